@@ -1,0 +1,147 @@
+// One zod schema over the whole environment, parsed once at start. Every problem is reported at once.
+import { DateTime } from "luxon";
+import { z } from "zod";
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+const flag = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .optional()
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+const timeZone = z.string().refine((zone) => DateTime.local().setZone(zone).isValid, "must be an IANA time zone such as Europe/Berlin");
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time such as 09:00");
+const list = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean));
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default("0.0.0.0"),
+    PUBLIC_URL: optionalText.pipe(z.url().optional()),
+    DATABASE_URL: optionalText.pipe(
+      z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (leave it unset for the embedded database)").optional(),
+    ),
+    MOMENTUM_DATA_DIR: z.string().default("./data"),
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith("xoxb-", "must be a bot token (xoxb-…)").optional()),
+    SLACK_API_URL: z.url().default("https://slack.com/api/"),
+    SLACK_KUDOS_CHANNEL: optionalText,
+    MICROSOFT_APP_ID: optionalText,
+    MICROSOFT_APP_PASSWORD: optionalText,
+    MICROSOFT_APP_TENANT_ID: optionalText,
+    MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
+    TEAMS_DEV_MODE: flag,
+    DEFAULT_TIMEZONE: timeZone.default("UTC"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    MOMENTUM_ADMIN_EMAILS: list("").transform((emails) => emails.map((email) => email.toLowerCase())),
+    KUDOS_VALUES: list("teamwork,ownership,customer-first,craft,courage"),
+    KUDOS_DAILY_LIMIT: z.coerce.number().int().min(1).max(100).default(5),
+    CHECKIN_DAY: z.coerce.number().int().min(1).max(7).default(5),
+    CHECKIN_TIME: clockTime.default("15:00"),
+    CHECKIN_REMINDER_TIME: clockTime.default("10:00"),
+    WORKDAY_START: clockTime.default("09:00"),
+    WORKDAY_END: clockTime.default("18:00"),
+    WORK_DAYS: list("1,2,3,4,5").pipe(z.array(z.string().transform(Number).pipe(z.number().int().min(1).max(7))).min(1, "must list at least one day")),
+    SCHEDULER_ENABLED: flag.default(true),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.SLACK_SIGNING_SECRET) !== Boolean(env.SLACK_BOT_TOKEN)) {
+      ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "Slack needs both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN" });
+    }
+    if (Boolean(env.MICROSOFT_APP_ID) !== Boolean(env.MICROSOFT_APP_PASSWORD) && env.MICROSOFT_APP_TYPE !== "UserAssignedMSI") {
+      ctx.addIssue({ code: "custom", path: ["MICROSOFT_APP_ID"], message: "Teams needs both MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD" });
+    }
+    if (env.MICROSOFT_APP_TYPE === "SingleTenant" && env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_TENANT_ID) {
+      ctx.addIssue({ code: "custom", path: ["MICROSOFT_APP_TENANT_ID"], message: "a SingleTenant Teams app needs MICROSOFT_APP_TENANT_ID" });
+    }
+    if (env.TEAMS_DEV_MODE && env.NODE_ENV === "production") {
+      ctx.addIssue({ code: "custom", path: ["TEAMS_DEV_MODE"], message: "unauthenticated Teams traffic is refused when NODE_ENV=production" });
+    }
+    if (env.WORKDAY_START >= env.WORKDAY_END) {
+      ctx.addIssue({ code: "custom", path: ["WORKDAY_END"], message: "must be later than WORKDAY_START" });
+    }
+  });
+
+type ParsedEnv = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  env: ParsedEnv["NODE_ENV"];
+  port: number;
+  host: string;
+  publicUrl?: string;
+  database: { url?: string; dataDir: string };
+  slack?: { signingSecret: string; botToken: string; apiUrl: string; kudosChannel?: string };
+  teams?: { appId?: string; appPassword?: string; tenantId?: string; appType: ParsedEnv["MICROSOFT_APP_TYPE"]; devMode: boolean };
+  logLevel: ParsedEnv["LOG_LEVEL"];
+  adminEmails: string[];
+  org: {
+    defaultTimeZone: string;
+    kudosValues: string[];
+    kudosDailyLimit: number;
+    checkInWeekday: number;
+    checkInTime: string;
+    checkInReminderTime: string;
+    workdayStart: string;
+    workdayEnd: string;
+    workDays: number[];
+  };
+  schedulerEnabled: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Momentum cannot start, the configuration has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`));
+  }
+  const env = result.data;
+  const teamsConfigured = Boolean(env.MICROSOFT_APP_ID);
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl: env.PUBLIC_URL,
+    database: { url: env.DATABASE_URL, dataDir: env.MOMENTUM_DATA_DIR },
+    slack:
+      env.SLACK_SIGNING_SECRET && env.SLACK_BOT_TOKEN
+        ? { signingSecret: env.SLACK_SIGNING_SECRET, botToken: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL, kudosChannel: env.SLACK_KUDOS_CHANNEL }
+        : undefined,
+    teams:
+      teamsConfigured || env.TEAMS_DEV_MODE
+        ? {
+            appId: env.MICROSOFT_APP_ID,
+            appPassword: env.MICROSOFT_APP_PASSWORD,
+            tenantId: env.MICROSOFT_APP_TENANT_ID,
+            appType: env.MICROSOFT_APP_TYPE,
+            devMode: env.TEAMS_DEV_MODE && !teamsConfigured,
+          }
+        : undefined,
+    logLevel: env.LOG_LEVEL,
+    adminEmails: env.MOMENTUM_ADMIN_EMAILS,
+    org: {
+      defaultTimeZone: env.DEFAULT_TIMEZONE,
+      kudosValues: env.KUDOS_VALUES.map((value) => value.toLowerCase()),
+      kudosDailyLimit: env.KUDOS_DAILY_LIMIT,
+      checkInWeekday: env.CHECKIN_DAY,
+      checkInTime: env.CHECKIN_TIME,
+      checkInReminderTime: env.CHECKIN_REMINDER_TIME,
+      workdayStart: env.WORKDAY_START,
+      workdayEnd: env.WORKDAY_END,
+      workDays: env.WORK_DAYS,
+    },
+    schedulerEnabled: env.SCHEDULER_ENABLED,
+  };
+}

@@ -1,0 +1,89 @@
+// The only place that creates the Prisma client. PostgreSQL when DATABASE_URL is set (production, several
+// instances), otherwise embedded PGlite: the same PostgreSQL dialect in-process, so one schema and one
+// migration history serve both.
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../generated/prisma/client.ts";
+import { migrate, type MigrationResult } from "./migrate.ts";
+
+export type { PrismaClient } from "../generated/prisma/client.ts";
+export { Prisma } from "../generated/prisma/client.ts";
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: "postgres" | "embedded";
+  /** Where the data lives, without credentials: safe to log. */
+  description: string;
+  migrations: MigrationResult;
+  /** Resolves when the database answers a trivial query; used by /readyz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string;
+  /** Directory for the embedded database, or "memory://" for an in-memory one (tests). */
+  dataDir: string;
+  /** Pool size per instance for PostgreSQL. */
+  poolSize?: number;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openEmbedded(options.dataDir);
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  let migrations: MigrationResult;
+  try {
+    migrations = await migrate({ exec: (sql) => client.query(sql), query: (sql, params) => client.query(sql, params as unknown[]) as never });
+  } finally {
+    await client.end();
+  }
+  // Short connection timeout: when the server is down, requests fail fast with a friendly "try again"
+  // instead of hanging past Slack's 3-second acknowledgement window.
+  const adapter = new PrismaPg({ connectionString: url, max: poolSize, connectionTimeoutMillis: 2000 });
+  const prisma = new PrismaClient({ adapter });
+  const parsed = new URL(url);
+  return {
+    prisma,
+    kind: "postgres",
+    description: `PostgreSQL at ${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`,
+    migrations,
+    ping: async () => {
+      await prisma.$queryRawUnsafe("SELECT 1");
+    },
+    close: () => prisma.$disconnect(),
+  };
+}
+
+async function openEmbedded(dataDir: string): Promise<Database> {
+  // Loaded lazily: PGlite's WebAssembly costs memory that a PostgreSQL deployment should not pay.
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
+  const inMemory = dataDir === "memory://";
+  const path = inMemory ? undefined : resolve(dataDir, "pglite");
+  if (path) mkdirSync(resolve(dataDir), { recursive: true }); // PGlite creates only the last path segment
+  const pglite = path ? new PGlite(path) : new PGlite();
+  await pglite.waitReady;
+  const migrations = await migrate({
+    exec: (sql) => pglite.exec(sql),
+    query: (sql, params) => pglite.query(sql, params as unknown[]) as never,
+  });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    prisma,
+    kind: "embedded",
+    description: inMemory ? "embedded PostgreSQL (PGlite) in memory" : `embedded PostgreSQL (PGlite) in ${path}`,
+    migrations,
+    ping: async () => {
+      await prisma.$queryRawUnsafe("SELECT 1");
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
