@@ -33,7 +33,7 @@ export default defineConfig({
       ...(pgUrl
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: { name: "postgres", include: databaseTests, env: { MOMENTUM_TEST_DB: "postgres", TEST_POSTGRES_URL: pgUrl } },
             },
           ]

@@ -1,0 +1,25 @@
+// What the composition root needs from each chat platform adapter.
+import type { Express } from "express";
+import type { DomainContext } from "../domain/context.ts";
+import type { ChatNotifier } from "../domain/notifications/notifier.ts";
+import type { InFlight } from "../shared/in-flight.ts";
+import type { Logger } from "../shared/logger.ts";
+
+export interface PlatformDeps {
+  domain: DomainContext;
+  logger: Logger;
+  /** Work a handler continues after acknowledging the request: tracked for shutdown and tests. */
+  inFlight: InFlight;
+  /** Ask the outbox worker to send what a use case just queued. */
+  kickDeliveries(): void;
+}
+
+export interface PlatformModule {
+  readonly name: "slack" | "teams";
+  readonly notifier: ChatNotifier;
+  /** Registers the platform's HTTP routes on the shared server. */
+  mount(app: Express): void;
+  /** Lines for the start log: where to point the platform's app settings. */
+  describe(publicUrl: string): string[];
+  stop(): Promise<void>;
+}

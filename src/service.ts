@@ -1,0 +1,91 @@
+// Composition root: config → database → domain → platforms → outbox worker → scheduler → HTTP.
+// main.ts adds process concerns (signals, exit codes); tests and benchmarks start this directly on port 0.
+import type { Config } from "./config/env.ts";
+import { openDatabase, type Database } from "./db/database.ts";
+import type { DomainContext } from "./domain/context.ts";
+import { createDeliveryWorker, type DeliveryWorker } from "./deliveries/worker.ts";
+import { createHttpServer } from "./http/server.ts";
+import type { PlatformDeps, PlatformModule } from "./platforms/platform.ts";
+import type { SlackOverrides } from "./platforms/slack/index.ts";
+import type { TeamsOverrides } from "./platforms/teams/index.ts";
+import { systemClock, type Clock } from "./shared/clock.ts";
+import { InFlight } from "./shared/in-flight.ts";
+import type { Logger } from "./shared/logger.ts";
+
+export interface ServiceOptions {
+  config: Config;
+  logger: Logger;
+  clock?: Clock;
+  /** An already-open database (tests share one per file); otherwise opened from config. */
+  database?: Database;
+  slack?: SlackOverrides;
+  teams?: TeamsOverrides;
+  /** Tests drive the worker by hand (settle()) instead of the 1-second poll. */
+  pollDeliveries?: boolean;
+}
+
+export interface RunningService {
+  port: number;
+  url: string;
+  database: Database;
+  domain: DomainContext;
+  platforms: PlatformModule[];
+  worker: DeliveryWorker;
+  inFlight: InFlight;
+  /** Waits until acknowledged requests have finished their work and the outbox has sent what is due. */
+  settle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startService(options: ServiceOptions): Promise<RunningService> {
+  const { config, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const database = options.database ?? (await openDatabase({ databaseUrl: config.database.url, dataDir: config.database.dataDir }));
+  for (const name of database.migrations.modified) logger.warn({ migration: name }, "a migration was changed after it was applied");
+  const domain: DomainContext = { prisma: database.prisma, clock, org: config.org, logger, adminEmails: config.adminEmails };
+  const inFlight = new InFlight();
+  let worker: DeliveryWorker | undefined;
+  const deps: PlatformDeps = { domain, logger, inFlight, kickDeliveries: () => worker?.kick() };
+
+  const platforms: PlatformModule[] = [];
+  if (config.slack) {
+    const { createSlackPlatform } = await import("./platforms/slack/index.ts");
+    platforms.push(await createSlackPlatform(deps, config.slack, options.slack));
+  }
+  if (config.teams) {
+    const { createTeamsPlatform } = await import("./platforms/teams/index.ts");
+    platforms.push(await createTeamsPlatform(deps, config.teams, options.teams));
+  }
+  worker = createDeliveryWorker({ prisma: database.prisma, clock, logger, notifiers: platforms.map((platform) => platform.notifier) });
+  if (options.pollDeliveries !== false) worker.start();
+
+  const http = createHttpServer({ logger, ping: database.ping, mountRoutes: (app) => platforms.forEach((platform) => platform.mount(app)) });
+  const port = await http.listen(config.port, config.host);
+  const url = `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${port}`;
+
+  let stopping: Promise<void> | undefined;
+  return {
+    port,
+    url,
+    database,
+    domain,
+    platforms,
+    worker,
+    inFlight,
+    async settle() {
+      await inFlight.idle();
+      await worker!.drain();
+      await inFlight.idle();
+    },
+    stop() {
+      stopping ??= (async () => {
+        await http.close(); // stop taking requests; in-flight HTTP requests finish
+        await inFlight.idle(); // acknowledged work finishes
+        await worker!.stop();
+        for (const platform of platforms) await platform.stop();
+        if (!options.database) await database.close();
+      })();
+      return stopping;
+    },
+  };
+}
