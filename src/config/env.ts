@@ -50,24 +50,26 @@ const EnvSchema = z
     WORKDAY_END: clockTime.default("18:00"),
     WORK_DAYS: list("1,2,3,4,5").pipe(z.array(z.string().transform(Number).pipe(z.number().int().min(1).max(7))).min(1, "must list at least one day")),
     SCHEDULER_ENABLED: flag.default(true),
-  })
-  .superRefine((env, ctx) => {
-    if (Boolean(env.SLACK_SIGNING_SECRET) !== Boolean(env.SLACK_BOT_TOKEN)) {
-      ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "Slack needs both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN" });
-    }
-    if (Boolean(env.MICROSOFT_APP_ID) !== Boolean(env.MICROSOFT_APP_PASSWORD) && env.MICROSOFT_APP_TYPE !== "UserAssignedMSI") {
-      ctx.addIssue({ code: "custom", path: ["MICROSOFT_APP_ID"], message: "Teams needs both MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD" });
-    }
-    if (env.MICROSOFT_APP_TYPE === "SingleTenant" && env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_TENANT_ID) {
-      ctx.addIssue({ code: "custom", path: ["MICROSOFT_APP_TENANT_ID"], message: "a SingleTenant Teams app needs MICROSOFT_APP_TENANT_ID" });
-    }
-    if (env.TEAMS_DEV_MODE && env.NODE_ENV === "production") {
-      ctx.addIssue({ code: "custom", path: ["TEAMS_DEV_MODE"], message: "unauthenticated Teams traffic is refused when NODE_ENV=production" });
-    }
-    if (env.WORKDAY_START >= env.WORKDAY_END) {
-      ctx.addIssue({ code: "custom", path: ["WORKDAY_END"], message: "must be later than WORKDAY_START" });
-    }
   });
+
+// Rules across several settings. They run on the raw values so that they are reported together with any
+// per-field problem (zod skips object refinements once a field has failed).
+function crossFieldProblems(source: NodeJS.ProcessEnv): string[] {
+  const set = (name: string) => Boolean(source[name]?.trim());
+  const problems: string[] = [];
+  if (set("SLACK_SIGNING_SECRET") !== set("SLACK_BOT_TOKEN")) problems.push("SLACK_SIGNING_SECRET: Slack needs both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN");
+  if (set("MICROSOFT_APP_ID") !== set("MICROSOFT_APP_PASSWORD") && source.MICROSOFT_APP_TYPE !== "UserAssignedMSI") {
+    problems.push("MICROSOFT_APP_ID: Teams needs both MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD");
+  }
+  if (source.MICROSOFT_APP_TYPE === "SingleTenant" && set("MICROSOFT_APP_ID") && !set("MICROSOFT_APP_TENANT_ID")) {
+    problems.push("MICROSOFT_APP_TENANT_ID: a SingleTenant Teams app needs MICROSOFT_APP_TENANT_ID");
+  }
+  if (["true", "1", "yes"].includes(source.TEAMS_DEV_MODE ?? "") && source.NODE_ENV === "production") {
+    problems.push("TEAMS_DEV_MODE: unauthenticated Teams traffic is refused when NODE_ENV=production");
+  }
+  if ((source.WORKDAY_START ?? "09:00") >= (source.WORKDAY_END ?? "18:00")) problems.push("WORKDAY_END: must be later than WORKDAY_START");
+  return problems;
+}
 
 type ParsedEnv = z.infer<typeof EnvSchema>;
 
@@ -104,9 +106,11 @@ export class ConfigError extends Error {
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const result = EnvSchema.safeParse(source);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`));
-  }
+  const problems = [
+    ...(result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`)),
+    ...crossFieldProblems(source),
+  ];
+  if (!result.success || problems.length > 0) throw new ConfigError(problems);
   const env = result.data;
   const teamsConfigured = Boolean(env.MICROSOFT_APP_ID);
   return {

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config/env.ts";
+
+describe("configuration", () => {
+  it("starts with neither platform enabled and the embedded database when nothing is set", () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.database.url).toBeUndefined();
+    expect(config.database.dataDir).toBe("./data");
+    expect(config.slack).toBeUndefined();
+    expect(config.teams).toBeUndefined();
+  });
+
+  it("enables Slack when its secret and token are set, pointing the API at SLACK_API_URL", () => {
+    const config = loadConfig({ SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-1", SLACK_API_URL: "http://127.0.0.1:9/api/" });
+    expect(config.slack).toMatchObject({ signingSecret: "s", botToken: "xoxb-1", apiUrl: "http://127.0.0.1:9/api/" });
+  });
+
+  it("enables Teams with credentials, or in explicit dev mode without authentication", () => {
+    expect(loadConfig({ MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "pw" }).teams).toMatchObject({ appId: "id", devMode: false });
+    expect(loadConfig({ TEAMS_DEV_MODE: "true" }).teams).toMatchObject({ devMode: true });
+  });
+
+  it("lists every problem at once when several values are wrong", () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        PORT: "eighty",
+        DATABASE_URL: "mysql://x",
+        SLACK_SIGNING_SECRET: "only-the-secret",
+        DEFAULT_TIMEZONE: "Mars/Olympus",
+        TEAMS_DEV_MODE: "true",
+        NODE_ENV: "production",
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join("\n");
+    expect(problems).toMatch(/PORT/);
+    expect(problems).toMatch(/DATABASE_URL: must be a postgres:\/\/ URL/);
+    expect(problems).toMatch(/DEFAULT_TIMEZONE: must be an IANA time zone/);
+    expect(problems).toMatch(/SLACK_SIGNING_SECRET: Slack needs both/);
+    expect(problems).toMatch(/TEAMS_DEV_MODE: unauthenticated Teams traffic is refused/);
+  });
+
+  it("reads company values and admin emails as trimmed, lower-case lists", () => {
+    const config = loadConfig({ KUDOS_VALUES: " Teamwork, Craft ,", MOMENTUM_ADMIN_EMAILS: "Ada@Example.com" });
+    expect(config.org.kudosValues).toEqual(["teamwork", "craft"]);
+    expect(config.adminEmails).toEqual(["ada@example.com"]);
+  });
+});

@@ -1,0 +1,66 @@
+// Small builders for test data, so tests read as the situation they describe.
+import { randomUUID } from "node:crypto";
+import pino from "pino";
+import type { Database } from "../../src/db/database.ts";
+import type { DomainContext, OrgSettings } from "../../src/domain/context.ts";
+import type { Role } from "../../src/domain/people/person.ts";
+import { ManualClock, type Clock } from "../../src/shared/clock.ts";
+
+export const testOrg: OrgSettings = {
+  defaultTimeZone: "UTC",
+  kudosValues: ["teamwork", "ownership", "craft"],
+  kudosDailyLimit: 5,
+  checkInWeekday: 5,
+  checkInTime: "15:00",
+  checkInReminderTime: "10:00",
+  workdayStart: "09:00",
+  workdayEnd: "18:00",
+  workDays: [1, 2, 3, 4, 5],
+};
+
+export function domainContext(db: Database, options: { clock?: Clock; org?: Partial<OrgSettings>; adminEmails?: string[] } = {}): DomainContext & { clock: Clock } {
+  return {
+    prisma: db.prisma,
+    clock: options.clock ?? new ManualClock("2026-11-25T12:00:00Z"),
+    org: { ...testOrg, ...options.org },
+    logger: pino({ level: "silent" }),
+    adminEmails: options.adminEmails ?? [],
+  };
+}
+
+export interface PersonSeed {
+  name?: string;
+  email?: string;
+  timeZone?: string;
+  role?: Role;
+  managerId?: string | null;
+  active?: boolean;
+  slackUserId?: string;
+  teamsAadObjectId?: string;
+  teamsConversationReference?: object;
+}
+
+export async function createPerson(db: Database, seed: PersonSeed = {}) {
+  const name = seed.name ?? `Person ${randomUUID().slice(0, 6)}`;
+  return db.prisma.person.create({
+    data: {
+      name,
+      email: seed.email ?? `${name.toLowerCase().replace(/[^a-z0-9]+/g, ".")}.${randomUUID().slice(0, 6)}@example.com`,
+      timeZone: seed.timeZone ?? "UTC",
+      role: seed.role ?? "employee",
+      managerId: seed.managerId ?? null,
+      active: seed.active ?? true,
+      slackIdentities: seed.slackUserId ? { create: { teamId: "T1", userId: seed.slackUserId } } : undefined,
+      teamsIdentities: seed.teamsAadObjectId
+        ? {
+            create: {
+              tenantId: "tenant-1",
+              aadObjectId: seed.teamsAadObjectId,
+              teamsUserId: `29:${seed.teamsAadObjectId}`,
+              conversationReference: seed.teamsConversationReference,
+            },
+          }
+        : undefined,
+    },
+  });
+}
