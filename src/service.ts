@@ -5,6 +5,8 @@ import { openDatabase, type Database } from "./db/database.ts";
 import type { DomainContext } from "./domain/context.ts";
 import { createDeliveryWorker, type DeliveryWorker } from "./deliveries/worker.ts";
 import { createHttpServer } from "./http/server.ts";
+import type { JobDefinition } from "./jobs/job.ts";
+import { createScheduler, type Scheduler } from "./jobs/scheduler.ts";
 import type { PlatformDeps, PlatformModule } from "./platforms/platform.ts";
 import type { SlackOverrides } from "./platforms/slack/index.ts";
 import type { TeamsOverrides } from "./platforms/teams/index.ts";
@@ -22,6 +24,8 @@ export interface ServiceOptions {
   teams?: TeamsOverrides;
   /** Tests drive the worker by hand (settle()) instead of the 1-second poll. */
   pollDeliveries?: boolean;
+  /** Scheduled jobs (check-in prompts, reminders …); ticked every minute when config.schedulerEnabled. */
+  jobs?: JobDefinition[];
 }
 
 export interface RunningService {
@@ -31,6 +35,7 @@ export interface RunningService {
   domain: DomainContext;
   platforms: PlatformModule[];
   worker: DeliveryWorker;
+  scheduler: Scheduler;
   inFlight: InFlight;
   /** Waits until acknowledged requests have finished their work and the outbox has sent what is due. */
   settle(): Promise<void>;
@@ -56,8 +61,19 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     const { createTeamsPlatform } = await import("./platforms/teams/index.ts");
     platforms.push(await createTeamsPlatform(deps, config.teams, options.teams));
   }
-  worker = createDeliveryWorker({ prisma: database.prisma, clock, logger, notifiers: platforms.map((platform) => platform.notifier) });
+  worker = createDeliveryWorker({
+    prisma: database.prisma,
+    clock,
+    logger,
+    notifiers: platforms.map((platform) => platform.notifier),
+    org: config.org,
+    concurrency: config.deliveries.concurrency,
+    maxAttempts: config.deliveries.maxAttempts,
+    rates: { slackPerSecond: config.deliveries.slackPerSecond, teamsPerSecond: config.deliveries.teamsPerSecond },
+  });
   if (options.pollDeliveries !== false) worker.start();
+  const scheduler = createScheduler({ domain, jobs: options.jobs ?? [], worker, logger });
+  if (config.schedulerEnabled) scheduler.start();
 
   const http = createHttpServer({ logger, ping: database.ping, mountRoutes: (app) => platforms.forEach((platform) => platform.mount(app)) });
   const port = await http.listen(config.port, config.host);
@@ -71,6 +87,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     domain,
     platforms,
     worker,
+    scheduler,
     inFlight,
     async settle() {
       await inFlight.idle();
@@ -81,6 +98,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       stopping ??= (async () => {
         await http.close(); // stop taking requests; in-flight HTTP requests finish
         await inFlight.idle(); // acknowledged work finishes
+        await scheduler.stop(); // no new deliveries queued while the worker winds down
         await worker!.stop();
         for (const platform of platforms) await platform.stop();
         if (!options.database) await database.close();

@@ -50,6 +50,11 @@ const EnvSchema = z
     WORKDAY_END: clockTime.default("18:00"),
     WORK_DAYS: list("1,2,3,4,5").pipe(z.array(z.string().transform(Number).pipe(z.number().int().min(1).max(7))).min(1, "must list at least one day")),
     SCHEDULER_ENABLED: flag.default(true),
+    // Outbox: fleet-wide ceilings (all instances together; 0 = unlimited) and per-instance concurrency.
+    DELIVERY_SLACK_RATE_PER_SEC: z.coerce.number().min(0).max(10_000).default(20),
+    DELIVERY_TEAMS_RATE_PER_SEC: z.coerce.number().min(0).max(10_000).default(40),
+    DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+    DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   });
 
 // Rules across several settings. They run on the raw values so that they are reported together with any
@@ -95,6 +100,7 @@ export interface Config {
     workDays: number[];
   };
   schedulerEnabled: boolean;
+  deliveries: { slackPerSecond: number; teamsPerSecond: number; concurrency: number; maxAttempts: number };
 }
 
 export class ConfigError extends Error {
@@ -147,5 +153,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       workDays: env.WORK_DAYS,
     },
     schedulerEnabled: env.SCHEDULER_ENABLED,
+    deliveries: {
+      slackPerSecond: env.DELIVERY_SLACK_RATE_PER_SEC,
+      teamsPerSecond: env.DELIVERY_TEAMS_RATE_PER_SEC,
+      concurrency: env.DELIVERY_CONCURRENCY,
+      maxAttempts: env.DELIVERY_MAX_ATTEMPTS,
+    },
   };
 }

@@ -1,152 +1,150 @@
-// The outbox worker: claims due deliveries with a lease (FOR UPDATE SKIP LOCKED, so several instances never
-// take the same row), sends them through the platform notifiers with bounded concurrency, and records the
-// outcome in the delivery log. A crashed worker's rows are taken over when its lease expires.
+// The outbox worker: claims due deliveries (FOR UPDATE SKIP LOCKED, so instances take disjoint rows), sends
+// them through the platform notifiers with bounded concurrency under the fleet-wide rate limit, and records each
+// outcome in the delivery log. Rows are claimed a few at a time with a short lease; each row's lease is confirmed
+// and renewed right before its send (deliver-row.ts), so a batch slowed down by the rate limit never outlives its
+// lease and gets sent twice. A dead instance's rows return to the queue when their lease runs out.
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../db/database.ts";
-import type { OutboundMessage } from "../domain/notifications/messages.ts";
-import { DeliveryError, type ChatNotifier, type DeliveryTarget, type PlatformName } from "../domain/notifications/notifier.ts";
+import type { ChatNotifier } from "../domain/notifications/notifier.ts";
 import type { Clock } from "../shared/clock.ts";
 import type { Logger } from "../shared/logger.ts";
-import { resolvePerson } from "./recipient.ts";
-import { backoffMs } from "./backoff.ts";
+import { createClaims, type ClaimedRow } from "./claims.ts";
+import { createRowSender, type RowResult } from "./deliver-row.ts";
+import { noticeAdminsOfFailures } from "./failure-notice.ts";
+import { createRateLimiter, type RateLimiter, type RateSettings } from "./rate-limiter.ts";
+import type { SendWindowOrg } from "./send-window.ts";
 
 export interface DeliveryWorkerOptions {
   prisma: PrismaClient;
   clock: Clock;
   logger: Logger;
   notifiers: ChatNotifier[];
+  /** Working hours, work days and the fallback zone for quiet hours; the org's zone names the "day" of failure notices. */
+  org: SendWindowOrg;
   instanceId?: string;
+  /** Sends in flight at once in this instance. */
   concurrency?: number;
+  /** Rows claimed per round trip; defaults to twice the concurrency so lanes rarely wait for a claim. */
   batchSize?: number;
-  leaseMs?: number;
+  /** Lease of a claimed row that has not started sending yet. */
+  claimLeaseMs?: number;
+  /** Lease renewed right before a send: must outlast sendTimeoutMs. */
+  sendLeaseMs?: number;
+  sendTimeoutMs?: number;
   maxAttempts?: number;
   pollMs?: number;
+  /** Fleet-wide rates per platform (0 = unlimited). */
+  rates?: RateSettings;
+  /** Defaults to the RateBucket table; tests may pass their own. */
+  rateLimiter?: RateLimiter | null;
+  maxInlineWaitMs?: number;
+  /** Injected so tests can move a ManualClock instead of waiting. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
-interface ClaimedRow {
-  id: string;
-  kind: string;
-  personId: string | null;
-  target: DeliveryTarget | null;
-  message: OutboundMessage;
-  attempts: number;
-  expiresAt: Date | null;
+export interface DrainSummary {
+  attempted: number;
+  results: Record<RowResult, number>;
 }
 
 export type DeliveryWorker = ReturnType<typeof createDeliveryWorker>;
 
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export function createDeliveryWorker(options: DeliveryWorkerOptions) {
   const { prisma, clock, logger } = options;
   const instanceId = options.instanceId ?? randomUUID();
-  const concurrency = options.concurrency ?? 8;
-  const batchSize = options.batchSize ?? 50;
-  const leaseMs = options.leaseMs ?? 60_000;
-  const maxAttempts = options.maxAttempts ?? 6;
-  const notifiers = new Map(options.notifiers.map((notifier) => [notifier.platform, notifier]));
-  const enabled = new Set<PlatformName>(notifiers.keys());
+  const concurrency = Math.max(1, options.concurrency ?? 8);
+  const batchSize = Math.max(1, options.batchSize ?? concurrency * 2);
+  const claimLeaseMs = options.claimLeaseMs ?? 60_000;
+  const sendTimeoutMs = options.sendTimeoutMs ?? 30_000;
+  const sendLeaseMs = Math.max(options.sendLeaseMs ?? 2 * sendTimeoutMs, sendTimeoutMs + 5_000);
+  const claims = createClaims(prisma, instanceId);
+  const deliver = createRowSender({
+    prisma,
+    clock,
+    logger,
+    claims,
+    notifiers: new Map(options.notifiers.map((notifier) => [notifier.platform, notifier])),
+    org: options.org,
+    rateLimiter: options.rateLimiter === null ? undefined : (options.rateLimiter ?? createRateLimiter(prisma, clock)),
+    rates: options.rates ?? { slackPerSecond: 20, teamsPerSecond: 40 },
+    maxAttempts: options.maxAttempts ?? 6,
+    sendLeaseMs,
+    sendTimeoutMs,
+    maxInlineWaitMs: options.maxInlineWaitMs ?? 5_000,
+    sleep: options.sleep ?? realSleep,
+  });
   let timer: NodeJS.Timeout | undefined;
-  let draining: Promise<number> | undefined;
+  let draining: Promise<DrainSummary> | undefined;
   let again = false;
   let stopped = false;
 
-  async function claim(): Promise<ClaimedRow[]> {
+  /** One pass: lanes pull rows from a shared local queue, refilled by one claim at a time, until nothing is due. */
+  async function drainOnce(summary: DrainSummary): Promise<void> {
     const now = clock.now();
-    const leaseUntil = new Date(now.getTime() + leaseMs);
-    return prisma.$queryRaw<ClaimedRow[]>`
-      UPDATE "Delivery" SET status = 'sending', "leaseOwner" = ${instanceId}, "leaseUntil" = ${leaseUntil},
-             attempts = attempts + 1, "updatedAt" = ${now}
-      WHERE id IN (
-        SELECT id FROM "Delivery"
-        WHERE (status = 'pending' AND "notBefore" <= ${now}) OR (status = 'sending' AND "leaseUntil" < ${now})
-        ORDER BY "notBefore" LIMIT ${batchSize}
-        FOR UPDATE SKIP LOCKED)
-      RETURNING id, kind, "personId", target, message, attempts, "expiresAt"`;
-  }
+    await claims.releaseExpiredLeases(now);
+    summary.results.cancelled += await claims.cancelExpired(now);
+    const queue: ClaimedRow[] = [];
+    let claiming: Promise<boolean> | undefined;
+    let exhausted = false;
+    const refill = (): Promise<boolean> =>
+      (claiming ??= claims
+        .claim(clock.now(), batchSize, claimLeaseMs)
+        .then((rows) => {
+          queue.push(...rows);
+          if (rows.length === 0) exhausted = true;
+          return rows.length > 0;
+        })
+        .finally(() => (claiming = undefined)));
 
-  /** Writes an outcome only while this instance still holds the lease, so a taken-over row is not clobbered. */
-  async function finish(id: string, data: Record<string, unknown>): Promise<void> {
-    await prisma.delivery.updateMany({ where: { id, leaseOwner: instanceId, status: "sending" }, data: { ...data, leaseOwner: null, leaseUntil: null } });
-  }
-
-  async function deliver(row: ClaimedRow): Promise<void> {
-    const now = clock.now();
-    if (row.expiresAt && row.expiresAt < now) return finish(row.id, { status: "cancelled", lastError: "expired before it could be sent" });
+    const lane = async () => {
+      for (;;) {
+        if (stopped) return;
+        if (queue.length === 0) {
+          if (exhausted || !(await refill())) return;
+          continue;
+        }
+        const row = queue.shift()!;
+        summary.attempted++;
+        try {
+          summary.results[await deliver(row)]++;
+        } catch (error) {
+          // The database failed mid-row: the row keeps its lease and is taken over when it runs out.
+          logger.error({ err: error, deliveryId: row.id }, "delivery could not be processed; it will be retried after its lease");
+        }
+      }
+    };
     try {
-      const result = await send(row);
-      if (result === "cancelled") return;
-      await finish(row.id, { status: "sent", sentAt: clock.now(), platformMessageId: result.messageId, lastError: null });
-    } catch (error) {
-      const failure = error instanceof DeliveryError ? error : new DeliveryError(errorText(error), true);
-      if (failure.retryable && row.attempts < maxAttempts) {
-        const delay = failure.retryAfterMs ?? backoffMs(row.attempts);
-        await finish(row.id, { status: "pending", notBefore: new Date(clock.now().getTime() + delay), lastError: failure.message });
-      } else {
-        logger.warn({ deliveryId: row.id, kind: row.kind, attempts: row.attempts, reason: failure.message }, "delivery failed for good");
-        await finish(row.id, { status: "failed", lastError: failure.message });
-      }
+      await Promise.all(Array.from({ length: concurrency }, lane));
+    } finally {
+      // Stopping: rows claimed but not started go straight back to the queue for another instance.
+      await claims.release(queue.splice(0).map((row) => row.id), clock.now());
     }
   }
 
-  async function send(row: ClaimedRow): Promise<{ messageId: string } | "cancelled"> {
-    if (row.personId) {
-      const person = await resolvePerson(prisma, row.personId, enabled);
-      if (!person || !person.active) {
-        await finish(row.id, { status: "cancelled", lastError: "recipient is no longer active" });
-        return "cancelled";
-      }
-      if (!person.recipient) throw new DeliveryError("no chat identity Momentum can reach for this person", false);
-      return notifierFor(person.recipient.platform).sendToPerson(person.recipient, row.message);
-    }
-    const target = row.target;
-    if (target?.kind === "slack-channel") return notifierFor("slack").sendToChannel(target.channel, row.message);
-    if (target?.kind === "teams-channel") return notifierFor("teams").sendToChannel(target.conversationId, row.message);
-    throw new DeliveryError("delivery has no target", false);
-  }
-
-  function notifierFor(platform: PlatformName): ChatNotifier {
-    const notifier = notifiers.get(platform);
-    if (!notifier) throw new DeliveryError(`${platform} is not enabled on this server`, false);
-    return notifier;
-  }
-
-  async function runBatch(rows: ClaimedRow[]): Promise<void> {
-    let next = 0;
-    const lanes = Array.from({ length: Math.min(concurrency, rows.length) }, async () => {
-      while (next < rows.length) await deliver(rows[next++]);
-    });
-    await Promise.all(lanes);
-  }
-
-  /** Sends everything due now; returns how many deliveries were attempted. */
-  async function drainOnce(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const rows = await claim();
-      if (rows.length === 0) return total;
-      total += rows.length;
-      await runBatch(rows);
-      if (stopped) return total;
-    }
-  }
-
-  function drain(): Promise<number> {
+  function drain(): Promise<DrainSummary> {
     if (draining) {
       again = true;
       return draining;
     }
     draining = (async () => {
-      let total = 0;
+      const summary: DrainSummary = { attempted: 0, results: { sent: 0, retry: 0, failed: 0, cancelled: 0, deferred: 0, lost: 0 } };
       try {
         do {
           again = false;
-          total += await drainOnce();
+          await drainOnce(summary);
         } while (again && !stopped);
+        if (summary.results.failed > 0) {
+          await noticeAdminsOfFailures({ prisma, now: clock.now(), timeZone: options.org.defaultTimeZone });
+        }
       } catch (error) {
         logger.error({ err: error }, "delivery worker run failed; will retry on the next tick");
       } finally {
         draining = undefined;
       }
-      return total;
+      if (summary.attempted > 0) logger.debug({ ...summary.results }, "delivery run finished");
+      return summary;
     })();
     return draining;
   }
@@ -169,8 +167,4 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
       await draining;
     },
   };
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : "unknown error";
 }

@@ -1,0 +1,109 @@
+// The outbox's row-level protocol. Every statement that changes a claimed row names this instance as the lease
+// owner, so an instance that lost its lease (it stalled, another one took the row over) can never write an
+// outcome over someone else's, and a row marked sent is terminal: nothing ever claims it again.
+import type { PrismaClient } from "../db/database.ts";
+import type { OutboundMessage } from "../domain/notifications/messages.ts";
+import type { DeliveryTarget } from "../domain/notifications/notifier.ts";
+
+export interface ClaimedRow {
+  id: string;
+  kind: string;
+  personId: string | null;
+  target: DeliveryTarget | null;
+  message: OutboundMessage;
+  attempts: number;
+  expiresAt: Date | null;
+  respectQuietHours: boolean;
+}
+
+export interface Outcome {
+  status: "sent" | "pending" | "failed" | "cancelled";
+  notBefore?: Date;
+  sentAt?: Date;
+  platformMessageId?: string | null;
+  lastError?: string | null;
+  /** -1 gives back the attempt counted by confirmSend (a 429 is the platform refusing to try, not a failure). */
+  attemptsDelta?: number;
+}
+
+export function createClaims(prisma: PrismaClient, instanceId: string) {
+  return {
+    /**
+     * Rows whose lease ran out (their instance died or stalled) go back to the queue at their original due time,
+     * so they are first in line. Only a handful of rows are ever in 'sending', so the (status, notBefore) index
+     * prefix keeps this cheap.
+     */
+    async releaseExpiredLeases(now: Date): Promise<number> {
+      return prisma.$executeRaw`
+        UPDATE "Delivery" SET status = 'pending', "leaseOwner" = NULL, "leaseUntil" = NULL, "updatedAt" = ${now}
+        WHERE status = 'sending' AND "leaseUntil" < ${now}`;
+    },
+
+    /** Stale messages are cancelled in one statement instead of being claimed one by one: never sent late. */
+    async cancelExpired(now: Date): Promise<number> {
+      return prisma.$executeRaw`
+        UPDATE "Delivery" SET status = 'cancelled', "lastError" = 'expired before it could be sent', "updatedAt" = ${now}
+        WHERE status = 'pending' AND "notBefore" <= ${now} AND "expiresAt" <= ${now}`;
+    },
+
+    /**
+     * Oldest due first (FIFO on notBefore, served in order by the (status, notBefore) index, so a retry pushed
+     * into the future never blocks fresh work). SKIP LOCKED lets instances claim disjoint rows concurrently.
+     * The lease is short: it only has to cover the wait until confirmSend renews it for the actual send.
+     */
+    async claim(now: Date, limit: number, leaseMs: number): Promise<ClaimedRow[]> {
+      const leaseUntil = new Date(now.getTime() + leaseMs);
+      return prisma.$queryRaw<ClaimedRow[]>`
+        UPDATE "Delivery" SET status = 'sending', "leaseOwner" = ${instanceId}, "leaseUntil" = ${leaseUntil}, "updatedAt" = ${now}
+        WHERE id IN (
+          SELECT id FROM "Delivery"
+          WHERE status = 'pending' AND "notBefore" <= ${now}
+          ORDER BY "notBefore" LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED)
+        RETURNING id, kind, "personId", target, message, attempts, "expiresAt", "respectQuietHours"`;
+    },
+
+    /**
+     * Immediately before the platform call: proves this instance still owns the row, renews the lease to cover
+     * one send, and counts the attempt. False means another instance has taken the row over: do not send.
+     */
+    async confirmSend(id: string, now: Date, sendLeaseMs: number): Promise<number | null> {
+      const leaseUntil = new Date(now.getTime() + sendLeaseMs);
+      const rows = await prisma.$queryRaw<{ attempts: number }[]>`
+        UPDATE "Delivery" SET "leaseUntil" = ${leaseUntil}, attempts = attempts + 1, "updatedAt" = ${now}
+        WHERE id = ${id} AND "leaseOwner" = ${instanceId} AND status = 'sending'
+        RETURNING attempts`;
+      return rows[0]?.attempts ?? null;
+    },
+
+    /** Writes an outcome only while this instance still holds the row; false when the lease was lost. */
+    async finish(id: string, now: Date, outcome: Outcome): Promise<boolean> {
+      const count = await prisma.delivery.updateMany({
+        where: { id, leaseOwner: instanceId, status: "sending" },
+        data: {
+          status: outcome.status,
+          notBefore: outcome.notBefore,
+          sentAt: outcome.sentAt,
+          platformMessageId: outcome.platformMessageId,
+          lastError: outcome.lastError,
+          attempts: outcome.attemptsDelta ? { increment: outcome.attemptsDelta } : undefined,
+          leaseOwner: null,
+          leaseUntil: null,
+          updatedAt: now,
+        },
+      });
+      return count.count === 1;
+    },
+
+    /** Hands rows this instance claimed but did not start back to the queue (shutdown), without an attempt. */
+    async release(ids: string[], now: Date): Promise<void> {
+      if (ids.length === 0) return;
+      await prisma.delivery.updateMany({
+        where: { id: { in: ids }, leaseOwner: instanceId, status: "sending" },
+        data: { status: "pending", leaseOwner: null, leaseUntil: null, updatedAt: now },
+      });
+    },
+  };
+}
+
+export type Claims = ReturnType<typeof createClaims>;

@@ -1,0 +1,86 @@
+// Fleet-wide token buckets in the RateBucket table: every instance takes from the same row, so all of them
+// together stay under the platform's ceiling. A take is one atomic INSERT … ON CONFLICT DO UPDATE that refills
+// the bucket by the elapsed time and reserves tokens; the bucket may go into debt by up to `maxWaitMs` worth of
+// tokens, which turns it into a queue: each caller learns how long to wait for its reserved slot, so instances
+// interleave fairly instead of retrying in a loop. A 429 pushes the bucket into debt for Retry-After, so the
+// whole fleet pauses, not only the instance that was told.
+import type { PrismaClient } from "../db/database.ts";
+import type { Clock } from "../shared/clock.ts";
+
+export interface RateLimit {
+  /** Bucket key: "slack", "teams", "slack:channel:C123", … */
+  key: string;
+  /** Sustained rate; 0 or less means unlimited. */
+  perSecond: number;
+  /** Tokens a quiet bucket may hold: the largest burst it allows. */
+  burst: number;
+}
+
+export interface RateGrant {
+  granted: boolean;
+  /** Granted: wait this long before using the slot. Refused: try again after this long. */
+  waitMs: number;
+}
+
+export interface RateLimiter {
+  take(limit: RateLimit, maxWaitMs: number): Promise<RateGrant>;
+  /** The platform said "slow down for `ms`": put the bucket into that much debt for every instance. */
+  penalise(limit: RateLimit, ms: number): Promise<void>;
+}
+
+export function createRateLimiter(prisma: PrismaClient, clock: Clock): RateLimiter {
+  return {
+    async take(limit, maxWaitMs) {
+      if (limit.perSecond <= 0) return { granted: true, waitMs: 0 };
+      const now = clock.now();
+      const rate = limit.perSecond;
+      const burst = Math.max(1, limit.burst);
+      const floor = -(rate * maxWaitMs) / 1000;
+      // The refilled level is spelled out twice (SET and WHERE) because ON CONFLICT offers no local variables;
+      // both read the same locked row version, so they agree.
+      const rows = await prisma.$queryRaw<{ tokens: number }[]>`
+        INSERT INTO "RateBucket" (key, tokens, "updatedAt") VALUES (${limit.key}, ${burst - 1}::double precision, ${now}::timestamp(3))
+        ON CONFLICT (key) DO UPDATE SET
+          tokens = LEAST(${burst}::double precision, "RateBucket".tokens + ${rate}::double precision
+                     * GREATEST(0, EXTRACT(EPOCH FROM (${now}::timestamp(3) - "RateBucket"."updatedAt")))) - 1,
+          "updatedAt" = GREATEST("RateBucket"."updatedAt", ${now}::timestamp(3))
+        WHERE LEAST(${burst}::double precision, "RateBucket".tokens + ${rate}::double precision
+                     * GREATEST(0, EXTRACT(EPOCH FROM (${now}::timestamp(3) - "RateBucket"."updatedAt")))) - 1 >= ${floor}::double precision
+        RETURNING tokens`;
+      if (rows.length === 1) return { granted: true, waitMs: rows[0].tokens >= 0 ? 0 : Math.ceil((-rows[0].tokens / rate) * 1000) };
+      // Refused: nothing was taken. Read the level (no change, so no atomicity needed) to say when to come back.
+      const [bucket] = await prisma.$queryRaw<{ tokens: number; updatedAt: Date }[]>`
+        SELECT tokens, "updatedAt" FROM "RateBucket" WHERE key = ${limit.key}`;
+      const elapsed = bucket ? Math.max(0, now.getTime() - bucket.updatedAt.getTime()) / 1000 : 0;
+      const level = bucket ? Math.min(burst, bucket.tokens + rate * elapsed) : burst;
+      return { granted: false, waitMs: Math.max(1, Math.ceil(((floor + 1 - level) / rate) * 1000)) };
+    },
+
+    async penalise(limit, ms) {
+      if (limit.perSecond <= 0 || ms <= 0) return;
+      const now = clock.now();
+      const debt = -(limit.perSecond * ms) / 1000;
+      await prisma.$executeRaw`
+        INSERT INTO "RateBucket" (key, tokens, "updatedAt") VALUES (${limit.key}, ${debt}::double precision, ${now}::timestamp(3))
+        ON CONFLICT (key) DO UPDATE SET
+          tokens = LEAST(${debt}::double precision, "RateBucket".tokens),
+          "updatedAt" = GREATEST("RateBucket"."updatedAt", ${now}::timestamp(3))`;
+    },
+  };
+}
+
+/** The default ceilings, from platform-contracts.md; the platform-wide rates come from the environment. */
+export interface RateSettings {
+  slackPerSecond: number;
+  teamsPerSecond: number;
+}
+
+/** Buckets a send must take from: the platform (one Slack workspace per bot token; one Teams app) and, for channel posts, the channel. */
+export function limitsFor(platform: "slack" | "teams", settings: RateSettings, channel?: string): RateLimit[] {
+  const perSecond = platform === "slack" ? settings.slackPerSecond : settings.teamsPerSecond;
+  // A tenth of a second of burst: small enough that any one-second window stays near the ceiling.
+  const limits: RateLimit[] = [{ key: platform, perSecond, burst: Math.max(1, Math.ceil(perSecond / 10)) }];
+  // Slack: chat.postMessage ≈ 1/s per channel. Teams: 7/1 s and 60/30 s per conversation → 1/s keeps under both.
+  if (channel) limits.unshift({ key: `${platform}:channel:${channel}`, perSecond: 1, burst: 2 });
+  return limits;
+}
