@@ -1,0 +1,53 @@
+// What both check-in jobs read, in bulk: a constant number of queries however many people the org has (the
+// people with their schedule fields and team slot; this period's check-ins; this period's claimed deliveries).
+import type { DomainContext } from "../../domain/context.ts";
+import { isAwayAt } from "../../domain/schedule/away.ts";
+import { isIanaTimeZone } from "../../domain/schedule/local-time.ts";
+import { checkInPeriodAt, type CheckInPeriod } from "../../domain/schedule/period.ts";
+import { SCHEDULE_PERSON_SELECT, effectiveCheckInSlot, type SchedulePerson } from "../../domain/schedule/schedule-person.ts";
+
+export interface CheckInCandidate {
+  person: SchedulePerson;
+  /** The person's zone, or the org's when the stored one is not a valid IANA zone. */
+  zone: string;
+  period: CheckInPeriod;
+}
+
+export interface ClaimedDelivery {
+  key: string;
+  status: string;
+  sentAt: Date | null;
+}
+
+/**
+ * Active people who are not away at `now`, each with the period containing `now` in their zone. The period is
+ * open by construction (start ≤ now < deadline): after downtime it is still this period's prompt that is due,
+ * never an older one.
+ */
+export async function loadCheckInCandidates(ctx: DomainContext, now: Date): Promise<CheckInCandidate[]> {
+  const people = await ctx.prisma.person.findMany({ where: { active: true }, select: SCHEDULE_PERSON_SELECT });
+  const candidates: CheckInCandidate[] = [];
+  for (const person of people) {
+    const zone = isIanaTimeZone(person.timeZone) ? person.timeZone : ctx.org.defaultTimeZone;
+    if (isAwayAt(person.awayUntil, zone, now)) continue;
+    const period = checkInPeriodAt(effectiveCheckInSlot(person, ctx.org), zone, now);
+    candidates.push({ person, zone, period });
+  }
+  return candidates;
+}
+
+/** `${personId}:${periodKey}` of every check-in already submitted for the candidates' periods (one query). */
+export async function loadSubmitted(ctx: DomainContext, candidates: CheckInCandidate[]): Promise<Set<string>> {
+  const periodKeys = [...new Set(candidates.map((candidate) => candidate.period.key))];
+  if (periodKeys.length === 0) return new Set();
+  const rows = await ctx.prisma.checkIn.findMany({ where: { periodKey: { in: periodKeys } }, select: { personId: true, periodKey: true } });
+  return new Set(rows.map((row) => `${row.personId}:${row.periodKey}`));
+}
+
+/** The deliveries already claimed under these keys (one query on the unique key index). */
+export async function loadClaimedDeliveries(ctx: DomainContext, keys: string[]): Promise<Map<string, ClaimedDelivery>> {
+  if (keys.length === 0) return new Map();
+  const rows = await ctx.prisma.$queryRaw<ClaimedDelivery[]>`
+    SELECT key, status::text AS status, "sentAt" FROM "Delivery" WHERE key = ANY(${keys}::text[])`;
+  return new Map(rows.map((row) => [row.key, row]));
+}

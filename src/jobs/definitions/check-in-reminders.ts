@@ -1,0 +1,43 @@
+// One reminder at most per period: on the next working morning (org reminder time, org working days) after the
+// prompt reached the person, if they have not submitted and are not away. Anchoring on the prompt's `sentAt`
+// rather than on the slot means someone whose prompt was held back (away, quiet hours, downtime) is not reminded
+// minutes after being prompted; a prompt that was cancelled or failed is never followed by a reminder.
+import { reminderDeliveryKey, promptDeliveryKey } from "../../domain/check-ins/current-period.ts";
+import type { NewDelivery } from "../../domain/notifications/outbox.ts";
+import { formatLocalLabel } from "../../domain/schedule/local-time.ts";
+import { nextWorkingMorning } from "../../domain/schedule/working-hours.ts";
+import type { JobDefinition } from "../job.ts";
+import { loadCheckInCandidates, loadClaimedDeliveries, loadSubmitted } from "./check-in-candidates.ts";
+
+export const CHECK_IN_REMINDER_KIND = "checkin.reminder";
+
+export const checkInRemindersJob: JobDefinition = {
+  id: "check-in-reminders",
+  async due(ctx, now) {
+    const candidates = await loadCheckInCandidates(ctx, now);
+    const submitted = await loadSubmitted(ctx, candidates);
+    const open = candidates.filter((candidate) => !submitted.has(`${candidate.person.id}:${candidate.period.key}`));
+    const keys = open.flatMap(({ person, period }) => [promptDeliveryKey(person.id, period.key), reminderDeliveryKey(person.id, period.key)]);
+    const claimed = await loadClaimedDeliveries(ctx, keys);
+    const due: NewDelivery[] = [];
+    for (const { person, zone, period } of open) {
+      const key = reminderDeliveryKey(person.id, period.key);
+      if (claimed.has(key)) continue;
+      const prompt = claimed.get(promptDeliveryKey(person.id, period.key));
+      if (prompt?.status !== "sent" || !prompt.sentAt) continue;
+      const anchor = prompt.sentAt.getTime() > period.start.getTime() ? prompt.sentAt : period.start;
+      const remindAt = nextWorkingMorning(ctx.org.workDays, ctx.org.checkInReminderTime, zone, anchor);
+      if (!remindAt || remindAt.getTime() > now.getTime() || remindAt.getTime() >= period.deadline.getTime()) continue;
+      due.push({
+        key,
+        kind: CHECK_IN_REMINDER_KIND,
+        target: { kind: "person", personId: person.id },
+        message: { type: "checkin.reminder", periodKey: period.key, deadlineLabel: formatLocalLabel(period.deadline, zone) },
+        notBefore: now,
+        expiresAt: period.deadline,
+        respectQuietHours: true,
+      });
+    }
+    return due;
+  },
+};

@@ -1,0 +1,8 @@
+// Every scheduled job the scheduler evaluates on each tick.
+import type { JobDefinition } from "../job.ts";
+import { checkInPromptsJob } from "./check-in-prompts.ts";
+import { checkInRemindersJob } from "./check-in-reminders.ts";
+
+export { checkInPromptsJob, checkInRemindersJob };
+
+export const jobDefinitions: JobDefinition[] = [checkInPromptsJob, checkInRemindersJob];

@@ -1,0 +1,37 @@
+// Runs a job definition the way the scheduler does: evaluate at an instant, insert under the unique keys.
+import type { Database } from "../../../src/db/database.ts";
+import type { DomainContext } from "../../../src/domain/context.ts";
+import { enqueueDeliveries } from "../../../src/domain/notifications/outbox.ts";
+import type { JobDefinition } from "../../../src/jobs/job.ts";
+import type { ManualClock } from "../../../src/shared/clock.ts";
+
+/** Evaluates `job` at `at` and inserts what it returns; resolves to the keys that were new. */
+export async function tick(ctx: DomainContext & { clock: ManualClock }, job: JobDefinition, at: string | Date): Promise<string[]> {
+  const now = new Date(at);
+  ctx.clock.set(now);
+  const due = await job.due(ctx, now);
+  const before = new Set((await ctx.prisma.delivery.findMany({ select: { key: true } })).map((row) => row.key));
+  await enqueueDeliveries(ctx.prisma, due);
+  return due.map((delivery) => delivery.key).filter((key) => !before.has(key));
+}
+
+/** Ticks every `stepMinutes` from `from` (inclusive) to `to` (exclusive); resolves to the new keys with their instant. */
+export async function sweep(
+  ctx: DomainContext & { clock: ManualClock },
+  job: JobDefinition,
+  from: string,
+  to: string,
+  stepMinutes: number,
+): Promise<{ at: string; key: string }[]> {
+  const found: { at: string; key: string }[] = [];
+  const end = new Date(to).getTime();
+  for (let at = new Date(from).getTime(), ticks = 0; at < end && ticks < 5000; at += stepMinutes * 60_000, ticks++) {
+    for (const key of await tick(ctx, job, new Date(at))) found.push({ at: new Date(at).toISOString(), key });
+  }
+  return found;
+}
+
+/** Marks a prompt as delivered, as the outbox worker does after the platform accepted it. */
+export async function markSent(db: Database, key: string, at: string): Promise<void> {
+  await db.prisma.delivery.update({ where: { key }, data: { status: "sent", sentAt: new Date(at), attempts: 1 } });
+}
