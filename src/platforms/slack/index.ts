@@ -1,7 +1,76 @@
-// PLACEHOLDER until the Slack adapter lands (replaced wholesale).
+// The Slack platform module: Bolt app + notifier + directory, mounted at POST /slack/events on the shared server.
 import type { Config } from "../../config/env.ts";
+import { systemClock, type Clock } from "../../shared/clock.ts";
 import type { PlatformDeps, PlatformModule } from "../platform.ts";
-export interface SlackOverrides {}
-export async function createSlackPlatform(_deps: PlatformDeps, _config: NonNullable<Config["slack"]>, _overrides?: SlackOverrides): Promise<PlatformModule> {
-  throw new Error("Slack adapter not built yet");
+import { buildSlackApp, SLACK_EVENTS_PATH, type BotIdentity } from "./app.ts";
+import { createBoltLogger } from "./bolt-logger.ts";
+import { toDeliveryError } from "./delivery-errors.ts";
+import { createSlackDirectory } from "./slack-directory.ts";
+import { SlackNotifier } from "./slack-notifier.ts";
+import { createWebClient, slackClientOptions } from "./web-client.ts";
+
+export interface SlackOverrides {
+  /** Web API request timeout (default 10 s). */
+  requestTimeoutMs?: number;
+  /** Clock of the signed-timestamp check. Default: the wall clock, which Bolt's own check uses too. */
+  requestClock?: Clock;
+  /** How long a modal submission may work before acknowledging (default 2.5 s of Slack's 3 s). */
+  interactionBudgetMs?: number;
+}
+
+export async function createSlackPlatform(deps: PlatformDeps, config: NonNullable<Config["slack"]>, overrides: SlackOverrides = {}): Promise<PlatformModule> {
+  const logger = deps.logger.child({ platform: "slack" });
+  const boltLogger = createBoltLogger(logger, [config.botToken, config.signingSecret]);
+  const clientOptions = slackClientOptions({ apiUrl: config.apiUrl, logger: boltLogger, timeoutMs: overrides.requestTimeoutMs });
+  const client = createWebClient(config.botToken, clientOptions);
+  const directory = createSlackDirectory(client);
+  let botIdentity: BotIdentity = {};
+
+  const { router } = buildSlackApp({
+    deps: {
+      ...deps,
+      logger,
+      client,
+      directory,
+      kudosChannel: config.kudosChannel,
+      interactionBudgetMs: overrides.interactionBudgetMs ?? 2500,
+    },
+    signingSecret: config.signingSecret,
+    botToken: config.botToken,
+    boltLogger,
+    clientOptions,
+    requestClock: overrides.requestClock ?? systemClock,
+    botIdentity: () => botIdentity,
+  });
+
+  // Checked in the background: a wrong token or an unreachable Slack is reported, never fatal at start.
+  client.auth.test().then(
+    (result) => {
+      botIdentity = { botId: result.bot_id, botUserId: result.user_id };
+      logger.info({ team: result.team, botUserId: result.user_id }, "Slack bot token verified");
+    },
+    (error: unknown) => {
+      logger.warn({ reason: toDeliveryError(error).message }, "Slack auth.test failed at start; Momentum keeps running (check SLACK_BOT_TOKEN, SLACK_API_URL and the network)");
+    },
+  );
+
+  return {
+    name: "slack",
+    notifier: new SlackNotifier({ client, prisma: deps.domain.prisma }),
+    mount(app) {
+      app.use(router);
+    },
+    describe(publicUrl) {
+      const url = `${publicUrl.replace(/\/$/, "")}${SLACK_EVENTS_PATH}`;
+      return [
+        `Slack: enabled. Paste ${url} into your Slack app settings (or replace https://YOUR-HOST in manifests/slack.yaml) as:`,
+        `  - Slash Commands → /kudos → Request URL: ${url}`,
+        `  - Interactivity & Shortcuts → Request URL: ${url}`,
+        `  - Event Subscriptions → Request URL: ${url} (bot event: app_home_opened)`,
+      ];
+    },
+    async stop() {
+      // Bolt's receiver never started a server of its own: the shared HTTP server is closed by the service.
+    },
+  };
 }

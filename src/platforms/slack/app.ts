@@ -1,0 +1,56 @@
+// Builds the Bolt app on an ExpressReceiver whose router the shared HTTP server mounts. Bolt verifies signatures;
+// our timestamp guard runs first. Authorization never calls Slack per request: the bot's identity comes from one
+// auth.test made in the background after start, so a slow or unreachable Slack cannot crash or stall start-up.
+import { App, ExpressReceiver, type Logger as BoltLogger } from "@slack/bolt";
+import express, { type Router } from "express";
+import type { Clock } from "../../shared/clock.ts";
+import { eventDeduplication } from "./event-dedupe.ts";
+import { registerListeners } from "./listeners/index.ts";
+import type { SlackListenerDeps } from "./listeners/listener-deps.ts";
+import { slackTimestampGuard } from "./request-guard.ts";
+import { safeErrorFields } from "./safe-error.ts";
+import type { WebClientOptions } from "./web-client.ts";
+
+export const SLACK_EVENTS_PATH = "/slack/events";
+
+export interface BotIdentity {
+  botId?: string;
+  botUserId?: string;
+}
+
+export interface SlackAppOptions {
+  deps: SlackListenerDeps;
+  signingSecret: string;
+  botToken: string;
+  boltLogger: BoltLogger;
+  clientOptions: WebClientOptions;
+  requestClock: Clock;
+  /** Read on every request: filled in once the background auth.test has answered. */
+  botIdentity: () => BotIdentity;
+}
+
+export function buildSlackApp(options: SlackAppOptions): { app: App; router: Router } {
+  const { deps } = options;
+  const router = express.Router();
+  router.post(SLACK_EVENTS_PATH, slackTimestampGuard({ clock: options.requestClock, logger: deps.logger }));
+  const receiver = new ExpressReceiver({
+    signingSecret: options.signingSecret,
+    endpoints: SLACK_EVENTS_PATH,
+    router,
+    logger: options.boltLogger,
+    processBeforeResponse: false,
+  });
+  const app = new App({
+    receiver,
+    logger: options.boltLogger,
+    clientOptions: options.clientOptions,
+    authorize: async () => ({ botToken: options.botToken, ...options.botIdentity() }),
+    convoStore: false,
+  });
+  app.error(async (error) => {
+    deps.logger.error({ error: safeErrorFields(error) }, "a Slack listener failed");
+  });
+  app.use(eventDeduplication({ prisma: deps.domain.prisma, logger: deps.logger }));
+  registerListeners(app, deps);
+  return { app, router };
+}

@@ -1,0 +1,28 @@
+// Opening the app's Home tab shows how to give kudos and this month's leaderboard in the viewer's time zone.
+import type { App } from "@slack/bolt";
+import { kudosLeaderboard } from "../../../../domain/kudos/kudos-leaderboard.ts";
+import { safeErrorFields } from "../../safe-error.ts";
+import { identifyActor } from "../../slack-people.ts";
+import { appHomeView } from "../../views/app-home.ts";
+import type { SlackListenerDeps } from "../listener-deps.ts";
+import { AppHomeOpenedPayload } from "../payloads.ts";
+
+export const APP_HOME_OPENED = "app_home_opened";
+
+export function registerAppHomeOpened(app: App, deps: SlackListenerDeps): void {
+  app.event(APP_HOME_OPENED, async ({ body }) => {
+    const payload = AppHomeOpenedPayload.safeParse(body);
+    if (!payload.success || (payload.data.event.tab ?? "home") !== "home") return;
+    await deps.inFlight.track(publishHome(deps, payload.data.team_id, payload.data.event.user));
+  });
+}
+
+async function publishHome(deps: SlackListenerDeps, teamId: string, userId: string): Promise<void> {
+  try {
+    const viewer = await identifyActor(deps.domain, deps.directory, teamId, userId).catch(() => null);
+    const board = await kudosLeaderboard(deps.domain, { timeZone: viewer?.timeZone ?? deps.domain.org.defaultTimeZone });
+    await deps.client.views.publish({ user_id: userId, view: appHomeView({ values: deps.domain.org.kudosValues, board }) });
+  } catch (error) {
+    deps.logger.warn({ error: safeErrorFields(error) }, "could not publish the Slack Home tab");
+  }
+}

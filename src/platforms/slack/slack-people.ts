@@ -1,0 +1,23 @@
+// Who is acting and who is mentioned: Slack users mapped to people (provisioned on first contact).
+import type { DomainContext } from "../../domain/context.ts";
+import { identifySlackUser, type SlackDirectory } from "../../domain/people/identify-slack-user.ts";
+import type { PersonRecord } from "../../domain/people/person.ts";
+
+/** The person behind the Slack user who acted; Slack becomes where Momentum reaches them first. */
+export async function identifyActor(ctx: DomainContext, directory: SlackDirectory, teamId: string, userId: string): Promise<PersonRecord> {
+  const person = await identifySlackUser(ctx, directory, { teamId, userId, label: "your Slack account" });
+  await ctx.prisma.person.updateMany({
+    where: { id: person.id, OR: [{ preferredPlatform: null }, { preferredPlatform: { not: "slack" } }] },
+    data: { preferredPlatform: "slack" },
+  });
+  return person;
+}
+
+/** Each mentioned user, in order, without duplicates; the first one that cannot be a recipient stops the request. */
+export async function identifyRecipients(ctx: DomainContext, directory: SlackDirectory, teamId: string, userIds: string[]): Promise<PersonRecord[]> {
+  const people: PersonRecord[] = [];
+  for (const userId of [...new Set(userIds)]) {
+    people.push(await identifySlackUser(ctx, directory, { teamId, userId }));
+  }
+  return people;
+}

@@ -1,0 +1,30 @@
+// The one place that turns a neutral outbound message into Block Kit. Adding a message type to the union without
+// a renderer here is a compile error.
+import type { OutboundMessage } from "../../../domain/notifications/messages.ts";
+import { DeliveryError } from "../../../domain/notifications/notifier.ts";
+import { checkinPromptMessage, checkinReminderMessage } from "./checkin-messages.ts";
+import { kudosAnnouncedMessage, kudosReceivedMessage } from "./kudos-messages.ts";
+import { noticeMessage } from "./notice-message.ts";
+import type { SlackMessage } from "./text.ts";
+
+export function renderOutboundMessage(message: OutboundMessage): SlackMessage {
+  switch (message.type) {
+    case "kudos.received":
+      return kudosReceivedMessage(message);
+    case "kudos.announced":
+      return kudosAnnouncedMessage(message);
+    case "checkin.prompt":
+      return checkinPromptMessage(message);
+    case "checkin.reminder":
+      return checkinReminderMessage(message);
+    case "notice":
+      return noticeMessage(message);
+    default:
+      return unknownMessage(message);
+  }
+}
+
+// A row written by a newer version (rolling deploy) cannot be rendered here: fail it for good, don't retry.
+function unknownMessage(message: never): never {
+  throw new DeliveryError(`no Slack rendering for message type ${(message as { type: string }).type}`, false);
+}

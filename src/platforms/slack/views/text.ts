@@ -1,0 +1,45 @@
+// Small helpers shared by the Block Kit builders. Everything a person typed is escaped before it goes into mrkdwn,
+// so a kudos saying "<!channel>" can never ping a channel.
+import type { ContextBlock, KnownBlock, PlainTextElement, SectionBlock } from "@slack/types";
+
+/** A message as Slack takes it: `text` is the notification/fallback, `blocks` what the client shows. */
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+export const SECTION_TEXT_LIMIT = 3000;
+
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** A block quote of someone's words, every line prefixed so multi-line messages stay quoted. */
+export function quote(text: string): string {
+  return escapeMrkdwn(text)
+    .split("\n")
+    .map((line) => `>${line}`)
+    .join("\n");
+}
+
+export function plain(text: string, max = 3000): PlainTextElement {
+  return { type: "plain_text", text: truncate(text, max), emoji: true };
+}
+
+export function section(mrkdwnText: string): SectionBlock {
+  return { type: "section", text: { type: "mrkdwn", text: truncate(mrkdwnText, SECTION_TEXT_LIMIT) } };
+}
+
+export function context(...mrkdwnTexts: string[]): ContextBlock {
+  return { type: "context", elements: mrkdwnTexts.map((text) => ({ type: "mrkdwn" as const, text: truncate(text, SECTION_TEXT_LIMIT) })) };
+}
+
+/** "Alice", "Alice and Bob", "Alice, Bob and Carol". */
+export function joinNames(names: string[]): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
