@@ -1,0 +1,38 @@
+// What every CLI command receives. Output goes through `out`/`err` (not process streams) so tests can call the
+// commands as plain functions and read what a user would see.
+import type { DomainContext } from "../domain/context.ts";
+
+export interface CliOutput {
+  /** Results: what a script would pipe on (stdout). */
+  out(line: string): void;
+  /** Progress, problems and hints (stderr). */
+  err(line: string): void;
+}
+
+export interface CliContext extends CliOutput {
+  domain: DomainContext;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+/** The command line itself is wrong (unknown command, missing argument): exit 2 with the group's help. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/** A command whose arguments have been checked; it runs once the database is open. */
+export type PreparedCommand = (ctx: CliContext) => Promise<number>;
+
+export interface CommandGroup {
+  name: string;
+  summary: string;
+  /** Full help text for `<group> --help`. */
+  help: string;
+  /** Checks the arguments before the database is opened, throwing UsageError when they are wrong. */
+  prepare(args: string[]): PreparedCommand;
+}

@@ -1,0 +1,97 @@
+// The `momentum` command line: `npm run momentum -- <group> <command> [args]`. Arguments are checked before
+// the database is opened, so a typo answers at once with exit code 2; a failing command exits 1.
+import pino from "pino";
+import { ConfigError, loadConfig, type Config } from "../config/env.ts";
+import { openDatabase } from "../db/database.ts";
+import type { DomainContext } from "../domain/context.ts";
+import { systemClock, type Clock } from "../shared/clock.ts";
+import { AppError, userMessageFor } from "../shared/errors.ts";
+import { createLogger, type Logger } from "../shared/logger.ts";
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliOutput, type CommandGroup, type PreparedCommand } from "./cli-context.ts";
+import { peopleCommands } from "./commands/people.ts";
+import { deliveriesCommands } from "./deliveries-group.ts";
+
+export const COMMAND_GROUPS: CommandGroup[] = [peopleCommands, deliveriesCommands];
+
+export interface RunCliOptions {
+  /** The environment to configure from (tests pass their own). */
+  env?: NodeJS.ProcessEnv;
+  logger?: Logger;
+  clock?: Clock;
+  groups?: CommandGroup[];
+}
+
+const HELP_FLAGS = new Set(["--help", "-h", "help"]);
+
+export function topLevelHelp(groups: CommandGroup[] = COMMAND_GROUPS): string {
+  const width = Math.max(...groups.map((group) => group.name.length));
+  return [
+    "Usage: npm run momentum -- <group> <command> [arguments]",
+    "",
+    "Groups:",
+    ...groups.map((group) => `  ${group.name.padEnd(width)}  ${group.summary}`),
+    "",
+    "Run `npm run momentum -- <group> --help` for a group's commands.",
+    "The database is the service's: PostgreSQL when DATABASE_URL is set, otherwise the embedded database in",
+    "MOMENTUM_DATA_DIR (default ./data). Only one process can open the embedded database: stop Momentum first.",
+  ].join("\n");
+}
+
+export async function runCli(argv: string[], io: CliOutput, options: RunCliOptions = {}): Promise<number> {
+  const groups = options.groups ?? COMMAND_GROUPS;
+  const [groupName, ...args] = argv;
+  if (groupName === undefined || HELP_FLAGS.has(groupName)) {
+    (groupName === undefined ? io.err : io.out)(topLevelHelp(groups));
+    return groupName === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  const group = groups.find((candidate) => candidate.name === groupName);
+  if (!group) {
+    io.err(`Unknown command group "${groupName}".\n\n${topLevelHelp(groups)}`);
+    return EXIT_USAGE;
+  }
+  if (args.some((arg) => HELP_FLAGS.has(arg))) {
+    io.out(group.help);
+    return EXIT_OK;
+  }
+  let command: PreparedCommand;
+  try {
+    command = group.prepare(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`${error.message}\n\n${group.help}`);
+    return EXIT_USAGE;
+  }
+
+  let config: Config;
+  try {
+    config = loadConfig(options.env ?? process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.err(`${error.message}\nSee .env.example for every setting.`);
+    return EXIT_FAILURE;
+  }
+  const env = options.env ?? process.env;
+  // Logs go to stderr so stdout stays clean for piping (e.g. `people export > people.csv`); quiet unless asked.
+  const logger =
+    options.logger ?? createLogger({ level: env.LOG_LEVEL ? config.logLevel : "warn", pretty: false, destination: pino.destination({ fd: 2, sync: true }) });
+
+  let database;
+  try {
+    database = await openDatabase({ databaseUrl: config.database.url, dataDir: config.database.dataDir });
+  } catch (error) {
+    logger.error({ err: error }, "cannot open the database");
+    io.err(`Cannot open the database: ${(error as Error).message}`);
+    return EXIT_FAILURE;
+  }
+  for (const name of database.migrations.applied) io.err(`applied migration ${name}`);
+  const domain: DomainContext = { prisma: database.prisma, clock: options.clock ?? systemClock, org: config.org, logger, adminEmails: config.adminEmails };
+  try {
+    return await command({ domain, out: io.out, err: io.err });
+  } catch (error) {
+    if (!(error instanceof AppError)) logger.error({ err: error }, `momentum ${groupName} ${args[0] ?? ""} failed`);
+    io.err(userMessageFor(error));
+    return EXIT_FAILURE;
+  } finally {
+    await database.close();
+  }
+}
