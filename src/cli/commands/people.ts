@@ -4,6 +4,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { exportPeople } from "../../domain/people/export-people.ts";
 import { importPeople, type ImportError, type ImportProgress } from "../../domain/people/import-people.ts";
 import { setRole } from "../../domain/people/set-role.ts";
+import { AppError } from "../../shared/errors.ts";
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliContext, type CommandGroup, type PreparedCommand } from "../cli-context.ts";
 import { parsePeopleCsv, stringifyPeopleCsv } from "../people-csv.ts";
 
@@ -65,11 +66,10 @@ export async function importPeopleFile(ctx: CliContext, file: string): Promise<n
   const parsed = parsePeopleCsv(content);
   if (parsed.rows.length === 0 && parsed.errors.length > 0) return reportProblems(ctx, file, parsed.errors);
 
-  const result = await importPeople(ctx.domain, parsed.rows, {
-    actor: "cli",
-    rejected: parsed.errors,
-    onProgress: (progress) => ctx.err(describeProgress(progress)),
-  });
+  const result = await explainingDomainErrors(ctx, () =>
+    importPeople(ctx.domain, parsed.rows, { actor: "cli", rejected: parsed.errors, onProgress: (progress) => ctx.err(describeProgress(progress)) }),
+  );
+  if (!result) return EXIT_FAILURE;
   if (result.errors.length > 0) return reportProblems(ctx, file, result.errors);
   ctx.out(`Imported ${file}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged.`);
   return EXIT_OK;
@@ -93,13 +93,25 @@ export async function exportPeopleFile(ctx: CliContext, file?: string): Promise<
 }
 
 export async function setPersonRole(ctx: CliContext, email: string, role: string): Promise<number> {
-  const result = await setRole(ctx.domain, { actor: "cli", email, role });
+  const result = await explainingDomainErrors(ctx, () => setRole(ctx.domain, { actor: "cli", email, role }));
+  if (!result) return EXIT_FAILURE;
   ctx.out(
     result.changed
       ? `${result.name} <${result.email}> is now ${result.to} (was ${result.from}).`
       : `${result.name} <${result.email}> is already ${result.to}: nothing changed.`,
   );
   return EXIT_OK;
+}
+
+/** A refusal by the use case (unknown email, bad role, a conflict) is the operator's answer, not a crash. */
+async function explainingDomainErrors<T>(ctx: CliContext, work: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    ctx.err(error.userMessage);
+    return undefined;
+  }
 }
 
 function reportProblems(ctx: CliContext, file: string, errors: ImportError[]): number {
