@@ -1,7 +1,41 @@
-// PLACEHOLDER until the Teams adapter lands (replaced wholesale).
+// The Microsoft Teams platform: botbuilder's CloudAdapter on POST /api/messages, the activity handler, and the
+// notifier the outbox uses for proactive sends. botbuilder stays inside this folder so a port to the Microsoft
+// 365 Agents SDK touches one place.
+import express, { type Express } from "express";
 import type { Config } from "../../config/env.ts";
 import type { PlatformDeps, PlatformModule } from "../platform.ts";
-export interface TeamsOverrides {}
-export async function createTeamsPlatform(_deps: PlatformDeps, _config: NonNullable<Config["teams"]>, _overrides?: TeamsOverrides): Promise<PlatformModule> {
-  throw new Error("Teams adapter not built yet");
+import { createCloudAdapter, type TeamsAuthOverrides } from "./adapter.ts";
+import { MomentumTeamsBot } from "./bot.ts";
+import { TeamsNotifier } from "./teams-notifier.ts";
+
+export const TEAMS_MESSAGES_PATH = "/api/messages";
+
+export interface TeamsOverrides extends TeamsAuthOverrides {}
+
+export async function createTeamsPlatform(deps: PlatformDeps, config: NonNullable<Config["teams"]>, overrides: TeamsOverrides = {}): Promise<PlatformModule> {
+  const appId = config.devMode ? "" : (config.appId ?? "");
+  const adapter = createCloudAdapter(config, deps.logger, overrides);
+  const bot = new MomentumTeamsBot({ ...deps, adapter, appId });
+  const notifier = new TeamsNotifier(adapter, appId, deps.domain.prisma);
+
+  return {
+    name: "teams",
+    notifier,
+    mount(app: Express) {
+      // JSON parsing on this route only: Slack's route needs the raw body to check signatures.
+      app.post(TEAMS_MESSAGES_PATH, express.json({ limit: "1mb" }), async (req, res) => {
+        await adapter.process(req, res, (context) => bot.run(context));
+      });
+    },
+    describe(publicUrl: string) {
+      const endpoint = new URL(TEAMS_MESSAGES_PATH, publicUrl).toString();
+      return [
+        `Teams: set the messaging endpoint of your Azure Bot to ${endpoint}`,
+        config.devMode ? "Teams: development mode, requests are NOT authenticated (Teams App Test Tool only)" : `Teams: requests are authenticated for app id ${appId}`,
+      ];
+    },
+    async stop() {
+      // Proactive sends in progress are tracked by deps.inFlight, which the service waits for before stopping.
+    },
+  };
 }

@@ -1,0 +1,88 @@
+// Builds the botbuilder CloudAdapter from config. Inbound requests are JWT-validated by botbuilder whenever an
+// app id is set; without one (TEAMS_DEV_MODE only) botbuilder accepts them unauthenticated.
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type TurnContext,
+} from "botbuilder";
+import type { ClaimsIdentity, ConnectorClient, ConnectorFactory, ServiceClientCredentialsFactory } from "botframework-connector";
+import type { Config } from "../../config/env.ts";
+import type { Logger } from "../../shared/logger.ts";
+
+/** Outbound calls give up after this long; the outbox retries them later. */
+export const CONNECTOR_TIMEOUT_MS = 10_000;
+
+export interface TeamsAuthOverrides {
+  /** Bot Framework endpoint settings (tests point ToBotFromChannelOpenIdMetadataUrl at a local JWKS). */
+  settings?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
+  /** Outbound token source (tests return a fixed token; MSAL cannot be pointed at a local authority). */
+  credentialsFactory?: ServiceClientCredentialsFactory;
+  /** How long an outbound Bot Connector call may take (tests shorten it to exercise timeouts). */
+  connectorTimeoutMs?: number;
+}
+
+interface PipelineOwner {
+  client?: { pipeline?: { removePolicy(options: { name: string }): unknown; addPolicy(policy: unknown): void } };
+}
+
+/**
+ * The connector client's default pipeline retries 429/5xx itself, sleeping through Retry-After while holding the
+ * request. The outbox owns retries (with backoff, leases and the delivery log), so every connector client
+ * Momentum uses gets no SDK retries and a request timeout instead.
+ */
+function tuneConnectorClient(client: ConnectorClient, timeoutMs: number): ConnectorClient {
+  const pipeline = (client as unknown as PipelineOwner).client?.pipeline;
+  if (pipeline) {
+    pipeline.removePolicy({ name: "defaultRetryPolicy" });
+    pipeline.addPolicy({
+      name: "momentumTimeout",
+      sendRequest: (request: { timeout: number }, next: (request: unknown) => Promise<unknown>) => {
+        if (!request.timeout) request.timeout = timeoutMs;
+        return next(request);
+      },
+    });
+  }
+  return client;
+}
+
+class MomentumBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
+  constructor(
+    settings: ConfigurationBotFrameworkAuthenticationOptions,
+    credentialsFactory: ServiceClientCredentialsFactory | undefined,
+    private readonly timeoutMs: number,
+  ) {
+    super(settings, credentialsFactory);
+  }
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    const inner = super.createConnectorFactory(claimsIdentity);
+    return { create: async (serviceUrl: string, audience?: string) => tuneConnectorClient(await inner.create(serviceUrl, audience), this.timeoutMs) } as ConnectorFactory;
+  }
+}
+
+export function createCloudAdapter(config: NonNullable<Config["teams"]>, logger: Logger, overrides: TeamsAuthOverrides = {}): CloudAdapter {
+  const settings: ConfigurationBotFrameworkAuthenticationOptions = {
+    MicrosoftAppId: config.appId ?? "",
+    MicrosoftAppPassword: config.appPassword ?? "",
+    MicrosoftAppTenantId: config.tenantId ?? "",
+    MicrosoftAppType: config.appType,
+    ...overrides.settings,
+  };
+  const adapter = new CloudAdapter(new MomentumBotFrameworkAuthentication(settings, overrides.credentialsFactory, overrides.connectorTimeoutMs ?? CONNECTOR_TIMEOUT_MS));
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    // Only what helps debugging: never the message text or the activity body.
+    logger.error(
+      { err: { name: error?.name, stack: error?.stack }, activityType: context.activity?.type, conversationType: context.activity?.conversation?.conversationType },
+      "unhandled error in a Teams turn",
+    );
+    try {
+      if (context.activity?.type === "message") {
+        await context.sendActivity("Sorry, something went wrong on our side and nothing was saved. Please try again.");
+      }
+    } catch (sendError) {
+      logger.warn({ err: { name: (sendError as Error)?.name } }, "could not tell the user about the error");
+    }
+  };
+  return adapter;
+}

@@ -1,0 +1,46 @@
+// The Teams activity handler: routing only. Each kind of activity goes to one handler in handlers/.
+import { TeamsActivityHandler, type TaskModuleRequest, type TaskModuleResponse, type TurnContext } from "botbuilder";
+import { activityKey } from "./activity.ts";
+import { onceForActivity } from "./handlers/activity-claim.ts";
+import type { TeamsHandlerDeps } from "./handlers/handler-deps.ts";
+import { fetchKudosForm, submitKudosForm } from "./handlers/kudos-dialog.ts";
+import { onAppInstalled, onMembersAdded } from "./handlers/installation.ts";
+import { handleCardSubmit, handleTextCommand } from "./handlers/message-commands.ts";
+import { tellActorAboutError } from "./handlers/tell-actor.ts";
+
+export class MomentumTeamsBot extends TeamsActivityHandler {
+  constructor(private readonly deps: TeamsHandlerDeps) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await onAppInstalled(deps, context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      await onMembersAdded(deps, context);
+      await next();
+    });
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    try {
+      // A redelivered message is skipped: nothing is stored twice and nobody is messaged twice.
+      await onceForActivity(this.deps.domain, activityKey(context.activity), () =>
+        context.activity.value && !context.activity.text ? handleCardSubmit(this.deps, context) : handleTextCommand(this.deps, context),
+      );
+    } catch (error) {
+      await tellActorAboutError(this.deps, context, error);
+    }
+  }
+
+  protected override async handleTeamsTaskModuleFetch(context: TurnContext, _request: TaskModuleRequest): Promise<TaskModuleResponse> {
+    return fetchKudosForm(this.deps, context);
+  }
+
+  protected override async handleTeamsTaskModuleSubmit(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
+    return submitKudosForm(this.deps, context, request.data);
+  }
+}

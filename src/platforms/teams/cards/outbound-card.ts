@@ -1,0 +1,37 @@
+// One card per neutral outbound message type; the switch is exhaustive, so a new message type fails to compile here.
+import type { OutboundMessage } from "../../../domain/notifications/messages.ts";
+import type { AdaptiveCard } from "./card.ts";
+import { checkInPromptCard, checkInReminderCard } from "./checkin-cards.ts";
+import { kudosAnnouncedCard, kudosReceivedCard } from "./kudos-cards.ts";
+import { noticeCard } from "./notice-card.ts";
+
+export function cardForMessage(message: OutboundMessage): AdaptiveCard {
+  switch (message.type) {
+    case "kudos.received":
+      return kudosReceivedCard(message);
+    case "kudos.announced":
+      return kudosAnnouncedCard(message);
+    case "checkin.prompt":
+      return checkInPromptCard(message);
+    case "checkin.reminder":
+      return checkInReminderCard(message);
+    case "notice":
+      return noticeCard(message);
+  }
+}
+
+/** The notification text Teams shows in the activity feed and on lock screens: never the private body. */
+export function summaryForMessage(message: OutboundMessage): string {
+  switch (message.type) {
+    case "kudos.received":
+      return `${message.giverName} gave you kudos`;
+    case "kudos.announced":
+      return `${message.giverName} gave kudos`;
+    case "checkin.prompt":
+      return "Time for your weekly check-in";
+    case "checkin.reminder":
+      return "Your check-in is still open";
+    case "notice":
+      return message.title;
+  }
+}

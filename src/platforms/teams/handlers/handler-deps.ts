@@ -1,0 +1,9 @@
+import type { CloudAdapter } from "botbuilder";
+import type { PlatformDeps } from "../../platform.ts";
+
+/** What every Teams handler needs: the platform deps plus the adapter and app id for proactive sends. */
+export interface TeamsHandlerDeps extends PlatformDeps {
+  adapter: CloudAdapter;
+  /** Empty in dev mode (no credentials). */
+  appId: string;
+}

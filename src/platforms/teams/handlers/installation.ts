@@ -1,0 +1,39 @@
+// Installation and conversation-update events carry the references proactive sends need: a personal install
+// gives the person's 1:1 chat; adding the app to a team gives the channel.
+import { CardFactory, type TurnContext } from "botbuilder";
+import { isPersonalChat, teamChannelOf } from "../activity.ts";
+import { helpCard } from "../cards/help-card.ts";
+import { identifyActor, rememberChannel } from "../identity.ts";
+import type { TeamsHandlerDeps } from "./handler-deps.ts";
+
+/** Stores whatever reference this conversation offers; returns what it was. */
+export async function rememberConversation(deps: TeamsHandlerDeps, context: TurnContext): Promise<"personal" | "channel" | "none"> {
+  const activity = context.activity;
+  try {
+    if (isPersonalChat(activity)) {
+      await identifyActor(deps.domain, context);
+      return "personal";
+    }
+    const channel = teamChannelOf(activity);
+    if (channel) {
+      await rememberChannel(deps.domain, channel);
+      return "channel";
+    }
+  } catch (error) {
+    // Nobody typed anything, so there is nobody to answer: record why the reference is missing.
+    deps.logger.warn({ err: { name: (error as Error)?.name, code: (error as { code?: string })?.code }, conversationType: activity.conversation?.conversationType }, "could not store a Teams conversation reference");
+  }
+  return "none";
+}
+
+export async function onAppInstalled(deps: TeamsHandlerDeps, context: TurnContext): Promise<void> {
+  const stored = await rememberConversation(deps, context);
+  // A personal install is the one moment a welcome is expected (store policy: no unprompted DMs to a team).
+  if (stored === "personal") await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard())] });
+}
+
+export async function onMembersAdded(deps: TeamsHandlerDeps, context: TurnContext): Promise<void> {
+  const botId = context.activity.recipient?.id;
+  const botWasAdded = (context.activity.membersAdded ?? []).some((member) => member.id === botId);
+  if (botWasAdded) await rememberConversation(deps, context);
+}

@@ -1,0 +1,121 @@
+// Who is acting or being mentioned, as Momentum people. Member details come from the Bot Connector
+// (TeamsInfo.getMember); the personal chat reference is stored whenever one is seen, so later DMs work.
+import {
+  TeamsInfo,
+  type Activity,
+  type ChannelAccount,
+  type ConversationParameters,
+  type ConversationReference,
+  type TeamsChannelAccount,
+  type TurnContext,
+} from "botbuilder";
+import type { ConnectorClient } from "botframework-connector";
+import { identifyTeamsUser, type TeamsProfile } from "../../domain/people/identify-teams-user.ts";
+import type { PersonRecord } from "../../domain/people/person.ts";
+import type { DomainContext } from "../../domain/context.ts";
+import { AppError } from "../../shared/errors.ts";
+import { isPersonalChat, personalReferenceOf, tenantIdOf, type TeamChannelInfo } from "./activity.ts";
+
+/** Bot accounts in Teams have ids starting with "28:"; people have "29:" (or an AAD object id). */
+export function isBotAccount(account: Pick<ChannelAccount, "id" | "role">): boolean {
+  return account.id.startsWith("28:") || account.role === "bot";
+}
+
+function connectorStatus(error: unknown): number | undefined {
+  return (error as { statusCode?: number })?.statusCode;
+}
+
+/** Looks a member up by Teams user id or AAD object id; null when Teams doesn't know them here. */
+export async function lookupMember(context: TurnContext, userId: string): Promise<TeamsChannelAccount | null> {
+  try {
+    return await TeamsInfo.getMember(context, userId);
+  } catch (error) {
+    const status = connectorStatus(error);
+    if (status === 404 || status === 400 || status === 403) return null;
+    throw error;
+  }
+}
+
+export function profileOf(activity: Activity, member: TeamsChannelAccount): TeamsProfile {
+  return {
+    tenantId: member.tenantId ?? tenantIdOf(activity),
+    aadObjectId: member.aadObjectId ?? "",
+    teamsUserId: member.id,
+    name: member.name ?? member.givenName ?? "",
+    email: member.email ?? member.userPrincipalName ?? null,
+  };
+}
+
+/** The person acting in this activity; their zone and (in a personal chat) their DM reference are kept current. */
+export async function identifyActor(domain: DomainContext, context: TurnContext): Promise<PersonRecord> {
+  const activity = context.activity;
+  const member = await lookupMember(context, activity.from.id);
+  if (!member) throw new AppError("NOT_FOUND", "Teams didn't tell me who you are, so I can't do that. Please try again in a moment.");
+  const person = await identifyTeamsUser(domain, {
+    ...profileOf(activity, { ...member, aadObjectId: member.aadObjectId ?? activity.from.aadObjectId }),
+    timeZone: activity.localTimezone ?? null,
+    conversationReference: isPersonalChat(activity) ? personalReferenceOf(activity) : undefined,
+  });
+  // Acting on Teams means this is where they are: DMs go here first.
+  await domain.prisma.person.updateMany({ where: { id: person.id, OR: [{ preferredPlatform: null }, { preferredPlatform: "slack" }] }, data: { preferredPlatform: "teams" } });
+  return person;
+}
+
+/**
+ * A mentioned or picked person. `who` names them in error messages. Bots are refused; someone Teams doesn't
+ * know here is an unknown recipient.
+ */
+export async function identifyMember(domain: DomainContext, context: TurnContext, account: { id: string; name?: string; role?: string }): Promise<PersonRecord> {
+  const who = account.name?.trim() || "that person";
+  if (isBotAccount({ id: account.id, role: account.role })) throw new AppError("VALIDATION", `${who} is a bot: kudos are for people.`);
+  const member = await lookupMember(context, account.id);
+  if (!member) throw new AppError("NOT_FOUND", `I couldn't find ${who} in this team. Check the name and try again.`);
+  if (isBotAccount(member)) throw new AppError("VALIDATION", `${who} is a bot: kudos are for people.`);
+  const person = await identifyTeamsUser(domain, profileOf(context.activity, member));
+  await reachPersonally(domain, context, member);
+  return person;
+}
+
+/**
+ * A person met in a team has no personal chat with Momentum yet. Where the app is installed for them (it is,
+ * once it's in their team), the bot may open the 1:1 conversation itself and store its reference; where it is
+ * not (403/404), nothing is stored and the caller reports them as unreachable.
+ */
+async function reachPersonally(domain: DomainContext, context: TurnContext, member: TeamsChannelAccount): Promise<void> {
+  const activity = context.activity;
+  const tenantId = member.tenantId ?? tenantIdOf(activity);
+  const identity = await domain.prisma.teamsIdentity.findFirst({ where: { tenantId, teamsUserId: member.id }, select: { id: true, conversationReference: true } });
+  if (!identity || identity.conversationReference) return;
+  const connector = context.turnState.get<ConnectorClient | undefined>(context.adapter.ConnectorClientKey);
+  if (!connector) return;
+  try {
+    const created = await connector.conversations.createConversation({
+      isGroup: false,
+      bot: activity.recipient,
+      members: [{ id: member.id, name: member.name ?? "" }],
+      tenantId,
+      channelData: { tenant: { id: tenantId } },
+    } as ConversationParameters);
+    const reference: Partial<ConversationReference> = {
+      channelId: activity.channelId,
+      serviceUrl: activity.serviceUrl,
+      bot: activity.recipient,
+      user: { id: member.id, name: member.name ?? "", aadObjectId: member.aadObjectId },
+      conversation: { id: created.id, conversationType: "personal", tenantId, isGroup: false, name: "" },
+      locale: activity.locale,
+    };
+    await domain.prisma.teamsIdentity.update({ where: { id: identity.id }, data: { conversationReference: reference as object } });
+  } catch (error) {
+    const status = (error as { statusCode?: number })?.statusCode;
+    if (status !== 403 && status !== 404) domain.logger.warn({ status, code: (error as { code?: string })?.code }, "could not open a personal chat with a Teams member");
+  }
+}
+
+/** Stores (or refreshes) the team channel a message or install came from, so channel posts work later. */
+export async function rememberChannel(domain: DomainContext, channel: TeamChannelInfo): Promise<void> {
+  await domain.prisma.teamsChannel.upsert({
+    where: { conversationId: channel.conversationId },
+    create: { tenantId: channel.tenantId, conversationId: channel.conversationId, name: channel.name, conversationReference: channel.reference as object },
+    update: { name: channel.name, conversationReference: channel.reference as object },
+  });
+}

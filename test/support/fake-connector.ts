@@ -1,0 +1,141 @@
+// A fake Bot Connector on loopback: records every activity the bot posts (replies and proactive sends), answers
+// member lookups from a registry, opens personal conversations for people the app is installed for, serves a
+// local OpenID metadata document + JWKS for inbound JWT tests, and injects faults for the delivery tests.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface FakeMember {
+  id: string;
+  aadObjectId: string;
+  name: string;
+  email: string | null;
+  tenantId: string;
+  /** False: the app isn't installed for them, so opening a 1:1 chat is refused (403). */
+  installed: boolean;
+}
+
+export interface PostedActivity {
+  conversationId: string;
+  /** Set for replies within a turn: the incoming activity id. */
+  replyToId: string | null;
+  activity: Record<string, any>;
+  authorization: string | undefined;
+  /** The activity id the fake answered with. */
+  id: string;
+}
+
+export type Fault = { status: number; retryAfter?: string } | { hang: true };
+
+export interface FakeConnector {
+  url: string;
+  posted: PostedActivity[];
+  createdConversations: { memberId: string; conversationId: string }[];
+  addMember(member: FakeMember): void;
+  /** The next `count` activity posts to `conversationId` (any when omitted) fail with this fault. */
+  failNext(fault: Fault, options?: { count?: number; conversationId?: string }): void;
+  /** JWKS served at `${url}/keys`; OpenID metadata at `${url}/.well-known/openidconfiguration`. */
+  setSigningKeys(keys: object[]): void;
+  postedTo(conversationId: string): PostedActivity[];
+  close(): Promise<void>;
+}
+
+export async function startFakeConnector(): Promise<FakeConnector> {
+  const members = new Map<string, FakeMember>();
+  const posted: PostedActivity[] = [];
+  const createdConversations: { memberId: string; conversationId: string }[] = [];
+  const faults: { fault: Fault; remaining: number; conversationId?: string }[] = [];
+  const hanging = new Set<ServerResponse>();
+  let keys: object[] = [];
+  let counter = 0;
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const body = req.method === "POST" ? await readJson(req) : undefined;
+    const parts = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+
+    if (url.pathname === "/.well-known/openidconfiguration") {
+      return json(res, 200, { issuer: "https://api.botframework.com", jwks_uri: `${base()}/keys`, id_token_signing_alg_values_supported: ["RS256"] });
+    }
+    if (url.pathname === "/keys") return json(res, 200, { keys });
+
+    // GET /v3/conversations/{id}/members/{userId}
+    if (req.method === "GET" && parts[0] === "v3" && parts[1] === "conversations" && parts[3] === "members" && parts[4]) {
+      const member = members.get(parts[4]);
+      if (!member) return json(res, 404, { error: { code: "MemberNotFoundInConversation", message: "The member was not found" } });
+      return json(res, 200, { id: member.id, aadObjectId: member.aadObjectId, name: member.name, email: member.email, userPrincipalName: member.email, tenantId: member.tenantId, userRole: "user" });
+    }
+    // POST /v3/conversations: open a 1:1 chat.
+    if (req.method === "POST" && parts[0] === "v3" && parts[1] === "conversations" && parts.length === 2) {
+      const memberId = body?.members?.[0]?.id;
+      const member = memberId ? members.get(memberId) : undefined;
+      if (!member) return json(res, 404, { error: { code: "NotFound", message: "no such member" } });
+      if (!member.installed) return json(res, 403, { error: { code: "Forbidden", message: "The bot is not installed for the user" } });
+      const conversationId = `a:personal-${member.id}`;
+      createdConversations.push({ memberId: member.id, conversationId });
+      return json(res, 201, { id: conversationId });
+    }
+    // POST /v3/conversations/{id}/activities[/{replyToId}]
+    if (req.method === "POST" && parts[0] === "v3" && parts[1] === "conversations" && parts[3] === "activities") {
+      const conversationId = parts[2];
+      const fault = takeFault(conversationId);
+      if (fault && "hang" in fault) {
+        hanging.add(res);
+        res.on("close", () => hanging.delete(res));
+        return;
+      }
+      if (fault) {
+        if (fault.retryAfter) res.setHeader("Retry-After", fault.retryAfter);
+        return json(res, fault.status, { error: { code: "Injected", message: `injected ${fault.status}` } });
+      }
+      const id = `activity-${++counter}`;
+      posted.push({ conversationId, replyToId: parts[4] ?? null, activity: body ?? {}, authorization: req.headers.authorization, id });
+      return json(res, 200, { id });
+    }
+    json(res, 404, { error: { code: "NotFound", message: `fake connector has no route ${req.method} ${url.pathname}` } });
+  });
+
+  function takeFault(conversationId: string): Fault | undefined {
+    const entry = faults.find((candidate) => candidate.remaining > 0 && (!candidate.conversationId || candidate.conversationId === conversationId));
+    if (!entry) return undefined;
+    entry.remaining -= 1;
+    return entry.fault;
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: base(),
+    posted,
+    createdConversations,
+    addMember(member) {
+      members.set(member.id, member);
+      members.set(member.aadObjectId, member);
+    },
+    failNext(fault, options = {}) {
+      faults.push({ fault, remaining: options.count ?? 1, conversationId: options.conversationId });
+    },
+    setSigningKeys(next) {
+      keys = next;
+    },
+    postedTo: (conversationId) => posted.filter((entry) => entry.conversationId === conversationId),
+    close: () =>
+      new Promise((resolve) => {
+        for (const res of hanging) res.destroy();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function readJson(req: IncomingMessage): Promise<any> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString("utf8");
+  return text ? JSON.parse(text) : undefined;
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+}
