@@ -102,13 +102,13 @@ export function manualWorker(prisma: PrismaClient, clock: ManualClock, notifier:
   });
 }
 
-/** Drains, moving the clock past each retry's notBefore, until nothing is pending (bounded). */
+/** Drains, then moves the clock past every waiting retry (and lease), until nothing is left to send (bounded). */
 export async function drainUntilSettled(prisma: PrismaClient, clock: ManualClock, drains: Array<() => Promise<unknown>>, rounds = 60): Promise<void> {
   for (let round = 0; round < rounds; round++) {
     await Promise.all(drains.map((drain) => drain()));
-    const next = await prisma.delivery.findFirst({ where: { status: { in: ["pending", "sending"] } }, orderBy: { notBefore: "asc" } });
-    if (!next) return;
-    const wakeAt = Math.max(next.notBefore.getTime(), next.leaseUntil?.getTime() ?? 0);
+    const waiting = await prisma.delivery.findMany({ where: { status: { in: ["pending", "sending"] } }, select: { notBefore: true, leaseUntil: true } });
+    if (waiting.length === 0) return;
+    const wakeAt = Math.max(...waiting.map((row) => Math.max(row.notBefore.getTime(), row.leaseUntil?.getTime() ?? 0)));
     if (wakeAt >= clock.now().getTime()) clock.set(new Date(wakeAt + 1));
   }
   throw new Error(`outbox still had pending rows after ${rounds} rounds`);

@@ -1,0 +1,110 @@
+// Several instances of the service on one database: each worker has its own Prisma client (its own pool on
+// PostgreSQL), as separate processes would.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { openDatabase, type Database } from "../../src/db/database.ts";
+import { createDeliveryWorker } from "../../src/deliveries/worker.ts";
+import { ManualClock, systemClock } from "../../src/shared/clock.ts";
+import { createTestDatabase, resetDatabase, testDatabaseKind, type TestDatabase } from "../support/database.ts";
+import { countBy, drainUntilSettled, enqueuePrompts, FakeNotifier, manualWorker, org, seedPeople, silentLogger } from "./engine-support.ts";
+
+let db: TestDatabase;
+let instances: Database[] = [];
+beforeAll(async () => {
+  db = await createTestDatabase();
+  // On PostgreSQL each "instance" gets its own client and pool; the embedded database allows one process only.
+  instances =
+    testDatabaseKind === "postgres"
+      ? await Promise.all([1, 2, 3].map(() => openDatabase({ databaseUrl: db.url, dataDir: "unused", poolSize: 5 })))
+      : [db, db, db];
+});
+afterAll(async () => {
+  if (testDatabaseKind === "postgres") await Promise.all(instances.map((instance) => instance.close()));
+  await db?.drop();
+});
+beforeEach(async () => resetDatabase(db));
+
+describe.runIf(testDatabaseKind === "postgres")("three instances on one PostgreSQL", () => {
+  it("when three workers race over 1,000 due prompts, each person gets exactly one", async () => {
+    const clock = new ManualClock("2026-11-27T15:00:00Z");
+    const people = await seedPeople(db.prisma, 1000);
+    await enqueuePrompts(db.prisma, people);
+    const notifier = new FakeNotifier();
+    const workers = instances.map((instance) => manualWorker(instance.prisma, clock, notifier, { concurrency: 8 }));
+
+    const summaries = await Promise.all(workers.map((worker) => worker.drain()));
+
+    const counts = countBy(notifier.delivered);
+    expect(counts.size).toBe(1000);
+    expect([...counts.values()].filter((count) => count > 1)).toEqual([]);
+    expect(summaries.every((summary) => summary.results.sent > 0)).toBe(true); // all three took part
+    expect(await db.prisma.delivery.count({ where: { status: "sent" } })).toBe(1000);
+  });
+
+  it("when the platform answers 429, 500 and timeouts for a share of calls, three racing workers still deliver each prompt exactly once", async () => {
+    const clock = new ManualClock("2026-11-27T15:00:00Z");
+    const people = await seedPeople(db.prisma, 300);
+    await enqueuePrompts(db.prisma, people);
+    const faults = [{ status: 429, retryAfter: 1 }, { status: 500 }, "timeout", { status: 504 }] as const;
+    const notifier = new FakeNotifier((call) => (call % 3 === 0 ? faults[(call / 3) % faults.length] : "ok"));
+    const workers = instances.map((instance) => manualWorker(instance.prisma, clock, notifier, { concurrency: 6 }));
+
+    await drainUntilSettled(db.prisma, clock, workers.map((worker) => worker.drain));
+
+    const counts = countBy(notifier.delivered);
+    expect(counts.size).toBe(300);
+    expect([...counts.values()].filter((count) => count > 1)).toEqual([]);
+    expect(await db.prisma.delivery.count({ where: { status: "sent" } })).toBe(300);
+  });
+
+  it("when one instance claims a batch and dies, the other two deliver the rest once after the lease", async () => {
+    const clock = new ManualClock("2026-11-27T15:00:00Z");
+    const people = await seedPeople(db.prisma, 200);
+    await enqueuePrompts(db.prisma, people);
+    // The dying instance sends 20 messages, then its process is gone: its notifier never answers again.
+    const dyingNotifier = new FakeNotifier((call) => (call < 20 ? "ok" : "hang"));
+    const dying = manualWorker(instances[0].prisma, clock, dyingNotifier, { concurrency: 4, batchSize: 50, claimLeaseMs: 30_000, sendTimeoutMs: 3_600_000 });
+    void dying.drain();
+    await waitUntil(async () => dyingNotifier.calls >= 24); // 20 sent and 4 lanes stuck
+    await waitUntil(async () => (await db.prisma.delivery.count({ where: { status: "sent" } })) === 20);
+
+    const notifier = new FakeNotifier();
+    const survivors = instances.slice(1).map((instance) => manualWorker(instance.prisma, clock, notifier));
+    await Promise.all(survivors.map((worker) => worker.drain()));
+    const beforeLease = notifier.delivered.length;
+    clock.advance(3_600_000 + 10 * 60_000); // past every lease the dead instance held
+    await drainUntilSettled(db.prisma, clock, survivors.map((worker) => worker.drain));
+
+    const all = [...dyingNotifier.delivered, ...notifier.delivered];
+    const counts = countBy(all);
+    expect(beforeLease).toBeLessThan(180); // its claimed rows waited for the lease
+    expect(counts.size).toBe(200);
+    expect([...counts.values()].filter((count) => count > 1)).toEqual([]);
+  });
+});
+
+describe("fleet-wide rate ceiling", () => {
+  it("when three workers share a 20-per-second Slack ceiling, no one-second window at the platform sees more than the ceiling plus its burst", async () => {
+    const people = await seedPeople(db.prisma, 50);
+    await enqueuePrompts(db.prisma, people);
+    const arrivals: number[] = [];
+    const notifier = new FakeNotifier(() => (arrivals.push(Date.now()), "ok"));
+    // Real time here: the ceiling is about real seconds at the platform. Only an upper bound is asserted, so a slow
+    // machine cannot make it fail; a limiter that let the three instances each use the full rate would.
+    const workers = instances.map((instance) =>
+      createDeliveryWorker({ prisma: instance.prisma, clock: systemClock, logger: silentLogger, notifiers: [notifier], org, concurrency: 4, rates: { slackPerSecond: 20, teamsPerSecond: 20 } }),
+    );
+    await Promise.all(workers.map((worker) => worker.drain()));
+
+    expect(countBy(notifier.delivered).size).toBe(50);
+    const busiestSecond = Math.max(...arrivals.map((start) => arrivals.filter((at) => at >= start && at < start + 1000).length));
+    expect(busiestSecond).toBeLessThanOrEqual(20 + 2 + 1); // rate + burst + one for timer jitter
+  });
+});
+
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
