@@ -26,14 +26,31 @@ export interface ClaimedDelivery {
  */
 export async function loadCheckInCandidates(ctx: DomainContext, now: Date): Promise<CheckInCandidate[]> {
   const people = await ctx.prisma.person.findMany({ where: { active: true }, select: SCHEDULE_PERSON_SELECT });
+  // Most people share a zone and a slot: computing each distinct (zone, slot) period once per tick keeps a tick
+  // for 10,000 people in the tens of milliseconds instead of seconds of date arithmetic.
+  const zones = new Memo<string, string>((zone) => (isIanaTimeZone(zone) ? zone : ctx.org.defaultTimeZone));
+  const periods = new Memo<string, CheckInPeriod>((key) => {
+    const [zone, weekday, time] = key.split("|");
+    return checkInPeriodAt({ weekday: Number(weekday), time }, zone, now);
+  });
   const candidates: CheckInCandidate[] = [];
   for (const person of people) {
-    const zone = isIanaTimeZone(person.timeZone) ? person.timeZone : ctx.org.defaultTimeZone;
+    const zone = zones.get(person.timeZone);
     if (isAwayAt(person.awayUntil, zone, now)) continue;
-    const period = checkInPeriodAt(effectiveCheckInSlot(person, ctx.org), zone, now);
-    candidates.push({ person, zone, period });
+    const slot = effectiveCheckInSlot(person, ctx.org);
+    candidates.push({ person, zone, period: periods.get(`${zone}|${slot.weekday}|${slot.time}`) });
   }
   return candidates;
+}
+
+/** A per-tick cache of a pure computation. */
+export class Memo<K, V> {
+  private readonly values = new Map<K, V>();
+  constructor(private readonly compute: (key: K) => V) {}
+  get(key: K): V {
+    if (!this.values.has(key)) this.values.set(key, this.compute(key));
+    return this.values.get(key)!;
+  }
 }
 
 /** `${personId}:${periodKey}` of every check-in already submitted for the candidates' periods (one query). */

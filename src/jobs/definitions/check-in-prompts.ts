@@ -5,7 +5,7 @@ import { promptDeliveryKey } from "../../domain/check-ins/current-period.ts";
 import type { NewDelivery } from "../../domain/notifications/outbox.ts";
 import { formatLocalLabel } from "../../domain/schedule/local-time.ts";
 import type { JobDefinition } from "../job.ts";
-import { loadCheckInCandidates, loadClaimedDeliveries, loadSubmitted } from "./check-in-candidates.ts";
+import { Memo, loadCheckInCandidates, loadClaimedDeliveries, loadSubmitted } from "./check-in-candidates.ts";
 
 export const CHECK_IN_PROMPT_KIND = "checkin.prompt";
 
@@ -18,6 +18,7 @@ export const checkInPromptsJob: JobDefinition = {
     // Leaving out keys that are already claimed keeps each minute's insert small: after the first tick of a
     // period, a quiet minute inserts nothing.
     const claimed = await loadClaimedDeliveries(ctx, open.map((candidate) => promptDeliveryKey(candidate.person.id, candidate.period.key)));
+    const labels = new Memo<string, string>((key) => formatLocalLabel(new Date(Number(key.split("|")[1])), key.split("|")[0]));
     const due: NewDelivery[] = [];
     for (const { person, zone, period } of open) {
       const key = promptDeliveryKey(person.id, period.key);
@@ -26,7 +27,7 @@ export const checkInPromptsJob: JobDefinition = {
         key,
         kind: CHECK_IN_PROMPT_KIND,
         target: { kind: "person", personId: person.id },
-        message: { type: "checkin.prompt", periodKey: period.key, deadlineLabel: formatLocalLabel(period.deadline, zone) },
+        message: { type: "checkin.prompt", periodKey: period.key, deadlineLabel: labels.get(`${zone}|${period.deadline.getTime()}`) },
         notBefore: now,
         expiresAt: period.deadline,
         respectQuietHours: true,

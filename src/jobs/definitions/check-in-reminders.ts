@@ -1,13 +1,16 @@
 // One reminder at most per period: on the next working morning (org reminder time, org working days) after the
 // prompt reached the person, if they have not submitted and are not away. Anchoring on the prompt's `sentAt`
 // rather than on the slot means someone whose prompt was held back (away, quiet hours, downtime) is not reminded
-// minutes after being prompted; a prompt that was cancelled or failed is never followed by a reminder.
+// minutes after being prompted; a prompt that was cancelled or failed is never followed by a reminder; someone away
+// on the reminder morning is excused for the period.
+import { DateTime } from "luxon";
 import { reminderDeliveryKey, promptDeliveryKey } from "../../domain/check-ins/current-period.ts";
 import type { NewDelivery } from "../../domain/notifications/outbox.ts";
-import { formatLocalLabel } from "../../domain/schedule/local-time.ts";
+import { isAwayAt } from "../../domain/schedule/away.ts";
+import { formatLocalLabel, localIsoDate } from "../../domain/schedule/local-time.ts";
 import { nextWorkingMorning } from "../../domain/schedule/working-hours.ts";
 import type { JobDefinition } from "../job.ts";
-import { loadCheckInCandidates, loadClaimedDeliveries, loadSubmitted } from "./check-in-candidates.ts";
+import { Memo, loadCheckInCandidates, loadClaimedDeliveries, loadSubmitted } from "./check-in-candidates.ts";
 
 export const CHECK_IN_REMINDER_KIND = "checkin.reminder";
 
@@ -19,6 +22,12 @@ export const checkInRemindersJob: JobDefinition = {
     const open = candidates.filter((candidate) => !submitted.has(`${candidate.person.id}:${candidate.period.key}`));
     const keys = open.flatMap(({ person, period }) => [promptDeliveryKey(person.id, period.key), reminderDeliveryKey(person.id, period.key)]);
     const claimed = await loadClaimedDeliveries(ctx, keys);
+    const labels = new Memo<string, string>((key) => formatLocalLabel(new Date(Number(key.split("|")[1])), key.split("|")[0]));
+    // The next working morning depends only on the zone and the anchor's local date: computed once per pair.
+    const mornings = new Memo<string, Date | null>((key) => {
+      const [zone, date] = key.split("|");
+      return nextWorkingMorning(ctx.org.workDays, ctx.org.checkInReminderTime, zone, DateTime.fromISO(date, { zone }).toJSDate());
+    });
     const due: NewDelivery[] = [];
     for (const { person, zone, period } of open) {
       const key = reminderDeliveryKey(person.id, period.key);
@@ -26,13 +35,15 @@ export const checkInRemindersJob: JobDefinition = {
       const prompt = claimed.get(promptDeliveryKey(person.id, period.key));
       if (prompt?.status !== "sent" || !prompt.sentAt) continue;
       const anchor = prompt.sentAt.getTime() > period.start.getTime() ? prompt.sentAt : period.start;
-      const remindAt = nextWorkingMorning(ctx.org.workDays, ctx.org.checkInReminderTime, zone, anchor);
+      const remindAt = mornings.get(`${zone}|${localIsoDate(anchor, zone)}`);
       if (!remindAt || remindAt.getTime() > now.getTime() || remindAt.getTime() >= period.deadline.getTime()) continue;
+      // Away on the reminder morning excuses the period: no catch-up reminder the moment they are back.
+      if (isAwayAt(person.awayUntil, zone, remindAt)) continue;
       due.push({
         key,
         kind: CHECK_IN_REMINDER_KIND,
         target: { kind: "person", personId: person.id },
-        message: { type: "checkin.reminder", periodKey: period.key, deadlineLabel: formatLocalLabel(period.deadline, zone) },
+        message: { type: "checkin.reminder", periodKey: period.key, deadlineLabel: labels.get(`${zone}|${period.deadline.getTime()}`) },
         notBefore: now,
         expiresAt: period.deadline,
         respectQuietHours: true,

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { checkInPromptsJob } from "../../../src/jobs/definitions/check-in-prompts.ts";
 import { submitCheckIn } from "../../../src/domain/check-ins/submit-check-in.ts";
-import { ManualClock } from "../../../src/shared/clock.ts";
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
-import { createPerson, domainContext } from "../../support/fixtures.ts";
-import { sweep, tick } from "./job-harness.ts";
+import { createPerson } from "../../support/fixtures.ts";
+import { jobContext, sweep, tick } from "./job-harness.ts";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -13,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => db?.drop());
 beforeEach(() => resetDatabase(db));
 
-const context = () => domainContext(db, { clock: new ManualClock("2026-01-01T00:00:00Z") });
+const context = () => jobContext(db);
 const answers = { mood: 4, progress: "Shipped the importer", plans: "Polish the docs" };
 const hoursBefore = (instant: string, hours: number) => new Date(new Date(instant).getTime() - hours * 3_600_000).toISOString();
 const minuteBefore = (instant: string) => new Date(new Date(instant).getTime() - 60_000).toISOString();

@@ -1,12 +1,21 @@
 // Runs a job definition the way the scheduler does: evaluate at an instant, insert under the unique keys.
 import type { Database } from "../../../src/db/database.ts";
-import type { DomainContext } from "../../../src/domain/context.ts";
+import type { DomainContext, OrgSettings } from "../../../src/domain/context.ts";
 import { enqueueDeliveries } from "../../../src/domain/notifications/outbox.ts";
 import type { JobDefinition } from "../../../src/jobs/job.ts";
-import type { ManualClock } from "../../../src/shared/clock.ts";
+import { ManualClock } from "../../../src/shared/clock.ts";
+import { domainContext } from "../../support/fixtures.ts";
+
+export type JobContext = DomainContext & { clock: ManualClock };
+
+/** A domain context on a clock the test moves; `org` overrides the test org's settings. */
+export function jobContext(db: Database, org: Partial<OrgSettings> = {}): JobContext {
+  const clock = new ManualClock("2026-01-01T00:00:00Z");
+  return { ...domainContext(db, { clock, org }), clock };
+}
 
 /** Evaluates `job` at `at` and inserts what it returns; resolves to the keys that were new. */
-export async function tick(ctx: DomainContext & { clock: ManualClock }, job: JobDefinition, at: string | Date): Promise<string[]> {
+export async function tick(ctx: JobContext, job: JobDefinition, at: string | Date): Promise<string[]> {
   const now = new Date(at);
   ctx.clock.set(now);
   const due = await job.due(ctx, now);
@@ -17,7 +26,7 @@ export async function tick(ctx: DomainContext & { clock: ManualClock }, job: Job
 
 /** Ticks every `stepMinutes` from `from` (inclusive) to `to` (exclusive); resolves to the new keys with their instant. */
 export async function sweep(
-  ctx: DomainContext & { clock: ManualClock },
+  ctx: JobContext,
   job: JobDefinition,
   from: string,
   to: string,
