@@ -6,7 +6,10 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from "botbuilder";
-import type { ClaimsIdentity, ConnectorClient, ConnectorFactory, ServiceClientCredentialsFactory } from "botframework-connector";
+import type { Activity } from "botbuilder";
+// botframework-connector is botbuilder's own dependency (same version); it is where AuthenticationError lives.
+import { AuthenticationError } from "botframework-connector";
+import type { AuthenticateRequestResult, ClaimsIdentity, ConnectorClient, ConnectorFactory, ServiceClientCredentialsFactory } from "botframework-connector";
 import type { Config } from "../../config/env.ts";
 import type { Logger } from "../../shared/logger.ts";
 
@@ -46,6 +49,8 @@ function tuneConnectorClient(client: ConnectorClient, timeoutMs: number): Connec
   return client;
 }
 
+const TOKEN_ERRORS = new Set(["JsonWebTokenError", "TokenExpiredError", "NotBeforeError"]);
+
 class MomentumBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
   constructor(
     settings: ConfigurationBotFrameworkAuthenticationOptions,
@@ -53,6 +58,21 @@ class MomentumBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthen
     private readonly timeoutMs: number,
   ) {
     super(settings, credentialsFactory);
+  }
+
+  /**
+   * botbuilder answers 500 when jsonwebtoken itself rejects a token (a bad signature, a malformed token): those are
+   * the caller's fault, so they become 401 like every other authentication failure. Network failures fetching
+   * the signing keys stay 500: they are ours.
+   */
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    try {
+      return await super.authenticateRequest(activity, authHeader);
+    } catch (error) {
+      // CloudAdapter answers 401 only for its own AuthenticationError class.
+      if (error instanceof Error && TOKEN_ERRORS.has(error.name)) throw new AuthenticationError(`token rejected: ${error.name}`, 401);
+      throw error;
+    }
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {

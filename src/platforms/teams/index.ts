@@ -25,6 +25,8 @@ export async function createTeamsPlatform(deps: PlatformDeps, config: NonNullabl
       // JSON parsing on this route only: Slack's route needs the raw body to check signatures.
       app.post(TEAMS_MESSAGES_PATH, express.json({ limit: "1mb" }), async (req, res) => {
         await adapter.process(req, res, (context) => bot.run(context));
+        // botbuilder only prints these to the console; the service log should show refused traffic too.
+        if (res.statusCode === 401) deps.logger.warn({ path: TEAMS_MESSAGES_PATH, hasAuthorization: Boolean(req.headers.authorization) }, "refused a Teams request that failed authentication");
       });
     },
     describe(publicUrl: string) {
