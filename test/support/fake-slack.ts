@@ -228,6 +228,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 
+  function clearFaults(): void {
+    rules = [];
+    ceilings = new Map();
+  }
+
   return {
     url,
     apiUrl: `${url}/api/`,
@@ -243,16 +248,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     setChannel: (id, state) => void channels.set(id, state),
     inject: (rule) => void rules.push({ rule, credit: 0, used: 0 }),
     ceiling: (method, limit) => void ceilings.set(method, { retryAfterSeconds: 1, ...limit, hits: [] }),
-    clearFaults() {
-      rules = [];
-      ceilings = new Map();
-    },
+    clearFaults,
     reset() {
       calls.length = 0;
       responses.length = 0;
       users.clear();
       channels.clear();
-      this.clearFaults();
+      clearFaults();
     },
     stop: () =>
       new Promise<void>((resolve) => {

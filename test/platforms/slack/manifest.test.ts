@@ -1,0 +1,33 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { BOT_EVENTS, SLASH_COMMANDS } from "../../../src/platforms/slack/listeners/index.ts";
+
+interface Manifest {
+  features: { slash_commands: { command: string; url: string; should_escape: boolean }[]; app_home?: { home_tab_enabled?: boolean } };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: { event_subscriptions?: { request_url: string; bot_events: string[] }; interactivity: { is_enabled: boolean; request_url: string } };
+}
+
+const manifest = parse(readFileSync(new URL("../../../manifests/slack.yaml", import.meta.url), "utf8")) as Manifest;
+
+describe("manifests/slack.yaml", () => {
+  it("declares exactly the slash commands the code registers, each escaping mentions and pointing at /slack/events", () => {
+    expect(manifest.features.slash_commands.map((command) => command.command).sort()).toEqual(Object.keys(SLASH_COMMANDS).sort());
+    for (const command of manifest.features.slash_commands) {
+      expect(command.should_escape).toBe(true);
+      expect(command.url).toBe("https://YOUR-HOST/slack/events");
+    }
+  });
+
+  it("subscribes to exactly the bot events the code handles, and enables the Home tab it publishes", () => {
+    expect(manifest.settings.event_subscriptions?.bot_events.sort()).toEqual(Object.keys(BOT_EVENTS).sort());
+    expect(manifest.settings.event_subscriptions?.request_url).toBe("https://YOUR-HOST/slack/events");
+    expect(manifest.features.app_home?.home_tab_enabled).toBe(true);
+  });
+
+  it("sends interactivity (the kudos modal) to /slack/events and asks for the scopes the adapter calls need", () => {
+    expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: "https://YOUR-HOST/slack/events" });
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(["channels:join", "chat:write", "chat:write.public", "commands", "im:write", "users:read", "users:read.email"]);
+  });
+});
