@@ -14,7 +14,7 @@ import { deliveriesCommands } from "./deliveries-group.ts";
 export const COMMAND_GROUPS: CommandGroup[] = [peopleCommands, deliveriesCommands];
 
 export interface RunCliOptions {
-  /** The environment to configure from (tests pass their own). */
+  /** The environment to configure from (tests pass their own); default: the process environment. */
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
   clock?: Clock;
@@ -64,16 +64,16 @@ export async function runCli(argv: string[], io: CliOutput, options: RunCliOptio
 
   let config: Config;
   try {
-    config = loadConfig(options.env ?? process.env);
+    config = loadConfig(options.env); // undefined: the process environment
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     io.err(`${error.message}\nSee .env.example for every setting.`);
     return EXIT_FAILURE;
   }
-  const env = options.env ?? process.env;
-  // Logs go to stderr so stdout stays clean for piping (e.g. `people export > people.csv`); quiet unless asked.
-  const logger =
-    options.logger ?? createLogger({ level: env.LOG_LEVEL ? config.logLevel : "warn", pretty: false, destination: pino.destination({ fd: 2, sync: true }) });
+  // Logs go to stderr so stdout stays clean for piping (e.g. `people export > people.csv`). The service's
+  // default "info" would interleave with the command's own output, so the CLI starts at "warn"; debug still works.
+  const level = config.logLevel === "info" ? "warn" : config.logLevel;
+  const logger = options.logger ?? createLogger({ level, pretty: false, destination: pino.destination({ fd: 2, sync: true }) });
 
   let database;
   try {

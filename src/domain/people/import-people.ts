@@ -95,7 +95,7 @@ export async function importPeople(ctx: DomainContext, rows: PersonImportRow[], 
         const total = plan.creates.length + plan.updates.length + links.length;
         let saved = 0;
         for (const chunk of chunks(plan.creates, WRITE_CHUNK)) {
-          await tx.person.createMany({ data: chunk.map((person) => ({ ...person, managerId: null })) });
+          await insertPeople(tx, chunk, ctx.clock.now());
           report("saved", (saved += chunk.length), total);
         }
         for (const chunk of chunks([...plan.updates, ...links], WRITE_CHUNK)) {
@@ -194,6 +194,24 @@ function planChanges(ctx: DomainContext, valid: Map<string, ValidPersonImportRow
     else plan.updates.push(next);
   }
   return plan;
+}
+
+/**
+ * Inserts without managers (they are linked afterwards). Raw INSERT … FROM unnest rather than createMany:
+ * measured at 15–40 ms per 1,000 people against 250–450 ms for createMany (plus ~2 s on its first call in a
+ * process, which every CLI run pays), on both PGlite and PostgreSQL.
+ */
+async function insertPeople(tx: Tx, people: PersonState[], now: Date): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "Person" ("id", "email", "name", "timeZone", "role", "createdAt", "updatedAt")
+    SELECT v.id, v.email, v.name, v.time_zone, v.role::"Role", ${now}, ${now}
+    FROM unnest(
+      ${people.map((person) => person.id)}::text[],
+      ${people.map((person) => person.email)}::text[],
+      ${people.map((person) => person.name)}::text[],
+      ${people.map((person) => person.timeZone)}::text[],
+      ${people.map((person) => person.role)}::text[]
+    ) AS v(id, email, name, time_zone, role)`;
 }
 
 /** Prisma has no batched update with a different value per row, so one UPDATE … FROM unnest(arrays) per chunk. */
