@@ -67,10 +67,13 @@ export async function importPeople(ctx: DomainContext, rows: PersonImportRow[], 
   };
   const errors: ImportError[] = [...(options.rejected ?? [])];
   const valid = new Map<string, ValidPersonImportRow>();
+  // People whose own row was rejected are still "in the file": their reports get no second, misleading error.
+  const rejectedEmails = new Set<string>();
   rows.forEach((row, index) => {
     const parsed = PersonImportRowSchema.safeParse(row);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) errors.push({ line: row.line, message: issue.message });
+      rejectedEmails.add(String(row.email ?? "").trim().toLowerCase());
     } else {
       const first = valid.get(parsed.data.email);
       if (first) errors.push({ line: row.line, message: `email ${parsed.data.email} is also on line ${first.line}` });
@@ -85,7 +88,7 @@ export async function importPeople(ctx: DomainContext, rows: PersonImportRow[], 
         // One read of everyone: manager checks and cycle detection need the whole reporting graph.
         const existing = await tx.person.findMany({ select: { id: true, email: true, name: true, timeZone: true, role: true, managerId: true } });
         const byEmail = new Map(existing.map((person) => [person.email, person]));
-        errors.push(...checkManagers(valid, byEmail), ...findCycles(valid, existing, byEmail));
+        errors.push(...checkManagers(valid, byEmail, rejectedEmails), ...findCycles(valid, existing, byEmail));
         if (errors.length > 0) {
           return { created: 0, updated: 0, unchanged: 0, errors: errors.sort((a, b) => a.line - b.line) };
         }
@@ -121,10 +124,11 @@ export async function importPeople(ctx: DomainContext, rows: PersonImportRow[], 
 }
 
 /** A manager must be in the file or already in Momentum. */
-function checkManagers(valid: Map<string, ValidPersonImportRow>, byEmail: Map<string, ExistingPerson>): ImportError[] {
+function checkManagers(valid: Map<string, ValidPersonImportRow>, byEmail: Map<string, ExistingPerson>, rejected: Set<string>): ImportError[] {
   const errors: ImportError[] = [];
   for (const row of valid.values()) {
-    if (row.managerEmail && !valid.has(row.managerEmail) && !byEmail.has(row.managerEmail)) {
+    const manager = row.managerEmail;
+    if (manager && !valid.has(manager) && !byEmail.has(manager) && !rejected.has(manager)) {
       errors.push({ line: row.line, message: `manager_email ${row.managerEmail} is neither in the file nor in Momentum` });
     }
   }

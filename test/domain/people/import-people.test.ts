@@ -135,6 +135,16 @@ describe("importing people", () => {
     expect(await db.prisma.person.count()).toBe(0);
   });
 
+  it("when a manager's own row is rejected, only that row is reported, not their reports", async () => {
+    const result = await importPeople(
+      domainContext(db),
+      rows({ email: "lead@example.com", name: "Lead", timeZone: "Nowhere/City" }, { email: "dev@example.com", name: "Dev", managerEmail: "lead@example.com" }),
+    );
+
+    expect(result.errors).toEqual([{ line: 2, message: 'timezone "Nowhere/City" is not an IANA time zone (such as Europe/Berlin)' }]);
+    expect(await db.prisma.person.count()).toBe(0);
+  });
+
   it("when managers form a cycle in the file, the import is refused naming everyone in it", async () => {
     const result = await importPeople(
       domainContext(db),
