@@ -1,12 +1,13 @@
 // Check-in periods: a period opens at the person's weekly prompt instant and closes at the next one.
 //
-// Period key = ISO week-year and week of the prompt's local date ("2026-W48"). Why not the prompt's date or
-// instant: a person who moves from Europe/Berlin to America/Los_Angeles mid-week has two different prompt instants
-// (and, across the date line, even two different local dates) for the same week, but one ISO week. Because the
-// delivery key (`checkin-prompt:<person>:<periodKey>`) and CheckIn.periodKey both use the week, re-evaluating the
-// week in the new zone finds the prompt already claimed (no second prompt), and the new zone's prompt instant is
-// still in the same week, so it is not skipped either (no zero prompts). A person who changes their check-in day
-// within a week keeps the same key for the same reason. ISO week-years keep 29 Dec–3 Jan in one week ("2026-W53").
+// Period key = ISO week-year and week of the prompt's local date ("2026-W48"). Why not the prompt's instant: a
+// person who moves from Europe/Berlin to America/Los_Angeles mid-week has two different prompt instants for the
+// same week. Why not the prompt's local date: a person who moves their check-in day mid-week (Wednesday → Friday)
+// has two different dates in the same week. Both are one ISO week. Because the delivery key
+// (`checkin-prompt:<person>:<periodKey>`) and CheckIn.periodKey both use the week, re-evaluating the week after such
+// a change finds the prompt already claimed (no second prompt), and the new prompt instant is still in the same
+// week, so an unclaimed week is not skipped either (no zero prompts). ISO week-years keep 29 Dec–3 Jan together
+// ("2026-W53").
 import { DateTime, type WeekdayNumbers } from "luxon";
 import { atLocalTime } from "./local-time.ts";
 import type { CheckInSlot } from "./schedule-person.ts";

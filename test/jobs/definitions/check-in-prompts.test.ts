@@ -115,6 +115,16 @@ describe("who gets a prompt", () => {
     expect([...before, ...after]).toEqual([{ at: firstAt, key: `checkin-prompt:${person.id}:2026-W48` }]);
   });
 
+  it("when a person moves their check-in day from Wednesday to Friday after Wednesday's prompt, they get no second prompt that week", async () => {
+    const ctx = context();
+    const person = await db.prisma.person.create({ data: { name: "Wes", email: "wes@example.com", timeZone: "UTC", checkInWeekday: 3, checkInTime: "10:00" } });
+    await tick(ctx, checkInPromptsJob, "2026-11-20T12:00:00Z"); // last week's prompt
+    expect(await tick(ctx, checkInPromptsJob, "2026-11-25T10:00:00Z")).toEqual([`checkin-prompt:${person.id}:2026-W48`]);
+    await db.prisma.person.update({ where: { id: person.id }, data: { checkInWeekday: 5, checkInTime: "15:00" } });
+    expect(await sweep(ctx, checkInPromptsJob, "2026-11-26T00:00:00Z", "2026-12-04T15:00:00Z", 60)).toEqual([]);
+    expect(await tick(ctx, checkInPromptsJob, "2026-12-04T15:00:00Z")).toEqual([`checkin-prompt:${person.id}:2026-W49`]);
+  });
+
   it("when a person is away through the prompt day, they get no prompt; when back while the period is open, they do", async () => {
     const ctx = context();
     const away = await db.prisma.person.create({ data: { name: "Away", email: "away@example.com", timeZone: "Europe/Berlin", awayUntil: "2026-11-29" } });
