@@ -5,6 +5,7 @@ import { openDatabase, type Database } from "./db/database.ts";
 import type { DomainContext } from "./domain/context.ts";
 import { createDeliveryWorker, type DeliveryWorker } from "./deliveries/worker.ts";
 import { createHttpServer } from "./http/server.ts";
+import { jobDefinitions } from "./jobs/definitions/index.ts";
 import type { JobDefinition } from "./jobs/job.ts";
 import { createScheduler, type Scheduler } from "./jobs/scheduler.ts";
 import type { PlatformDeps, PlatformModule } from "./platforms/platform.ts";
@@ -72,7 +73,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     rates: { slackPerSecond: config.deliveries.slackPerSecond, teamsPerSecond: config.deliveries.teamsPerSecond },
   });
   if (options.pollDeliveries !== false) worker.start();
-  const scheduler = createScheduler({ domain, jobs: options.jobs ?? [], worker, logger });
+  const scheduler = createScheduler({ domain, jobs: options.jobs ?? jobDefinitions, worker, logger });
   if (config.schedulerEnabled) scheduler.start();
 
   const http = createHttpServer({ logger, ping: database.ping, mountRoutes: (app) => platforms.forEach((platform) => platform.mount(app)) });
