@@ -1,0 +1,50 @@
+// `npm run bench`: every benchmark in one run on this machine, figures printed as ratios against baselines
+// measured in the same run. Bounded in count and time; loopback only.
+import { randomBytes } from "node:crypto";
+import { execFileSync } from "node:child_process";
+import pg from "pg";
+import { runP1 } from "./p1-kudos.ts";
+import { runP5 } from "./p5-startup.ts";
+
+const only = process.argv.slice(2);
+const wanted = (name: string) => only.length === 0 || only.includes(name);
+const results: Record<string, unknown> = {};
+
+function postgresAdminUrl(): string | undefined {
+  if (process.env.TEST_POSTGRES_URL) return process.env.TEST_POSTGRES_URL;
+  try {
+    return execFileSync("bash", ["scripts/test-postgres.sh"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+async function freshPostgresDatabase(adminUrl: string): Promise<string> {
+  const name = `momentum_bench_${randomBytes(4).toString("hex")}`;
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+function report(name: string, value: unknown) {
+  results[name] = value;
+  process.stdout.write(`\n## ${name}\n${JSON.stringify(value, null, 2)}\n`);
+}
+
+const adminUrl = postgresAdminUrl();
+if (adminUrl) process.env.TEST_POSTGRES_URL = adminUrl;
+if (wanted("P5")) report("P5 start to /readyz (embedded)", await runP5(39_101));
+if (wanted("P1")) {
+  report("P1 /kudos at 50 concurrent (embedded)", await runP1({ database: "embedded", port: 39_102 }));
+  if (adminUrl) report("P1 /kudos at 50 concurrent (PostgreSQL)", await runP1({ database: "postgres", databaseUrl: await freshPostgresDatabase(adminUrl), port: 39_103 }));
+}
+if (wanted("P2")) {
+  const { runP2 } = await import("./p2-delivery.ts");
+  report("P2 delivery of 10,000 prompts due in one minute", await runP2());
+}
+process.stdout.write(`\nDone: ${Object.keys(results).length} benchmark(s).\n`);
+process.exit(0);
