@@ -1,5 +1,6 @@
 // A person's effective schedule settings, resolved (person → team → org) and labelled for display by
 // `/momentum settings` (Slack) and `settings` (Teams).
+import { DateTime } from "luxon";
 import { notFound } from "../../shared/errors.ts";
 import type { DomainContext } from "../context.ts";
 import { isAwayAt } from "../schedule/away.ts";
@@ -7,7 +8,6 @@ import { formatLocalLabel, isIanaTimeZone, weekdayName } from "../schedule/local
 import { checkInPeriodAt } from "../schedule/period.ts";
 import { SCHEDULE_PERSON_SELECT, effectiveCheckInSlot, type SlotSource } from "../schedule/schedule-person.ts";
 import { workingHoursOf } from "../schedule/working-hours.ts";
-import { DateTime } from "luxon";
 
 export interface SettingsView {
   personId: string;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isExcusedFromCheckIn } from "../../../src/domain/check-ins/excused.ts";
 import { isAwayAt } from "../../../src/domain/schedule/away.ts";
 import { atLocalTime, formatLocalLabel } from "../../../src/domain/schedule/local-time.ts";
 import { checkInPeriodAt } from "../../../src/domain/schedule/period.ts";
@@ -83,5 +84,15 @@ describe("away", () => {
     expect(isAwayAt("2026-12-01", "America/New_York", new Date("2026-12-02T04:59:00Z"))).toBe(true);
     expect(isAwayAt("2026-12-01", "America/New_York", new Date("2026-12-02T05:00:00Z"))).toBe(false);
     expect(isAwayAt(null, "UTC", new Date("2026-12-01T00:00:00Z"))).toBe(false);
+  });
+});
+
+describe("who is excused from a period's check-in", () => {
+  const period = checkInPeriodAt(friday, "America/New_York", new Date("2026-11-30T15:00:00Z")); // opened Fri 27 Nov
+  it("is whoever is inactive or was away on or after the period's first local day", () => {
+    expect(isExcusedFromCheckIn({ active: false, awayUntil: null }, period)).toBe(true);
+    expect(isExcusedFromCheckIn({ active: true, awayUntil: "2026-11-27" }, period)).toBe(true);
+    expect(isExcusedFromCheckIn({ active: true, awayUntil: "2026-11-26" }, period)).toBe(false);
+    expect(isExcusedFromCheckIn({ active: true, awayUntil: null }, period)).toBe(false);
   });
 });
