@@ -3,6 +3,9 @@ import { TeamsActivityHandler, type TaskModuleRequest, type TaskModuleResponse, 
 import { activityKey } from "./activity.ts";
 import { onceForActivity } from "./handlers/activity-claim.ts";
 import type { TeamsHandlerDeps } from "./handlers/handler-deps.ts";
+import { CHECKIN_START_ACTION } from "./cards/checkin-cards.ts";
+import { CHECKIN_FORM_SUBMIT_ACTION } from "./cards/checkin-form.ts";
+import { fetchCheckInForm, submitCheckInForm } from "./handlers/checkin-dialog.ts";
 import { fetchKudosForm, submitKudosForm } from "./handlers/kudos-dialog.ts";
 import { onAppInstalled, onMembersAdded } from "./handlers/installation.ts";
 import { handleCardSubmit, handleTextCommand } from "./handlers/message-commands.ts";
@@ -36,11 +39,19 @@ export class MomentumTeamsBot extends TeamsActivityHandler {
     }
   }
 
-  protected override async handleTeamsTaskModuleFetch(context: TurnContext, _request: TaskModuleRequest): Promise<TaskModuleResponse> {
+  // Dialogs are told apart by the `action` their button or submit carries; anything else is the kudos dialog.
+  protected override async handleTeamsTaskModuleFetch(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
+    if (actionOf(request) === CHECKIN_START_ACTION) return fetchCheckInForm(this.deps, context);
     return fetchKudosForm(this.deps, context);
   }
 
   protected override async handleTeamsTaskModuleSubmit(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
+    // An empty response closes the dialog (botbuilder types it as always present).
+    if (actionOf(request) === CHECKIN_FORM_SUBMIT_ACTION) return (await submitCheckInForm(this.deps, context, request.data)) as TaskModuleResponse;
     return submitKudosForm(this.deps, context, request.data);
   }
+}
+
+function actionOf(request: TaskModuleRequest | undefined): unknown {
+  return (request?.data as { action?: unknown } | undefined)?.action;
 }

@@ -1,22 +1,27 @@
 // The short help shown for `help` and for anything Momentum does not understand. Its commands match the
 // commandLists of manifests/teams/manifest.json (a test keeps them in step).
 import { adaptiveCard, heading, paragraph, type AdaptiveCard } from "./card.ts";
+import { openCheckInFormAction } from "./checkin-cards.ts";
 import { openKudosFormAction } from "./kudos-form.ts";
 
 export const HELP_COMMANDS = [
   { title: "kudos", description: "Thank someone: kudos @name what they did #value (or just kudos for a form)" },
   { title: "kudos leaderboard", description: "This month's top kudos receivers" },
+  { title: "checkin", description: "Open your weekly check-in (you can edit it until the next one)" },
+  { title: "checkin history", description: "Your last check-ins (only you see them)" },
+  { title: "away", description: "away until 2026-12-01 pauses check-ins; away off (or back) when you return" },
+  { title: "settings", description: "Your check-in time, working hours and time zone, e.g. settings checkin friday 15:00" },
   { title: "help", description: "What Momentum can do" },
 ] as const;
 
 export function helpCard(options: { didNotUnderstand?: boolean } = {}): AdaptiveCard {
   return adaptiveCard(
     [
-      heading(options.didNotUnderstand ? "Sorry, I didn't get that. Here's what I can do:" : "Momentum helps your team recognise each other."),
+      heading(options.didNotUnderstand ? "Sorry, I didn't get that. Here's what I can do:" : "Momentum helps your team recognise each other and check in every week."),
       { type: "FactSet", facts: HELP_COMMANDS.map((command) => ({ title: command.title, value: command.description })) },
       paragraph("In a channel, mention me first: @Momentum kudos @Alice thanks for the demo #teamwork"),
     ],
-    [openKudosFormAction()],
+    [openKudosFormAction(), openCheckInFormAction()],
   );
 }
 

@@ -1,19 +1,32 @@
-// Routes a typed message to its command. Commands: `kudos …`, `kudos leaderboard`, `help` (anything else
-// gets the help card). Keep in step with HELP_COMMANDS and the manifest's commandLists.
+// Routes a typed message to its command. Commands: `kudos …`, `kudos leaderboard`, `checkin`, `checkin history`,
+// `away …` / `back`, `settings …`, `help` (anything else gets the help card). Keep in step with HELP_COMMANDS and
+// the manifest's commandLists.
 import { CardFactory, type TurnContext } from "botbuilder";
 import { parseMessageText } from "../activity.ts";
+import { CHECKIN_START_ACTION } from "../cards/checkin-cards.ts";
 import { helpCard, kudosStartCard } from "../cards/help-card.ts";
+import { showCheckInHistory, showCheckInStart } from "./checkin-commands.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { giveKudosFromText } from "./kudos-from-text.ts";
 import { showLeaderboard } from "./leaderboard.ts";
+import { handleAway, handleSettings } from "./settings-commands.ts";
 
-export type TextCommand = "kudos" | "kudos-form" | "kudos-leaderboard" | "help" | "unknown";
+export type TextCommand = "kudos" | "kudos-form" | "kudos-leaderboard" | "checkin" | "checkin-history" | "away" | "settings" | "help" | "unknown";
 
 export function commandFor(words: string, mentionCount: number): { command: TextCommand; rest: string } {
   const [first = "", ...others] = words.split(" ");
   const rest = others.join(" ").trim();
   const verb = first.toLowerCase().replace(/^\//, "");
   if (verb === "help" && rest === "") return { command: "help", rest };
+  if (verb === "checkin" || verb === "check-in") {
+    if (rest === "") return { command: "checkin", rest };
+    if (rest.toLowerCase() === "history") return { command: "checkin-history", rest };
+    return { command: "unknown", rest };
+  }
+  if (verb === "away") return { command: "away", rest };
+  // "back" is "away off" said the natural way.
+  if (verb === "back" && rest === "") return { command: "away", rest: "off" };
+  if (verb === "settings") return { command: "settings", rest };
   if (verb !== "kudos") return { command: "unknown", rest };
   if (rest.toLowerCase() === "leaderboard" && mentionCount === 0) return { command: "kudos-leaderboard", rest };
   if (rest === "" && mentionCount === 0) return { command: "kudos-form", rest };
@@ -30,6 +43,14 @@ export async function handleTextCommand(deps: TeamsHandlerDeps, context: TurnCon
       return void (await context.sendActivity({ attachments: [CardFactory.adaptiveCard(kudosStartCard())] }));
     case "kudos-leaderboard":
       return showLeaderboard(deps, context);
+    case "checkin":
+      return showCheckInStart(deps, context);
+    case "checkin-history":
+      return showCheckInHistory(deps, context);
+    case "away":
+      return handleAway(deps, context, rest);
+    case "settings":
+      return handleSettings(deps, context, rest);
     case "help":
       return void (await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard())] }));
     case "unknown":
@@ -38,6 +59,9 @@ export async function handleTextCommand(deps: TeamsHandlerDeps, context: TurnCon
 }
 
 /** An Action.Submit from one of Momentum's cards arrives as a message whose `value` names the action. */
-export async function handleCardSubmit(_deps: TeamsHandlerDeps, context: TurnContext): Promise<void> {
+export async function handleCardSubmit(deps: TeamsHandlerDeps, context: TurnContext): Promise<void> {
+  const action = (context.activity.value as { action?: unknown } | undefined)?.action;
+  // Prompts sent before their button opened the dialog directly still work: they get the button that does.
+  if (action === CHECKIN_START_ACTION) return showCheckInStart(deps, context);
   await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard({ didNotUnderstand: true }))] });
 }

@@ -1,7 +1,7 @@
-// Errors and refusals go to the person who acted and nobody else. In a personal chat that's a reply; in a
-// channel, a 1:1 message from their stored personal reference, else a channel reply that carries only the
-// friendly message (never anything they typed).
-import type { TurnContext } from "botbuilder";
+// Errors, refusals and personal answers go to the person who acted and nobody else. In a personal chat that's a
+// reply; in a channel or group chat, a 1:1 message from their stored personal reference. Without one, only a
+// friendly text goes to the conversation (never anything they typed, never their personal data).
+import type { Activity, TurnContext } from "botbuilder";
 import { userMessageFor } from "../../../shared/errors.ts";
 import { isPersonalChat, tenantIdOf } from "../activity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
@@ -11,10 +11,19 @@ export async function tellActorAboutError(deps: TeamsHandlerDeps, context: TurnC
   await tellActor(deps, context, userMessageFor(error));
 }
 
+/** A short friendly text, safe to show in the conversation when no private chat is known yet. */
 export async function tellActor(deps: TeamsHandlerDeps, context: TurnContext, text: string): Promise<void> {
+  await replyPrivately(deps, context, text, text);
+}
+
+/**
+ * Sends `reply` (a text or an activity with a card) where only the actor sees it. `fallback` is what the
+ * conversation gets when they have no personal chat with Momentum yet: it must carry nothing private.
+ */
+export async function replyPrivately(deps: TeamsHandlerDeps, context: TurnContext, reply: string | Partial<Activity>, fallback: string): Promise<void> {
   const activity = context.activity;
   if (isPersonalChat(activity)) {
-    await context.sendActivity(text);
+    await context.sendActivity(reply);
     return;
   }
   const identity = activity.from.aadObjectId
@@ -25,14 +34,14 @@ export async function tellActor(deps: TeamsHandlerDeps, context: TurnContext, te
     : null;
   const reference = identity?.conversationReference as Parameters<typeof deps.adapter.continueConversationAsync>[1] | null | undefined;
   if (!reference) {
-    await context.sendActivity(text);
+    await context.sendActivity(fallback);
     return;
   }
   // The channel turn is answered now; the private message follows on its own, tracked for shutdown.
   void deps.inFlight.track(
     deps.adapter
       .continueConversationAsync(deps.appId, reference, async (dm) => {
-        await dm.sendActivity(text);
+        await dm.sendActivity(reply);
       })
       .catch((sendError) => deps.logger.warn({ err: { name: (sendError as Error)?.name, status: (sendError as { statusCode?: number })?.statusCode } }, "could not send a private Teams message")),
   );
