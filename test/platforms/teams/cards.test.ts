@@ -4,7 +4,12 @@ import { createRequire } from "node:module";
 import { describe, expect, test } from "vitest";
 import type { OutboundMessage } from "../../../src/domain/notifications/messages.ts";
 import type { AdaptiveCard } from "../../../src/platforms/teams/cards/card.ts";
-import { CHECKIN_START_ACTION } from "../../../src/platforms/teams/cards/checkin-cards.ts";
+import type { SettingsView } from "../../../src/domain/people/describe-settings.ts";
+import { CHECKIN_START_ACTION, checkInSavedCard, checkInStartCard } from "../../../src/platforms/teams/cards/checkin-cards.ts";
+import { checkInFormCard } from "../../../src/platforms/teams/cards/checkin-form.ts";
+import { checkInHistoryCard } from "../../../src/platforms/teams/cards/checkin-history-card.ts";
+import { settingsCard } from "../../../src/platforms/teams/cards/settings-card.ts";
+import { MOOD_OPTIONS } from "../../../src/domain/check-ins/get-check-in-form.ts";
 import { helpCard, kudosStartCard } from "../../../src/platforms/teams/cards/help-card.ts";
 import { kudosFormCard } from "../../../src/platforms/teams/cards/kudos-form.ts";
 import { leaderboardCard } from "../../../src/platforms/teams/cards/leaderboard-card.ts";
@@ -34,6 +39,15 @@ const EVERY_MESSAGE: Record<OutboundMessage["type"], OutboundMessage> = {
   notice: { type: "notice", title: "3 deliveries failed", text: "Momentum isn't installed for 3 people." },
 };
 
+const SETTINGS: SettingsView = {
+  personId: "p1",
+  timeZone: "Europe/Berlin",
+  checkIn: { weekday: 5, weekdayName: "Friday", time: "15:00", source: "org", label: "Friday at 15:00", nextPromptLabel: "Friday 27 November, 15:00", nextPromptAt: new Date("2026-11-27T14:00:00Z") },
+  workday: { start: "09:00", end: "18:00", days: [1, 2, 3, 4, 5], dayNames: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], source: "org" },
+  teamCheckIn: null,
+  away: null,
+};
+
 const CARDS: [string, AdaptiveCard][] = [
   ...Object.values(EVERY_MESSAGE).map((message): [string, AdaptiveCard] => [`outbound ${message.type}`, cardForMessage(message)]),
   ["kudos form (empty)", kudosFormCard({ values: ["teamwork", "craft"], suggestions: [{ aadObjectId: "aad-2", name: "Bob" }] })],
@@ -51,7 +65,32 @@ const CARDS: [string, AdaptiveCard][] = [
   ["help", helpCard()],
   ["help (did not understand)", helpCard({ didNotUnderstand: true })],
   ["kudos start", kudosStartCard()],
+  ["check-in start", checkInStartCard({ deadlineLabel: "Friday 27 November, 15:00", submitted: false })],
+  ["check-in start (already submitted)", checkInStartCard({ deadlineLabel: "Friday 27 November, 15:00", submitted: true })],
+  ["check-in saved", checkInSavedCard({ created: true, weekLabel: "16 November 2026", deadlineLabel: "Friday 27 November, 15:00" })],
+  ["check-in form (empty)", checkInFormCard({ period: { key: "2026-W47", deadlineLabel: "Friday 27 November, 15:00" }, editing: false, moodOptions: MOOD_OPTIONS, values: {} })],
+  [
+    "check-in form (every field wrong, values kept)",
+    checkInFormCard({
+      period: { key: "2026-W47", deadlineLabel: "Friday 27 November, 15:00" },
+      editing: true,
+      moodOptions: MOOD_OPTIONS,
+      values: { mood: "7", progress: "x".repeat(3001), plans: "", blockers: "*none*", forManager: "<b>hi</b>" },
+      formError: "Please fix the highlighted fields and submit again.",
+      fieldErrors: { mood: "Pick your mood, from 1 to 5.", progress: "Please keep this under 3000 characters.", plans: "Tell us what you plan for next week.", blockers: "Too long", forManager: "Too long" },
+    }),
+  ],
+  ["check-in form (period unknown)", checkInFormCard({ editing: false, moodOptions: MOOD_OPTIONS, values: { mood: "3" }, formError: "Something went wrong" })],
+  ["check-in history", checkInHistoryCard({ items: [historyItem(4, "Shipped *it*", "Blocked on [x](http://e.example)"), historyItem(2, "Less", null)] })],
+  ["check-in history (empty)", checkInHistoryCard({ items: [] })],
+  ["settings", settingsCard({ settings: SETTINGS })],
+  ["settings (changed, team slot, away)", settingsCard({ settings: { ...SETTINGS, teamCheckIn: { weekday: 4, weekdayName: "Thursday", time: "11:00" }, away: { until: "2026-12-01", label: "Tuesday 1 December 2026" } }, changed: "Your weekly check-in is now Thursday at 11:00." })],
 ];
+
+function historyItem(mood: number, progress: string, blockers: string | null) {
+  const at = new Date("2026-11-25T12:00:00Z");
+  return { id: `c${mood}`, periodKey: "2026-W47", periodLabel: "Week 47, 2026", mood, progress, plans: "More", blockers, forManager: null, submittedAt: at, updatedAt: at };
+}
 
 describe("Adaptive Cards", () => {
   test.each(CARDS)("the %s card parses and validates without problems in adaptivecards 3.0.6", (_name, card) => {
@@ -64,9 +103,18 @@ describe("Adaptive Cards", () => {
     expect(problemsOf(broken).length).toBeGreaterThan(0);
   });
 
-  test("the check-in prompt's Start button submits the action and the period it was sent for", () => {
-    const card = cardForMessage(EVERY_MESSAGE["checkin.prompt"]);
-    expect(card.actions).toEqual([expect.objectContaining({ type: "Action.Submit", title: "Start check-in", data: { action: CHECKIN_START_ACTION, periodKey: "2026-11-27" } })]);
+  test.each(["checkin.prompt", "checkin.reminder"] as const)("the %s card's Start button opens the check-in dialog and names the period it was sent for", (type) => {
+    const card = cardForMessage(EVERY_MESSAGE[type]);
+    expect(card.actions).toEqual([
+      expect.objectContaining({ type: "Action.Submit", title: "Start check-in", data: { msteams: { type: "task/fetch" }, action: CHECKIN_START_ACTION, periodKey: "2026-11-27" } }),
+    ]);
+  });
+
+  test("the check-in form shows each field's error right under that field", () => {
+    const card = checkInFormCard({ editing: false, moodOptions: MOOD_OPTIONS, values: { progress: "Done" }, fieldErrors: { plans: "Tell us what you plan for next week." } });
+    const ids = card.body.map((element) => element.id);
+    expect(ids.indexOf("plansError")).toBe(ids.indexOf("plans") + 1);
+    expect(card.body[ids.indexOf("plansError")]).toMatchObject({ text: "Tell us what you plan for next week.", color: "Attention" });
   });
 
   test("the kudos form picks people with the Teams people picker and keeps what was entered after an error", () => {
