@@ -1,10 +1,22 @@
 // What both check-in jobs read, in bulk: a constant number of queries however many people the org has (the
-// people with their schedule fields and team slot; this period's check-ins; this period's claimed deliveries).
+// reachable people with their schedule fields and team slot; this period's check-ins; this period's claimed
+// deliveries).
+import { Prisma } from "../../db/database.ts";
 import type { DomainContext } from "../../domain/context.ts";
 import { isAwayAt } from "../../domain/schedule/away.ts";
 import { isIanaTimeZone } from "../../domain/schedule/local-time.ts";
 import { checkInPeriodAt, type CheckInPeriod } from "../../domain/schedule/period.ts";
 import { SCHEDULE_PERSON_SELECT, effectiveCheckInSlot, type SchedulePerson } from "../../domain/schedule/schedule-person.ts";
+
+/**
+ * Active people Momentum can DM: a Slack identity, or a Teams identity with a stored conversation reference. People
+ * imported from HR data who never used the app are left out, rather than filling the delivery log with a failed
+ * prompt each week; their first prompt goes out once they can be reached, if their period is still open.
+ */
+const REACHABLE_ACTIVE_PERSON = {
+  active: true,
+  OR: [{ slackIdentities: { some: {} } }, { teamsIdentities: { some: { NOT: { conversationReference: { equals: Prisma.DbNull } } } } }],
+} satisfies Prisma.PersonWhereInput;
 
 export interface CheckInCandidate {
   person: SchedulePerson;
@@ -25,7 +37,7 @@ export interface ClaimedDelivery {
  * never an older one.
  */
 export async function loadCheckInCandidates(ctx: DomainContext, now: Date): Promise<CheckInCandidate[]> {
-  const people = await ctx.prisma.person.findMany({ where: { active: true }, select: SCHEDULE_PERSON_SELECT });
+  const people = await ctx.prisma.person.findMany({ where: REACHABLE_ACTIVE_PERSON, select: SCHEDULE_PERSON_SELECT });
   // Most people share a zone and a slot: computing each distinct (zone, slot) period once per tick keeps a tick
   // for 10,000 people in the tens of milliseconds instead of seconds of date arithmetic.
   const zones = new Memo<string, string>((zone) => (isIanaTimeZone(zone) ? zone : ctx.org.defaultTimeZone));

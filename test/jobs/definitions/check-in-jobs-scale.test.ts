@@ -32,6 +32,8 @@ async function seedPeople(count: number): Promise<void> {
     managerId: managers[i % managers.length].id,
   }));
   for (let i = 0; i < reports.length; i += 2000) await db.prisma.person.createMany({ data: reports.slice(i, i + 2000) });
+  const everyone = await db.prisma.person.findMany({ select: { id: true } });
+  await db.prisma.slackIdentity.createMany({ data: everyone.map((person, i) => ({ personId: person.id, teamId: "T1", userId: `U${i}` })) });
 }
 
 /** Counts every database call the job makes through Prisma (model operations and raw queries). */

@@ -3,7 +3,7 @@ import { checkInPromptsJob } from "../../../src/jobs/definitions/check-in-prompt
 import { submitCheckIn } from "../../../src/domain/check-ins/submit-check-in.ts";
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
 import { createPerson } from "../../support/fixtures.ts";
-import { jobContext, sweep, tick } from "./job-harness.ts";
+import { jobContext, reachablePerson, sweep, tick } from "./job-harness.ts";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -44,7 +44,7 @@ const fridays: { zone: string; week: string; localFriday: string; utc: string; n
 describe("check-in prompts at the local check-in time", () => {
   it.each(fridays)("in $zone, $localFriday, the prompt appears at $utc and not a minute earlier", async ({ zone, week, utc, nextUtc }) => {
     const ctx = context();
-    const person = await createPerson(db, { timeZone: zone });
+    const person = await reachablePerson(db, { timeZone: zone });
     const key = `checkin-prompt:${person.id}:${week}`;
     // The previous week's prompt went out on time; from then until a minute before, nothing new is due.
     await tick(ctx, checkInPromptsJob, hoursBefore(utc, 24 * 6));
@@ -62,14 +62,14 @@ describe("check-in prompts at the local check-in time", () => {
 
   it("when the service was down at the prompt time, the prompt goes out on return while its period is open", async () => {
     const ctx = context();
-    const person = await createPerson(db, { timeZone: "Europe/Berlin" });
+    const person = await reachablePerson(db, { timeZone: "Europe/Berlin" });
     // Down from Friday 26 Nov 13:00Z to Tuesday 1 Dec: W48's period (Fri 27 Nov 15:00 → Fri 4 Dec 15:00) is still open.
     expect(await tick(ctx, checkInPromptsJob, "2026-12-01T08:00:00Z")).toEqual([`checkin-prompt:${person.id}:2026-W48`]);
   });
 
   it("when the service was down for a whole period, only the current period's prompt goes out, never the missed one", async () => {
     const ctx = context();
-    const person = await createPerson(db, { timeZone: "Europe/Berlin" });
+    const person = await reachablePerson(db, { timeZone: "Europe/Berlin" });
     await tick(ctx, checkInPromptsJob, "2026-11-20T14:00:00Z");
     // Down from just after the W47 prompt until after the W48 one: nothing for W47 is re-sent, W48's goes out.
     expect(await tick(ctx, checkInPromptsJob, "2026-11-28T10:00:00Z")).toEqual([`checkin-prompt:${person.id}:2026-W48`]);
@@ -80,9 +80,7 @@ describe("check-in prompts at the local check-in time", () => {
   it("when the slot is 02:30 on a spring-forward night, the prompt fires once, at 03:30 local", async () => {
     const ctx = context();
     // Sunday 8 March 2026 in New York: 02:00 EST jumps to 03:00 EDT; 02:30 does not exist that night.
-    const person = await db.prisma.person.create({
-      data: { name: "Night Owl", email: "owl@example.com", timeZone: "America/New_York", checkInWeekday: 7, checkInTime: "02:30" },
-    });
+    const person = await reachablePerson(db, { timeZone: "America/New_York" }, { checkInWeekday: 7, checkInTime: "02:30" });
     await tick(ctx, checkInPromptsJob, "2026-03-05T12:00:00Z"); // claims the previous week's prompt
     const found = await sweep(ctx, checkInPromptsJob, "2026-03-08T05:00:00Z", "2026-03-08T09:30:00Z", 1);
     expect(found).toEqual([{ at: "2026-03-08T07:30:00.000Z", key: `checkin-prompt:${person.id}:2026-W10` }]);
@@ -91,9 +89,7 @@ describe("check-in prompts at the local check-in time", () => {
   it("when the slot is 01:30 on a fall-back night, the prompt fires once, at the first 01:30", async () => {
     const ctx = context();
     // Sunday 1 November 2026 in New York: 01:00–02:00 happens twice (EDT, then EST).
-    const person = await db.prisma.person.create({
-      data: { name: "Early Bird", email: "bird@example.com", timeZone: "America/New_York", checkInWeekday: 7, checkInTime: "01:30" },
-    });
+    const person = await reachablePerson(db, { timeZone: "America/New_York" }, { checkInWeekday: 7, checkInTime: "01:30" });
     await tick(ctx, checkInPromptsJob, "2026-10-29T12:00:00Z");
     const found = await sweep(ctx, checkInPromptsJob, "2026-11-01T04:00:00Z", "2026-11-01T08:00:00Z", 1);
     expect(found).toEqual([{ at: "2026-11-01T05:30:00.000Z", key: `checkin-prompt:${person.id}:2026-W44` }]);
@@ -106,7 +102,7 @@ describe("who gets a prompt", () => {
     { move: "Friday, after Berlin's 15:00 prompt", movedAt: "2026-11-27T16:00:00Z", firstAt: "2026-11-27T14:00:00.000Z" },
   ])("when a person moves from Europe/Berlin to America/Los_Angeles on $move, they get exactly one prompt that week", async ({ movedAt, firstAt }) => {
     const ctx = context();
-    const person = await createPerson(db, { timeZone: "Europe/Berlin" });
+    const person = await reachablePerson(db, { timeZone: "Europe/Berlin" });
     await tick(ctx, checkInPromptsJob, "2026-11-20T14:00:00Z"); // last week's prompt, in Berlin
     const before = await sweep(ctx, checkInPromptsJob, "2026-11-21T00:00:00Z", movedAt, 60);
     await db.prisma.person.update({ where: { id: person.id }, data: { timeZone: "America/Los_Angeles" } });
@@ -117,7 +113,7 @@ describe("who gets a prompt", () => {
 
   it("when a person moves their check-in day from Wednesday to Friday after Wednesday's prompt, they get no second prompt that week", async () => {
     const ctx = context();
-    const person = await db.prisma.person.create({ data: { name: "Wes", email: "wes@example.com", timeZone: "UTC", checkInWeekday: 3, checkInTime: "10:00" } });
+    const person = await reachablePerson(db, { timeZone: "UTC" }, { checkInWeekday: 3, checkInTime: "10:00" });
     await tick(ctx, checkInPromptsJob, "2026-11-20T12:00:00Z"); // last week's prompt
     expect(await tick(ctx, checkInPromptsJob, "2026-11-25T10:00:00Z")).toEqual([`checkin-prompt:${person.id}:2026-W48`]);
     await db.prisma.person.update({ where: { id: person.id }, data: { checkInWeekday: 5, checkInTime: "15:00" } });
@@ -127,8 +123,8 @@ describe("who gets a prompt", () => {
 
   it("when a person is away through the prompt day, they get no prompt; when back while the period is open, they do", async () => {
     const ctx = context();
-    const away = await db.prisma.person.create({ data: { name: "Away", email: "away@example.com", timeZone: "Europe/Berlin", awayUntil: "2026-11-29" } });
-    const present = await createPerson(db, { timeZone: "Europe/Berlin" });
+    const away = await reachablePerson(db, { timeZone: "Europe/Berlin" }, { awayUntil: "2026-11-29" });
+    const present = await reachablePerson(db, { timeZone: "Europe/Berlin" });
     expect(await tick(ctx, checkInPromptsJob, "2026-11-27T14:00:00Z")).toEqual([`checkin-prompt:${present.id}:2026-W48`]);
     expect(await sweep(ctx, checkInPromptsJob, "2026-11-27T14:00:00Z", "2026-11-29T23:00:00Z", 60)).toEqual([]);
     // Monday 30 November 00:00 Berlin (23:00Z on the 29th): back, and W48 is still open until Friday.
@@ -137,8 +133,8 @@ describe("who gets a prompt", () => {
 
   it("when a person is inactive or already submitted this period, they get no prompt", async () => {
     const ctx = context();
-    await createPerson(db, { timeZone: "UTC", active: false });
-    const early = await createPerson(db, { timeZone: "UTC" });
+    await reachablePerson(db, { timeZone: "UTC", active: false });
+    const early = await reachablePerson(db, { timeZone: "UTC" });
     ctx.clock.set("2026-11-23T10:00:00Z");
     await submitCheckIn(ctx, { personId: early.id, answers, now: new Date("2026-11-27T10:00:00Z") });
     // Submitted on Friday morning, before the 15:00 prompt: that is W47's period (until 27 Nov 15:00), so W48 still prompts.
@@ -147,15 +143,19 @@ describe("who gets a prompt", () => {
     expect(await tick(ctx, checkInPromptsJob, "2026-12-04T14:59:00Z")).toEqual([]);
   });
 
+  it("when a person has no chat identity Momentum can reach yet, they get no prompt until they have one", async () => {
+    const ctx = context();
+    const person = await createPerson(db, { timeZone: "UTC", teamsAadObjectId: "aad-1" }); // Teams user, no conversation yet
+    expect(await tick(ctx, checkInPromptsJob, "2026-11-27T15:00:00Z")).toEqual([]);
+    await db.prisma.teamsIdentity.updateMany({ where: { personId: person.id }, data: { conversationReference: { conversation: { id: "a:1" } } } });
+    expect(await tick(ctx, checkInPromptsJob, "2026-11-30T09:00:00Z")).toEqual([`checkin-prompt:${person.id}:2026-W48`]);
+  });
+
   it("when a manager sets a team slot it beats the org default, and a person's own slot beats both", async () => {
     const ctx = context();
-    const manager = await db.prisma.person.create({
-      data: { name: "Mia", email: "mia@example.com", role: "manager", timeZone: "UTC", teamCheckInWeekday: 3, teamCheckInTime: "11:00" },
-    });
-    const report = await createPerson(db, { timeZone: "UTC", managerId: manager.id });
-    const own = await db.prisma.person.create({
-      data: { name: "Oli", email: "oli@example.com", timeZone: "UTC", managerId: manager.id, checkInWeekday: 1, checkInTime: "09:30" },
-    });
+    const manager = await reachablePerson(db, { role: "manager" }, { teamCheckInWeekday: 3, teamCheckInTime: "11:00" });
+    const report = await reachablePerson(db, { timeZone: "UTC", managerId: manager.id });
+    const own = await reachablePerson(db, { managerId: manager.id }, { checkInWeekday: 1, checkInTime: "09:30" });
     const found = await sweep(ctx, checkInPromptsJob, "2026-11-30T00:00:00Z", "2026-12-07T00:00:00Z", 30);
     // The first tick claims every current period (the week before); what follows is the new week, one each.
     const newWeek = found.filter((row) => row.key.endsWith("2026-W49"));

@@ -3,8 +3,7 @@ import { checkInPromptsJob } from "../../../src/jobs/definitions/check-in-prompt
 import { checkInRemindersJob } from "../../../src/jobs/definitions/check-in-reminders.ts";
 import { submitCheckIn } from "../../../src/domain/check-ins/submit-check-in.ts";
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
-import { createPerson } from "../../support/fixtures.ts";
-import { jobContext, markSent, sweep, tick, type JobContext } from "./job-harness.ts";
+import { jobContext, markSent, reachablePerson, sweep, tick, type JobContext } from "./job-harness.ts";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -19,7 +18,7 @@ const answers = { mood: 3, progress: "Closed the migration", plans: "Start the r
 const PROMPT = "2026-11-27T15:00:00Z";
 
 async function prompted(ctx: JobContext, timeZone = "UTC", sentAt = PROMPT) {
-  const person = await createPerson(db, { timeZone });
+  const person = await reachablePerson(db, { timeZone });
   await tick(ctx, checkInPromptsJob, "2026-11-27T14:00:00Z"); // claims last week's prompt
   const [key] = await tick(ctx, checkInPromptsJob, PROMPT);
   await markSent(db, key, sentAt);
@@ -42,7 +41,7 @@ describe("check-in reminders", () => {
 
   it("when the org moves the reminder to 08:30, it lands at 08:30 in the person's zone", async () => {
     const ctx = jobContext(db, { checkInReminderTime: "08:30" });
-    const person = await createPerson(db, { timeZone: "Europe/Berlin" });
+    const person = await reachablePerson(db, { timeZone: "Europe/Berlin" });
     await tick(ctx, checkInPromptsJob, "2026-11-27T13:00:00Z");
     const [key] = await tick(ctx, checkInPromptsJob, "2026-11-27T14:00:00Z");
     await markSent(db, key, "2026-11-27T14:00:00Z");
@@ -75,7 +74,7 @@ describe("check-in reminders", () => {
 
   it("when the prompt has not gone out yet (held for quiet hours), no reminder comes first", async () => {
     const ctx = jobContext(db);
-    const person = await createPerson(db);
+    const person = await reachablePerson(db);
     await tick(ctx, checkInPromptsJob, PROMPT);
     expect(await tick(ctx, checkInRemindersJob, "2026-11-30T10:00:00Z")).toEqual([]);
     // Once it is sent on Monday afternoon, the reminder waits for the following working morning.

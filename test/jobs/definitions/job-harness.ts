@@ -4,7 +4,9 @@ import type { DomainContext, OrgSettings } from "../../../src/domain/context.ts"
 import { enqueueDeliveries } from "../../../src/domain/notifications/outbox.ts";
 import type { JobDefinition } from "../../../src/jobs/job.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
-import { domainContext } from "../../support/fixtures.ts";
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "../../../src/db/database.ts";
+import { createPerson, domainContext, type PersonSeed } from "../../support/fixtures.ts";
 
 export type JobContext = DomainContext & { clock: ManualClock };
 
@@ -43,4 +45,10 @@ export async function sweep(
 /** Marks a prompt as delivered, as the outbox worker does after the platform accepted it. */
 export async function markSent(db: Database, key: string, at: string): Promise<void> {
   await db.prisma.delivery.update({ where: { key }, data: { status: "sent", sentAt: new Date(at), attempts: 1 } });
+}
+
+/** A person Momentum can DM (a Slack identity), with any schedule fields set directly (slot, team slot, away). */
+export async function reachablePerson(db: Database, seed: PersonSeed = {}, fields: Prisma.PersonUpdateInput = {}) {
+  const person = await createPerson(db, { slackUserId: `U${randomUUID().slice(0, 8)}`, ...seed });
+  return Object.keys(fields).length ? db.prisma.person.update({ where: { id: person.id }, data: fields }) : person;
 }
