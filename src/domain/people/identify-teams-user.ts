@@ -54,9 +54,14 @@ export async function identifyTeamsUser(ctx: DomainContext, profile: TeamsProfil
   }
 }
 
-/** A person provisioned before we knew their zone (a mention, a CSV without one) takes the zone Teams reports. */
+/**
+ * A person provisioned before we knew their zone (a mention, a CSV without one) takes the zone Teams reports,
+ * unless they (or HR) chose one explicitly.
+ */
 async function adoptTimeZone(ctx: DomainContext, person: PersonRecord, reported: string | null | undefined): Promise<void> {
   if (!reported || person.timeZone !== ctx.org.defaultTimeZone) return;
+  const explicit = await ctx.prisma.person.findUnique({ where: { id: person.id }, select: { timeZoneExplicit: true } });
+  if (explicit?.timeZoneExplicit) return;
   const zone = validTimeZone(reported, person.timeZone);
   if (zone === person.timeZone) return;
   await ctx.prisma.person.update({ where: { id: person.id }, data: { timeZone: zone } });

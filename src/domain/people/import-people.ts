@@ -51,6 +51,8 @@ interface PersonState {
   timeZone: string;
   role: Role;
   managerId: string | null;
+  /** HR gave a time zone in the file: it then wins over whatever zone a chat platform reports later. */
+  timeZoneExplicit?: boolean;
 }
 
 const PROGRESS_EVERY = 1000;
@@ -189,10 +191,10 @@ function planChanges(ctx: DomainContext, valid: Map<string, ValidPersonImportRow
     const managerId = row.managerEmail === undefined ? (current?.managerId ?? null) : row.managerEmail ? ids.get(row.managerEmail)! : null;
     if (!current) {
       const role: Role = row.role ?? (ctx.adminEmails.includes(row.email) ? "admin" : "employee");
-      plan.creates.push({ id: ids.get(row.email)!, email: row.email, name: row.name, timeZone: row.timeZone ?? ctx.org.defaultTimeZone, role, managerId });
+      plan.creates.push({ id: ids.get(row.email)!, email: row.email, name: row.name, timeZone: row.timeZone ?? ctx.org.defaultTimeZone, role, managerId, timeZoneExplicit: Boolean(row.timeZone) });
       continue;
     }
-    const next: PersonState = { id: current.id, email: current.email, name: row.name, timeZone: row.timeZone ?? current.timeZone, role: row.role ?? current.role, managerId };
+    const next: PersonState = { id: current.id, email: current.email, name: row.name, timeZone: row.timeZone ?? current.timeZone, role: row.role ?? current.role, managerId, timeZoneExplicit: Boolean(row.timeZone) };
     const same = next.name === current.name && next.timeZone === current.timeZone && next.role === current.role && next.managerId === current.managerId;
     if (same) plan.unchanged += 1;
     else plan.updates.push(next);
@@ -207,29 +209,32 @@ function planChanges(ctx: DomainContext, valid: Map<string, ValidPersonImportRow
  */
 async function insertPeople(tx: Tx, people: PersonState[], now: Date): Promise<void> {
   await tx.$executeRaw`
-    INSERT INTO "Person" ("id", "email", "name", "timeZone", "role", "createdAt", "updatedAt")
-    SELECT v.id, v.email, v.name, v.time_zone, v.role::"Role", ${now}, ${now}
+    INSERT INTO "Person" ("id", "email", "name", "timeZone", "timeZoneExplicit", "role", "createdAt", "updatedAt")
+    SELECT v.id, v.email, v.name, v.time_zone, v.explicit, v.role::"Role", ${now}, ${now}
     FROM unnest(
       ${people.map((person) => person.id)}::text[],
       ${people.map((person) => person.email)}::text[],
       ${people.map((person) => person.name)}::text[],
       ${people.map((person) => person.timeZone)}::text[],
-      ${people.map((person) => person.role)}::text[]
-    ) AS v(id, email, name, time_zone, role)`;
+      ${people.map((person) => person.role)}::text[],
+      ${people.map((person) => Boolean(person.timeZoneExplicit))}::boolean[]
+    ) AS v(id, email, name, time_zone, role, explicit)`;
 }
 
 /** Prisma has no batched update with a different value per row, so one UPDATE … FROM unnest(arrays) per chunk. */
 async function updatePeople(tx: Tx, people: PersonState[], now: Date): Promise<void> {
   await tx.$executeRaw`
     UPDATE "Person" AS p
-    SET "name" = v.name, "timeZone" = v.time_zone, "role" = v.role::"Role", "managerId" = v.manager_id, "updatedAt" = ${now}
+    SET "name" = v.name, "timeZone" = v.time_zone, "timeZoneExplicit" = p."timeZoneExplicit" OR v.explicit,
+        "role" = v.role::"Role", "managerId" = v.manager_id, "updatedAt" = ${now}
     FROM unnest(
       ${people.map((person) => person.id)}::text[],
       ${people.map((person) => person.name)}::text[],
       ${people.map((person) => person.timeZone)}::text[],
       ${people.map((person) => person.role)}::text[],
-      ${people.map((person) => person.managerId)}::text[]
-    ) AS v(id, name, time_zone, role, manager_id)
+      ${people.map((person) => person.managerId)}::text[],
+      ${people.map((person) => Boolean(person.timeZoneExplicit))}::boolean[]
+    ) AS v(id, name, time_zone, role, manager_id, explicit)
     WHERE p.id = v.id`;
 }
 

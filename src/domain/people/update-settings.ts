@@ -29,6 +29,8 @@ export async function updateMySettings(ctx: DomainContext, options: UpdateMySett
     workdayStart: input.workdayStart,
     workdayEnd: input.workdayEnd,
     timeZone: input.timeZone,
+    // A zone the person chose is never replaced by the one their chat client reports.
+    timeZoneExplicit: input.timeZone === undefined ? undefined : true,
   };
   await ctx.prisma.person.update({ where: { id: person.id }, data });
   ctx.logger.info({ personId: person.id, changed: Object.keys(data).filter((key) => data[key as keyof typeof data] !== undefined) }, "settings updated");
