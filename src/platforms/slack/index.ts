@@ -64,7 +64,7 @@ export async function createSlackPlatform(deps: PlatformDeps, config: NonNullabl
       const url = `${publicUrl.replace(/\/$/, "")}${SLACK_EVENTS_PATH}`;
       return [
         `Slack: enabled. Paste ${url} into your Slack app settings (or replace https://YOUR-HOST in manifests/slack.yaml) as:`,
-        `  - Slash Commands → /kudos → Request URL: ${url}`,
+        `  - Slash Commands → /kudos, /checkin and /momentum → Request URL: ${url}`,
         `  - Interactivity & Shortcuts → Request URL: ${url}`,
         `  - Event Subscriptions → Request URL: ${url} (bot event: app_home_opened)`,
       ];

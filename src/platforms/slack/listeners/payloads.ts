@@ -36,6 +36,15 @@ export const ViewSubmissionPayload = z.object({
 });
 export type ViewSubmissionPayload = z.infer<typeof ViewSubmissionPayload>;
 
+/** A click on a button in a message Momentum sent (the check-in prompt's "Start check-in"). */
+export const BlockActionPayload = z.object({
+  team: z.object({ id: z.string().min(1) }).nullish(),
+  user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
+  trigger_id: z.string().min(1),
+  actions: z.array(z.object({ action_id: z.string(), value: z.string().max(2000).optional() })).min(1),
+});
+export type BlockActionPayload = z.infer<typeof BlockActionPayload>;
+
 export const AppHomeOpenedPayload = z.object({
   team_id: z.string().min(1),
   event: z.object({ user: z.string().min(1), tab: z.string().optional() }),

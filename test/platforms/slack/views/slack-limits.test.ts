@@ -3,7 +3,14 @@
 import type { KnownBlock, View } from "@slack/types";
 import { describe, expect, it } from "vitest";
 import type { OutboundMessage } from "../../../../src/domain/notifications/messages.ts";
+import type { CheckInForm } from "../../../../src/domain/check-ins/get-check-in-form.ts";
+import { MOOD_OPTIONS } from "../../../../src/domain/check-ins/get-check-in-form.ts";
+import type { SettingsView } from "../../../../src/domain/people/describe-settings.ts";
+import { HISTORY_MAX } from "../../../../src/platforms/slack/listeners/commands/checkin-text.ts";
 import { appHomeView } from "../../../../src/platforms/slack/views/app-home.ts";
+import { checkInModal } from "../../../../src/platforms/slack/views/checkin-modal.ts";
+import { checkInHistoryMessage, checkInSavedMessage } from "../../../../src/platforms/slack/views/checkin-replies.ts";
+import { awayMessage, momentumHelpMessage, momentumProblemMessage, settingsMessage } from "../../../../src/platforms/slack/views/momentum-replies.ts";
 import { kudosConfirmationMessage } from "../../../../src/platforms/slack/views/kudos-confirmation.ts";
 import { kudosHelpMessage } from "../../../../src/platforms/slack/views/help.ts";
 import { kudosModal } from "../../../../src/platforms/slack/views/kudos-modal.ts";
@@ -38,7 +45,18 @@ function problems(blocks: KnownBlock[]): string[] {
     if (record.type === "button" && (record.text as { text: string }).text.length > 75) found.push(`${path} button text > 75`);
     if (record.type === "button" && typeof record.value === "string" && record.value.length > 2000) found.push(`${path} button value > 2000`);
     if (record.type === "static_select" && Array.isArray(record.options) && record.options.length > 100) found.push(`${path} > 100 options`);
+    if (record.type === "radio_buttons" && Array.isArray(record.options) && record.options.length > 10) found.push(`${path} > 10 radio options`);
+    if (record.type === "plain_text_input") {
+      const input = record as { max_length?: number; initial_value?: string; placeholder?: { text: string } };
+      if ((input.max_length ?? 3000) > 3000) found.push(`${path} max_length > 3000`);
+      if (input.initial_value !== undefined && input.initial_value.length > (input.max_length ?? 3000)) found.push(`${path} initial_value > max_length`);
+      if (input.placeholder && input.placeholder.text.length > 150) found.push(`${path} placeholder > 150`);
+    }
+    if (record.type === "input" && record.hint && (record.hint as { text: string }).text.length > 2000) found.push(`${path} hint > 2000`);
     if (record.type === "context" && Array.isArray(record.elements) && record.elements.length > 10) found.push(`${path} > 10 context elements`);
+    if (record.type === "context" && Array.isArray(record.elements)) {
+      for (const element of record.elements as { text?: string }[]) if ((element.text ?? "").length > 3000) found.push(`${path} context text > 3000`);
+    }
     if (Array.isArray(record.options)) {
       for (const option of record.options as { text: { text: string }; value: string }[]) {
         if (option.text.text.length > 75 || option.value.length > 150) found.push(`${path} option too long`);
@@ -95,5 +113,62 @@ describe("Slack limits on everything Momentum builds", () => {
     const rendered = renderOutboundMessage(messages[3]);
     const actions = rendered.blocks.find((block) => block.type === "actions") as { elements: { action_id: string; value: string; text: { text: string } }[] };
     expect(actions.elements[0]).toMatchObject({ action_id: "checkin_start", value: "2026-11-27", text: { text: "Start check-in" } });
+  });
+
+  // Check-in answers at the domain's maximum (3000 characters), written to grow the most when escaped and quoted.
+  const longAnswer = "<&>\n".repeat(750);
+  const savedAnswers = { mood: 5, progress: longAnswer, plans: longAnswer, blockers: longAnswer, forManager: longAnswer };
+  const form: CheckInForm = {
+    periodKey: "2026-W48",
+    periodStart: new Date("2026-11-27T14:00:00Z"),
+    deadline: new Date("2026-12-04T14:00:00Z"),
+    deadlineLabel: "Wednesday 30 September, 23:45".repeat(20),
+    answers: savedAnswers,
+    submittedAt: new Date("2026-11-27T15:00:00Z"),
+    moodOptions: MOOD_OPTIONS,
+  };
+
+  it("when the check-in modal reopens with every answer at its longest, it stays within Slack's limits", () => {
+    expect(viewProblems(checkInModal({ form, note: "n".repeat(5000) }))).toEqual([]);
+    expect(viewProblems(checkInModal({ form: { ...form, answers: null, submittedAt: null } }))).toEqual([]);
+  });
+
+  it("when the longest history Slack can ask for holds answers at their longest, it fits one message (50 blocks)", () => {
+    const items = Array.from({ length: HISTORY_MAX }, (_, index) => ({
+      id: `c${index}`,
+      periodKey: `2026-W${String(48 - index).padStart(2, "0")}`,
+      periodLabel: `Week ${48 - index}, 2026`,
+      ...savedAnswers,
+      submittedAt: new Date("2026-11-27T15:00:00Z"),
+      updatedAt: new Date("2026-11-28T15:00:00Z"),
+    }));
+    const history = checkInHistoryMessage(items, "Pacific/Chatham");
+    expect(history.blocks.length).toBeLessThanOrEqual(50);
+    expect(problems(history.blocks)).toEqual([]);
+  });
+
+  it("when the /momentum replies and the check-in confirmation are at their largest, they fit one message", () => {
+    const settings: SettingsView = {
+      personId: "p1",
+      timeZone: "America/Argentina/ComodRivadavia",
+      checkIn: { weekday: 3, weekdayName: "Wednesday", time: "23:45", source: "team", label: "Wednesday at 23:45", nextPromptLabel: "Wednesday 30 September, 23:45", nextPromptAt: new Date() },
+      workday: { start: "00:00", end: "23:59", days: [1, 3, 5, 7], dayNames: ["Monday", "Wednesday", "Friday", "Sunday"], source: "person" },
+      teamCheckIn: { weekday: 3, weekdayName: "Wednesday", time: "23:45" },
+      away: { until: "2027-09-29", label: "Wednesday 29 September 2027" },
+    };
+    const team = { weekday: 3, time: "23:45", reports: 10_000, reportsWithOwnSlot: 9_999 };
+    const replies = [
+      momentumHelpMessage("p".repeat(5000)),
+      momentumProblemMessage("`checkin friday 15:00` ".repeat(300)),
+      settingsMessage({ settings }, { kind: "show" }),
+      settingsMessage({ settings, team }, { kind: "team-check-in", weekday: 3, time: "23:45" }),
+      awayMessage({ awayUntil: "2027-09-29", untilLabel: "Wednesday 29 September 2027", cancelledDeliveries: 1_000_000 }),
+      checkInSavedMessage({ created: false, deadlineLabel: form.deadlineLabel, movedToNewPeriod: true }),
+    ];
+    for (const reply of replies) {
+      expect(reply.blocks.length).toBeLessThanOrEqual(50);
+      expect(problems(reply.blocks)).toEqual([]);
+      expect(reply.text.length).toBeGreaterThan(0);
+    }
   });
 });

@@ -10,6 +10,7 @@ import type { SlackMessage } from "../../views/text.ts";
 import { giveKudosFromSlack } from "../give-kudos-from-slack.ts";
 import type { SlackListenerDeps } from "../listener-deps.ts";
 import { ViewSubmissionPayload } from "../payloads.ts";
+import { within } from "../within-budget.ts";
 import { parseKudosSubmission } from "./kudos-submission.ts";
 
 type Outcome = { ok: true; confirmation: KudosConfirmation } | { ok: false; error: unknown };
@@ -69,17 +70,4 @@ async function tellGiver(deps: SlackListenerDeps, userId: string, outcome: Outco
 
 function logUnexpected(deps: SlackListenerDeps, error: unknown): void {
   if (!(error instanceof AppError)) deps.logger.error({ error: safeErrorFields(error) }, "kudos modal submission failed");
-}
-
-/** The outcome if it arrives within `ms`, else undefined (the work carries on). */
-async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([work, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -1,0 +1,56 @@
+// `/momentum away|back|settings|help`: acknowledge at once, run the domain use case, and answer the person who
+// typed it only. Role checks (a team's check-in time is for managers) happen in the domain.
+import type { App, RespondFn } from "@slack/bolt";
+import { applySettingsCommand } from "../../../../domain/people/apply-settings-command.ts";
+import { setAway } from "../../../../domain/people/set-away.ts";
+import { AppError, userMessageFor } from "../../../../shared/errors.ts";
+import { safeErrorFields } from "../../safe-error.ts";
+import { identifyActor } from "../../slack-people.ts";
+import { awayMessage, momentumHelpMessage, momentumProblemMessage, settingsMessage } from "../../views/momentum-replies.ts";
+import { ephemeralReply } from "../ephemeral-reply.ts";
+import type { SlackListenerDeps } from "../listener-deps.ts";
+import { SlashCommandPayload } from "../payloads.ts";
+import { parseMomentumCommand } from "./momentum-text.ts";
+
+export const MOMENTUM_COMMAND = "/momentum";
+
+export function registerMomentumCommand(app: App, deps: SlackListenerDeps): void {
+  app.command(MOMENTUM_COMMAND, async ({ command, ack, respond }) => {
+    await ack();
+    await deps.inFlight.track(handleMomentumCommand(deps, command, respond));
+  });
+}
+
+async function handleMomentumCommand(deps: SlackListenerDeps, raw: unknown, respond: RespondFn): Promise<void> {
+  const reply = ephemeralReply(respond);
+  try {
+    const parsed = SlashCommandPayload.safeParse(raw);
+    if (!parsed.success) throw new AppError("VALIDATION", "Slack sent a command Momentum couldn't read. Please try again.");
+    const command = parsed.data;
+    const action = parseMomentumCommand(command.text);
+    switch (action.kind) {
+      case "help":
+        await reply(momentumHelpMessage(action.problem));
+        return;
+      case "problem":
+        await reply(momentumProblemMessage(action.message));
+        return;
+      case "away": {
+        const person = await identifyActor(deps.domain, deps.directory, command.team_id, command.user_id);
+        await reply(awayMessage(await setAway(deps.domain, { personId: person.id, until: action.command.until })));
+        return;
+      }
+      case "settings": {
+        const person = await identifyActor(deps.domain, deps.directory, command.team_id, command.user_id);
+        await reply(settingsMessage(await applySettingsCommand(deps.domain, person.id, action.command), action.command));
+        return;
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof AppError)) deps.logger.error({ error: safeErrorFields(error) }, "/momentum failed");
+    // Domain refusals name the shared text forms; on Slack they are typed after /momentum.
+    await reply(error instanceof AppError ? momentumProblemMessage(error.userMessage) : { text: userMessageFor(error), blocks: [] }).catch((replyError: unknown) =>
+      deps.logger.warn({ error: safeErrorFields(replyError) }, "could not send the /momentum error reply"),
+    );
+  }
+}

@@ -1,0 +1,27 @@
+// Reads the text of `/momentum …`. The away and settings forms are the domain's shared parsers (the same words
+// work in Teams); this only picks the subcommand.
+import { parseAwayText, parseSettingsText, type AwayCommand, type SettingsCommand } from "../../../../domain/people/settings-text.ts";
+
+export type MomentumCommand =
+  | { kind: "help"; problem?: string }
+  | { kind: "away"; command: AwayCommand }
+  | { kind: "settings"; command: SettingsCommand }
+  /** The subcommand was recognised but its details were not: the parser's explanation. */
+  | { kind: "problem"; message: string };
+
+export function parseMomentumCommand(rawText: string): MomentumCommand {
+  const text = rawText.trim();
+  const [first = "", ...rest] = text.split(/\s+/);
+  const head = first.toLowerCase();
+  if (head === "" || head === "help" || head === "?") return { kind: "help" };
+  if (head === "back") return { kind: "away", command: { kind: "away", until: null } };
+  if (head === "away") {
+    const parsed = parseAwayText(rest.join(" "));
+    return parsed.ok ? { kind: "away", command: parsed.command } : { kind: "problem", message: parsed.error };
+  }
+  if (head === "settings" || head === "setting") {
+    const parsed = parseSettingsText(rest.join(" "));
+    return parsed.ok ? { kind: "settings", command: parsed.command } : { kind: "problem", message: parsed.error };
+  }
+  return { kind: "help", problem: `I didn't understand "${text.slice(0, 60)}".` };
+}

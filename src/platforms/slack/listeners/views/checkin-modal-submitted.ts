@@ -1,0 +1,109 @@
+// The check-in modal was submitted. Bad answers are refused inline before anything is stored, so every typed
+// answer stays in the modal. Within the interaction budget the save runs before the acknowledgement, so a refusal
+// (a deactivated account, a database outage) also shows inline; past it the modal closes and the outcome arrives
+// as a DM. The same view submitted twice (a double click, a retried request) is saved and confirmed once.
+import type { App } from "@slack/bolt";
+import { CheckInValidationError } from "../../../../domain/check-ins/check-in-validation-error.ts";
+import { submitCheckIn, type SubmitCheckInResult } from "../../../../domain/check-ins/submit-check-in.ts";
+import type { CheckInAnswers } from "../../../../domain/check-ins/check-in.schemas.ts";
+import { AppError, isUniqueViolation, userMessageFor } from "../../../../shared/errors.ts";
+import { safeErrorFields } from "../../safe-error.ts";
+import { identifyActor } from "../../slack-people.ts";
+import { CHECKIN_BLOCKS, CHECKIN_MODAL_CALLBACK, type CheckInModalMetadata } from "../../views/checkin-modal.ts";
+import { checkInSavedMessage } from "../../views/checkin-replies.ts";
+import type { SlackMessage } from "../../views/text.ts";
+import type { SlackListenerDeps } from "../listener-deps.ts";
+import { ViewSubmissionPayload } from "../payloads.ts";
+import { within } from "../within-budget.ts";
+import { checkInErrorsByBlock, parseCheckInSubmission } from "./checkin-submission.ts";
+
+type Saved = { duplicate: true } | { duplicate: false; result: SubmitCheckInResult };
+type Outcome = { ok: true; saved: Saved } | { ok: false; error: unknown };
+
+interface SaveRequest {
+  teamId: string;
+  userId: string;
+  viewId: string;
+  answers: CheckInAnswers;
+}
+
+export function registerCheckInModalSubmission(app: App, deps: SlackListenerDeps): void {
+  app.view(CHECKIN_MODAL_CALLBACK, async ({ ack, body }) => {
+    const payload = ViewSubmissionPayload.safeParse(body);
+    if (!payload.success) {
+      await ack({ response_action: "errors", errors: { [CHECKIN_BLOCKS.mood]: "Slack sent a form Momentum couldn't read. Please try again." } });
+      return;
+    }
+    const parsed = parseCheckInSubmission(payload.data);
+    if (!parsed.ok) {
+      await ack({ response_action: "errors", errors: parsed.errors });
+      return;
+    }
+    const userId = payload.data.user.id;
+    const request: SaveRequest = { teamId: payload.data.team?.id ?? payload.data.user.team_id ?? "", userId, viewId: payload.data.view.id, answers: parsed.answers };
+    const outcome: Promise<Outcome> = deps.inFlight.track(
+      saveOnce(deps, request).then(
+        (saved): Outcome => ({ ok: true, saved }),
+        (error: unknown): Outcome => ({ ok: false, error }),
+      ),
+    );
+    const early = await within(outcome, deps.interactionBudgetMs);
+    if (early && !early.ok) {
+      logUnexpected(deps, early.error);
+      await ack({ response_action: "errors", errors: checkInErrorsByBlock(early.error) });
+      return;
+    }
+    await ack();
+    await deps.inFlight.track(tellPerson(deps, userId, early ?? (await outcome), parsed.metadata));
+  });
+}
+
+/** Claims the view id first: a second copy of the same submission finds it taken and does nothing. */
+async function saveOnce(deps: SlackListenerDeps, request: SaveRequest): Promise<Saved> {
+  const ctx = deps.domain;
+  const key = `slack:checkin-view:${request.teamId}:${request.viewId}`;
+  try {
+    await ctx.prisma.processedEvent.create({ data: { key, createdAt: ctx.clock.now() } });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { duplicate: true };
+    throw error;
+  }
+  try {
+    const person = await identifyActor(ctx, deps.directory, request.teamId, request.userId);
+    return { duplicate: false, result: await submitCheckIn(ctx, { personId: person.id, answers: request.answers }) };
+  } catch (error) {
+    // Nothing was saved: the person fixes the problem and submits the same view again, which must not be skipped.
+    await ctx.prisma.processedEvent.deleteMany({ where: { key } }).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function tellPerson(deps: SlackListenerDeps, userId: string, outcome: Outcome, metadata: CheckInModalMetadata | null): Promise<void> {
+  if (outcome.ok && outcome.saved.duplicate) return; // the first copy confirms
+  if (!outcome.ok) logUnexpected(deps, outcome.error);
+  const message: SlackMessage = outcome.ok && !outcome.saved.duplicate ? savedMessage(outcome.saved.result, metadata) : failureMessage(outcome);
+  try {
+    // Posting to a user id lands in the app's DM with them.
+    await deps.client.chat.postMessage({ channel: userId, text: message.text, ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}) });
+  } catch (error) {
+    deps.logger.warn({ error: safeErrorFields(error) }, "could not confirm a check-in to its author");
+  }
+}
+
+function savedMessage(result: SubmitCheckInResult, metadata: CheckInModalMetadata | null): SlackMessage {
+  return checkInSavedMessage({
+    created: result.created,
+    deadlineLabel: result.deadlineLabel,
+    movedToNewPeriod: metadata !== null && metadata.periodKey !== result.periodKey,
+  });
+}
+
+function failureMessage(outcome: Outcome): SlackMessage {
+  const error = outcome.ok ? undefined : outcome.error;
+  const reason = error instanceof CheckInValidationError ? `Your check-in couldn't be saved. ${Object.values(error.fieldErrors).join(" ")}` : userMessageFor(error);
+  return { text: `${reason} Type /checkin to try again.`, blocks: [] };
+}
+
+function logUnexpected(deps: SlackListenerDeps, error: unknown): void {
+  if (!(error instanceof AppError)) deps.logger.error({ error: safeErrorFields(error) }, "check-in modal submission failed");
+}

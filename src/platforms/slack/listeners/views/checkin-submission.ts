@@ -1,0 +1,37 @@
+// Reads a submitted check-in modal. Validation is the domain's own (validateCheckInAnswers), run before anything is
+// stored; each field's message is keyed by its block id, so Slack shows it next to the field and keeps every answer.
+import type { CheckInAnswers, CheckInField } from "../../../../domain/check-ins/check-in.schemas.ts";
+import { CheckInValidationError } from "../../../../domain/check-ins/check-in-validation-error.ts";
+import { validateCheckInAnswers } from "../../../../domain/check-ins/submit-check-in.ts";
+import { userMessageFor } from "../../../../shared/errors.ts";
+import { CHECKIN_ACTIONS, CHECKIN_BLOCKS, readCheckInModalMetadata, type CheckInModalMetadata } from "../../views/checkin-modal.ts";
+import type { ViewSubmissionPayload } from "../payloads.ts";
+
+export type ParsedCheckInSubmission =
+  | { ok: true; answers: CheckInAnswers; metadata: CheckInModalMetadata | null }
+  | { ok: false; errors: Record<string, string> };
+
+export function parseCheckInSubmission(payload: ViewSubmissionPayload): ParsedCheckInSubmission {
+  const values = payload.view.state.values;
+  const field = (name: CheckInField) => values[CHECKIN_BLOCKS[name]]?.[CHECKIN_ACTIONS[name]];
+  const input = {
+    mood: field("mood")?.selected_option?.value ?? undefined,
+    progress: field("progress")?.value ?? undefined,
+    plans: field("plans")?.value ?? undefined,
+    blockers: field("blockers")?.value ?? null,
+    forManager: field("forManager")?.value ?? null,
+  };
+  try {
+    return { ok: true, answers: validateCheckInAnswers(input), metadata: readCheckInModalMetadata(payload.view.private_metadata) };
+  } catch (error) {
+    return { ok: false, errors: checkInErrorsByBlock(error) };
+  }
+}
+
+/** Inline errors for `response_action: "errors"`: per field for bad answers, else the refusal on the first field. */
+export function checkInErrorsByBlock(error: unknown): Record<string, string> {
+  if (!(error instanceof CheckInValidationError)) return { [CHECKIN_BLOCKS.mood]: userMessageFor(error) };
+  const errors: Record<string, string> = {};
+  for (const [name, message] of Object.entries(error.fieldErrors) as [CheckInField, string][]) errors[CHECKIN_BLOCKS[name]] = message;
+  return errors;
+}
