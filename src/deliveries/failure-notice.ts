@@ -36,5 +36,6 @@ export async function noticeAdminsOfFailures({ prisma, now, timeZone }: FailureN
       },
       expiresAt: new Date(now.getTime() + 24 * 3600_000),
     })),
+    now,
   );
 }

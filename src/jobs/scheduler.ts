@@ -47,7 +47,7 @@ export function createScheduler(options: SchedulerOptions) {
       const due = await job.due(domain, now);
       let queued = 0;
       for (let offset = 0; offset < due.length; offset += ENQUEUE_CHUNK) {
-        queued += await enqueueDeliveries(domain.prisma, due.slice(offset, offset + ENQUEUE_CHUNK));
+        queued += await enqueueDeliveries(domain.prisma, due.slice(offset, offset + ENQUEUE_CHUNK), now);
       }
       if (queued > 0) logger.info({ job: job.id, due: due.length, queued }, "scheduled deliveries queued");
       return { id: job.id, due: due.length, queued };

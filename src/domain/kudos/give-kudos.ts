@@ -115,7 +115,7 @@ export async function giveKudos(ctx: DomainContext, options: GiveKudosOptions, r
         },
       });
     }
-    await enqueueDeliveries(tx, deliveries);
+    await enqueueDeliveries(tx, deliveries, createdAt);
   });
 
   const unreachable = recipientIds
