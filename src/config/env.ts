@@ -50,6 +50,8 @@ const EnvSchema = z
     WORKDAY_END: clockTime.default("18:00"),
     WORK_DAYS: list("1,2,3,4,5").pipe(z.array(z.string().transform(Number).pipe(z.number().int().min(1).max(7))).min(1, "must list at least one day")),
     SCHEDULER_ENABLED: flag.default(true),
+    // Privacy: check-in free text older than this many months is blanked by a daily job (mood and dates are kept).
+    CHECKIN_TEXT_RETENTION_MONTHS: z.coerce.number().int().min(1).max(600).default(24),
     // Outbox: fleet-wide ceilings (all instances together; 0 = unlimited) and per-instance concurrency.
     DELIVERY_SLACK_RATE_PER_SEC: z.coerce.number().min(0).max(10_000).default(20),
     DELIVERY_TEAMS_RATE_PER_SEC: z.coerce.number().min(0).max(10_000).default(40),
@@ -98,6 +100,7 @@ export interface Config {
     workdayStart: string;
     workdayEnd: string;
     workDays: number[];
+    checkInTextRetentionMonths: number;
   };
   schedulerEnabled: boolean;
   deliveries: { slackPerSecond: number; teamsPerSecond: number; concurrency: number; maxAttempts: number };
@@ -151,6 +154,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       workdayStart: env.WORKDAY_START,
       workdayEnd: env.WORKDAY_END,
       workDays: env.WORK_DAYS,
+      checkInTextRetentionMonths: env.CHECKIN_TEXT_RETENTION_MONTHS,
     },
     schedulerEnabled: env.SCHEDULER_ENABLED,
     deliveries: {

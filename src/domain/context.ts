@@ -14,6 +14,8 @@ export interface OrgSettings {
   workdayStart: string;
   workdayEnd: string;
   workDays: number[];
+  /** Check-in free text older than this is blanked by the retention job (default 24). */
+  checkInTextRetentionMonths?: number;
 }
 
 export interface DomainContext {

@@ -7,6 +7,7 @@ import { setRole } from "../../domain/people/set-role.ts";
 import { AppError } from "../../shared/errors.ts";
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliContext, type CommandGroup, type PreparedCommand } from "../cli-context.ts";
 import { parsePeopleCsv, stringifyPeopleCsv } from "../people-csv.ts";
+import { PRIVACY_HELP, preparePrivacyCommand } from "./privacy.ts";
 
 export const PEOPLE_HELP = `Usage: npm run momentum -- people <command>
 
@@ -14,6 +15,7 @@ Commands:
   import FILE.csv        Create or update people from an HR file.
   export [FILE.csv]      Write everyone as CSV (to stdout when no file is given).
   set-role EMAIL ROLE    Change someone's role (employee, manager, hr, admin); recorded in the audit log.
+${PRIVACY_HELP}
 
 The file: a header line naming the columns, in any order:
   email,name,manager_email,role,timezone
@@ -35,6 +37,8 @@ export const peopleCommands: CommandGroup = {
   help: PEOPLE_HELP,
   prepare(args: string[]): PreparedCommand {
     const [command, ...rest] = args;
+    const privacy = preparePrivacyCommand(command, rest);
+    if (privacy) return privacy;
     const options = rest.filter((arg) => arg.startsWith("-") && arg !== "-");
     if (options.length > 0) throw new UsageError(`unknown option ${options[0]} for people ${command}`);
     switch (command) {
@@ -48,7 +52,7 @@ export const peopleCommands: CommandGroup = {
         if (rest.length !== 2) throw new UsageError("people set-role takes two arguments: EMAIL ROLE");
         return (ctx) => setPersonRole(ctx, rest[0], rest[1]);
       case undefined:
-        throw new UsageError("which people command? import, export or set-role");
+        throw new UsageError("which people command? import, export, set-role, export-data or erase");
       default:
         throw new UsageError(`unknown command "people ${command}"`);
     }
