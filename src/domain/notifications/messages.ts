@@ -1,6 +1,9 @@
 // The neutral outbound messages: plain data that each platform renders (Block Kit / Adaptive Card).
 // Stored as JSON in the outbox, so every member must stay serialisable and backwards compatible.
+import type { ReviewOutboundMessage } from "../reviews/review-messages.ts";
+
 export type OutboundMessage =
+  | ReviewOutboundMessage
   | {
       type: "kudos.received";
       kudosId: string;

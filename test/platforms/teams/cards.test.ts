@@ -36,6 +36,18 @@ const EVERY_MESSAGE: Record<OutboundMessage["type"], OutboundMessage> = {
   "kudos.announced": { type: "kudos.announced", batchId: "b1", giverName: "Gina", recipientNames: ["Alice", "Bob", "Carol"], message: "Great demo", value: null },
   "checkin.prompt": { type: "checkin.prompt", periodKey: "2026-11-27", deadlineLabel: "Friday 27 November, 15:00" },
   "checkin.reminder": { type: "checkin.reminder", periodKey: "2026-11-27", deadlineLabel: "Friday 27 November, 15:00" },
+  "review.self-requested": { type: "review.self-requested", reviewId: "r1", cycleName: "H2 *2026*", dueLabel: "Friday 11 December" },
+  "review.manager-requested": { type: "review.manager-requested", reviewId: "r2", cycleName: "H2 2026", subjectName: "Dana <b>Doer</b>", dueLabel: "Friday 18 December", selfSubmitted: true },
+  "review.nudge": {
+    type: "review.nudge",
+    items: [
+      { reviewId: "r1", kind: "self", cycleName: "H2 2026", subjectName: "Dana", dueLabel: "Friday 11 December" },
+      { reviewId: "r3", kind: "manager", cycleName: "H2 2026", subjectName: "Eve", dueLabel: "Friday 18 December" },
+    ],
+    more: 2,
+  },
+  "review.release-ready": { type: "review.release-ready", reviewId: "r2", cycleName: "H2 2026", subjectName: "Dana" },
+  "review.released": { type: "review.released", reviewId: "r2", cycleName: "H2 2026", managerName: "Max" },
   notice: { type: "notice", title: "3 deliveries failed", text: "Momentum isn't installed for 3 people." },
 };
 

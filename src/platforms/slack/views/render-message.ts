@@ -5,6 +5,7 @@ import { DeliveryError } from "../../../domain/notifications/notifier.ts";
 import { checkinPromptMessage, checkinReminderMessage } from "./checkin-messages.ts";
 import { kudosAnnouncedMessage, kudosReceivedMessage } from "./kudos-messages.ts";
 import { noticeMessage } from "./notice-message.ts";
+import { reviewManagerRequestedMessage, reviewNudgeMessage, reviewReleaseReadyMessage, reviewReleasedMessage, reviewSelfRequestedMessage } from "./review-messages.ts";
 import type { SlackMessage } from "./text.ts";
 
 export function renderOutboundMessage(message: OutboundMessage): SlackMessage {
@@ -17,6 +18,16 @@ export function renderOutboundMessage(message: OutboundMessage): SlackMessage {
       return checkinPromptMessage(message);
     case "checkin.reminder":
       return checkinReminderMessage(message);
+    case "review.self-requested":
+      return reviewSelfRequestedMessage(message);
+    case "review.manager-requested":
+      return reviewManagerRequestedMessage(message);
+    case "review.nudge":
+      return reviewNudgeMessage(message);
+    case "review.release-ready":
+      return reviewReleaseReadyMessage(message);
+    case "review.released":
+      return reviewReleasedMessage(message);
     case "notice":
       return noticeMessage(message);
     default:

@@ -4,6 +4,7 @@ import type { AdaptiveCard } from "./card.ts";
 import { checkInPromptCard, checkInReminderCard } from "./checkin-cards.ts";
 import { kudosAnnouncedCard, kudosReceivedCard } from "./kudos-cards.ts";
 import { noticeCard } from "./notice-card.ts";
+import { reviewManagerRequestedCard, reviewNudgeCard, reviewReleaseReadyCard, reviewReleasedCard, reviewSelfRequestedCard, reviewSummary } from "./review-cards.ts";
 
 export function cardForMessage(message: OutboundMessage): AdaptiveCard {
   switch (message.type) {
@@ -15,6 +16,16 @@ export function cardForMessage(message: OutboundMessage): AdaptiveCard {
       return checkInPromptCard(message);
     case "checkin.reminder":
       return checkInReminderCard(message);
+    case "review.self-requested":
+      return reviewSelfRequestedCard(message);
+    case "review.manager-requested":
+      return reviewManagerRequestedCard(message);
+    case "review.nudge":
+      return reviewNudgeCard(message);
+    case "review.release-ready":
+      return reviewReleaseReadyCard(message);
+    case "review.released":
+      return reviewReleasedCard(message);
     case "notice":
       return noticeCard(message);
   }
@@ -31,6 +42,12 @@ export function summaryForMessage(message: OutboundMessage): string {
       return "Time for your weekly check-in";
     case "checkin.reminder":
       return "Your check-in is still open";
+    case "review.self-requested":
+    case "review.manager-requested":
+    case "review.nudge":
+    case "review.release-ready":
+    case "review.released":
+      return reviewSummary(message);
     case "notice":
       return message.title;
   }

@@ -1,0 +1,82 @@
+// Who still has something to write, in active cycles: self-reviews not submitted, and manager reviews that are
+// open for the manager (the self-review is in, or the manager due date has come) and not submitted. Two queries
+// whatever the size of the org.
+import type { DomainContext } from "../context.ts";
+import type { OutboundMessage } from "../notifications/messages.ts";
+import { dueDateLabel, localDateReached, zoneOf } from "./review-access.ts";
+
+export interface PendingReview {
+  reviewId: string;
+  kind: "self" | "manager";
+  cycleId: string;
+  cycleName: string;
+  dueDate: string;
+  authorId: string;
+  authorName: string;
+  /** The author's zone (or the org's when theirs is unusable), for local due dates and working hours. */
+  authorZone: string;
+  authorWorkday: { workdayStart: string | null; workdayEnd: string | null; awayUntil: string | null };
+  subjectName: string;
+}
+
+export async function loadPendingReviews(ctx: DomainContext, now: Date, cycleId?: string): Promise<PendingReview[]> {
+  const rows = await ctx.prisma.review.findMany({
+    where: { status: { in: ["pending", "draft"] }, cycle: { status: "active", ...(cycleId ? { id: cycleId } : {}) }, author: { active: true } },
+    select: {
+      id: true,
+      kind: true,
+      cycleId: true,
+      subjectId: true,
+      cycle: { select: { name: true, selfDueDate: true, managerDueDate: true } },
+      author: { select: { id: true, name: true, timeZone: true, workdayStart: true, workdayEnd: true, awayUntil: true } },
+      subject: { select: { name: true } },
+    },
+    orderBy: [{ authorId: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+  });
+  const managerRows = rows.filter((row) => row.kind === "manager");
+  const selfSubmitted = new Set<string>();
+  if (managerRows.length > 0) {
+    const submitted = await ctx.prisma.review.findMany({
+      where: { kind: "self", status: "submitted", cycleId: { in: [...new Set(managerRows.map((row) => row.cycleId))] } },
+      select: { cycleId: true, subjectId: true },
+    });
+    for (const row of submitted) selfSubmitted.add(`${row.cycleId}:${row.subjectId}`);
+  }
+  const pending: PendingReview[] = [];
+  for (const row of rows) {
+    const zone = zoneOf(ctx, row.author.timeZone);
+    const dueDate = row.kind === "self" ? row.cycle.selfDueDate : row.cycle.managerDueDate;
+    if (row.kind === "manager" && !selfSubmitted.has(`${row.cycleId}:${row.subjectId}`) && !localDateReached(dueDate, zone, now)) continue;
+    pending.push({
+      reviewId: row.id,
+      kind: row.kind,
+      cycleId: row.cycleId,
+      cycleName: row.cycle.name,
+      dueDate,
+      authorId: row.author.id,
+      authorName: row.author.name,
+      authorZone: zone,
+      authorWorkday: { workdayStart: row.author.workdayStart, workdayEnd: row.author.workdayEnd, awayUntil: row.author.awayUntil },
+      subjectName: row.subject.name,
+    });
+  }
+  return pending;
+}
+
+/** The most reviews one nudge lists with their own button; the rest are counted. */
+export const NUDGE_ITEMS_MAX = 10;
+
+/** One DM per person listing everything they still have to write. */
+export function nudgeMessage(items: PendingReview[]): Extract<OutboundMessage, { type: "review.nudge" }> {
+  return {
+    type: "review.nudge",
+    items: items.slice(0, NUDGE_ITEMS_MAX).map((item) => ({ reviewId: item.reviewId, kind: item.kind, cycleName: item.cycleName, subjectName: item.subjectName, dueLabel: dueDateLabel(item.dueDate) })),
+    more: Math.max(0, items.length - NUDGE_ITEMS_MAX),
+  };
+}
+
+export function groupByAuthor(items: PendingReview[]): Map<string, PendingReview[]> {
+  const byAuthor = new Map<string, PendingReview[]>();
+  for (const item of items) byAuthor.set(item.authorId, [...(byAuthor.get(item.authorId) ?? []), item]);
+  return byAuthor;
+}
