@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../src/shared/clock.ts";
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
-import type { RecordedCall } from "../../support/fake-slack.ts";
+import type { FakeSlackUser, RecordedCall } from "../../support/fake-slack.ts";
 import { startSlackHarness, type SlackHarness } from "../../support/slack.ts";
+import { checkInModalDriver, checkInState, input, shown, type Answers, type Block, type ModalView } from "./check-in-modal.ts";
 import { addPeople, alice, grace } from "./people.ts";
 
 let db: TestDatabase;
@@ -27,61 +28,15 @@ beforeEach(async () => {
   clock.set("2026-11-25T12:00:00Z");
 });
 
-interface Block {
-  type: string;
-  block_id?: string;
-  optional?: boolean;
-  elements?: { type: string; text?: string; action_id?: string; value?: string }[];
-  element?: { type: string; action_id: string; initial_value?: string; initial_option?: { value: string }; options?: { value: string }[] };
-}
-interface ModalView {
-  callback_id: string;
-  private_metadata: string;
-  submit: { text: string };
-  blocks: Block[];
-}
-interface Answers {
-  mood?: string | null;
-  progress?: string | null;
-  plans?: string | null;
-  blockers?: string | null;
-  forManager?: string | null;
-}
-
 const answers: Answers = { mood: "4", progress: "Shipped the importer", plans: "Polish the docs", blockers: "", forManager: "Can we talk about hiring?" };
 
-/** The view state Slack sends for the check-in modal. */
-function state(input: Answers) {
-  const text = (value: string | null | undefined) => ({ type: "plain_text_input", value: value ?? null });
-  return {
-    checkin_mood: { mood: { type: "radio_buttons", selected_option: input.mood ? { value: input.mood } : null } },
-    checkin_progress: { progress: text(input.progress) },
-    checkin_plans: { plans: text(input.plans) },
-    checkin_blockers: { blockers: text(input.blockers) },
-    checkin_for_manager: { for_manager: text(input.forManager) },
-  };
-}
-
-const opened = () => harness.fake.sent("views.open");
-const lastOpenedView = () => opened().at(-1)!.args.view as ModalView;
+const modal = () => checkInModalDriver(harness);
+const opened = () => modal().opened();
+const lastOpenedView = () => modal().lastOpenedView();
+const openWithCommand = (as = grace) => modal().openWithCommand(as);
+const submit = (view: ModalView, values: Answers, options: { as?: FakeSlackUser; viewId?: string } = {}) => modal().submit(view, values, { as: grace, ...options });
 const dmsTo = (userId: string) => harness.fake.sent("chat.postMessage").filter((call) => call.args.channel === userId);
 const replies = () => harness.fake.responses.map((response) => response.body as { text: string; response_type?: string; blocks?: unknown[] });
-const shown = (view: ModalView) => JSON.stringify(view.blocks);
-const input = (view: ModalView, blockId: string) => view.blocks.find((block) => block.block_id === blockId)!.element!;
-
-async function openWithCommand(as = grace): Promise<ModalView> {
-  const before = opened().length;
-  await harness.slack.command("/checkin", "", { as });
-  await harness.service.settle();
-  expect(opened()).toHaveLength(before + 1);
-  return lastOpenedView();
-}
-
-async function submit(view: ModalView, values: Answers, options: { as?: typeof grace; viewId?: string } = {}) {
-  const answer = await harness.slack.submitView({ as: options.as ?? grace, view, values: state(values), viewId: options.viewId });
-  await harness.service.settle();
-  return answer;
-}
 
 async function gracesCheckIns() {
   return db.prisma.checkIn.findMany({ where: { person: { email: grace.email! } } });
@@ -223,7 +178,7 @@ describe("/checkin and the check-in modal", () => {
 
   it("when Grace double-clicks Save (the same view twice at once), one check-in is stored and she gets one confirmation", async () => {
     const view = await openWithCommand();
-    const values = state(answers);
+    const values = checkInState(answers);
     const sent = await Promise.all([
       harness.slack.submitView({ as: grace, view, values, viewId: "VCHECKIN1" }),
       harness.slack.submitView({ as: grace, view, values, viewId: "VCHECKIN1" }),

@@ -3,7 +3,7 @@ import type { AppliedSettings } from "../../../domain/people/apply-settings-comm
 import type { SettingsView } from "../../../domain/people/describe-settings.ts";
 import type { SetAwayResult } from "../../../domain/people/set-away.ts";
 import { SETTINGS_HELP, type SettingsCommand } from "../../../domain/people/settings-text.ts";
-import { escapeMrkdwn, section, type SlackMessage } from "./text.ts";
+import { escapeMrkdwn, section, sentenceCase, type SlackMessage } from "./text.ts";
 
 export const MOMENTUM_HELP_LINES = [
   "*Weekly check-ins*",
@@ -33,7 +33,7 @@ export function slackCommandHints(text: string): string {
 
 /** A refusal or a parser explanation, with its examples written as Slack commands. */
 export function momentumProblemMessage(problem: string): SlackMessage {
-  return { text: slackCommandHints(problem), blocks: [section(slackCommandHints(escapeMrkdwn(problem)))] };
+  return { text: slackCommandHints(sentenceCase(problem)), blocks: [section(slackCommandHints(escapeMrkdwn(sentenceCase(problem))))] };
 }
 
 export function awayMessage(result: SetAwayResult): SlackMessage {

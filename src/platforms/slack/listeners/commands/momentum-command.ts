@@ -7,6 +7,7 @@ import { AppError, userMessageFor } from "../../../../shared/errors.ts";
 import { safeErrorFields } from "../../safe-error.ts";
 import { identifyActor } from "../../slack-people.ts";
 import { awayMessage, momentumHelpMessage, momentumProblemMessage, settingsMessage } from "../../views/momentum-replies.ts";
+import { sentenceCase } from "../../views/text.ts";
 import { ephemeralReply } from "../ephemeral-reply.ts";
 import type { SlackListenerDeps } from "../listener-deps.ts";
 import { SlashCommandPayload } from "../payloads.ts";
@@ -49,7 +50,7 @@ async function handleMomentumCommand(deps: SlackListenerDeps, raw: unknown, resp
   } catch (error) {
     if (!(error instanceof AppError)) deps.logger.error({ error: safeErrorFields(error) }, "/momentum failed");
     // Domain refusals name the shared text forms; on Slack they are typed after /momentum.
-    await reply(error instanceof AppError ? momentumProblemMessage(error.userMessage) : { text: userMessageFor(error), blocks: [] }).catch((replyError: unknown) =>
+    await reply(error instanceof AppError ? momentumProblemMessage(error.userMessage) : { text: sentenceCase(userMessageFor(error)), blocks: [] }).catch((replyError: unknown) =>
       deps.logger.warn({ error: safeErrorFields(replyError) }, "could not send the /momentum error reply"),
     );
   }

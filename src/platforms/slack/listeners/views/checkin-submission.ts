@@ -4,6 +4,7 @@ import type { CheckInAnswers, CheckInField } from "../../../../domain/check-ins/
 import { CheckInValidationError } from "../../../../domain/check-ins/check-in-validation-error.ts";
 import { validateCheckInAnswers } from "../../../../domain/check-ins/submit-check-in.ts";
 import { userMessageFor } from "../../../../shared/errors.ts";
+import { sentenceCase } from "../../views/text.ts";
 import { CHECKIN_ACTIONS, CHECKIN_BLOCKS, readCheckInModalMetadata, type CheckInModalMetadata } from "../../views/checkin-modal.ts";
 import type { ViewSubmissionPayload } from "../payloads.ts";
 
@@ -30,7 +31,7 @@ export function parseCheckInSubmission(payload: ViewSubmissionPayload): ParsedCh
 
 /** Inline errors for `response_action: "errors"`: per field for bad answers, else the refusal on the first field. */
 export function checkInErrorsByBlock(error: unknown): Record<string, string> {
-  if (!(error instanceof CheckInValidationError)) return { [CHECKIN_BLOCKS.mood]: userMessageFor(error) };
+  if (!(error instanceof CheckInValidationError)) return { [CHECKIN_BLOCKS.mood]: sentenceCase(userMessageFor(error)) };
   const errors: Record<string, string> = {};
   for (const [name, message] of Object.entries(error.fieldErrors) as [CheckInField, string][]) errors[CHECKIN_BLOCKS[name]] = message;
   return errors;
