@@ -32,6 +32,21 @@ export type OutboundMessage =
       deadlineLabel: string;
     }
   | {
+      /** HR's announcement, posted in a channel; with an "Acknowledge" button when withAck. */
+      type: "announcement.posted";
+      announcementId: string;
+      authorName: string;
+      text: string;
+      withAck: boolean;
+    }
+  | {
+      /** The one follow-up DM to someone who has not acknowledged an announcement yet. */
+      type: "announcement.followup";
+      announcementId: string;
+      authorName: string;
+      text: string;
+    }
+  | {
       /** Operational notices (e.g. to admins about failed deliveries): short plain text, never private content. */
       type: "notice";
       title: string;

@@ -2,7 +2,7 @@ import { AppError } from "../../shared/errors.ts";
 import { isUniqueViolation } from "../../shared/errors.ts";
 import type { DomainContext } from "../context.ts";
 import type { PersonRecord } from "./person.ts";
-import { findOrCreatePerson, PERSON_FIELDS } from "./provision-person.ts";
+import { findOrCreatePerson, PERSON_FIELDS, promoteConfiguredAdmin } from "./provision-person.ts";
 
 export interface SlackProfile {
   teamId: string;
@@ -35,7 +35,7 @@ export async function identifySlackUser(ctx: DomainContext, directory: SlackDire
     where: { teamId_userId: { teamId: options.teamId, userId: options.userId } },
     select: { person: { select: PERSON_FIELDS } },
   });
-  if (known) return known.person;
+  if (known) return promoteConfiguredAdmin(ctx, known.person);
 
   const who = options.label ?? `<@${options.userId}>`;
   const profile = await directory.lookup(options.teamId, options.userId);

@@ -1,7 +1,7 @@
 import { AppError, isUniqueViolation } from "../../shared/errors.ts";
 import type { DomainContext } from "../context.ts";
 import type { PersonRecord } from "./person.ts";
-import { findOrCreatePerson, PERSON_FIELDS, validTimeZone } from "./provision-person.ts";
+import { findOrCreatePerson, PERSON_FIELDS, promoteConfiguredAdmin, validTimeZone } from "./provision-person.ts";
 
 export interface TeamsProfile {
   tenantId: string;
@@ -28,7 +28,7 @@ export async function identifyTeamsUser(ctx: DomainContext, profile: TeamsProfil
       await ctx.prisma.teamsIdentity.update({ where: { id: known.id }, data: { conversationReference: profile.conversationReference as object } });
     }
     await adoptTimeZone(ctx, known.person, profile.timeZone);
-    return known.person;
+    return promoteConfiguredAdmin(ctx, known.person);
   }
   if (!profile.email) {
     throw new AppError("VALIDATION", `Teams didn't share an email address for ${profile.name || "that person"}, so Momentum can't tell who that is.`);

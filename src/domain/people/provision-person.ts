@@ -20,7 +20,7 @@ export function validTimeZone(zone: string | null | undefined, fallback: string)
 export async function findOrCreatePerson(ctx: DomainContext, tx: Tx, profile: ChatProfile): Promise<PersonRecord> {
   const email = normaliseEmail(profile.email);
   const existing = await tx.person.findUnique({ where: { email }, select: PERSON_FIELDS });
-  if (existing) return existing;
+  if (existing) return promoteInTransaction(ctx, tx, existing);
   const role: Role = ctx.adminEmails.includes(email) ? "admin" : "employee";
   return tx.person.upsert({
     where: { email },
@@ -28,4 +28,28 @@ export async function findOrCreatePerson(ctx: DomainContext, tx: Tx, profile: Ch
     update: {},
     select: PERSON_FIELDS,
   });
+}
+
+/**
+ * MOMENTUM_ADMIN_EMAILS names the admins: someone listed who already exists (imported by HR, or met in chat before
+ * the list named them) becomes an admin the next time they act, audited like any role change. Costs nothing for
+ * everyone else (an in-memory check).
+ */
+export async function promoteConfiguredAdmin(ctx: Pick<DomainContext, "prisma" | "adminEmails">, person: PersonRecord): Promise<PersonRecord> {
+  if (!isUnpromotedAdmin(ctx, person)) return person;
+  return ctx.prisma.$transaction((tx) => promoteInTransaction(ctx, tx, person));
+}
+
+function isUnpromotedAdmin(ctx: Pick<DomainContext, "adminEmails">, person: PersonRecord): boolean {
+  return person.role !== "admin" && ctx.adminEmails.includes(person.email);
+}
+
+async function promoteInTransaction(ctx: Pick<DomainContext, "adminEmails">, tx: Tx, person: PersonRecord): Promise<PersonRecord> {
+  if (!isUnpromotedAdmin(ctx, person)) return person;
+  // Conditional, so two first requests at once record one promotion.
+  const promoted = await tx.person.updateMany({ where: { id: person.id, role: { not: "admin" } }, data: { role: "admin" } });
+  if (promoted.count === 1) {
+    await tx.auditEvent.create({ data: { actor: "MOMENTUM_ADMIN_EMAILS", action: "role.set", subject: person.email, detail: { from: person.role, to: "admin" } } });
+  }
+  return { ...person, role: "admin" };
 }

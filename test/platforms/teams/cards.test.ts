@@ -5,6 +5,8 @@ import { describe, expect, test } from "vitest";
 import type { OutboundMessage } from "../../../src/domain/notifications/messages.ts";
 import type { AdaptiveCard } from "../../../src/platforms/teams/cards/card.ts";
 import type { SettingsView } from "../../../src/domain/people/describe-settings.ts";
+import { announceStartCard, announcementStatusCard } from "../../../src/platforms/teams/cards/announce-cards.ts";
+import { announceFormCard } from "../../../src/platforms/teams/cards/announce-form.ts";
 import { CHECKIN_START_ACTION, checkInSavedCard, checkInStartCard } from "../../../src/platforms/teams/cards/checkin-cards.ts";
 import { checkInFormCard } from "../../../src/platforms/teams/cards/checkin-form.ts";
 import { checkInHistoryCard } from "../../../src/platforms/teams/cards/checkin-history-card.ts";
@@ -48,7 +50,18 @@ const EVERY_MESSAGE: Record<OutboundMessage["type"], OutboundMessage> = {
   },
   "review.release-ready": { type: "review.release-ready", reviewId: "r2", cycleName: "H2 2026", subjectName: "Dana" },
   "review.released": { type: "review.released", reviewId: "r2", cycleName: "H2 2026", managerName: "Max" },
+  "announcement.posted": { type: "announcement.posted", announcementId: "a1", authorName: "Hana *HR*", text: "Cycle starts **Monday** <b>x</b>", withAck: true },
+  "announcement.followup": { type: "announcement.followup", announcementId: "a1", authorName: "Hana", text: "Please read [this](http://e.example)" },
   notice: { type: "notice", title: "3 deliveries failed", text: "Momentum isn't installed for 3 people." },
+};
+
+const ANNOUNCEMENT_STATUS = {
+  announcement: { id: "a1", authorName: "Hana", text: "Read *this*", withAck: true, createdAt: new Date("2026-11-25T12:00:00Z"), targets: [{ platform: "teams" as const, channel: "19:a@thread.tacv2" }] },
+  audienceCount: 50,
+  acknowledged: [{ personId: "p1", name: "Amy" }],
+  pending: Array.from({ length: 49 }, (_, i) => ({ personId: `p${i + 2}`, name: `Person <${i}>` })),
+  followedUp: 0,
+  followUpCount: 49,
 };
 
 const SETTINGS: SettingsView = {
@@ -96,6 +109,21 @@ const CARDS: [string, AdaptiveCard][] = [
   ["check-in history", checkInHistoryCard({ items: [historyItem(4, "Shipped *it*", "Blocked on [x](http://e.example)"), historyItem(2, "Less", null)] })],
   ["check-in history (empty)", checkInHistoryCard({ items: [] })],
   ["settings", settingsCard({ settings: SETTINGS })],
+  ["announce start", announceStartCard()],
+  ["announce form (empty)", announceFormCard({ formId: "f1", channels: [{ conversationId: "19:a@thread.tacv2", name: "General" }], values: {} })],
+  [
+    "announce form (error, values kept)",
+    announceFormCard({
+      formId: "f1",
+      cycleId: "c1",
+      channels: [{ conversationId: "19:a@thread.tacv2", name: "General" }, { conversationId: "19:b@thread.tacv2", name: "Random *x*" }],
+      values: { channels: ["19:a@thread.tacv2", "19:b@thread.tacv2"], text: "x".repeat(3001), withAck: true },
+      formError: "An announcement can be at most 3000 characters: please shorten it.",
+    }),
+  ],
+  ["announcement status", announcementStatusCard(ANNOUNCEMENT_STATUS, ["General", "Random"])],
+  ["announcement status (all reminded)", announcementStatusCard({ ...ANNOUNCEMENT_STATUS, followUpCount: 0, followedUp: 2 }, ["General"])],
+  ["announcement status (no ack asked)", announcementStatusCard({ ...ANNOUNCEMENT_STATUS, announcement: { ...ANNOUNCEMENT_STATUS.announcement, withAck: false } }, ["General"])],
   ["settings (changed, team slot, away)", settingsCard({ settings: { ...SETTINGS, teamCheckIn: { weekday: 4, weekdayName: "Thursday", time: "11:00" }, away: { until: "2026-12-01", label: "Tuesday 1 December 2026" } }, changed: "Your weekly check-in is now Thursday at 11:00." })],
 ];
 

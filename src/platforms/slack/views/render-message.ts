@@ -2,6 +2,7 @@
 // a renderer here is a compile error.
 import type { OutboundMessage } from "../../../domain/notifications/messages.ts";
 import { DeliveryError } from "../../../domain/notifications/notifier.ts";
+import { announcementFollowUpMessage, announcementPostedMessage } from "./announce-messages.ts";
 import { checkinPromptMessage, checkinReminderMessage } from "./checkin-messages.ts";
 import { kudosAnnouncedMessage, kudosReceivedMessage } from "./kudos-messages.ts";
 import { noticeMessage } from "./notice-message.ts";
@@ -28,6 +29,10 @@ export function renderOutboundMessage(message: OutboundMessage): SlackMessage {
       return reviewReleaseReadyMessage(message);
     case "review.released":
       return reviewReleasedMessage(message);
+    case "announcement.posted":
+      return announcementPostedMessage(message);
+    case "announcement.followup":
+      return announcementFollowUpMessage(message);
     case "notice":
       return noticeMessage(message);
     default:

@@ -1,5 +1,6 @@
 // One card per neutral outbound message type; the switch is exhaustive, so a new message type fails to compile here.
 import type { OutboundMessage } from "../../../domain/notifications/messages.ts";
+import { announcementFollowUpCard, announcementPostedCard } from "./announce-cards.ts";
 import type { AdaptiveCard } from "./card.ts";
 import { checkInPromptCard, checkInReminderCard } from "./checkin-cards.ts";
 import { kudosAnnouncedCard, kudosReceivedCard } from "./kudos-cards.ts";
@@ -26,6 +27,10 @@ export function cardForMessage(message: OutboundMessage): AdaptiveCard {
       return reviewReleaseReadyCard(message);
     case "review.released":
       return reviewReleasedCard(message);
+    case "announcement.posted":
+      return announcementPostedCard(message);
+    case "announcement.followup":
+      return announcementFollowUpCard(message);
     case "notice":
       return noticeCard(message);
   }
@@ -48,6 +53,10 @@ export function summaryForMessage(message: OutboundMessage): string {
     case "review.release-ready":
     case "review.released":
       return reviewSummary(message);
+    case "announcement.posted":
+      return `Announcement from ${message.authorName}`;
+    case "announcement.followup":
+      return `Reminder from ${message.authorName}: please acknowledge the announcement`;
     case "notice":
       return message.title;
   }
