@@ -47,6 +47,36 @@ export type OutboundMessage =
       text: string;
     }
   | {
+      /**
+       * Private feedback, to the person it is for (`reader: "recipient"`) or to the one person it was shared with
+       * (`reader: "shared"`: their manager, or who asked for it). DMs only: never rendered for a channel.
+       */
+      type: "feedback.received";
+      feedbackId: string;
+      reader: "recipient" | "shared";
+      giverName: string;
+      recipientName: string;
+      text: string;
+      /** Who else reads it: the manager or requester (for the recipient's copy), null for "recipient only". */
+      sharedWithName: string | null;
+      /** Why the shared reader gets it. */
+      sharedReason: "manager" | "requester" | null;
+      /** The request it answers, if any. */
+      topic: string | null;
+    }
+  | {
+      /** Someone is asked for feedback on a person about a topic: "Answer" and "Decline" buttons. */
+      type: "feedback.requested";
+      askId: string;
+      requesterName: string;
+      subjectName: string;
+      /** True when the requester asks about themselves. */
+      aboutRequester: boolean;
+      topic: string;
+      /** Everyone who will read the answer, subject first. */
+      readerNames: string[];
+    }
+  | {
       /** Operational notices (e.g. to admins about failed deliveries): short plain text, never private content. */
       type: "notice";
       title: string;

@@ -6,6 +6,9 @@ import type { TeamsHandlerDeps } from "./handlers/handler-deps.ts";
 import { CHECKIN_START_ACTION } from "./cards/checkin-cards.ts";
 import { CHECKIN_FORM_SUBMIT_ACTION } from "./cards/checkin-form.ts";
 import { fetchCheckInForm, submitCheckInForm } from "./handlers/checkin-dialog.ts";
+import { FEEDBACK_ANSWER_SUBMIT_ACTION } from "./cards/feedback-answer-form.ts";
+import { FEEDBACK_CARD_ACTIONS } from "./cards/feedback-cards.ts";
+import { fetchFeedbackAnswerForm, submitFeedbackAnswerForm } from "./handlers/feedback-answer-dialog.ts";
 import { fetchKudosForm, submitKudosForm } from "./handlers/kudos-dialog.ts";
 import { onAppInstalled, onMembersAdded } from "./handlers/installation.ts";
 import { handleCardSubmit, handleTextCommand } from "./handlers/message-commands.ts";
@@ -41,12 +44,14 @@ export class MomentumTeamsBot extends TeamsActivityHandler {
 
   // Dialogs are told apart by the `action` their button or submit carries; anything else is the kudos dialog.
   protected override async handleTeamsTaskModuleFetch(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
+    if (actionOf(request) === FEEDBACK_CARD_ACTIONS.answer) return fetchFeedbackAnswerForm(this.deps, context, request.data);
     if (actionOf(request) === CHECKIN_START_ACTION) return fetchCheckInForm(this.deps, context);
     return fetchKudosForm(this.deps, context);
   }
 
   protected override async handleTeamsTaskModuleSubmit(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
     // An empty response closes the dialog (botbuilder types it as always present).
+    if (actionOf(request) === FEEDBACK_ANSWER_SUBMIT_ACTION) return (await submitFeedbackAnswerForm(this.deps, context, request.data)) as TaskModuleResponse;
     if (actionOf(request) === CHECKIN_FORM_SUBMIT_ACTION) return (await submitCheckInForm(this.deps, context, request.data)) as TaskModuleResponse;
     return submitKudosForm(this.deps, context, request.data);
   }

@@ -16,6 +16,9 @@ import { helpCard, kudosStartCard } from "../../../src/platforms/teams/cards/hel
 import { kudosFormCard } from "../../../src/platforms/teams/cards/kudos-form.ts";
 import { leaderboardCard } from "../../../src/platforms/teams/cards/leaderboard-card.ts";
 import { cardForMessage } from "../../../src/platforms/teams/cards/outbound-card.ts";
+import { feedbackHelpCard, feedbackListCard, feedbackPreviewCard } from "../../../src/platforms/teams/cards/feedback-cards.ts";
+import { feedbackAnswerFormCard } from "../../../src/platforms/teams/cards/feedback-answer-form.ts";
+import type { FeedbackPreview } from "../../../src/domain/feedback/preview-feedback.ts";
 
 const require = createRequire(import.meta.url);
 // The ESM build does not load in Node; the UMD bundle parses and validates without a DOM.
@@ -52,8 +55,20 @@ const EVERY_MESSAGE: Record<OutboundMessage["type"], OutboundMessage> = {
   "review.released": { type: "review.released", reviewId: "r2", cycleName: "H2 2026", managerName: "Max" },
   "announcement.posted": { type: "announcement.posted", announcementId: "a1", authorName: "Hana *HR*", text: "Cycle starts **Monday** <b>x</b>", withAck: true },
   "announcement.followup": { type: "announcement.followup", announcementId: "a1", authorName: "Hana", text: "Please read [this](http://e.example)" },
+  "feedback.received": { type: "feedback.received", feedbackId: "f1", reader: "recipient", giverName: "Gina", recipientName: "Bob", text: "Great *launch* <b>x</b>\nNext time [ask](http://e.example)", sharedWithName: "Carol", sharedReason: "manager", topic: null },
+  "feedback.requested": { type: "feedback.requested", askId: "a1", requesterName: "Max", subjectName: "Dana *D*", aboutRequester: false, topic: "the <launch>", readerNames: ["Dana", "Max"] },
   notice: { type: "notice", title: "3 deliveries failed", text: "Momentum isn't installed for 3 people." },
 };
+
+const FEEDBACK_PREVIEW: FeedbackPreview = {
+  recipient: { id: "p2", name: "Bob *B*" },
+  manager: { id: "p3", name: "Carol", isGiver: false },
+  audience: "recipient",
+  readerNames: ["Bob"],
+  summary: "Only Bob will see this.",
+  summaries: { recipient: "Only Bob will see this.", recipient_and_manager: "Bob and their manager Carol will see this." },
+};
+const FEEDBACK_ASK = { askId: "a1", subjectId: "p2", subjectName: "Dana", requesterName: "Max", aboutRequester: false, topic: "the launch", readerNames: ["Dana", "Max"] };
 
 const ANNOUNCEMENT_STATUS = {
   announcement: { id: "a1", authorName: "Hana", text: "Read *this*", withAck: true, createdAt: new Date("2026-11-25T12:00:00Z"), targets: [{ platform: "teams" as const, channel: "19:a@thread.tacv2" }] },
@@ -88,6 +103,13 @@ const CARDS: [string, AdaptiveCard][] = [
   ["leaderboard", leaderboardCard({ monthLabel: "November 2026", entries: [{ name: "Alice", count: 3 }, { name: "Bob", count: 1 }] })],
   ["leaderboard (empty)", leaderboardCard({ monthLabel: "November 2026", entries: [] })],
   ["help", helpCard()],
+  ["feedback preview (both audiences)", feedbackPreviewCard({ draftId: "d1", text: "x".repeat(2000), preview: FEEDBACK_PREVIEW })],
+  ["feedback preview (no manager)", feedbackPreviewCard({ draftId: "d1", text: "Thanks", preview: { ...FEEDBACK_PREVIEW, manager: null } })],
+  ["feedback list", feedbackListCard({ timeZone: "Europe/Berlin", items: [{ id: "f1", giverName: "Gina", recipientName: "Bob", text: "*Great*", createdAt: new Date("2026-11-25T12:00:00Z"), topic: "launch", reason: "shared-as-manager" }, { id: "f2", giverName: null, recipientName: "Me", text: "x", createdAt: new Date("2026-11-25T12:00:00Z"), topic: null, reason: "to-you" }] })],
+  ["feedback list (empty)", feedbackListCard({ timeZone: "UTC", items: [] })],
+  ["feedback help (with problem)", feedbackHelpCard("Start with the person")],
+  ["feedback answer form", feedbackAnswerFormCard({ askId: "a1", ask: FEEDBACK_ASK })],
+  ["feedback answer form (error, text kept)", feedbackAnswerFormCard({ askId: "a1", error: "You've already answered", answer: "x".repeat(2001) })],
   ["help (did not understand)", helpCard({ didNotUnderstand: true })],
   ["kudos start", kudosStartCard()],
   ["check-in start", checkInStartCard({ deadlineLabel: "Friday 27 November, 15:00", submitted: false })],

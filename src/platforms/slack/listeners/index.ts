@@ -2,12 +2,18 @@
 // manifests/slack.yaml, so a command cannot be registered without being declared, or the other way round.
 import type { App } from "@slack/bolt";
 import { registerCheckInStart } from "./actions/checkin-start.ts";
+import { registerFeedbackAskActions } from "./actions/feedback-ask-actions.ts";
+import { registerFeedbackModalRecipient } from "./actions/feedback-modal-recipient.ts";
+import { registerFeedbackPreviewActions } from "./actions/feedback-preview-actions.ts";
 import { CHECKIN_COMMAND, registerCheckInCommand } from "./commands/checkin-command.ts";
+import { FEEDBACK_COMMAND, registerFeedbackCommand } from "./commands/feedback-command.ts";
 import { KUDOS_COMMAND, registerKudosCommand } from "./commands/kudos-command.ts";
 import { MOMENTUM_COMMAND, registerMomentumCommand } from "./commands/momentum-command.ts";
 import { APP_HOME_OPENED, registerAppHomeOpened } from "./events/app-home-opened.ts";
 import type { SlackListenerDeps } from "./listener-deps.ts";
 import { registerCheckInModalSubmission } from "./views/checkin-modal-submitted.ts";
+import { registerFeedbackAnswerSubmission } from "./views/feedback-answer-submitted.ts";
+import { registerFeedbackModalSubmission } from "./views/feedback-modal-submitted.ts";
 import { registerKudosModalSubmission } from "./views/kudos-modal-submitted.ts";
 
 type Register = (app: App, deps: SlackListenerDeps) => void;
@@ -16,9 +22,17 @@ export const SLASH_COMMANDS: Record<string, Register> = {
   [KUDOS_COMMAND]: registerKudosCommand,
   [CHECKIN_COMMAND]: registerCheckInCommand,
   [MOMENTUM_COMMAND]: registerMomentumCommand,
+  [FEEDBACK_COMMAND]: registerFeedbackCommand,
 };
 export const BOT_EVENTS: Record<string, Register> = { [APP_HOME_OPENED]: registerAppHomeOpened };
-const INTERACTIONS: Register[] = [registerKudosModalSubmission, registerCheckInStart, registerCheckInModalSubmission];
+const FEEDBACK_INTERACTIONS: Register[] = [
+  registerFeedbackPreviewActions,
+  registerFeedbackAskActions,
+  registerFeedbackModalRecipient,
+  registerFeedbackModalSubmission,
+  registerFeedbackAnswerSubmission,
+];
+const INTERACTIONS: Register[] = [...FEEDBACK_INTERACTIONS, registerKudosModalSubmission, registerCheckInStart, registerCheckInModalSubmission];
 
 export function registerListeners(app: App, deps: SlackListenerDeps): void {
   for (const register of [...Object.values(SLASH_COMMANDS), ...Object.values(BOT_EVENTS), ...INTERACTIONS]) register(app, deps);

@@ -5,6 +5,7 @@ import { DeliveryError } from "../../../domain/notifications/notifier.ts";
 import { announcementFollowUpMessage, announcementPostedMessage } from "./announce-messages.ts";
 import { checkinPromptMessage, checkinReminderMessage } from "./checkin-messages.ts";
 import { kudosAnnouncedMessage, kudosReceivedMessage } from "./kudos-messages.ts";
+import { feedbackReceivedMessage, feedbackRequestedMessage } from "./feedback-messages.ts";
 import { noticeMessage } from "./notice-message.ts";
 import { reviewManagerRequestedMessage, reviewNudgeMessage, reviewReleaseReadyMessage, reviewReleasedMessage, reviewSelfRequestedMessage } from "./review-messages.ts";
 import type { SlackMessage } from "./text.ts";
@@ -33,6 +34,10 @@ export function renderOutboundMessage(message: OutboundMessage): SlackMessage {
       return announcementPostedMessage(message);
     case "announcement.followup":
       return announcementFollowUpMessage(message);
+    case "feedback.received":
+      return feedbackReceivedMessage(message);
+    case "feedback.requested":
+      return feedbackRequestedMessage(message);
     case "notice":
       return noticeMessage(message);
     default:

@@ -11,6 +11,7 @@ export const HELP_COMMANDS = [
   { title: "checkin history", description: "Your last check-ins (only you see them)" },
   { title: "away", description: "away until 2026-12-01 pauses check-ins; away off (or back) when you return" },
   { title: "settings", description: "Your check-in time, working hours and time zone, e.g. settings checkin friday 15:00" },
+  { title: "feedback", description: "Private feedback: feedback @name … (preview, then send), feedback request @a @b about …, feedback list" },
   { title: "help", description: "What Momentum can do" },
 ] as const;
 

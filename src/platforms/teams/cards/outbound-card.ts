@@ -4,6 +4,7 @@ import { announcementFollowUpCard, announcementPostedCard } from "./announce-car
 import type { AdaptiveCard } from "./card.ts";
 import { checkInPromptCard, checkInReminderCard } from "./checkin-cards.ts";
 import { kudosAnnouncedCard, kudosReceivedCard } from "./kudos-cards.ts";
+import { feedbackReceivedCard, feedbackRequestedCard } from "./feedback-cards.ts";
 import { noticeCard } from "./notice-card.ts";
 import { reviewManagerRequestedCard, reviewNudgeCard, reviewReleaseReadyCard, reviewReleasedCard, reviewSelfRequestedCard, reviewSummary } from "./review-cards.ts";
 
@@ -31,6 +32,10 @@ export function cardForMessage(message: OutboundMessage): AdaptiveCard {
       return announcementPostedCard(message);
     case "announcement.followup":
       return announcementFollowUpCard(message);
+    case "feedback.received":
+      return feedbackReceivedCard(message);
+    case "feedback.requested":
+      return feedbackRequestedCard(message);
     case "notice":
       return noticeCard(message);
   }
@@ -57,6 +62,10 @@ export function summaryForMessage(message: OutboundMessage): string {
       return `Announcement from ${message.authorName}`;
     case "announcement.followup":
       return `Reminder from ${message.authorName}: please acknowledge the announcement`;
+    case "feedback.received":
+      return message.reader === "recipient" ? `${message.giverName} sent you private feedback` : `${message.giverName} shared feedback for ${message.recipientName} with you`;
+    case "feedback.requested":
+      return `${message.requesterName} would like your feedback`;
     case "notice":
       return message.title;
   }

@@ -7,11 +7,13 @@ import { CHECKIN_START_ACTION } from "../cards/checkin-cards.ts";
 import { helpCard, kudosStartCard } from "../cards/help-card.ts";
 import { showCheckInHistory, showCheckInStart } from "./checkin-commands.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
+import { feedbackCommandFor, handleFeedbackText, type FeedbackTextCommand } from "./feedback-commands.ts";
+import { handleFeedbackCardAction, isFeedbackCardAction } from "./feedback-card-actions.ts";
 import { giveKudosFromText } from "./kudos-from-text.ts";
 import { showLeaderboard } from "./leaderboard.ts";
 import { handleAway, handleSettings } from "./settings-commands.ts";
 
-export type TextCommand = "kudos" | "kudos-form" | "kudos-leaderboard" | "checkin" | "checkin-history" | "away" | "settings" | "help" | "unknown";
+export type TextCommand = FeedbackTextCommand | "kudos" | "kudos-form" | "kudos-leaderboard" | "checkin" | "checkin-history" | "away" | "settings" | "help" | "unknown";
 
 export function commandFor(words: string, mentionCount: number): { command: TextCommand; rest: string } {
   const [first = "", ...others] = words.split(" ");
@@ -27,6 +29,7 @@ export function commandFor(words: string, mentionCount: number): { command: Text
   // "back" is "away off" said the natural way.
   if (verb === "back" && rest === "") return { command: "away", rest: "off" };
   if (verb === "settings") return { command: "settings", rest };
+  if (verb === "feedback") return { command: feedbackCommandFor(rest, mentionCount), rest };
   if (verb !== "kudos") return { command: "unknown", rest };
   if (rest.toLowerCase() === "leaderboard" && mentionCount === 0) return { command: "kudos-leaderboard", rest };
   if (rest === "" && mentionCount === 0) return { command: "kudos-form", rest };
@@ -51,6 +54,11 @@ export async function handleTextCommand(deps: TeamsHandlerDeps, context: TurnCon
       return handleAway(deps, context, rest);
     case "settings":
       return handleSettings(deps, context, rest);
+    case "feedback-help":
+    case "feedback-list":
+    case "feedback-request":
+    case "feedback-give":
+      return handleFeedbackText(deps, context, command, rest, mentions);
     case "help":
       return void (await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard())] }));
     case "unknown":
@@ -63,5 +71,6 @@ export async function handleCardSubmit(deps: TeamsHandlerDeps, context: TurnCont
   const action = (context.activity.value as { action?: unknown } | undefined)?.action;
   // Prompts sent before their button opened the dialog directly still work: they get the button that does.
   if (action === CHECKIN_START_ACTION) return showCheckInStart(deps, context);
+  if (isFeedbackCardAction(action)) return handleFeedbackCardAction(deps, context);
   await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard({ didNotUnderstand: true }))] });
 }

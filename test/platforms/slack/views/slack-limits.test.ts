@@ -16,6 +16,9 @@ import { kudosHelpMessage } from "../../../../src/platforms/slack/views/help.ts"
 import { kudosModal } from "../../../../src/platforms/slack/views/kudos-modal.ts";
 import { leaderboardMessage } from "../../../../src/platforms/slack/views/leaderboard.ts";
 import { renderOutboundMessage } from "../../../../src/platforms/slack/views/render-message.ts";
+import { answerFeedbackModal, giveFeedbackModal } from "../../../../src/platforms/slack/views/feedback-modals.ts";
+import { feedbackPreviewMessage, feedbackSentMessage } from "../../../../src/platforms/slack/views/feedback-preview.ts";
+import { feedbackHelpMessage, feedbackListMessage, feedbackRequestedReply } from "../../../../src/platforms/slack/views/feedback-replies.ts";
 
 const longName = "Maximiliana Alexandrova-Featherstonehaugh".repeat(3);
 const longText = "Thank you <!channel> & <@U123> for everything > expected. ".repeat(9).slice(0, 500);
@@ -29,6 +32,9 @@ const messages: OutboundMessage[] = [
   { type: "checkin.prompt", periodKey: "2026-11-27", deadlineLabel: "Friday 27 November, 15:00" },
   { type: "checkin.reminder", periodKey: "2026-11-27", deadlineLabel: "Friday 27 November, 15:00" },
   { type: "notice", title: "x".repeat(400), text: "y".repeat(5000) },
+  { type: "feedback.received", feedbackId: "f1", reader: "recipient", giverName: longName, recipientName: longName, text: "<&>\n".repeat(500), sharedWithName: longName, sharedReason: "manager", topic: "t".repeat(200) },
+  { type: "feedback.received", feedbackId: "f2", reader: "shared", giverName: longName, recipientName: longName, text: "&".repeat(2000), sharedWithName: longName, sharedReason: "requester", topic: "<".repeat(200) },
+  { type: "feedback.requested", askId: "a".repeat(36), requesterName: longName, subjectName: longName, aboutRequester: false, topic: "&".repeat(200), readerNames: [longName, longName] },
 ];
 
 function problems(blocks: KnownBlock[]): string[] {
@@ -100,6 +106,23 @@ describe("Slack limits on everything Momentum builds", () => {
     expect(problems(kudosHelpMessage({ values, problem: "p".repeat(4000) }).blocks)).toEqual([]);
     expect(problems(kudosConfirmationMessage({ recipientNames: names, visibility: "public", postedIn: "C1", duplicate: false, unreachableNames: names }).blocks)).toEqual([]);
     expect(viewProblems(appHomeView({ values, board }))).toEqual([]);
+  });
+
+  it("when feedback, its preview, the give and answer modals and the feedback list are at their largest, they stay within Slack's limits", () => {
+    const preview = { recipient: { id: "p2", name: longName }, manager: { id: "p3", name: longName, isGiver: false }, audience: "recipient" as const, readerNames: [longName], summary: "s".repeat(300), summaries: { recipient: "s".repeat(300), recipient_and_manager: "m".repeat(300) } };
+    const worst = "<&>\n".repeat(500);
+    expect(problems(feedbackPreviewMessage({ draftId: "d".repeat(36), text: worst, preview }).blocks)).toEqual([]);
+    expect(problems(feedbackSentMessage({ feedbackId: "f", duplicate: false, recipientName: longName, audience: "recipient_and_manager", sharedWithName: longName, unreachableNames: [longName, longName] }).blocks)).toEqual([]);
+    expect(viewProblems(giveFeedbackModal())).toEqual([]);
+    expect(viewProblems(giveFeedbackModal({ preview }))).toEqual([]);
+    expect(viewProblems(giveFeedbackModal({ problem: "p".repeat(5000) }))).toEqual([]);
+    expect(viewProblems(answerFeedbackModal({ askId: "a".repeat(36), subjectId: "p2", subjectName: longName, requesterName: longName, aboutRequester: false, topic: "&".repeat(200), readerNames: [longName, longName] }))).toEqual([]);
+    const items = Array.from({ length: 10 }, (_, index) => ({ id: `f${index}`, giverName: longName, recipientName: longName, text: "&".repeat(2000), createdAt: new Date("2026-11-25T12:00:00Z"), topic: "<".repeat(200), reason: "you-asked" as const }));
+    const list = feedbackListMessage(items, "Pacific/Chatham");
+    expect(list.blocks.length).toBeLessThanOrEqual(100);
+    expect(problems(list.blocks)).toEqual([]);
+    expect(problems(feedbackHelpMessage("p".repeat(5000)).blocks)).toEqual([]);
+    expect(problems(feedbackRequestedReply({ requestId: "r", duplicate: false, subjectName: longName, askedNames: Array.from({ length: 10 }, () => longName), readerNames: [longName, longName], unreachableNames: Array.from({ length: 10 }, () => longName) }).blocks)).toEqual([]);
   });
 
   it("when a kudos text tries to ping a channel or fake a mention, the message shows it as text", () => {
