@@ -164,6 +164,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         const ts = `1790000000.${String(tsCounter).padStart(6, "0")}`;
         return method === "chat.postMessage" ? { ok: true, channel: args.channel, ts, message: { text: args.text, ts } } : { ok: true, message_ts: ts };
       }
+      case "conversations.info": {
+        // Like Slack: a private channel the bot isn't in is invisible to it (channel_not_found).
+        const id = String(args.channel);
+        const state = channelState(id);
+        if (state === "missing" || state === "private-not-member") return fail("channel_not_found");
+        return { ok: true, channel: { id, name: id.toLowerCase(), is_private: id.startsWith("G"), is_archived: state === "archived", is_member: state === "member" } };
+      }
       case "conversations.join": {
         const id = String(args.channel);
         const state = channelState(id);

@@ -39,7 +39,7 @@ export async function exportReviewCycle(ctx: DomainContext, options: { cycle: st
       subject: { select: { name: true, email: true, manager: { select: { name: true } } } },
       author: { select: { name: true } },
     },
-    orderBy: [{ subject: { name: "asc" } }, { kind: "desc" }],
+    orderBy: [{ subject: { name: "asc" } }, { kind: "asc" }],
   });
   return {
     cycle: { id: cycle.id, name: cycle.name, status: cycle.status },

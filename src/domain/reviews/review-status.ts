@@ -37,7 +37,7 @@ export async function reviewStatus(ctx: DomainContext, options: { actorId: strin
       subject: { select: { name: true, manager: { select: { id: true, name: true } } } },
       author: { select: { name: true } },
     },
-    orderBy: [{ subject: { name: "asc" } }, { kind: "desc" }],
+    orderBy: [{ subject: { name: "asc" } }, { kind: "asc" }],
   });
   const steps = { self: { submitted: 0, total: 0 }, manager: { submitted: 0, total: 0 } };
   const byManager = new Map<string, { managerName: string; self: StepCompletion; manager: StepCompletion }>();

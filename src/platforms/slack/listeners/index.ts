@@ -1,7 +1,10 @@
 // Registers every Slack listener. The tables below are what the app answers; the manifest test compares them with
 // manifests/slack.yaml, so a command cannot be registered without being declared, or the other way round.
 import type { App } from "@slack/bolt";
+import { registerAnnounceAcknowledge } from "./actions/announce-acknowledge.ts";
+import { registerAnnounceFollowUp } from "./actions/announce-follow-up.ts";
 import { registerCheckInStart } from "./actions/checkin-start.ts";
+import { ANNOUNCE_COMMAND, registerAnnounceCommand } from "./commands/announce-command.ts";
 import { registerFeedbackAskActions } from "./actions/feedback-ask-actions.ts";
 import { registerFeedbackModalRecipient } from "./actions/feedback-modal-recipient.ts";
 import { registerFeedbackPreviewActions } from "./actions/feedback-preview-actions.ts";
@@ -11,6 +14,7 @@ import { KUDOS_COMMAND, registerKudosCommand } from "./commands/kudos-command.ts
 import { MOMENTUM_COMMAND, registerMomentumCommand } from "./commands/momentum-command.ts";
 import { APP_HOME_OPENED, registerAppHomeOpened } from "./events/app-home-opened.ts";
 import type { SlackListenerDeps } from "./listener-deps.ts";
+import { registerAnnounceModalSubmission } from "./views/announce-modal-submitted.ts";
 import { registerCheckInModalSubmission } from "./views/checkin-modal-submitted.ts";
 import { registerFeedbackAnswerSubmission } from "./views/feedback-answer-submitted.ts";
 import { registerFeedbackModalSubmission } from "./views/feedback-modal-submitted.ts";
@@ -22,6 +26,7 @@ export const SLASH_COMMANDS: Record<string, Register> = {
   [KUDOS_COMMAND]: registerKudosCommand,
   [CHECKIN_COMMAND]: registerCheckInCommand,
   [MOMENTUM_COMMAND]: registerMomentumCommand,
+  [ANNOUNCE_COMMAND]: registerAnnounceCommand,
   [FEEDBACK_COMMAND]: registerFeedbackCommand,
 };
 export const BOT_EVENTS: Record<string, Register> = { [APP_HOME_OPENED]: registerAppHomeOpened };
@@ -34,6 +39,8 @@ const FEEDBACK_INTERACTIONS: Register[] = [
 ];
 const INTERACTIONS: Register[] = [...FEEDBACK_INTERACTIONS, registerKudosModalSubmission, registerCheckInStart, registerCheckInModalSubmission];
 
+const ANNOUNCE_INTERACTIONS: Register[] = [registerAnnounceModalSubmission, registerAnnounceAcknowledge, registerAnnounceFollowUp];
+
 export function registerListeners(app: App, deps: SlackListenerDeps): void {
-  for (const register of [...Object.values(SLASH_COMMANDS), ...Object.values(BOT_EVENTS), ...INTERACTIONS]) register(app, deps);
+  for (const register of [...Object.values(SLASH_COMMANDS), ...Object.values(BOT_EVENTS), ...INTERACTIONS, ...ANNOUNCE_INTERACTIONS]) register(app, deps);
 }

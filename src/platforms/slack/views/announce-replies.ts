@@ -108,10 +108,11 @@ export const ANNOUNCE_HELP =
   "`/announce`: post an announcement to channels (HR)\n`/announce status`: who has acknowledged the latest one (or `/announce status <id>`)";
 
 export function announceHelpMessage(problem?: string): SlackMessage {
-  return { text: problem ?? "How to use /announce", blocks: [...(problem ? [section(escapeMrkdwn(problem))] : []), section(ANNOUNCE_HELP)] };
+  const shown = problem ? truncate(problem, 500) : undefined;
+  return { text: shown ?? "How to use /announce", blocks: [...(shown ? [section(escapeMrkdwn(shown))] : []), section(ANNOUNCE_HELP)] };
 }
 
 export function roleHelpMessage(problem: string): SlackMessage {
-  const text = `${problem} Type it as \`/momentum role @person hr\` (roles: employee, manager, hr, admin).`;
+  const text = `${truncate(problem, 500)} Type it as \`/momentum role @person hr\` (roles: employee, manager, hr, admin).`;
   return { text, blocks: [section(text)] };
 }

@@ -15,6 +15,8 @@ export const MOMENTUM_HELP_LINES = [
   "• `/momentum settings`: your check-in time, working hours and time zone",
   "• `/momentum settings checkin friday 15:00`, `workday 09:00-17:30`, `timezone Europe/Berlin`: change them",
   "• `/momentum settings team checkin thursday 11:00`: managers, the check-in time of your direct reports",
+  "*Admins*",
+  "• `/momentum role @person hr`: change someone's role (employee, manager, hr, admin); it is recorded in the audit log",
 ];
 
 export function momentumHelpMessage(problem?: string): SlackMessage {

@@ -16,6 +16,8 @@ import { kudosHelpMessage } from "../../../../src/platforms/slack/views/help.ts"
 import { kudosModal } from "../../../../src/platforms/slack/views/kudos-modal.ts";
 import { leaderboardMessage } from "../../../../src/platforms/slack/views/leaderboard.ts";
 import { renderOutboundMessage } from "../../../../src/platforms/slack/views/render-message.ts";
+import { announceModal } from "../../../../src/platforms/slack/views/announce-modal.ts";
+import { announceHelpMessage, announcementBlockedMessage, announcementQueuedMessage, announcementStatusMessage, roleHelpMessage } from "../../../../src/platforms/slack/views/announce-replies.ts";
 import { answerFeedbackModal, giveFeedbackModal } from "../../../../src/platforms/slack/views/feedback-modals.ts";
 import { feedbackPreviewMessage, feedbackSentMessage } from "../../../../src/platforms/slack/views/feedback-preview.ts";
 import { feedbackHelpMessage, feedbackListMessage, feedbackRequestedReply } from "../../../../src/platforms/slack/views/feedback-replies.ts";
@@ -32,6 +34,9 @@ const messages: OutboundMessage[] = [
   { type: "checkin.prompt", periodKey: "2026-11-27", deadlineLabel: "Friday 27 November, 15:00" },
   { type: "checkin.reminder", periodKey: "2026-11-27", deadlineLabel: "Friday 27 November, 15:00" },
   { type: "notice", title: "x".repeat(400), text: "y".repeat(5000) },
+  // 3000 characters (the domain's maximum) that grow five-fold when escaped.
+  { type: "announcement.posted", announcementId: "a".repeat(36), authorName: longName, text: "&".repeat(3000), withAck: true },
+  { type: "announcement.followup", announcementId: "a".repeat(36), authorName: longName, text: "<&>\n".repeat(750) },
   { type: "feedback.received", feedbackId: "f1", reader: "recipient", giverName: longName, recipientName: longName, text: "<&>\n".repeat(500), sharedWithName: longName, sharedReason: "manager", topic: "t".repeat(200) },
   { type: "feedback.received", feedbackId: "f2", reader: "shared", giverName: longName, recipientName: longName, text: "&".repeat(2000), sharedWithName: longName, sharedReason: "requester", topic: "<".repeat(200) },
   { type: "feedback.requested", askId: "a".repeat(36), requesterName: longName, subjectName: longName, aboutRequester: false, topic: "&".repeat(200), readerNames: [longName, longName] },
@@ -123,6 +128,33 @@ describe("Slack limits on everything Momentum builds", () => {
     expect(problems(list.blocks)).toEqual([]);
     expect(problems(feedbackHelpMessage("p".repeat(5000)).blocks)).toEqual([]);
     expect(problems(feedbackRequestedReply({ requestId: "r", duplicate: false, subjectName: longName, askedNames: Array.from({ length: 10 }, () => longName), readerNames: [longName, longName], unreachableNames: Array.from({ length: 10 }, () => longName) }).blocks)).toEqual([]);
+  });
+
+  it("when the announce modal comes back with 20 problem channels and the longest message, and status lists 10,000 people, they stay within Slack's limits", () => {
+    const channels = Array.from({ length: 20 }, (_, i) => `G${String(i).padStart(10, "0")}`);
+    const problemsList = channels.map((channel) => ({ channel, reason: "private-not-member" as const }));
+    expect(viewProblems(announceModal())).toEqual([]);
+    expect(viewProblems(announceModal({ values: { channels, text: "x".repeat(3000), withAck: true }, metadata: { cycleId: "c".repeat(36) }, problems: problemsList }))).toEqual([]);
+    const people = Array.from({ length: 10_000 }, (_, i) => ({ personId: `p${i}`, name: `${longName} <${i}>` }));
+    const status = {
+      announcement: { id: "a".repeat(36), authorName: longName, text: "&".repeat(3000), withAck: true, createdAt: new Date("2026-11-25T12:00:00Z"), targets: channels.map((channel) => ({ platform: "slack" as const, channel })) },
+      audienceCount: 20_000,
+      acknowledged: people,
+      pending: people,
+      followedUp: 0,
+      followUpCount: 10_000,
+    };
+    const targets = channels.map((channel) => ({ platform: "slack" as const, channel }));
+    for (const reply of [
+      announcementStatusMessage(status, "Pacific/Chatham"),
+      announcementBlockedMessage(problemsList),
+      announcementQueuedMessage({ announcementId: "a", targets, withAck: true, duplicate: false }),
+      announceHelpMessage("p".repeat(5000)),
+      roleHelpMessage("p".repeat(5000)),
+    ]) {
+      expect(problems(reply.blocks)).toEqual([]);
+      expect(reply.text.length).toBeLessThanOrEqual(4000);
+    }
   });
 
   it("when a kudos text tries to ping a channel or fake a mention, the message shows it as text", () => {

@@ -12,6 +12,7 @@ import { ephemeralReply } from "../ephemeral-reply.ts";
 import type { SlackListenerDeps } from "../listener-deps.ts";
 import { SlashCommandPayload } from "../payloads.ts";
 import { parseMomentumCommand } from "./momentum-text.ts";
+import { changeRoleFromSlack } from "./role-from-slack.ts";
 
 export const MOMENTUM_COMMAND = "/momentum";
 
@@ -46,6 +47,9 @@ async function handleMomentumCommand(deps: SlackListenerDeps, raw: unknown, resp
         await reply(settingsMessage(await applySettingsCommand(deps.domain, person.id, action.command), action.command));
         return;
       }
+      case "role":
+        await changeRoleFromSlack(deps, command, action.text, reply);
+        return;
     }
   } catch (error) {
     if (!(error instanceof AppError)) deps.logger.error({ error: safeErrorFields(error) }, "/momentum failed");

@@ -6,6 +6,8 @@ export type MomentumCommand =
   | { kind: "help"; problem?: string }
   | { kind: "away"; command: AwayCommand }
   | { kind: "settings"; command: SettingsCommand }
+  /** `role @person hr`: the rest is read by role-from-slack.ts. */
+  | { kind: "role"; text: string }
   /** The subcommand was recognised but its details were not: the parser's explanation. */
   | { kind: "problem"; message: string };
 
@@ -19,6 +21,7 @@ export function parseMomentumCommand(rawText: string): MomentumCommand {
     const parsed = parseAwayText(rest.join(" "));
     return parsed.ok ? { kind: "away", command: parsed.command } : { kind: "problem", message: parsed.error };
   }
+  if (head === "role") return { kind: "role", text: rest.join(" ") };
   if (head === "settings" || head === "setting") {
     const parsed = parseSettingsText(rest.join(" "));
     return parsed.ok ? { kind: "settings", command: parsed.command } : { kind: "problem", message: parsed.error };
