@@ -4,11 +4,13 @@ import type { App } from "@slack/bolt";
 import { registerAnnounceAcknowledge } from "./actions/announce-acknowledge.ts";
 import { registerAnnounceFollowUp } from "./actions/announce-follow-up.ts";
 import { registerCheckInStart } from "./actions/checkin-start.ts";
+import { registerGoalOpenActions } from "./actions/goal-open.ts";
 import { ANNOUNCE_COMMAND, registerAnnounceCommand } from "./commands/announce-command.ts";
 import { registerFeedbackAskActions } from "./actions/feedback-ask-actions.ts";
 import { registerFeedbackModalRecipient } from "./actions/feedback-modal-recipient.ts";
 import { registerFeedbackPreviewActions } from "./actions/feedback-preview-actions.ts";
 import { CHECKIN_COMMAND, registerCheckInCommand } from "./commands/checkin-command.ts";
+import { GOAL_COMMAND, registerGoalCommand } from "./commands/goal-command.ts";
 import { FEEDBACK_COMMAND, registerFeedbackCommand } from "./commands/feedback-command.ts";
 import { KUDOS_COMMAND, registerKudosCommand } from "./commands/kudos-command.ts";
 import { MOMENTUM_COMMAND, registerMomentumCommand } from "./commands/momentum-command.ts";
@@ -16,6 +18,7 @@ import { APP_HOME_OPENED, registerAppHomeOpened } from "./events/app-home-opened
 import type { SlackListenerDeps } from "./listener-deps.ts";
 import { registerAnnounceModalSubmission } from "./views/announce-modal-submitted.ts";
 import { registerCheckInModalSubmission } from "./views/checkin-modal-submitted.ts";
+import { registerGoalModalSubmissions } from "./views/goal-modals-submitted.ts";
 import { registerFeedbackAnswerSubmission } from "./views/feedback-answer-submitted.ts";
 import { registerFeedbackModalSubmission } from "./views/feedback-modal-submitted.ts";
 import { registerKudosModalSubmission } from "./views/kudos-modal-submitted.ts";
@@ -26,6 +29,7 @@ export const SLASH_COMMANDS: Record<string, Register> = {
   [KUDOS_COMMAND]: registerKudosCommand,
   [CHECKIN_COMMAND]: registerCheckInCommand,
   [MOMENTUM_COMMAND]: registerMomentumCommand,
+  [GOAL_COMMAND]: registerGoalCommand,
   [ANNOUNCE_COMMAND]: registerAnnounceCommand,
   [FEEDBACK_COMMAND]: registerFeedbackCommand,
 };
@@ -37,7 +41,7 @@ const FEEDBACK_INTERACTIONS: Register[] = [
   registerFeedbackModalSubmission,
   registerFeedbackAnswerSubmission,
 ];
-const INTERACTIONS: Register[] = [...FEEDBACK_INTERACTIONS, registerKudosModalSubmission, registerCheckInStart, registerCheckInModalSubmission];
+const INTERACTIONS: Register[] = [...FEEDBACK_INTERACTIONS, registerKudosModalSubmission, registerCheckInStart, registerCheckInModalSubmission, registerGoalOpenActions, registerGoalModalSubmissions];
 
 const ANNOUNCE_INTERACTIONS: Register[] = [registerAnnounceModalSubmission, registerAnnounceAcknowledge, registerAnnounceFollowUp];
 

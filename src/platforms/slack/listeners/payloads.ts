@@ -28,6 +28,8 @@ export const ViewSubmissionPayload = z.object({
             value: z.string().nullish(),
             selected_users: z.array(z.string()).nullish(),
             selected_option: SelectedOption,
+            // datepicker (the goal form's due date), "YYYY-MM-DD"
+            selected_date: z.string().nullish(),
           }),
         ),
       ),

@@ -16,6 +16,9 @@ import { kudosHelpMessage } from "../../../../src/platforms/slack/views/help.ts"
 import { kudosModal } from "../../../../src/platforms/slack/views/kudos-modal.ts";
 import { leaderboardMessage } from "../../../../src/platforms/slack/views/leaderboard.ts";
 import { renderOutboundMessage } from "../../../../src/platforms/slack/views/render-message.ts";
+import { goalCreateModal, goalStartModal, goalUpdateModal } from "../../../../src/platforms/slack/views/goal-modals.ts";
+import { goalCreatedMessage, goalHelpMessage, goalListMessage, goalUpdatedMessage } from "../../../../src/platforms/slack/views/goal-replies.ts";
+import type { MyGoal } from "../../../../src/domain/goals/list-my-goals.ts";
 import { announceModal } from "../../../../src/platforms/slack/views/announce-modal.ts";
 import { announceHelpMessage, announcementBlockedMessage, announcementQueuedMessage, announcementStatusMessage, roleHelpMessage } from "../../../../src/platforms/slack/views/announce-replies.ts";
 import { answerFeedbackModal, giveFeedbackModal } from "../../../../src/platforms/slack/views/feedback-modals.ts";
@@ -220,6 +223,36 @@ describe("Slack limits on everything Momentum builds", () => {
       awayMessage({ awayUntil: "2027-09-29", untilLabel: "Wednesday 29 September 2027", cancelledDeliveries: 1_000_000 }),
       checkInSavedMessage({ created: false, deadlineLabel: form.deadlineLabel, movedToNewPeriod: true }),
     ];
+    for (const reply of replies) {
+      expect(reply.blocks.length).toBeLessThanOrEqual(50);
+      expect(problems(reply.blocks)).toEqual([]);
+      expect(reply.text.length).toBeGreaterThan(0);
+    }
+  });
+  it("when goals, their titles and the things to align to are at their largest, the goal views and replies stay within Slack's limits", () => {
+    const title = "<&>*_".repeat(40);
+    const goal = (index: number): MyGoal => ({
+      id: `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`,
+      level: "person",
+      title,
+      measure: "number",
+      startValue: -1e12,
+      targetValue: 1e12,
+      currentValue: 123456789.123,
+      progressPercent: 50,
+      status: index % 2 === 0 ? "at_risk" : "done",
+      dueDate: "2026-12-31",
+      lastUpdateAt: new Date("2026-11-01T00:00:00Z"),
+      parent: { id: "p", title, level: "company" },
+      risks: ["overdue", "no_recent_update", "marked_at_risk"],
+    });
+    const goals = Array.from({ length: 150 }, (_, index) => goal(index));
+    const alignable = Array.from({ length: 150 }, (_, index) => ({ id: `a${index}`, title, level: "team" as const, ownerName: longName, dueDate: "2026-12-31" }));
+    for (const view of [goalStartModal({ goals }), goalStartModal({ goals: [] }), goalCreateModal({ levels: ["person", "team", "company"], alignable }), goalCreateModal({ levels: ["person"], alignable: [] }), goalUpdateModal({ goals })]) {
+      expect(viewProblems(view)).toEqual([]);
+    }
+    const created = { goalId: "g", level: "team" as const, title, measure: "number" as const, startValue: 0, targetValue: 1e12, dueDate: "2026-12-31", parent: { id: "p", title, level: "company" as const } };
+    const replies = [goalListMessage(goals), goalListMessage([]), goalHelpMessage("p".repeat(5000)), goalCreatedMessage(created), goalUpdatedMessage({ goalId: "g", updateId: "u", title, value: 1, previousValue: 0, status: "done", progressPercent: 100 })];
     for (const reply of replies) {
       expect(reply.blocks.length).toBeLessThanOrEqual(50);
       expect(problems(reply.blocks)).toEqual([]);
