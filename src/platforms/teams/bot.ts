@@ -5,6 +5,9 @@ import { onceForActivity } from "./handlers/activity-claim.ts";
 import type { TeamsHandlerDeps } from "./handlers/handler-deps.ts";
 import { CHECKIN_START_ACTION } from "./cards/checkin-cards.ts";
 import { CHECKIN_FORM_SUBMIT_ACTION } from "./cards/checkin-form.ts";
+import { ANNOUNCE_OPEN_ACTION } from "./cards/announce-cards.ts";
+import { ANNOUNCE_SUBMIT_ACTION } from "./cards/announce-form.ts";
+import { fetchAnnounceForm, submitAnnounceForm } from "./handlers/announce-dialog.ts";
 import { fetchCheckInForm, submitCheckInForm } from "./handlers/checkin-dialog.ts";
 import { FEEDBACK_ANSWER_SUBMIT_ACTION } from "./cards/feedback-answer-form.ts";
 import { FEEDBACK_CARD_ACTIONS } from "./cards/feedback-cards.ts";
@@ -46,12 +49,14 @@ export class MomentumTeamsBot extends TeamsActivityHandler {
   protected override async handleTeamsTaskModuleFetch(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
     if (actionOf(request) === FEEDBACK_CARD_ACTIONS.answer) return fetchFeedbackAnswerForm(this.deps, context, request.data);
     if (actionOf(request) === CHECKIN_START_ACTION) return fetchCheckInForm(this.deps, context);
+    if (actionOf(request) === ANNOUNCE_OPEN_ACTION) return fetchAnnounceForm(this.deps, context, request.data);
     return fetchKudosForm(this.deps, context);
   }
 
   protected override async handleTeamsTaskModuleSubmit(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
     // An empty response closes the dialog (botbuilder types it as always present).
     if (actionOf(request) === FEEDBACK_ANSWER_SUBMIT_ACTION) return (await submitFeedbackAnswerForm(this.deps, context, request.data)) as TaskModuleResponse;
+    if (actionOf(request) === ANNOUNCE_SUBMIT_ACTION) return (await submitAnnounceForm(this.deps, context, request.data)) as TaskModuleResponse;
     if (actionOf(request) === CHECKIN_FORM_SUBMIT_ACTION) return (await submitCheckInForm(this.deps, context, request.data)) as TaskModuleResponse;
     return submitKudosForm(this.deps, context, request.data);
   }

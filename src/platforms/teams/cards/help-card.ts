@@ -12,6 +12,8 @@ export const HELP_COMMANDS = [
   { title: "away", description: "away until 2026-12-01 pauses check-ins; away off (or back) when you return" },
   { title: "settings", description: "Your check-in time, working hours and time zone, e.g. settings checkin friday 15:00" },
   { title: "feedback", description: "Private feedback: feedback @name … (preview, then send), feedback request @a @b about …, feedback list" },
+  { title: "announce", description: "HR: post an announcement to team channels; announce status shows who has acknowledged" },
+  { title: "role", description: "Admins: role @name hr (employee, manager, hr, admin), recorded in the audit log" },
   { title: "help", description: "What Momentum can do" },
 ] as const;
 

@@ -5,7 +5,9 @@ import { CardFactory, type TurnContext } from "botbuilder";
 import { parseMessageText } from "../activity.ts";
 import { CHECKIN_START_ACTION } from "../cards/checkin-cards.ts";
 import { helpCard, kudosStartCard } from "../cards/help-card.ts";
+import { ANNOUNCE_CARD_ACTIONS, handleAnnounceCardAction, handleAnnounceText } from "./announce-commands.ts";
 import { showCheckInHistory, showCheckInStart } from "./checkin-commands.ts";
+import { handleRoleCommand } from "./role-command.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { feedbackCommandFor, handleFeedbackText, type FeedbackTextCommand } from "./feedback-commands.ts";
 import { handleFeedbackCardAction, isFeedbackCardAction } from "./feedback-card-actions.ts";
@@ -13,7 +15,7 @@ import { giveKudosFromText } from "./kudos-from-text.ts";
 import { showLeaderboard } from "./leaderboard.ts";
 import { handleAway, handleSettings } from "./settings-commands.ts";
 
-export type TextCommand = FeedbackTextCommand | "kudos" | "kudos-form" | "kudos-leaderboard" | "checkin" | "checkin-history" | "away" | "settings" | "help" | "unknown";
+export type TextCommand = FeedbackTextCommand | "announce" | "role" | "kudos" | "kudos-form" | "kudos-leaderboard" | "checkin" | "checkin-history" | "away" | "settings" | "help" | "unknown";
 
 export function commandFor(words: string, mentionCount: number): { command: TextCommand; rest: string } {
   const [first = "", ...others] = words.split(" ");
@@ -29,6 +31,8 @@ export function commandFor(words: string, mentionCount: number): { command: Text
   // "back" is "away off" said the natural way.
   if (verb === "back" && rest === "") return { command: "away", rest: "off" };
   if (verb === "settings") return { command: "settings", rest };
+  if (verb === "announce") return { command: "announce", rest };
+  if (verb === "role") return { command: "role", rest };
   if (verb === "feedback") return { command: feedbackCommandFor(rest, mentionCount), rest };
   if (verb !== "kudos") return { command: "unknown", rest };
   if (rest.toLowerCase() === "leaderboard" && mentionCount === 0) return { command: "kudos-leaderboard", rest };
@@ -59,6 +63,10 @@ export async function handleTextCommand(deps: TeamsHandlerDeps, context: TurnCon
     case "feedback-request":
     case "feedback-give":
       return handleFeedbackText(deps, context, command, rest, mentions);
+    case "announce":
+      return handleAnnounceText(deps, context, rest);
+    case "role":
+      return handleRoleCommand(deps, context, mentions, rest);
     case "help":
       return void (await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard())] }));
     case "unknown":
@@ -71,6 +79,7 @@ export async function handleCardSubmit(deps: TeamsHandlerDeps, context: TurnCont
   const action = (context.activity.value as { action?: unknown } | undefined)?.action;
   // Prompts sent before their button opened the dialog directly still work: they get the button that does.
   if (action === CHECKIN_START_ACTION) return showCheckInStart(deps, context);
+  if (typeof action === "string" && ANNOUNCE_CARD_ACTIONS.includes(action)) return handleAnnounceCardAction(deps, context);
   if (isFeedbackCardAction(action)) return handleFeedbackCardAction(deps, context);
   await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard({ didNotUnderstand: true }))] });
 }
