@@ -14,6 +14,8 @@ export interface ClaimedRow {
   attempts: number;
   expiresAt: Date | null;
   respectQuietHours: boolean;
+  /** Until when this instance's claim holds the row without renewal. */
+  leaseUntil: Date;
 }
 
 export interface Outcome {
@@ -22,7 +24,7 @@ export interface Outcome {
   sentAt?: Date;
   platformMessageId?: string | null;
   lastError?: string | null;
-  /** -1 gives back the attempt counted by confirmSend (a 429 is the platform refusing to try, not a failure). */
+  /** -1 gives back the attempt counted by the claim when nothing was tried (quiet hours, rate limit, a 429). */
   attemptsDelta?: number;
 }
 
@@ -49,31 +51,32 @@ export function createClaims(prisma: PrismaClient, instanceId: string) {
     /**
      * Oldest due first (FIFO on notBefore, served in order by the (status, notBefore) index, so a retry pushed
      * into the future never blocks fresh work). SKIP LOCKED lets instances claim disjoint rows concurrently.
-     * The lease is short: it only has to cover the wait until confirmSend renews it for the actual send.
+     * The attempt is counted here, so a message that crashes its instance every time still reaches the limit.
      */
     async claim(now: Date, limit: number, leaseMs: number): Promise<ClaimedRow[]> {
       const leaseUntil = new Date(now.getTime() + leaseMs);
       return prisma.$queryRaw<ClaimedRow[]>`
-        UPDATE "Delivery" SET status = 'sending', "leaseOwner" = ${instanceId}, "leaseUntil" = ${leaseUntil}, "updatedAt" = ${now}
+        UPDATE "Delivery" SET status = 'sending', "leaseOwner" = ${instanceId}, "leaseUntil" = ${leaseUntil},
+               attempts = attempts + 1, "updatedAt" = ${now}
         WHERE id IN (
           SELECT id FROM "Delivery"
           WHERE status = 'pending' AND "notBefore" <= ${now}
           ORDER BY "notBefore" LIMIT ${limit}
           FOR UPDATE SKIP LOCKED)
-        RETURNING id, kind, "personId", target, message, attempts, "expiresAt", "respectQuietHours"`;
+        RETURNING id, kind, "personId", target, message, attempts, "expiresAt", "respectQuietHours", "leaseUntil"`;
     },
 
     /**
-     * Immediately before the platform call: proves this instance still owns the row, renews the lease to cover
-     * one send, and counts the attempt. False means another instance has taken the row over: do not send.
+     * Before a send that the claim's lease may not cover to the end (the row waited long in this instance): proves
+     * this instance still owns the row and extends the lease over one send. False means another instance has
+     * taken the row over: do not send.
      */
-    async confirmSend(id: string, now: Date, sendLeaseMs: number): Promise<number | null> {
+    async renewLease(id: string, now: Date, sendLeaseMs: number): Promise<Date | null> {
       const leaseUntil = new Date(now.getTime() + sendLeaseMs);
-      const rows = await prisma.$queryRaw<{ attempts: number }[]>`
-        UPDATE "Delivery" SET "leaseUntil" = ${leaseUntil}, attempts = attempts + 1, "updatedAt" = ${now}
-        WHERE id = ${id} AND "leaseOwner" = ${instanceId} AND status = 'sending'
-        RETURNING attempts`;
-      return rows[0]?.attempts ?? null;
+      const count = await prisma.$executeRaw`
+        UPDATE "Delivery" SET "leaseUntil" = ${leaseUntil}, "updatedAt" = ${now}
+        WHERE id = ${id} AND "leaseOwner" = ${instanceId} AND status = 'sending'`;
+      return count === 1 ? leaseUntil : null;
     },
 
     /** Writes an outcome only while this instance still holds the row; false when the lease was lost. */
@@ -100,7 +103,7 @@ export function createClaims(prisma: PrismaClient, instanceId: string) {
       if (ids.length === 0) return;
       await prisma.delivery.updateMany({
         where: { id: { in: ids }, leaseOwner: instanceId, status: "sending" },
-        data: { status: "pending", leaseOwner: null, leaseUntil: null, updatedAt: now },
+        data: { status: "pending", attempts: { decrement: 1 }, leaseOwner: null, leaseUntil: null, updatedAt: now },
       });
     },
   };

@@ -1,19 +1,20 @@
 // One claimed row, from "may it go out now?" to its recorded outcome:
 //   send window (expiry, away, quiet hours) → recipient → fleet rate limit → confirm lease → send → outcome.
-// The lease is confirmed and renewed right before the platform call, so a row that waited in this instance's
-// queue (rate limit, slow neighbours) and was meanwhile taken over by another instance is skipped, not sent twice.
-import type { PrismaClient } from "../db/database.ts";
+// Right before the platform call the lease must cover the whole send (send timeout + margin); when what is left of
+// the claim's lease does not, it is renewed under an ownership check first. So a row that waited in this
+// instance's queue (rate limit, slow neighbours) and was meanwhile taken over by another instance is skipped,
+// not sent twice, and the common case (sent seconds after its claim) costs no extra query.
 import { DeliveryError, type ChatNotifier, type PlatformName, type SendResult } from "../domain/notifications/notifier.ts";
 import type { Clock } from "../shared/clock.ts";
 import type { Logger } from "../shared/logger.ts";
 import { backoffMs } from "./backoff.ts";
 import type { Claims, ClaimedRow, Outcome } from "./claims.ts";
 import { limitsFor, type RateLimit, type RateLimiter, type RateSettings } from "./rate-limiter.ts";
-import { resolvePerson } from "./recipient.ts";
+import type { ResolvedPerson } from "./recipient.ts";
+import { createSlotReservoir } from "./slot-reservoir.ts";
 import { decideSendWindow, type SendWindowOrg } from "./send-window.ts";
 
 export interface RowSenderDeps {
-  prisma: PrismaClient;
   clock: Clock;
   logger: Logger;
   claims: Claims;
@@ -29,6 +30,10 @@ export interface RowSenderDeps {
   sleep(ms: number): Promise<void>;
 }
 
+/** How late a rate-limit slot may be used; later than that it is given up (at most MAX_RETAKES times per send). */
+const LATE_SLOT_MS = 20;
+const MAX_RETAKES = 3;
+
 export type RowResult = "sent" | "retry" | "failed" | "cancelled" | "deferred" | "lost";
 
 interface Route {
@@ -39,6 +44,7 @@ interface Route {
 
 export function createRowSender(deps: RowSenderDeps) {
   const { clock, claims, logger } = deps;
+  const reservoir = deps.rateLimiter ? createSlotReservoir(deps.rateLimiter, clock) : undefined;
 
   async function finish(row: ClaimedRow, outcome: Outcome, result: RowResult): Promise<RowResult> {
     const recorded = await claims.finish(row.id, clock.now(), outcome);
@@ -48,13 +54,12 @@ export function createRowSender(deps: RowSenderDeps) {
     return "lost";
   }
 
-  async function route(row: ClaimedRow): Promise<Route | Outcome> {
+  function route(row: ClaimedRow, person: ResolvedPerson | undefined): Route | Outcome {
     if (row.personId) {
-      const person = await resolvePerson(deps.prisma, row.personId, new Set(deps.notifiers.keys()));
       if (!person || !person.active) return { status: "cancelled", lastError: "recipient is no longer active" };
       const decision = decideSendWindow(row, person, deps.org, clock.now());
       if (decision.action === "cancel") return { status: "cancelled", lastError: decision.reason };
-      if (decision.action === "reschedule") return { status: "pending", notBefore: decision.notBefore };
+      if (decision.action === "reschedule") return { status: "pending", notBefore: decision.notBefore, attemptsDelta: -1 };
       const recipient = person.recipient;
       if (!recipient) return { status: "failed", lastError: "no chat identity Momentum can reach for this person" };
       const notifier = deps.notifiers.get(recipient.platform)!;
@@ -73,11 +78,17 @@ export function createRowSender(deps: RowSenderDeps) {
 
   /** Waits for a slot in every bucket; returns the wait still needed when it is too long to hold a lane for. */
   async function takeSlot(limits: RateLimit[]): Promise<number> {
-    if (!deps.rateLimiter) return 0;
+    if (!reservoir) return 0;
     for (const limit of limits) {
-      const grant = await deps.rateLimiter.take(limit, deps.maxInlineWaitMs);
-      if (!grant.granted) return grant.waitMs;
-      if (grant.waitMs > 0) await deps.sleep(grant.waitMs);
+      for (let retake = 0; ; retake++) {
+        const slot = await reservoir.next(limit, deps.maxInlineWaitMs);
+        if (!slot.granted) return slot.waitMs;
+        const waitMs = slot.atMs - clock.now().getTime();
+        if (waitMs > 0) await deps.sleep(waitMs);
+        // Woken well after the slot (the event loop stalled): sending now would land together with the sends of
+        // later slots and burst past the ceiling. Give the slot up and queue again; the stall's capacity is gone anyway.
+        if (clock.now().getTime() - slot.atMs <= LATE_SLOT_MS || retake >= MAX_RETAKES) break;
+      }
     }
     return 0;
   }
@@ -98,6 +109,7 @@ export function createRowSender(deps: RowSenderDeps) {
     const now = clock.now().getTime();
     if (failure.retryAfterMs !== undefined) {
       // A 429: the platform refused to try. It does not use up an attempt; the row and the whole fleet wait.
+      for (const limit of limits) reservoir?.forget(limit.key);
       if (deps.rateLimiter) void Promise.all(limits.map((limit) => deps.rateLimiter!.penalise(limit, failure.retryAfterMs!))).catch(() => undefined);
       return { outcome: { status: "pending", notBefore: new Date(now + failure.retryAfterMs), lastError: failure.message, attemptsDelta: -1 }, result: "retry" };
     }
@@ -108,8 +120,9 @@ export function createRowSender(deps: RowSenderDeps) {
     return { outcome: { status: "failed", lastError: failure.message }, result: "failed" };
   }
 
-  return async function deliver(row: ClaimedRow): Promise<RowResult> {
-    const planned = await route(row);
+  /** `person`: the row's recipient, resolved for the whole claimed batch at once (undefined: no such person). */
+  return async function deliver(row: ClaimedRow, person: ResolvedPerson | undefined): Promise<RowResult> {
+    const planned = route(row, person);
     if (!("send" in planned)) {
       const result: RowResult = planned.status === "pending" ? "deferred" : planned.status === "failed" ? "failed" : "cancelled";
       if (result === "failed") logger.warn({ deliveryId: row.id, kind: row.kind, reason: planned.lastError }, "delivery failed for good");
@@ -117,12 +130,16 @@ export function createRowSender(deps: RowSenderDeps) {
     }
     const limits = limitsFor(planned.platform, deps.rates, planned.channel);
     const stillToWait = await takeSlot(limits);
-    if (stillToWait > 0) return finish(row, { status: "pending", notBefore: new Date(clock.now().getTime() + stillToWait) }, "deferred");
-    const attempts = await claims.confirmSend(row.id, clock.now(), deps.sendLeaseMs);
-    if (attempts === null) {
-      logger.info({ deliveryId: row.id }, "delivery skipped: another instance took it over while it waited");
-      return "lost";
+    if (stillToWait > 0) return finish(row, { status: "pending", notBefore: new Date(clock.now().getTime() + stillToWait), attemptsDelta: -1 }, "deferred");
+    if (clock.now().getTime() + deps.sendLeaseMs > row.leaseUntil.getTime()) {
+      const renewed = await claims.renewLease(row.id, clock.now(), deps.sendLeaseMs);
+      if (!renewed) {
+        logger.info({ deliveryId: row.id }, "delivery skipped: another instance took it over while it waited");
+        return "lost";
+      }
+      row.leaseUntil = renewed;
     }
+    const attempts = row.attempts;
     let sent: SendResult;
     try {
       sent = await sendWithTimeout(planned);

@@ -5,13 +5,14 @@
 // lease and gets sent twice. A dead instance's rows return to the queue when their lease runs out.
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../db/database.ts";
-import type { ChatNotifier } from "../domain/notifications/notifier.ts";
+import type { ChatNotifier, PlatformName } from "../domain/notifications/notifier.ts";
 import type { Clock } from "../shared/clock.ts";
 import type { Logger } from "../shared/logger.ts";
 import { createClaims, type ClaimedRow } from "./claims.ts";
 import { createRowSender, type RowResult } from "./deliver-row.ts";
 import { noticeAdminsOfFailures } from "./failure-notice.ts";
 import { createRateLimiter, type RateLimiter, type RateSettings } from "./rate-limiter.ts";
+import { resolvePeople, type ResolvedPerson } from "./recipient.ts";
 import type { SendWindowOrg } from "./send-window.ts";
 
 export interface DeliveryWorkerOptions {
@@ -56,16 +57,18 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
   const instanceId = options.instanceId ?? randomUUID();
   const concurrency = Math.max(1, options.concurrency ?? 8);
   const batchSize = Math.max(1, options.batchSize ?? concurrency * 2);
-  const claimLeaseMs = options.claimLeaseMs ?? 60_000;
   const sendTimeoutMs = options.sendTimeoutMs ?? 30_000;
   const sendLeaseMs = Math.max(options.sendLeaseMs ?? 2 * sendTimeoutMs, sendTimeoutMs + 5_000);
+  // Twice the send lease: a row sent within sendLeaseMs of its claim (the usual case) needs no renewal.
+  const claimLeaseMs = Math.max(options.claimLeaseMs ?? 2 * sendLeaseMs, sendLeaseMs);
   const claims = createClaims(prisma, instanceId);
+  const notifiers = new Map(options.notifiers.map((notifier) => [notifier.platform, notifier]));
+  const enabled = new Set<PlatformName>(notifiers.keys());
   const deliver = createRowSender({
-    prisma,
     clock,
     logger,
     claims,
-    notifiers: new Map(options.notifiers.map((notifier) => [notifier.platform, notifier])),
+    notifiers,
     org: options.org,
     rateLimiter: options.rateLimiter === null ? undefined : (options.rateLimiter ?? createRateLimiter(prisma, clock)),
     rates: options.rates ?? { slackPerSecond: 20, teamsPerSecond: 40 },
@@ -86,17 +89,18 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
     await claims.releaseExpiredLeases(now);
     summary.results.cancelled += await claims.cancelExpired(now);
     const queue: ClaimedRow[] = [];
+    const people = new Map<string, ResolvedPerson>();
     let claiming: Promise<boolean> | undefined;
     let exhausted = false;
-    const refill = (): Promise<boolean> =>
-      (claiming ??= claims
-        .claim(clock.now(), batchSize, claimLeaseMs)
-        .then((rows) => {
-          queue.push(...rows);
-          if (rows.length === 0) exhausted = true;
-          return rows.length > 0;
-        })
-        .finally(() => (claiming = undefined)));
+    const claimMore = async (): Promise<boolean> => {
+      const rows = await claims.claim(clock.now(), batchSize, claimLeaseMs);
+      const personIds = rows.flatMap((row) => (row.personId ? [row.personId] : []));
+      for (const [id, person] of await resolvePeople(prisma, personIds, enabled)) people.set(id, person);
+      queue.push(...rows);
+      if (rows.length === 0) exhausted = true;
+      return rows.length > 0;
+    };
+    const refill = (): Promise<boolean> => (claiming ??= claimMore().finally(() => (claiming = undefined)));
 
     const lane = async () => {
       for (;;) {
@@ -108,7 +112,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
         const row = queue.shift()!;
         summary.attempted++;
         try {
-          summary.results[await deliver(row)]++;
+          summary.results[await deliver(row, row.personId ? people.get(row.personId) : undefined)]++;
         } catch (error) {
           // The database failed mid-row: the row keeps its lease and is taken over when it runs out.
           logger.error({ err: error, deliveryId: row.id }, "delivery could not be processed; it will be retried after its lease");

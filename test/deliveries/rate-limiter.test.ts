@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createRateLimiter, limitsFor } from "../../src/deliveries/rate-limiter.ts";
+import { createRateLimiter, limitsFor, platformLimit } from "../../src/deliveries/rate-limiter.ts";
 import { ManualClock } from "../../src/shared/clock.ts";
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../support/database.ts";
 
@@ -31,6 +31,15 @@ describe("fleet-wide token bucket", () => {
     expect(waits).toEqual([0, 0, 100]);
   });
 
+  it("when an instance reserves several slots in one statement, it gets them spaced 1/rate apart, after what others reserved", async () => {
+    const clock = new ManualClock("2026-11-27T15:00:00Z");
+    const instanceA = createRateLimiter(db.prisma, clock);
+    const instanceB = createRateLimiter(db.prisma, clock);
+    expect((await instanceA.take(slack, 5_000, 4)).slotsMs).toEqual([0, 0, 100, 200]);
+    expect((await instanceB.take(slack, 5_000, 3)).slotsMs).toEqual([300, 400, 500]);
+    expect((await instanceA.take(slack, 550, 2)).granted).toBe(false); // the second would be 700 ms away
+  });
+
   it("when the wait would exceed the caller's limit, nothing is taken and the caller learns when to come back", async () => {
     const clock = new ManualClock("2026-11-27T15:00:00Z");
     const limiter = createRateLimiter(db.prisma, clock);
@@ -51,7 +60,7 @@ describe("fleet-wide token bucket", () => {
     expect(refused.granted).toBe(false);
     expect(refused.waitMs).toBeGreaterThanOrEqual(25_000);
     clock.advance(30_000);
-    expect(await instanceB.take(slack, 5_000)).toEqual({ granted: true, waitMs: 100 });
+    expect(await instanceB.take(slack, 5_000)).toMatchObject({ granted: true, waitMs: 100 });
   });
 
   it("when many takes race on one bucket, each token is handed out once (no lost updates)", async () => {
@@ -62,10 +71,19 @@ describe("fleet-wide token bucket", () => {
     expect(waits).toEqual(Array.from({ length: 40 }, (_, i) => i * 100));
   });
 
+  it("when a ceiling is configured, the bucket's burst comes out of its rate, so no one-second window can exceed the ceiling", () => {
+    for (const ceiling of [2, 20, 40, 400]) {
+      const limit = platformLimit("slack", ceiling);
+      expect(limit.burst + limit.perSecond).toBeLessThanOrEqual(ceiling);
+      expect(limit.perSecond).toBeGreaterThan(0);
+    }
+    expect(platformLimit("slack", 400)).toEqual({ key: "slack", perSecond: 392, burst: 8 });
+  });
+
   it("when a send goes to a channel, it also takes from that channel's one-per-second bucket; an unlimited platform takes nothing", async () => {
     expect(limitsFor("slack", { slackPerSecond: 20, teamsPerSecond: 40 }, "C1").map((limit) => limit.key)).toEqual(["slack:channel:C1", "slack"]);
     const limiter = createRateLimiter(db.prisma, new ManualClock("2026-11-27T15:00:00Z"));
-    expect(await limiter.take({ key: "teams", perSecond: 0, burst: 1 }, 0)).toEqual({ granted: true, waitMs: 0 });
+    expect(await limiter.take({ key: "teams", perSecond: 0, burst: 1 }, 0)).toMatchObject({ granted: true, waitMs: 0 });
     expect(await db.prisma.rateBucket.count()).toBe(0);
   });
 });

@@ -142,7 +142,6 @@ describe("outbox worker", () => {
     const claimed = await dead.claim(clock.now(), 10, 60_000);
     expect(claimed).toHaveLength(10);
     for (const row of claimed.slice(0, 3)) {
-      expect(await dead.confirmSend(row.id, clock.now(), 60_000)).toBe(1);
       expect(await dead.finish(row.id, clock.now(), { status: "sent", sentAt: clock.now(), platformMessageId: "dead-ts" })).toBe(true);
     }
     const notifier = new FakeNotifier();
@@ -159,7 +158,7 @@ describe("outbox worker", () => {
     expect(await db.prisma.delivery.count({ where: { status: "sent" } })).toBe(10);
 
     // The dead instance wakes up: it may not send or write anything for rows it lost.
-    expect(await dead.confirmSend(claimed[5].id, clock.now(), 60_000)).toBeNull();
+    expect(await dead.renewLease(claimed[5].id, clock.now(), 60_000)).toBeNull();
     expect(await dead.finish(claimed[5].id, clock.now(), { status: "failed", lastError: "late" })).toBe(false);
     expect((await db.prisma.delivery.findUniqueOrThrow({ where: { id: claimed[5].id } })).status).toBe("sent");
   });
@@ -174,8 +173,36 @@ describe("outbox worker", () => {
     const notifier = new FakeNotifier();
     await manualWorker(db.prisma, clock, notifier).drain();
 
-    expect(await slow.confirmSend(row.id, clock.now(), 60_000)).toBeNull();
+    expect(await slow.renewLease(row.id, clock.now(), 60_000)).toBeNull();
     expect(notifier.delivered).toEqual([carol]);
+  });
+
+  it("when a worker's rows wait for the rate limit longer than their lease and another worker takes them over, they are sent once, by the other", async () => {
+    const clock = new ManualClock(FRIDAY_AFTERNOON);
+    const people = await seedPeople(db.prisma, 4);
+    await enqueuePrompts(db.prisma, people);
+    const notifier = new FakeNotifier();
+    const other = manualWorker(db.prisma, clock, notifier);
+    let otherRun: Promise<unknown> = Promise.resolve();
+    // The first slot comes only after 10 minutes (a fleet under heavy throttling); meanwhile the other instance runs.
+    const slowLimiter = { take: async () => ({ granted: true, waitMs: 600_000, slotsMs: [600_000] }), penalise: async () => undefined };
+    const throttled = manualWorker(db.prisma, clock, notifier, {
+      rateLimiter: slowLimiter,
+      concurrency: 1,
+      batchSize: 4,
+      sleep: async (ms) => {
+        clock.advance(ms);
+        otherRun = other.drain();
+        await otherRun;
+      },
+    });
+
+    const summary = await throttled.drain();
+    await otherRun;
+
+    expect(summary.results.lost).toBe(4);
+    expect(summary.results.sent).toBe(0);
+    expect([...countBy(notifier.delivered).values()]).toEqual([1, 1, 1, 1]);
   });
 
   it("when the service stops with rows claimed but not started, it hands them back at once instead of holding them for the lease", async () => {
