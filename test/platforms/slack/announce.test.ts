@@ -173,6 +173,28 @@ describe("/announce", () => {
   });
 });
 
+describe("a review-cycle launch announcing itself", () => {
+  it("when HR clicks Announce this cycle, the modal opens with the cycle's words, and the announcement it posts is linked to the cycle", async () => {
+    await act(grace);
+    const hr = await db.prisma.person.findUniqueOrThrow({ where: { email: grace.email! } });
+    const cycle = await db.prisma.reviewCycle.create({
+      data: { name: "H2 2026", createdById: hr.id, status: "active", participants: { kind: "everyone" }, selfDueDate: "2026-12-11", managerDueDate: "2026-12-18", questions: [] },
+    });
+
+    await harness.slack.clickButton({ as: grace, actionId: "announce_cycle", value: cycle.id });
+    await harness.service.settle();
+    const view = harness.fake.sent("views.open").at(-1)!.args.view as { callback_id: string; private_metadata: string; blocks: Block[] };
+    expect(view.callback_id).toBe("announce_modal");
+    expect(JSON.stringify(view.blocks)).toContain('The review cycle \\"H2 2026\\" has started.');
+    expect(JSON.parse(view.private_metadata)).toEqual({ cycleId: cycle.id });
+
+    await harness.slack.submitView({ as: grace, view, values: modalValues(["CGENERAL"], "H2 2026 has started!", false) });
+    await harness.service.settle();
+    expect((await db.prisma.announcement.findFirstOrThrow()).cycleId).toBe(cycle.id);
+    expect(posts("CGENERAL")).toHaveLength(1);
+  });
+});
+
 describe("who may announce", () => {
   it.each([
     ["an employee", "employee"],

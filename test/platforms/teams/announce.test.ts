@@ -143,6 +143,22 @@ describe("announce on Teams", () => {
   });
 });
 
+describe("a review-cycle launch announcing itself on Teams", () => {
+  test("when the dialog is opened for a cycle, it is filled with the cycle's words and the announcement is linked to it", async () => {
+    const hr = await db.prisma.person.findUniqueOrThrow({ where: { email: hana.email! } });
+    const cycle = await db.prisma.reviewCycle.create({
+      data: { name: "H2 2026", createdById: hr.id, status: "active", participants: { kind: "everyone" }, selfDueDate: "2026-12-11", managerDueDate: "2026-12-18", questions: [] },
+    });
+    const fetched = await teams.invoke(hana, "task/fetch", { type: "task/fetch", data: { action: "announce_open", cycleId: cycle.id } });
+    const form = fetched.body.task.value.card.content as Card;
+    expect(form.body.find((element) => element.id === "text")?.value).toContain('The review cycle "H2 2026" has started.');
+
+    await submit(hana, form, { channels: general.id, text: "H2 2026 has started!", withAck: "false" });
+    expect((await db.prisma.announcement.findFirstOrThrow()).cycleId).toBe(cycle.id);
+    expect(teams.sentTo(general)).toHaveLength(1);
+  });
+});
+
 describe("who may announce and change roles on Teams", () => {
   test.each(["employee", "manager"] as const)("when a %s types announce or replays the dialog and status buttons, they are refused and nothing is stored or sent", async (role) => {
     const announcementId = await announce();

@@ -2,6 +2,7 @@
 // manifests/slack.yaml, so a command cannot be registered without being declared, or the other way round.
 import type { App } from "@slack/bolt";
 import { registerAnnounceAcknowledge } from "./actions/announce-acknowledge.ts";
+import { registerAnnounceCycle } from "./actions/announce-cycle.ts";
 import { registerAnnounceFollowUp } from "./actions/announce-follow-up.ts";
 import { registerCheckInStart } from "./actions/checkin-start.ts";
 import { registerGoalOpenActions } from "./actions/goal-open.ts";
@@ -43,7 +44,7 @@ const FEEDBACK_INTERACTIONS: Register[] = [
 ];
 const INTERACTIONS: Register[] = [...FEEDBACK_INTERACTIONS, registerKudosModalSubmission, registerCheckInStart, registerCheckInModalSubmission, registerGoalOpenActions, registerGoalModalSubmissions];
 
-const ANNOUNCE_INTERACTIONS: Register[] = [registerAnnounceModalSubmission, registerAnnounceAcknowledge, registerAnnounceFollowUp];
+const ANNOUNCE_INTERACTIONS: Register[] = [registerAnnounceModalSubmission, registerAnnounceAcknowledge, registerAnnounceFollowUp, registerAnnounceCycle];
 
 export function registerListeners(app: App, deps: SlackListenerDeps): void {
   for (const register of [...Object.values(SLASH_COMMANDS), ...Object.values(BOT_EVENTS), ...INTERACTIONS, ...ANNOUNCE_INTERACTIONS]) register(app, deps);

@@ -11,6 +11,7 @@ import { channelProblemsText, type ChannelProblem } from "./announce-modal.ts";
 import { context, escapeMrkdwn, joinNames, plain, section, truncate, type SlackMessage } from "./text.ts";
 
 export const ANNOUNCEMENT_FOLLOW_UP_ACTION = "announcement_follow_up";
+export const ANNOUNCE_CYCLE_ACTION = "announce_cycle";
 /** Names listed in a status; the rest are counted. */
 const NAMES_SHOWN = 40;
 
@@ -79,6 +80,15 @@ function followUpButton(announcementId: string, count: number): ActionsBlock {
         },
       },
     ],
+  };
+}
+
+/** For a review-cycle launch confirmation: opens the announce modal filled with the cycle's announcement. */
+export function announceCycleButton(cycleId: string): ActionsBlock {
+  return {
+    type: "actions",
+    block_id: "announce_cycle",
+    elements: [{ type: "button", action_id: ANNOUNCE_CYCLE_ACTION, text: plain("Announce this cycle", 75), value: cycleId }],
   };
 }
 

@@ -7,6 +7,7 @@ import { CardFactory, type TaskModuleResponse, type TurnContext } from "botbuild
 import { z } from "zod";
 import { createAnnouncement } from "../../../domain/announcements/create-announcement.ts";
 import { requireRole } from "../../../domain/people/person.ts";
+import { reviewCycleAnnouncement } from "../../../domain/reviews/review-cycle-announcement.ts";
 import { userMessageFor, validationError } from "../../../shared/errors.ts";
 import { tenantIdOf } from "../activity.ts";
 import { ANNOUNCE_FORM_TITLE, announceFormCard, type AnnounceFormValues } from "../cards/announce-form.ts";
@@ -37,8 +38,10 @@ export async function fetchAnnounceForm(deps: TeamsHandlerDeps, context: TurnCon
     requireRole(person, "hr", "send announcements");
     const channels = await channelsFor(deps, context);
     if (channels.length === 0) throw validationError("Momentum isn't in any team channel yet: add it to a team first (Apps → Momentum → Add to a team).");
+    // Opened from a review-cycle launch: the cycle's own announcement, editable, linked to the cycle.
     const cycleId = OpenData.safeParse(data ?? {}).data?.cycleId;
-    return formResponse(announceFormCard({ formId: randomUUID(), cycleId, channels, values: {} }));
+    const suggested = cycleId ? await reviewCycleAnnouncement(deps.domain, { actorId: person.id, cycleId }) : null;
+    return formResponse(announceFormCard({ formId: randomUUID(), cycleId: suggested?.cycleId, channels, values: { text: suggested?.text } }));
   } catch (error) {
     logUnexpected(deps, error);
     return { task: { type: "message", value: userMessageFor(error) } };
