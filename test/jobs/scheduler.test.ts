@@ -2,6 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DomainContext } from "../../src/domain/context.ts";
 import type { JobDefinition } from "../../src/jobs/job.ts";
 import { createScheduler } from "../../src/jobs/scheduler.ts";
+import { loadConfig } from "../../src/config/env.ts";
+import { startService } from "../../src/service.ts";
 import { ManualClock } from "../../src/shared/clock.ts";
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../support/database.ts";
 import { org, promptFor, seedPeople, silentLogger } from "../deliveries/engine-support.ts";
@@ -94,5 +96,21 @@ describe("scheduler tick", () => {
 
   it("when the cron expression is invalid, the scheduler refuses to start rather than never ticking", () => {
     expect(() => createScheduler({ domain: domainAt(new ManualClock("2026-11-27T15:00:00Z")), jobs: [], worker: kickCounter(), logger: silentLogger, cronExpression: "every minute" })).toThrow(/invalid cron/);
+  });
+
+  it("when the service is started with job definitions, its scheduler evaluates them on the service's clock", async () => {
+    const clock = new ManualClock("2026-11-27T15:00:00Z");
+    const [alice] = await seedPeople(db.prisma, 1, { slack: false });
+    const job: JobDefinition = { id: "prompts", due: async (_ctx, now) => [promptFor(alice, { notBefore: now })] };
+    const config = loadConfig({ NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", SCHEDULER_ENABLED: "false" });
+    const service = await startService({ config, logger: silentLogger, clock, database: db, pollDeliveries: false, jobs: [job] });
+    try {
+      const result = await service.scheduler.tick();
+      expect(result.jobs).toEqual([{ id: "prompts", due: 1, queued: 1 }]);
+      const row = await db.prisma.delivery.findFirstOrThrow();
+      expect(row.notBefore.toISOString()).toBe("2026-11-27T15:00:00.000Z");
+    } finally {
+      await service.stop();
+    }
   });
 });
