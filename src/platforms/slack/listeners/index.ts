@@ -23,6 +23,10 @@ import { registerGoalModalSubmissions } from "./views/goal-modals-submitted.ts";
 import { registerFeedbackAnswerSubmission } from "./views/feedback-answer-submitted.ts";
 import { registerFeedbackModalSubmission } from "./views/feedback-modal-submitted.ts";
 import { registerKudosModalSubmission } from "./views/kudos-modal-submitted.ts";
+import { registerReviewButtons } from "./actions/review-buttons.ts";
+import { REVIEW_COMMAND, registerReviewCommand } from "./commands/review-command.ts";
+import { registerReviewCycleSubmission } from "./views/review-cycle-submitted.ts";
+import { registerReviewFormSubmission } from "./views/review-form-submitted.ts";
 
 type Register = (app: App, deps: SlackListenerDeps) => void;
 
@@ -33,6 +37,7 @@ export const SLASH_COMMANDS: Record<string, Register> = {
   [GOAL_COMMAND]: registerGoalCommand,
   [ANNOUNCE_COMMAND]: registerAnnounceCommand,
   [FEEDBACK_COMMAND]: registerFeedbackCommand,
+  [REVIEW_COMMAND]: registerReviewCommand,
 };
 export const BOT_EVENTS: Record<string, Register> = { [APP_HOME_OPENED]: registerAppHomeOpened };
 const FEEDBACK_INTERACTIONS: Register[] = [
@@ -46,6 +51,8 @@ const INTERACTIONS: Register[] = [...FEEDBACK_INTERACTIONS, registerKudosModalSu
 
 const ANNOUNCE_INTERACTIONS: Register[] = [registerAnnounceModalSubmission, registerAnnounceAcknowledge, registerAnnounceFollowUp, registerAnnounceCycle];
 
+const REVIEW_INTERACTIONS: Register[] = [registerReviewButtons, registerReviewCycleSubmission, registerReviewFormSubmission];
+
 export function registerListeners(app: App, deps: SlackListenerDeps): void {
-  for (const register of [...Object.values(SLASH_COMMANDS), ...Object.values(BOT_EVENTS), ...INTERACTIONS, ...ANNOUNCE_INTERACTIONS]) register(app, deps);
+  for (const register of [...Object.values(SLASH_COMMANDS), ...Object.values(BOT_EVENTS), ...INTERACTIONS, ...ANNOUNCE_INTERACTIONS, ...REVIEW_INTERACTIONS]) register(app, deps);
 }

@@ -2,6 +2,10 @@
 // Slack's documented limits, with the largest inputs the domain allows.
 import type { KnownBlock, View } from "@slack/types";
 import { describe, expect, it } from "vitest";
+import type { ReviewForm } from "../../../../src/domain/reviews/get-review-form.ts";
+import { defaultReviewQuestions, questionsToText, REVIEW_QUESTIONS_MAX } from "../../../../src/domain/reviews/review.schemas.ts";
+import { readReviewModal, reviewCycleModal, reviewFormModal } from "../../../../src/platforms/slack/views/review-modals.ts";
+import { nudgePreviewMessage, reviewHelpMessage, reviewSavedMessage, reviewStatusMessage } from "../../../../src/platforms/slack/views/review-replies.ts";
 import type { OutboundMessage } from "../../../../src/domain/notifications/messages.ts";
 import type { CheckInForm } from "../../../../src/domain/check-ins/get-check-in-form.ts";
 import { MOOD_OPTIONS } from "../../../../src/domain/check-ins/get-check-in-form.ts";
@@ -95,6 +99,41 @@ function viewProblems(view: View): string[] {
 }
 
 describe("Slack limits on everything Momentum builds", () => {
+  it("when a review has the most questions at their longest, with the longest answers beside them, every review view and reply stays within Slack's limits", () => {
+    const questions = Array.from({ length: REVIEW_QUESTIONS_MAX }, (_, i) => ({ id: `q${i + 1}`, kind: i % 2 === 0 ? ("rating" as const) : ("text" as const), label: `${i} ${"l".repeat(196)}` }));
+    const answers = Object.fromEntries(questions.map((question) => [question.id, question.kind === "rating" ? 5 : "a <!channel> ".repeat(250).slice(0, 3000)]));
+    const form: ReviewForm = {
+      reviewId: "r".repeat(36),
+      kind: "manager",
+      cycle: { id: "c", name: "n".repeat(80), status: "active", dueLabel: "Wednesday 30 December" },
+      subject: { id: "s", name: longName },
+      status: "draft",
+      submittedAt: null,
+      editable: true,
+      questions,
+      answers,
+      selfReview: { submitted: true, answers },
+      context: { goals: Array.from({ length: 5 }, () => ({ title: "g".repeat(200), status: "on track", progress: "50%", dueDate: "2026-12-31" })), kudos: { total: 999, recent: Array.from({ length: 5 }, () => ({ giverName: longName, message: longText, value: null })) } },
+    };
+    expect(viewProblems(reviewFormModal(form, "note ".repeat(100)))).toEqual([]);
+    expect(viewProblems(reviewFormModal({ ...form, kind: "self", selfReview: null }))).toEqual([]);
+    expect(viewProblems(reviewFormModal({ ...form, editable: false, status: "submitted" }))).toEqual([]);
+    expect(viewProblems(readReviewModal({ reviewId: "r", kind: "manager", cycleName: "n".repeat(80), subjectName: longName, authorName: longName, submittedAt: null, questions, answers }))).toEqual([]);
+    expect(viewProblems(reviewCycleModal({ questionsText: questionsToText(defaultReviewQuestions(values)), defaultSelfDue: "2026-12-04", defaultManagerDue: "2026-12-11" }))).toEqual([]);
+    const status = reviewStatusMessage({
+      scope: "organisation",
+      cycle: { id: "c", name: "n".repeat(80), status: "active", selfDueLabel: "Friday 4 December", managerDueLabel: "Friday 11 December" },
+      steps: { self: { submitted: 5000, total: 10000 }, manager: { submitted: 10, total: 9000 } },
+      byManager: Array.from({ length: 800 }, () => ({ managerName: longName, self: { submitted: 1, total: 12 }, manager: { submitted: 0, total: 12 } })),
+      pending: Array.from({ length: 30 }, () => ({ authorName: longName, kind: "manager" as const, subjectName: longName })),
+      pendingCount: 9000,
+    });
+    expect(problems(status.blocks)).toEqual([]);
+    expect(problems(nudgePreviewMessage({ cycleId: "c".repeat(36), cycleName: "n".repeat(80), runId: "r".repeat(36), people: 10000, reviews: 19000, sampleNames: Array(5).fill(longName) }).blocks)).toEqual([]);
+    expect(problems(reviewSavedMessage({ reviewId: "r".repeat(36), kind: "manager", subjectName: longName, final: false, answered: 3, questionCount: 25 }).blocks)).toEqual([]);
+    expect(problems(reviewHelpMessage("p".repeat(500)).blocks)).toEqual([]);
+  });
+
   for (const message of messages) {
     it(`when a ${message.type}${"visibility" in message ? ` (${message.visibility})` : ""} message is as large as the domain allows, it stays within Slack's limits`, () => {
       const rendered = renderOutboundMessage(message);

@@ -1,0 +1,26 @@
+// `/review` text: nothing (create a cycle), `status [cycle]`, `nudge [cycle]`, `close <cycle>`, `help`.
+export type ReviewCommand =
+  | { kind: "create" }
+  | { kind: "status"; cycle?: string }
+  | { kind: "nudge"; cycle?: string }
+  | { kind: "close"; cycle: string }
+  | { kind: "help"; problem?: string };
+
+export function parseReviewCommand(text: string): ReviewCommand {
+  const trimmed = text.trim();
+  if (trimmed === "") return { kind: "create" };
+  const [verb, ...rest] = trimmed.split(/\s+/);
+  const cycle = rest.join(" ").trim() || undefined;
+  switch (verb.toLowerCase()) {
+    case "status":
+      return { kind: "status", cycle };
+    case "nudge":
+      return { kind: "nudge", cycle };
+    case "close":
+      return cycle ? { kind: "close", cycle } : { kind: "help", problem: "Which cycle should be closed? Try `/review close H2 2026`." };
+    case "help":
+      return { kind: "help" };
+    default:
+      return { kind: "help", problem: `/review doesn't know "${verb.slice(0, 40)}".` };
+  }
+}
