@@ -1,6 +1,8 @@
 // The neutral outbound messages: plain data that each platform renders (Block Kit / Adaptive Card).
 // Stored as JSON in the outbox, so every member must stay serialisable and backwards compatible.
 import type { ReviewOutboundMessage } from "../reviews/review-messages.ts";
+import type { OneOnOneAgenda } from "../one-on-ones/one-on-one-agenda.types.ts";
+import type { TeamSummary } from "../summaries/team-summary.types.ts";
 
 export type OutboundMessage =
   | ReviewOutboundMessage
@@ -81,6 +83,10 @@ export type OutboundMessage =
       type: "notice";
       title: string;
       text: string;
-    };
+    }
+  /** Before a weekly 1:1, to the report's manager only: the agenda, with "Add a private note" and "Mark 1:1 done". */
+  | { type: "one-on-one.prompt"; agenda: OneOnOneAgenda }
+  /** Monday morning, to one manager: their team's week (never feedback, notes or an individual's mood). */
+  | { type: "team.summary"; summary: TeamSummary };
 
 export type OutboundMessageType = OutboundMessage["type"];

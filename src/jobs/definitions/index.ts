@@ -5,7 +5,9 @@ import { checkInRemindersJob } from "./check-in-reminders.ts";
 import { checkInRetentionJob } from "./check-in-retention.ts";
 import { reviewManagerRequestsJob } from "./review-manager-requests.ts";
 import { reviewNudgesJob } from "./review-nudges.ts";
+import { oneOnOnePromptsJob } from "./one-on-one-prompts.ts";
+import { teamSummariesJob } from "./team-summaries.ts";
 
-export { checkInPromptsJob, checkInRemindersJob, checkInRetentionJob, reviewManagerRequestsJob, reviewNudgesJob };
+export { checkInPromptsJob, checkInRemindersJob, checkInRetentionJob, reviewManagerRequestsJob, reviewNudgesJob, oneOnOnePromptsJob, teamSummariesJob };
 
-export const jobDefinitions: JobDefinition[] = [checkInPromptsJob, checkInRemindersJob, checkInRetentionJob, reviewManagerRequestsJob, reviewNudgesJob];
+export const jobDefinitions: JobDefinition[] = [checkInPromptsJob, checkInRemindersJob, checkInRetentionJob, reviewManagerRequestsJob, reviewNudgesJob, oneOnOnePromptsJob, teamSummariesJob];

@@ -16,6 +16,8 @@ import { fetchKudosForm, submitKudosForm } from "./handlers/kudos-dialog.ts";
 import { onAppInstalled, onMembersAdded } from "./handlers/installation.ts";
 import { handleCardSubmit, handleTextCommand } from "./handlers/message-commands.ts";
 import { tellActorAboutError } from "./handlers/tell-actor.ts";
+import { ONE_ON_ONE_NOTE_OPEN_ACTION, ONE_ON_ONE_NOTE_SUBMIT_ACTION } from "./cards/one-on-one-cards.ts";
+import { fetchOneOnOneNoteForm, submitOneOnOneNoteForm } from "./handlers/one-on-one-commands.ts";
 
 export class MomentumTeamsBot extends TeamsActivityHandler {
   constructor(private readonly deps: TeamsHandlerDeps) {
@@ -49,6 +51,7 @@ export class MomentumTeamsBot extends TeamsActivityHandler {
   protected override async handleTeamsTaskModuleFetch(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
     if (actionOf(request) === FEEDBACK_CARD_ACTIONS.answer) return fetchFeedbackAnswerForm(this.deps, context, request.data);
     if (actionOf(request) === CHECKIN_START_ACTION) return fetchCheckInForm(this.deps, context);
+    if (actionOf(request) === ONE_ON_ONE_NOTE_OPEN_ACTION) return fetchOneOnOneNoteForm(this.deps, context, request.data);
     if (actionOf(request) === ANNOUNCE_OPEN_ACTION) return fetchAnnounceForm(this.deps, context, request.data);
     return fetchKudosForm(this.deps, context);
   }
@@ -58,6 +61,7 @@ export class MomentumTeamsBot extends TeamsActivityHandler {
     if (actionOf(request) === FEEDBACK_ANSWER_SUBMIT_ACTION) return (await submitFeedbackAnswerForm(this.deps, context, request.data)) as TaskModuleResponse;
     if (actionOf(request) === ANNOUNCE_SUBMIT_ACTION) return (await submitAnnounceForm(this.deps, context, request.data)) as TaskModuleResponse;
     if (actionOf(request) === CHECKIN_FORM_SUBMIT_ACTION) return (await submitCheckInForm(this.deps, context, request.data)) as TaskModuleResponse;
+    if (actionOf(request) === ONE_ON_ONE_NOTE_SUBMIT_ACTION) return (await submitOneOnOneNoteForm(this.deps, context, request.data)) as TaskModuleResponse;
     return submitKudosForm(this.deps, context, request.data);
   }
 }

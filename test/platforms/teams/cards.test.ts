@@ -19,6 +19,9 @@ import { cardForMessage } from "../../../src/platforms/teams/cards/outbound-card
 import { feedbackHelpCard, feedbackListCard, feedbackPreviewCard } from "../../../src/platforms/teams/cards/feedback-cards.ts";
 import { feedbackAnswerFormCard } from "../../../src/platforms/teams/cards/feedback-answer-form.ts";
 import type { FeedbackPreview } from "../../../src/domain/feedback/preview-feedback.ts";
+import { BIG_AGENDA, BIG_HOME, BIG_SUMMARY, SAMPLE_AGENDA, SAMPLE_SUMMARY } from "../../domain/summaries/manager-week-samples.ts";
+import { homeCard } from "../../../src/platforms/teams/cards/home-card.ts";
+import { oneOnOneNoteFormCard } from "../../../src/platforms/teams/cards/one-on-one-cards.ts";
 
 const require = createRequire(import.meta.url);
 // The ESM build does not load in Node; the UMD bundle parses and validates without a DOM.
@@ -57,6 +60,8 @@ const EVERY_MESSAGE: Record<OutboundMessage["type"], OutboundMessage> = {
   "announcement.followup": { type: "announcement.followup", announcementId: "a1", authorName: "Hana", text: "Please read [this](http://e.example)" },
   "feedback.received": { type: "feedback.received", feedbackId: "f1", reader: "recipient", giverName: "Gina", recipientName: "Bob", text: "Great *launch* <b>x</b>\nNext time [ask](http://e.example)", sharedWithName: "Carol", sharedReason: "manager", topic: null },
   "feedback.requested": { type: "feedback.requested", askId: "a1", requesterName: "Max", subjectName: "Dana *D*", aboutRequester: false, topic: "the <launch>", readerNames: ["Dana", "Max"] },
+  "one-on-one.prompt": { type: "one-on-one.prompt", agenda: SAMPLE_AGENDA },
+  "team.summary": { type: "team.summary", summary: SAMPLE_SUMMARY },
   notice: { type: "notice", title: "3 deliveries failed", text: "Momentum isn't installed for 3 people." },
 };
 
@@ -103,6 +108,12 @@ const CARDS: [string, AdaptiveCard][] = [
   ["leaderboard", leaderboardCard({ monthLabel: "November 2026", entries: [{ name: "Alice", count: 3 }, { name: "Bob", count: 1 }] })],
   ["leaderboard (empty)", leaderboardCard({ monthLabel: "November 2026", entries: [] })],
   ["help", helpCard()],
+  ["home (manager, everything)", homeCard(BIG_HOME)],
+  ["home (nothing yet)", homeCard({ ...BIG_HOME, checkIn: null, openGoals: [], pendingReviews: [], recentKudos: [], team: null })],
+  ["1:1 note dialog", oneOnOneNoteFormCard({ reportName: "Ana *A*", pair: { reportId: "r1", periodKey: "2026-W49", builtAt: "2026-12-04T08:00:00.000Z" }, error: "Write your note first.", text: "x" })],
+  ["1:1 agenda (largest)", cardForMessage({ type: "one-on-one.prompt", agenda: BIG_AGENDA })],
+  ["team summary (largest)", cardForMessage({ type: "team.summary", summary: BIG_SUMMARY })],
+  ["team summary (mood hidden)", cardForMessage({ type: "team.summary", summary: { ...SAMPLE_SUMMARY, mood: { shown: false, reason: "Too few people." } } })],
   ["feedback preview (both audiences)", feedbackPreviewCard({ draftId: "d1", text: "x".repeat(2000), preview: FEEDBACK_PREVIEW })],
   ["feedback preview (no manager)", feedbackPreviewCard({ draftId: "d1", text: "Thanks", preview: { ...FEEDBACK_PREVIEW, manager: null } })],
   ["feedback list", feedbackListCard({ timeZone: "Europe/Berlin", items: [{ id: "f1", giverName: "Gina", recipientName: "Bob", text: "*Great*", createdAt: new Date("2026-11-25T12:00:00Z"), topic: "launch", reason: "shared-as-manager" }, { id: "f2", giverName: null, recipientName: "Me", text: "x", createdAt: new Date("2026-11-25T12:00:00Z"), topic: null, reason: "to-you" }] })],

@@ -5,8 +5,8 @@ import { registerAnnounceAcknowledge } from "./actions/announce-acknowledge.ts";
 import { registerAnnounceCycle } from "./actions/announce-cycle.ts";
 import { registerAnnounceFollowUp } from "./actions/announce-follow-up.ts";
 import { registerCheckInStart } from "./actions/checkin-start.ts";
-import { registerGoalOpenActions } from "./actions/goal-open.ts";
 import { ANNOUNCE_COMMAND, registerAnnounceCommand } from "./commands/announce-command.ts";
+import { registerGoalOpenActions } from "./actions/goal-open.ts";
 import { registerFeedbackAskActions } from "./actions/feedback-ask-actions.ts";
 import { registerFeedbackModalRecipient } from "./actions/feedback-modal-recipient.ts";
 import { registerFeedbackPreviewActions } from "./actions/feedback-preview-actions.ts";
@@ -16,6 +16,8 @@ import { FEEDBACK_COMMAND, registerFeedbackCommand } from "./commands/feedback-c
 import { KUDOS_COMMAND, registerKudosCommand } from "./commands/kudos-command.ts";
 import { MOMENTUM_COMMAND, registerMomentumCommand } from "./commands/momentum-command.ts";
 import { APP_HOME_OPENED, registerAppHomeOpened } from "./events/app-home-opened.ts";
+import { registerOneOnOneButtons } from "./actions/one-on-one-buttons.ts";
+import { registerOneOnOneNoteSubmission } from "./views/one-on-one-note-submitted.ts";
 import type { SlackListenerDeps } from "./listener-deps.ts";
 import { registerAnnounceModalSubmission } from "./views/announce-modal-submitted.ts";
 import { registerCheckInModalSubmission } from "./views/checkin-modal-submitted.ts";
@@ -34,8 +36,8 @@ export const SLASH_COMMANDS: Record<string, Register> = {
   [KUDOS_COMMAND]: registerKudosCommand,
   [CHECKIN_COMMAND]: registerCheckInCommand,
   [MOMENTUM_COMMAND]: registerMomentumCommand,
-  [GOAL_COMMAND]: registerGoalCommand,
   [ANNOUNCE_COMMAND]: registerAnnounceCommand,
+  [GOAL_COMMAND]: registerGoalCommand,
   [FEEDBACK_COMMAND]: registerFeedbackCommand,
   [REVIEW_COMMAND]: registerReviewCommand,
 };
@@ -53,6 +55,8 @@ const ANNOUNCE_INTERACTIONS: Register[] = [registerAnnounceModalSubmission, regi
 
 const REVIEW_INTERACTIONS: Register[] = [registerReviewButtons, registerReviewCycleSubmission, registerReviewFormSubmission];
 
+const MANAGER_WEEK_INTERACTIONS: Register[] = [registerOneOnOneButtons, registerOneOnOneNoteSubmission];
+
 export function registerListeners(app: App, deps: SlackListenerDeps): void {
-  for (const register of [...Object.values(SLASH_COMMANDS), ...Object.values(BOT_EVENTS), ...INTERACTIONS, ...ANNOUNCE_INTERACTIONS, ...REVIEW_INTERACTIONS]) register(app, deps);
+  for (const register of [...Object.values(SLASH_COMMANDS), ...Object.values(BOT_EVENTS), ...INTERACTIONS, ...ANNOUNCE_INTERACTIONS, ...MANAGER_WEEK_INTERACTIONS, ...REVIEW_INTERACTIONS]) register(app, deps);
 }

@@ -7,6 +7,8 @@ import { checkinPromptMessage, checkinReminderMessage } from "./checkin-messages
 import { kudosAnnouncedMessage, kudosReceivedMessage } from "./kudos-messages.ts";
 import { feedbackReceivedMessage, feedbackRequestedMessage } from "./feedback-messages.ts";
 import { noticeMessage } from "./notice-message.ts";
+import { oneOnOneAgendaMessage } from "./one-on-one-messages.ts";
+import { teamSummaryMessage } from "./summary-messages.ts";
 import { reviewManagerRequestedMessage, reviewNudgeMessage, reviewReleaseReadyMessage, reviewReleasedMessage, reviewSelfRequestedMessage } from "./review-messages.ts";
 import type { SlackMessage } from "./text.ts";
 
@@ -20,6 +22,10 @@ export function renderOutboundMessage(message: OutboundMessage): SlackMessage {
       return checkinPromptMessage(message);
     case "checkin.reminder":
       return checkinReminderMessage(message);
+    case "announcement.posted":
+      return announcementPostedMessage(message);
+    case "announcement.followup":
+      return announcementFollowUpMessage(message);
     case "review.self-requested":
       return reviewSelfRequestedMessage(message);
     case "review.manager-requested":
@@ -30,10 +36,10 @@ export function renderOutboundMessage(message: OutboundMessage): SlackMessage {
       return reviewReleaseReadyMessage(message);
     case "review.released":
       return reviewReleasedMessage(message);
-    case "announcement.posted":
-      return announcementPostedMessage(message);
-    case "announcement.followup":
-      return announcementFollowUpMessage(message);
+    case "one-on-one.prompt":
+      return oneOnOneAgendaMessage(message.agenda);
+    case "team.summary":
+      return teamSummaryMessage(message.summary);
     case "feedback.received":
       return feedbackReceivedMessage(message);
     case "feedback.requested":

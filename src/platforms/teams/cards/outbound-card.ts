@@ -6,6 +6,8 @@ import { checkInPromptCard, checkInReminderCard } from "./checkin-cards.ts";
 import { kudosAnnouncedCard, kudosReceivedCard } from "./kudos-cards.ts";
 import { feedbackReceivedCard, feedbackRequestedCard } from "./feedback-cards.ts";
 import { noticeCard } from "./notice-card.ts";
+import { oneOnOneAgendaCard } from "./one-on-one-cards.ts";
+import { teamSummaryCard } from "./summary-card.ts";
 import { reviewManagerRequestedCard, reviewNudgeCard, reviewReleaseReadyCard, reviewReleasedCard, reviewSelfRequestedCard, reviewSummary } from "./review-cards.ts";
 
 export function cardForMessage(message: OutboundMessage): AdaptiveCard {
@@ -18,6 +20,10 @@ export function cardForMessage(message: OutboundMessage): AdaptiveCard {
       return checkInPromptCard(message);
     case "checkin.reminder":
       return checkInReminderCard(message);
+    case "announcement.posted":
+      return announcementPostedCard(message);
+    case "announcement.followup":
+      return announcementFollowUpCard(message);
     case "review.self-requested":
       return reviewSelfRequestedCard(message);
     case "review.manager-requested":
@@ -28,10 +34,10 @@ export function cardForMessage(message: OutboundMessage): AdaptiveCard {
       return reviewReleaseReadyCard(message);
     case "review.released":
       return reviewReleasedCard(message);
-    case "announcement.posted":
-      return announcementPostedCard(message);
-    case "announcement.followup":
-      return announcementFollowUpCard(message);
+    case "one-on-one.prompt":
+      return oneOnOneAgendaCard(message.agenda);
+    case "team.summary":
+      return teamSummaryCard(message.summary);
     case "feedback.received":
       return feedbackReceivedCard(message);
     case "feedback.requested":
@@ -52,16 +58,20 @@ export function summaryForMessage(message: OutboundMessage): string {
       return "Time for your weekly check-in";
     case "checkin.reminder":
       return "Your check-in is still open";
+    case "announcement.posted":
+      return `Announcement from ${message.authorName}`;
+    case "announcement.followup":
+      return `Reminder from ${message.authorName}: please acknowledge the announcement`;
     case "review.self-requested":
     case "review.manager-requested":
     case "review.nudge":
     case "review.release-ready":
     case "review.released":
       return reviewSummary(message);
-    case "announcement.posted":
-      return `Announcement from ${message.authorName}`;
-    case "announcement.followup":
-      return `Reminder from ${message.authorName}: please acknowledge the announcement`;
+    case "one-on-one.prompt":
+      return `Your 1:1 with ${message.agenda.reportName} is coming up`;
+    case "team.summary":
+      return "Your team's week";
     case "feedback.received":
       return message.reader === "recipient" ? `${message.giverName} sent you private feedback` : `${message.giverName} shared feedback for ${message.recipientName} with you`;
     case "feedback.requested":

@@ -2,7 +2,9 @@
 // gives the person's 1:1 chat; adding the app to a team gives the channel.
 import { CardFactory, type TurnContext } from "botbuilder";
 import { isPersonalChat, teamChannelOf } from "../activity.ts";
+import { getHome } from "../../../domain/summaries/get-home.ts";
 import { helpCard } from "../cards/help-card.ts";
+import { homeCard } from "../cards/home-card.ts";
 import { identifyActor, rememberChannel } from "../identity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 
@@ -29,7 +31,13 @@ export async function rememberConversation(deps: TeamsHandlerDeps, context: Turn
 export async function onAppInstalled(deps: TeamsHandlerDeps, context: TurnContext): Promise<void> {
   const stored = await rememberConversation(deps, context);
   // A personal install is the one moment a welcome is expected (store policy: no unprompted DMs to a team).
-  if (stored === "personal") await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard())] });
+  if (stored !== "personal") return;
+  // One message: what Momentum can do, and the person's own home card (goals, check-in, reviews, kudos, team).
+  const home = await identifyActor(deps.domain, context)
+    .then((person) => getHome(deps.domain, { personId: person.id }))
+    .catch(() => null);
+  const cards = [helpCard(), ...(home ? [homeCard(home)] : [])];
+  await context.sendActivity({ attachments: cards.map((card) => CardFactory.adaptiveCard(card)) });
 }
 
 export async function onMembersAdded(deps: TeamsHandlerDeps, context: TurnContext): Promise<void> {

@@ -13,9 +13,13 @@ import { feedbackCommandFor, handleFeedbackText, type FeedbackTextCommand } from
 import { handleFeedbackCardAction, isFeedbackCardAction } from "./feedback-card-actions.ts";
 import { giveKudosFromText } from "./kudos-from-text.ts";
 import { showLeaderboard } from "./leaderboard.ts";
+import { handleOneOnOneSlot, markDoneFromCard, showHome, showTeamSummary } from "./one-on-one-commands.ts";
+import { ONE_ON_ONE_DONE_ACTION } from "../cards/one-on-one-cards.ts";
+
+type ManagerWeekCommand = "one-on-one" | "summary" | "home";
 import { handleAway, handleSettings } from "./settings-commands.ts";
 
-export type TextCommand = FeedbackTextCommand | "announce" | "role" | "kudos" | "kudos-form" | "kudos-leaderboard" | "checkin" | "checkin-history" | "away" | "settings" | "help" | "unknown";
+export type TextCommand = FeedbackTextCommand | "announce" | "role" | ManagerWeekCommand | "kudos" | "kudos-form" | "kudos-leaderboard" | "checkin" | "checkin-history" | "away" | "settings" | "help" | "unknown";
 
 export function commandFor(words: string, mentionCount: number): { command: TextCommand; rest: string } {
   const [first = "", ...others] = words.split(" ");
@@ -34,6 +38,9 @@ export function commandFor(words: string, mentionCount: number): { command: Text
   if (verb === "announce") return { command: "announce", rest };
   if (verb === "role") return { command: "role", rest };
   if (verb === "feedback") return { command: feedbackCommandFor(rest, mentionCount), rest };
+  if (verb === "one-on-one" || verb === "1:1" || verb === "oneonone") return { command: "one-on-one", rest };
+  if (verb === "summary") return { command: "summary", rest };
+  if (verb === "home" && rest === "") return { command: "home", rest };
   if (verb !== "kudos") return { command: "unknown", rest };
   if (rest.toLowerCase() === "leaderboard" && mentionCount === 0) return { command: "kudos-leaderboard", rest };
   if (rest === "" && mentionCount === 0) return { command: "kudos-form", rest };
@@ -67,6 +74,12 @@ export async function handleTextCommand(deps: TeamsHandlerDeps, context: TurnCon
       return handleAnnounceText(deps, context, rest);
     case "role":
       return handleRoleCommand(deps, context, mentions, rest);
+    case "one-on-one":
+      return handleOneOnOneSlot(deps, context, mentions, rest);
+    case "summary":
+      return showTeamSummary(deps, context, mentions);
+    case "home":
+      return showHome(deps, context);
     case "help":
       return void (await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard())] }));
     case "unknown":
@@ -81,5 +94,6 @@ export async function handleCardSubmit(deps: TeamsHandlerDeps, context: TurnCont
   if (action === CHECKIN_START_ACTION) return showCheckInStart(deps, context);
   if (typeof action === "string" && ANNOUNCE_CARD_ACTIONS.includes(action)) return handleAnnounceCardAction(deps, context);
   if (isFeedbackCardAction(action)) return handleFeedbackCardAction(deps, context);
+  if (action === ONE_ON_ONE_DONE_ACTION) return markDoneFromCard(deps, context);
   await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard({ didNotUnderstand: true }))] });
 }

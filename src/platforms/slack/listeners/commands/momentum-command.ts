@@ -9,6 +9,7 @@ import { identifyActor } from "../../slack-people.ts";
 import { awayMessage, momentumHelpMessage, momentumProblemMessage, settingsMessage } from "../../views/momentum-replies.ts";
 import { sentenceCase } from "../../views/text.ts";
 import { ephemeralReply } from "../ephemeral-reply.ts";
+import { oneOnOneCommand, summaryCommand } from "./one-on-one-command.ts";
 import type { SlackListenerDeps } from "../listener-deps.ts";
 import { SlashCommandPayload } from "../payloads.ts";
 import { parseMomentumCommand } from "./momentum-text.ts";
@@ -49,6 +50,12 @@ async function handleMomentumCommand(deps: SlackListenerDeps, raw: unknown, resp
       }
       case "role":
         await changeRoleFromSlack(deps, command, action.text, reply);
+        return;
+      case "one-on-one":
+        await reply(await oneOnOneCommand(deps, command, action.text));
+        return;
+      case "summary":
+        await reply(await summaryCommand(deps, command, action.text));
         return;
     }
   } catch (error) {

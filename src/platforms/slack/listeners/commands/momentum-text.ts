@@ -8,6 +8,9 @@ export type MomentumCommand =
   | { kind: "settings"; command: SettingsCommand }
   /** `role @person hr`: the rest is read by role-from-slack.ts. */
   | { kind: "role"; text: string }
+  /** `one-on-one @alice friday 10:00` and `summary [@manager]`: the rest is read by one-on-one-command.ts. */
+  | { kind: "one-on-one"; text: string }
+  | { kind: "summary"; text: string }
   /** The subcommand was recognised but its details were not: the parser's explanation. */
   | { kind: "problem"; message: string };
 
@@ -22,6 +25,8 @@ export function parseMomentumCommand(rawText: string): MomentumCommand {
     return parsed.ok ? { kind: "away", command: parsed.command } : { kind: "problem", message: parsed.error };
   }
   if (head === "role") return { kind: "role", text: rest.join(" ") };
+  if (head === "one-on-one" || head === "1:1" || head === "oneonone") return { kind: "one-on-one", text: rest.join(" ") };
+  if (head === "summary") return { kind: "summary", text: rest.join(" ") };
   if (head === "settings" || head === "setting") {
     const parsed = parseSettingsText(rest.join(" "));
     return parsed.ok ? { kind: "settings", command: parsed.command } : { kind: "problem", message: parsed.error };

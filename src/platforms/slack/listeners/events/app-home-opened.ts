@@ -1,6 +1,8 @@
-// Opening the app's Home tab shows how to give kudos and this month's leaderboard in the viewer's time zone.
+// Opening the app's Home tab shows the viewer's own week (only ever theirs: the Slack user who opened it), how to
+// give kudos, and this month's leaderboard in the viewer's time zone.
 import type { App } from "@slack/bolt";
 import { kudosLeaderboard } from "../../../../domain/kudos/kudos-leaderboard.ts";
+import { getHome } from "../../../../domain/summaries/get-home.ts";
 import { safeErrorFields } from "../../safe-error.ts";
 import { identifyActor } from "../../slack-people.ts";
 import { appHomeView } from "../../views/app-home.ts";
@@ -20,8 +22,11 @@ export function registerAppHomeOpened(app: App, deps: SlackListenerDeps): void {
 async function publishHome(deps: SlackListenerDeps, teamId: string, userId: string): Promise<void> {
   try {
     const viewer = await identifyActor(deps.domain, deps.directory, teamId, userId).catch(() => null);
-    const board = await kudosLeaderboard(deps.domain, { timeZone: viewer?.timeZone ?? deps.domain.org.defaultTimeZone });
-    await deps.client.views.publish({ user_id: userId, view: appHomeView({ values: deps.domain.org.kudosValues, board }) });
+    const [board, home] = await Promise.all([
+      kudosLeaderboard(deps.domain, { timeZone: viewer?.timeZone ?? deps.domain.org.defaultTimeZone }),
+      viewer ? getHome(deps.domain, { personId: viewer.id }) : Promise.resolve(null),
+    ]);
+    await deps.client.views.publish({ user_id: userId, view: appHomeView({ values: deps.domain.org.kudosValues, board, home }) });
   } catch (error) {
     deps.logger.warn({ error: safeErrorFields(error) }, "could not publish the Slack Home tab");
   }
