@@ -62,7 +62,10 @@ export function validateGoalDraft(input: unknown) {
     const blank = (value: unknown) => value === undefined || value === null || (typeof value === "string" && value.trim() === "");
     if (blank(raw.startValue)) errors.startValue ??= "Give the number you start from, e.g. 0.";
     if (blank(raw.targetValue)) errors.targetValue ??= "Give the number you aim for, e.g. 20.";
-    if (draft && draft.startValue !== undefined && draft.startValue === draft.targetValue) errors.targetValue ??= "The target must differ from the start.";
+    // Checked even when other fields are wrong, so every problem shows in one round trip.
+    const start = CreateGoalSchema.shape.startValue.safeParse(raw.startValue);
+    const target = CreateGoalSchema.shape.targetValue.safeParse(raw.targetValue);
+    if (start.success && target.success && start.data !== undefined && start.data === target.data) errors.targetValue ??= "The target must differ from the start.";
   }
   if (!draft || Object.keys(errors).length > 0) {
     throw new GoalValidationError(Object.keys(errors).length > 0 ? errors : { title: "These details couldn't be read. Please try again." });

@@ -9,6 +9,9 @@ import { ANNOUNCE_OPEN_ACTION } from "./cards/announce-cards.ts";
 import { ANNOUNCE_SUBMIT_ACTION } from "./cards/announce-form.ts";
 import { fetchAnnounceForm, submitAnnounceForm } from "./handlers/announce-dialog.ts";
 import { fetchCheckInForm, submitCheckInForm } from "./handlers/checkin-dialog.ts";
+import { GOAL_CREATE_OPEN_ACTION, GOAL_UPDATE_OPEN_ACTION } from "./cards/goal-cards.ts";
+import { GOAL_CREATE_SUBMIT_ACTION, GOAL_UPDATE_SUBMIT_ACTION } from "./cards/goal-forms.ts";
+import { fetchGoalForm, submitGoalForm } from "./handlers/goal-dialogs.ts";
 import { FEEDBACK_ANSWER_SUBMIT_ACTION } from "./cards/feedback-answer-form.ts";
 import { FEEDBACK_CARD_ACTIONS } from "./cards/feedback-cards.ts";
 import { fetchFeedbackAnswerForm, submitFeedbackAnswerForm } from "./handlers/feedback-answer-dialog.ts";
@@ -51,6 +54,8 @@ export class MomentumTeamsBot extends TeamsActivityHandler {
   protected override async handleTeamsTaskModuleFetch(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
     if (actionOf(request) === FEEDBACK_CARD_ACTIONS.answer) return fetchFeedbackAnswerForm(this.deps, context, request.data);
     if (actionOf(request) === CHECKIN_START_ACTION) return fetchCheckInForm(this.deps, context);
+    if (actionOf(request) === GOAL_CREATE_OPEN_ACTION) return fetchGoalForm(this.deps, context, "create");
+    if (actionOf(request) === GOAL_UPDATE_OPEN_ACTION) return fetchGoalForm(this.deps, context, "update");
     if (actionOf(request) === ONE_ON_ONE_NOTE_OPEN_ACTION) return fetchOneOnOneNoteForm(this.deps, context, request.data);
     if (actionOf(request) === ANNOUNCE_OPEN_ACTION) return fetchAnnounceForm(this.deps, context, request.data);
     return fetchKudosForm(this.deps, context);
@@ -61,6 +66,8 @@ export class MomentumTeamsBot extends TeamsActivityHandler {
     if (actionOf(request) === FEEDBACK_ANSWER_SUBMIT_ACTION) return (await submitFeedbackAnswerForm(this.deps, context, request.data)) as TaskModuleResponse;
     if (actionOf(request) === ANNOUNCE_SUBMIT_ACTION) return (await submitAnnounceForm(this.deps, context, request.data)) as TaskModuleResponse;
     if (actionOf(request) === CHECKIN_FORM_SUBMIT_ACTION) return (await submitCheckInForm(this.deps, context, request.data)) as TaskModuleResponse;
+    if (actionOf(request) === GOAL_CREATE_SUBMIT_ACTION) return (await submitGoalForm(this.deps, context, "create", request.data)) as TaskModuleResponse;
+    if (actionOf(request) === GOAL_UPDATE_SUBMIT_ACTION) return (await submitGoalForm(this.deps, context, "update", request.data)) as TaskModuleResponse;
     if (actionOf(request) === ONE_ON_ONE_NOTE_SUBMIT_ACTION) return (await submitOneOnOneNoteForm(this.deps, context, request.data)) as TaskModuleResponse;
     return submitKudosForm(this.deps, context, request.data);
   }

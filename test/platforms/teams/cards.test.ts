@@ -16,6 +16,9 @@ import { helpCard, kudosStartCard } from "../../../src/platforms/teams/cards/hel
 import { kudosFormCard } from "../../../src/platforms/teams/cards/kudos-form.ts";
 import { leaderboardCard } from "../../../src/platforms/teams/cards/leaderboard-card.ts";
 import { cardForMessage } from "../../../src/platforms/teams/cards/outbound-card.ts";
+import { goalCreatedCard, goalListCard, goalStartCard, goalUpdatedCard } from "../../../src/platforms/teams/cards/goal-cards.ts";
+import { goalCreateFormCard, goalUpdateFormCard } from "../../../src/platforms/teams/cards/goal-forms.ts";
+import type { MyGoal } from "../../../src/domain/goals/list-my-goals.ts";
 import { feedbackHelpCard, feedbackListCard, feedbackPreviewCard } from "../../../src/platforms/teams/cards/feedback-cards.ts";
 import { feedbackAnswerFormCard } from "../../../src/platforms/teams/cards/feedback-answer-form.ts";
 import type { FeedbackPreview } from "../../../src/domain/feedback/preview-feedback.ts";
@@ -158,7 +161,44 @@ const CARDS: [string, AdaptiveCard][] = [
   ["announcement status (all reminded)", announcementStatusCard({ ...ANNOUNCEMENT_STATUS, followUpCount: 0, followedUp: 2 }, ["General"])],
   ["announcement status (no ack asked)", announcementStatusCard({ ...ANNOUNCEMENT_STATUS, announcement: { ...ANNOUNCEMENT_STATUS.announcement, withAck: false } }, ["General"])],
   ["settings (changed, team slot, away)", settingsCard({ settings: { ...SETTINGS, teamCheckIn: { weekday: 4, weekdayName: "Thursday", time: "11:00" }, away: { until: "2026-12-01", label: "Tuesday 1 December 2026" } }, changed: "Your weekly check-in is now Thursday at 11:00." })],
+  ["goal start (no goals)", goalStartCard({ goals: [] })],
+  ["goal start", goalStartCard({ goals: Array.from({ length: 12 }, (_, i) => goalOf(i)) })],
+  ["goal list", goalListCard({ goals: Array.from({ length: 40 }, (_, i) => goalOf(i)) })],
+  ["goal list (empty)", goalListCard({ goals: [] })],
+  ["goal created", goalCreatedCard({ goalId: "g", level: "team", title: "Ship *it*", measure: "number", startValue: 0, targetValue: 40, dueDate: "2027-01-31", parent: { id: "p", title: "Grow [x](http://e.example)", level: "company" } })],
+  ["goal updated", goalUpdatedCard({ goalId: "g", updateId: "u", title: "Ship it", value: 40, previousValue: 10, status: "done", progressPercent: 100 })],
+  ["goal create form (empty)", goalCreateFormCard({ levels: ["person", "team", "company"], alignable: [{ id: "a1", title: "Grow", level: "company", ownerName: "Hana", dueDate: "2027-06-30" }], values: {} })],
+  [
+    "goal create form (every field wrong, values kept)",
+    goalCreateFormCard({
+      levels: ["person"],
+      alignable: [],
+      values: { level: "company", title: "x".repeat(201), measure: "number", startValue: "abc", targetValue: "5", dueDate: "2027-02-30", parentId: "gone" },
+      formError: "Please fix the highlighted fields and submit again.",
+      fieldErrors: { level: "Sorry, only HR can create company goals.", title: "Too long", startValue: "Not a number", targetValue: "Same", dueDate: "Not a day", parentId: "Gone" },
+    }),
+  ],
+  ["goal update form", goalUpdateFormCard({ goals: [goalOf(1), goalOf(2)], values: {} })],
+  ["goal update form (errors, values kept)", goalUpdateFormCard({ goals: [goalOf(1)], values: { goalId: "g1", value: "x", status: "done", comment: "c".repeat(1001) }, formError: "Fix it", fieldErrors: { goalId: "Not yours", value: "Not a number", status: "Bad", comment: "Too long" } })],
 ];
+
+function goalOf(index: number): MyGoal {
+  return {
+    id: `g${index}`,
+    level: index % 2 === 0 ? "person" : "team",
+    title: `Goal *${index}* <b>`,
+    measure: index % 2 === 0 ? "percent" : "number",
+    startValue: 0,
+    targetValue: 40,
+    currentValue: 10,
+    progressPercent: 25,
+    status: index % 3 === 0 ? "done" : "at_risk",
+    dueDate: "2027-01-31",
+    lastUpdateAt: new Date("2026-11-01T00:00:00Z"),
+    parent: index % 2 === 0 ? { id: "p", title: "Parent [link](http://e.example)", level: "team" } : null,
+    risks: index % 2 === 0 ? ["overdue", "no_recent_update"] : [],
+  };
+}
 
 function historyItem(mood: number, progress: string, blockers: string | null) {
   const at = new Date("2026-11-25T12:00:00Z");

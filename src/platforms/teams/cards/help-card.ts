@@ -7,8 +7,8 @@ import { openKudosFormAction } from "./kudos-form.ts";
 export const HELP_COMMANDS = [
   { title: "kudos", description: "Thank someone: kudos @name what they did #value (or just kudos for a form)" },
   { title: "kudos leaderboard", description: "This month's top kudos receivers" },
-  { title: "checkin", description: "Open your weekly check-in (you can edit it until the next one)" },
-  { title: "checkin history", description: "Your last check-ins (only you see them)" },
+  { title: "checkin", description: "Open your weekly check-in (you can edit it until the next one); checkin history shows your last ones" },
+  { title: "goal", description: "Your goals: set one or update progress; goal list shows them with what they align to" },
   { title: "away", description: "away until 2026-12-01 pauses check-ins; away off (or back) when you return" },
   { title: "settings", description: "Your check-in time, working hours and time zone, e.g. settings checkin friday 15:00" },
   { title: "feedback", description: "Private feedback: feedback @name … (preview, then send), feedback request @a @b about …, feedback list" },

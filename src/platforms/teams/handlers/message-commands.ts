@@ -7,6 +7,7 @@ import { CHECKIN_START_ACTION } from "../cards/checkin-cards.ts";
 import { helpCard, kudosStartCard } from "../cards/help-card.ts";
 import { ANNOUNCE_CARD_ACTIONS, handleAnnounceCardAction, handleAnnounceText } from "./announce-commands.ts";
 import { showCheckInHistory, showCheckInStart } from "./checkin-commands.ts";
+import { showGoalList, showGoalStart } from "./goal-commands.ts";
 import { handleRoleCommand } from "./role-command.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { feedbackCommandFor, handleFeedbackText, type FeedbackTextCommand } from "./feedback-commands.ts";
@@ -19,7 +20,7 @@ import { ONE_ON_ONE_DONE_ACTION } from "../cards/one-on-one-cards.ts";
 type ManagerWeekCommand = "one-on-one" | "summary" | "home";
 import { handleAway, handleSettings } from "./settings-commands.ts";
 
-export type TextCommand = FeedbackTextCommand | "announce" | "role" | ManagerWeekCommand | "kudos" | "kudos-form" | "kudos-leaderboard" | "checkin" | "checkin-history" | "away" | "settings" | "help" | "unknown";
+export type TextCommand = FeedbackTextCommand | "announce" | "role" | ManagerWeekCommand | "kudos" | "kudos-form" | "kudos-leaderboard" | "checkin" | "checkin-history" | "goal" | "goal-list" | "away" | "settings" | "help" | "unknown";
 
 export function commandFor(words: string, mentionCount: number): { command: TextCommand; rest: string } {
   const [first = "", ...others] = words.split(" ");
@@ -35,6 +36,11 @@ export function commandFor(words: string, mentionCount: number): { command: Text
   // "back" is "away off" said the natural way.
   if (verb === "back" && rest === "") return { command: "away", rest: "off" };
   if (verb === "settings") return { command: "settings", rest };
+  if (verb === "goal" || verb === "goals") {
+    if (rest === "") return { command: "goal", rest };
+    if (rest.toLowerCase() === "list") return { command: "goal-list", rest };
+    return { command: "unknown", rest };
+  }
   if (verb === "announce") return { command: "announce", rest };
   if (verb === "role") return { command: "role", rest };
   if (verb === "feedback") return { command: feedbackCommandFor(rest, mentionCount), rest };
@@ -61,6 +67,10 @@ export async function handleTextCommand(deps: TeamsHandlerDeps, context: TurnCon
       return showCheckInStart(deps, context);
     case "checkin-history":
       return showCheckInHistory(deps, context);
+    case "goal":
+      return showGoalStart(deps, context);
+    case "goal-list":
+      return showGoalList(deps, context);
     case "away":
       return handleAway(deps, context, rest);
     case "settings":
