@@ -5,6 +5,8 @@ import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from "@slack/
 import type { CheckInField } from "../../../domain/check-ins/check-in.schemas.ts";
 import { CHECK_IN_TEXT_MAX } from "../../../domain/check-ins/check-in.schemas.ts";
 import type { CheckInForm } from "../../../domain/check-ins/get-check-in-form.ts";
+import type { CheckInGoal } from "../../../domain/goals/check-in-goals.ts";
+import { checkInGoalBlocks, readShownGoalValues, shownGoalValues } from "./goal-checkin-blocks.ts";
 import { context, escapeMrkdwn, plain } from "./text.ts";
 
 export const CHECKIN_MODAL_CALLBACK = "checkin_modal";
@@ -27,15 +29,19 @@ export const CHECKIN_ACTIONS: Record<CheckInField, string> = {
 export interface CheckInModalMetadata {
   /** The period the form was opened for: if its deadline passes while the modal is open, the confirmation says so. */
   periodKey: string;
+  /** The goal values the form showed ({ goalId: value }): only a changed one becomes a goal update. */
+  goals?: Record<string, number>;
 }
 
 export interface CheckInModalOptions {
   form: CheckInForm;
   /** Shown above the form, e.g. when a prompt of an earlier, closed week was clicked. */
   note?: string;
+  /** The person's open goals (up to five), offered for a quick progress update. */
+  goals?: CheckInGoal[];
 }
 
-export function checkInModal({ form, note }: CheckInModalOptions): ModalView {
+export function checkInModal({ form, note, goals = [] }: CheckInModalOptions): ModalView {
   const saved = form.answers;
   const moodOptions: PlainTextOption[] = form.moodOptions.map((option) => ({ text: plain(option.label, 75), value: String(option.value) }));
   const savedMood = saved ? moodOptions.find((option) => option.value === String(saved.mood)) : undefined;
@@ -62,8 +68,9 @@ export function checkInModal({ form, note }: CheckInModalOptions): ModalView {
     textInput("plans", "What do you plan for next week?", saved?.plans, { placeholder: "Finish the docs, start on reminders…" }),
     textInput("blockers", "Anything blocking you?", saved?.blockers, { optional: true }),
     textInput("forManager", "Anything for your manager?", saved?.forManager, { optional: true, hint: "Your manager reads this with your check-in." }),
+    ...checkInGoalBlocks(goals),
   ];
-  const metadata: CheckInModalMetadata = { periodKey: form.periodKey };
+  const metadata: CheckInModalMetadata = { periodKey: form.periodKey, ...(goals.length > 0 ? { goals: shownGoalValues(goals) } : {}) };
   return {
     type: "modal",
     callback_id: CHECKIN_MODAL_CALLBACK,
@@ -101,8 +108,8 @@ function textInput(
 /** The period the modal was opened for; null when the metadata is missing or unreadable. */
 export function readCheckInModalMetadata(raw: string): CheckInModalMetadata | null {
   try {
-    const parsed = JSON.parse(raw) as { periodKey?: unknown };
-    return typeof parsed.periodKey === "string" && parsed.periodKey.length <= 40 ? { periodKey: parsed.periodKey } : null;
+    const parsed = JSON.parse(raw) as { periodKey?: unknown; goals?: unknown };
+    return typeof parsed.periodKey === "string" && parsed.periodKey.length <= 40 ? { periodKey: parsed.periodKey, goals: readShownGoalValues(parsed.goals) } : null;
   } catch {
     return null;
   }

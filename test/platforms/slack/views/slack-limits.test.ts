@@ -286,6 +286,8 @@ describe("Slack limits on everything Momentum builds", () => {
       risks: ["overdue", "no_recent_update", "marked_at_risk"],
     });
     const goals = Array.from({ length: 150 }, (_, index) => goal(index));
+    const checkInGoals = Array.from({ length: 7 }, (_, index) => ({ id: `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`, title, measure: "number" as const, startValue: -1e12, targetValue: 1e12, currentValue: 123456789.123 }));
+    expect(viewProblems(checkInModal({ form, note: "n".repeat(5000), goals: checkInGoals }))).toEqual([]);
     const alignable = Array.from({ length: 150 }, (_, index) => ({ id: `a${index}`, title, level: "team" as const, ownerName: longName, dueDate: "2026-12-31" }));
     for (const view of [goalStartModal({ goals }), goalStartModal({ goals: [] }), goalCreateModal({ levels: ["person", "team", "company"], alignable }), goalCreateModal({ levels: ["person"], alignable: [] }), goalUpdateModal({ goals })]) {
       expect(viewProblems(view)).toEqual([]);

@@ -14,10 +14,12 @@ import { checkInSavedMessage } from "../../views/checkin-replies.ts";
 import { sentenceCase, type SlackMessage } from "../../views/text.ts";
 import type { SlackListenerDeps } from "../listener-deps.ts";
 import { ViewSubmissionPayload } from "../payloads.ts";
+import { recordCheckInGoalProgress, type CheckInGoalChange, type CheckInGoalProgressResult } from "../../../../domain/goals/check-in-goals.ts";
+import { goalsSavedNote } from "../../views/goal-checkin-blocks.ts";
 import { within } from "../within-budget.ts";
 import { checkInErrorsByBlock, parseCheckInSubmission } from "./checkin-submission.ts";
 
-type Saved = { duplicate: true } | { duplicate: false; result: SubmitCheckInResult };
+type Saved = { duplicate: true } | { duplicate: false; result: SubmitCheckInResult; goals: CheckInGoalProgressResult };
 type Outcome = { ok: true; saved: Saved } | { ok: false; error: unknown };
 
 interface SaveRequest {
@@ -25,6 +27,7 @@ interface SaveRequest {
   userId: string;
   viewId: string;
   answers: CheckInAnswers;
+  goalChanges: CheckInGoalChange[];
 }
 
 export function registerCheckInModalSubmission(app: App, deps: SlackListenerDeps): void {
@@ -40,7 +43,7 @@ export function registerCheckInModalSubmission(app: App, deps: SlackListenerDeps
       return;
     }
     const userId = payload.data.user.id;
-    const request: SaveRequest = { teamId: payload.data.team?.id ?? payload.data.user.team_id ?? "", userId, viewId: payload.data.view.id, answers: parsed.answers };
+    const request: SaveRequest = { teamId: payload.data.team?.id ?? payload.data.user.team_id ?? "", userId, viewId: payload.data.view.id, answers: parsed.answers, goalChanges: parsed.goalChanges };
     const outcome: Promise<Outcome> = deps.inFlight.track(
       saveOnce(deps, request).then(
         (saved): Outcome => ({ ok: true, saved }),
@@ -70,7 +73,10 @@ async function saveOnce(deps: SlackListenerDeps, request: SaveRequest): Promise<
   }
   try {
     const person = await identifyActor(ctx, deps.directory, request.teamId, request.userId);
-    return { duplicate: false, result: await submitCheckIn(ctx, { personId: person.id, answers: request.answers }) };
+    const result = await submitCheckIn(ctx, { personId: person.id, answers: request.answers });
+    // Changed goal values become goal updates once the check-in itself is saved.
+    const goals = await recordCheckInGoalProgress(ctx, { personId: person.id, changes: request.goalChanges });
+    return { duplicate: false, result, goals };
   } catch (error) {
     // Nothing was saved: the person fixes the problem and submits the same view again, which must not be skipped.
     await ctx.prisma.processedEvent.deleteMany({ where: { key } }).catch(() => undefined);
@@ -81,7 +87,7 @@ async function saveOnce(deps: SlackListenerDeps, request: SaveRequest): Promise<
 async function tellPerson(deps: SlackListenerDeps, userId: string, outcome: Outcome, metadata: CheckInModalMetadata | null): Promise<void> {
   if (outcome.ok && outcome.saved.duplicate) return; // the first copy confirms
   if (!outcome.ok) logUnexpected(deps, outcome.error);
-  const message: SlackMessage = outcome.ok && !outcome.saved.duplicate ? savedMessage(outcome.saved.result, metadata) : failureMessage(outcome);
+  const message: SlackMessage = outcome.ok && !outcome.saved.duplicate ? savedMessage(outcome.saved.result, outcome.saved.goals, metadata) : failureMessage(outcome);
   try {
     // Posting to a user id lands in the app's DM with them.
     await deps.client.chat.postMessage({ channel: userId, text: message.text, ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}) });
@@ -90,12 +96,14 @@ async function tellPerson(deps: SlackListenerDeps, userId: string, outcome: Outc
   }
 }
 
-function savedMessage(result: SubmitCheckInResult, metadata: CheckInModalMetadata | null): SlackMessage {
-  return checkInSavedMessage({
+function savedMessage(result: SubmitCheckInResult, goals: CheckInGoalProgressResult, metadata: CheckInModalMetadata | null): SlackMessage {
+  const message = checkInSavedMessage({
     created: result.created,
     deadlineLabel: result.deadlineLabel,
     movedToNewPeriod: metadata !== null && metadata.periodKey !== result.periodKey,
   });
+  const note = goalsSavedNote(goals);
+  return note ? { text: message.text, blocks: [...message.blocks, note] } : message;
 }
 
 function failureMessage(outcome: Outcome): SlackMessage {

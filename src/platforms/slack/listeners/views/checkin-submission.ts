@@ -7,9 +7,11 @@ import { userMessageFor } from "../../../../shared/errors.ts";
 import { sentenceCase } from "../../views/text.ts";
 import { CHECKIN_ACTIONS, CHECKIN_BLOCKS, readCheckInModalMetadata, type CheckInModalMetadata } from "../../views/checkin-modal.ts";
 import type { ViewSubmissionPayload } from "../payloads.ts";
+import { readCheckInGoalValues, type CheckInGoalChange } from "../../../../domain/goals/check-in-goals.ts";
+import { checkInGoalEntries, checkInGoalErrorsByBlock } from "../../views/goal-checkin-blocks.ts";
 
 export type ParsedCheckInSubmission =
-  | { ok: true; answers: CheckInAnswers; metadata: CheckInModalMetadata | null }
+  | { ok: true; answers: CheckInAnswers; metadata: CheckInModalMetadata | null; goalChanges: CheckInGoalChange[] }
   | { ok: false; errors: Record<string, string> };
 
 export function parseCheckInSubmission(payload: ViewSubmissionPayload): ParsedCheckInSubmission {
@@ -22,11 +24,19 @@ export function parseCheckInSubmission(payload: ViewSubmissionPayload): ParsedCh
     blockers: field("blockers")?.value ?? null,
     forManager: field("forManager")?.value ?? null,
   };
+  const metadata = readCheckInModalMetadata(payload.view.private_metadata);
+  // Goal values are checked with the answers, so every problem shows at once and nothing is stored until all are fine.
+  const goals = readCheckInGoalValues(checkInGoalEntries(values, metadata?.goals ?? {}));
+  let answers: CheckInAnswers | undefined;
+  let errors: Record<string, string> = {};
   try {
-    return { ok: true, answers: validateCheckInAnswers(input), metadata: readCheckInModalMetadata(payload.view.private_metadata) };
+    answers = validateCheckInAnswers(input);
   } catch (error) {
-    return { ok: false, errors: checkInErrorsByBlock(error) };
+    errors = checkInErrorsByBlock(error);
   }
+  if (!goals.ok) errors = { ...errors, ...checkInGoalErrorsByBlock(goals.errors) };
+  if (!answers || !goals.ok) return { ok: false, errors };
+  return { ok: true, answers, metadata, goalChanges: goals.changes };
 }
 
 /** Inline errors for `response_action: "errors"`: per field for bad answers, else the refusal on the first field. */
