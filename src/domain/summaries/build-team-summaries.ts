@@ -4,7 +4,8 @@
 import type { DomainContext } from "../context.ts";
 import { isExcusedFromCheckIn } from "../check-ins/excused.ts";
 import { periodLabel } from "../check-ins/list-check-in-history.ts";
-import { goalsAtRisk, type GoalRiskReason } from "../goals/goals-at-risk.ts";
+import { goalRiskReasons, STALE_AFTER_DAYS, type GoalRiskReason } from "../goals/goals-at-risk.ts";
+import { progressPercent } from "../goals/goal-progress.ts";
 import { moodSparkline } from "./sparkline.ts";
 import { loadRoster, type RosterPerson } from "./team-roster.ts";
 import type { ReportCheckInStatus, TeamMood, TeamSummary, TeamSummaryReport } from "./team-summary.types.ts";
@@ -39,12 +40,17 @@ export async function buildTeamSummaries(ctx: DomainContext, options: BuildTeamS
   const weekKeys = [...new Set(reports.flatMap((person) => person.weekKeys))];
   const weekAgo = new Date(now.getTime() - WEEK_MS);
 
-  const [checkIns, flaggedGoals, kudos, reviews] = await Promise.all([
+  const [checkIns, openGoals, kudos, reviews] = await Promise.all([
     ctx.prisma.checkIn.findMany({
       where: { periodKey: { in: weekKeys }, ...(scoped ? { personId: { in: reportIds } } : {}) },
       select: { personId: true, periodKey: true, mood: true, blockers: true },
     }),
-    goalsAtRisk(ctx, { personIds: reportIds, now }),
+    // Open goals of the people in scope; owners' names and zones come from the roster (no relation query).
+    ctx.prisma.goal.findMany({
+      where: { status: { not: "done" }, ...(scoped ? { ownerId: { in: reportIds } } : {}) },
+      orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
+      select: { ownerId: true, title: true, status: true, dueDate: true, lastUpdateAt: true, startValue: true, targetValue: true, currentValue: true },
+    }),
     ctx.prisma.kudos.findMany({
       where: { createdAt: { gte: weekAgo, lte: now }, ...(scoped ? { OR: [{ giverId: { in: reportIds } }, { recipientId: { in: reportIds } }] } : {}) },
       select: { giverId: true, recipientId: true },
@@ -56,7 +62,7 @@ export async function buildTeamSummaries(ctx: DomainContext, options: BuildTeamS
   ]);
 
   const checkInOf = new Map(checkIns.map((row) => [`${row.personId}|${row.periodKey}`, row]));
-  const goalsByOwner = groupBy(flaggedGoals, (goal) => goal.ownerId);
+  const goalsByOwner = groupBy(flagGoals(openGoals, roster.byId, now), (goal) => goal.ownerId);
   const given = countBy(kudos, (row) => row.giverId);
   const received = countBy(kudos, (row) => row.recipientId);
   const reviewsBySubject = countBy(reviews, (row) => row.subjectId);
@@ -98,6 +104,29 @@ export async function buildTeamSummaries(ctx: DomainContext, options: BuildTeamS
     });
   }
   return summaries;
+}
+
+type OpenGoal = { ownerId: string; title: string; status: "on_track" | "at_risk" | "off_track" | "done"; dueDate: string; lastUpdateAt: Date; startValue: number; targetValue: number; currentValue: number };
+type FlaggedGoal = { ownerId: string; ownerName: string; title: string; dueDate: string; progressPercent: number; reasons: GoalRiskReason[] };
+
+/**
+ * The goals rules' own function (goals/goals-at-risk.ts), evaluated once per distinct (zone, due date, status,
+ * stale) rather than per goal: its date arithmetic per row was most of a 10,000-person build.
+ */
+function flagGoals(goals: OpenGoal[], people: Map<string, RosterPerson>, now: Date): FlaggedGoal[] {
+  const staleBefore = now.getTime() - STALE_AFTER_DAYS * 24 * 60 * 60 * 1000;
+  const memo = new Map<string, GoalRiskReason[]>();
+  const flagged: FlaggedGoal[] = [];
+  for (const goal of goals) {
+    const owner = people.get(goal.ownerId);
+    if (!owner) continue;
+    const stale = goal.lastUpdateAt.getTime() <= staleBefore;
+    const key = `${owner.zone}|${goal.dueDate}|${goal.status}|${stale}`;
+    if (!memo.has(key)) memo.set(key, goalRiskReasons({ status: goal.status, dueDate: goal.dueDate, lastUpdateAt: stale ? new Date(staleBefore) : now, ownerTimeZone: owner.zone }, now));
+    const reasons = memo.get(key)!;
+    if (reasons.length > 0) flagged.push({ ownerId: goal.ownerId, ownerName: owner.name, title: goal.title, dueDate: goal.dueDate, progressPercent: progressPercent(goal), reasons });
+  }
+  return flagged;
 }
 
 /** The team's average mood per week; a week with fewer than three answers is a gap, a team under three shows none. */
