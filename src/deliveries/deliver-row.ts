@@ -30,9 +30,9 @@ export interface RowSenderDeps {
   sleep(ms: number): Promise<void>;
 }
 
-/** How late a rate-limit slot may be used; later than that it is given up (at most MAX_RETAKES times per send). */
-const LATE_SLOT_MS = 20;
-const MAX_RETAKES = 3;
+/** How late a rate-limit slot may be used (an event-loop stall); later, it is given up once and a new one taken. */
+const LATE_SLOT_MS = 100;
+const MAX_RETAKES = 1;
 
 export type RowResult = "sent" | "retry" | "failed" | "cancelled" | "deferred" | "lost";
 
