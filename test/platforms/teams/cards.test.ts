@@ -179,6 +179,16 @@ const CARDS: [string, AdaptiveCard][] = [
     }),
   ],
   ["goal update form", goalUpdateFormCard({ goals: [goalOf(1), goalOf(2)], values: {} })],
+  [
+    "check-in form with goals (one refused, values kept)",
+    checkInFormCard({
+      period: { key: "2026-W47", deadlineLabel: "Friday 27 November, 15:00" },
+      editing: false,
+      moodOptions: MOOD_OPTIONS,
+      values: {},
+      goals: Array.from({ length: 7 }, (_, i) => ({ goal: { id: `g${i}`, title: `Goal *${i}*`, measure: "number" as const, startValue: 0, targetValue: 40, currentValue: 10 }, value: i === 1 ? "half" : "12", error: i === 1 ? "Give the progress as a number, e.g. 40." : undefined })),
+    }),
+  ],
   ["goal update form (errors, values kept)", goalUpdateFormCard({ goals: [goalOf(1)], values: { goalId: "g1", value: "x", status: "done", comment: "c".repeat(1001) }, formError: "Fix it", fieldErrors: { goalId: "Not yours", value: "Not a number", status: "Bad", comment: "Too long" } })],
 ];
 

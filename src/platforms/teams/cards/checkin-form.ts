@@ -3,6 +3,7 @@
 import { DateTime } from "luxon";
 import { CHECK_IN_TEXT_MAX, type CheckInField } from "../../../domain/check-ins/check-in.schemas.ts";
 import { adaptiveCard, paragraph, plain, subtle, type AdaptiveCard, type CardElement } from "./card.ts";
+import { checkInGoalInputs, goalsShownData, type CheckInFormGoal } from "./goal-checkin-inputs.ts";
 
 export const CHECKIN_FORM_SUBMIT_ACTION = "checkin_submit";
 export const CHECKIN_FORM_TITLE = "Weekly check-in";
@@ -26,6 +27,8 @@ export interface CheckInFormView {
   /** A problem with the whole submission (shown at the top). */
   formError?: string;
   fieldErrors?: Partial<Record<CheckInField, string>>;
+  /** The person's open goals (up to five), offered for a quick progress update. */
+  goals?: CheckInFormGoal[];
 }
 
 /** "2026-W48" → "23 November 2026" (the Monday of that ISO week); the key itself if it isn't one. */
@@ -67,8 +70,9 @@ export function checkInFormCard(view: CheckInFormView): AdaptiveCard {
     ...fieldError("blockers", errors.blockers),
     textInput("forManager", "Anything for your manager? (optional)", values.forManager, { required: false, placeholder: "Only your manager sees this." }),
     ...fieldError("forManager", errors.forManager),
+    ...checkInGoalInputs(view.goals ?? []),
   );
-  const submit = { type: "Action.Submit", title: view.editing ? "Update check-in" : "Submit check-in", style: "positive", data: { action: CHECKIN_FORM_SUBMIT_ACTION } };
+  const submit = { type: "Action.Submit", title: view.editing ? "Update check-in" : "Submit check-in", style: "positive", data: { action: CHECKIN_FORM_SUBMIT_ACTION, ...goalsShownData(view.goals ?? []) } };
   return adaptiveCard(body, [submit]);
 }
 

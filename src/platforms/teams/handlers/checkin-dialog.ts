@@ -6,7 +6,9 @@ import { z } from "zod";
 import type { CheckInAnswersInput } from "../../../domain/check-ins/check-in.schemas.ts";
 import { CheckInValidationError } from "../../../domain/check-ins/check-in-validation-error.ts";
 import { getCheckInForm, MOOD_OPTIONS, type CheckInForm } from "../../../domain/check-ins/get-check-in-form.ts";
-import { submitCheckIn } from "../../../domain/check-ins/submit-check-in.ts";
+import { submitCheckIn, validateCheckInAnswers } from "../../../domain/check-ins/submit-check-in.ts";
+import { listCheckInGoals, readCheckInGoalValues, recordCheckInGoalProgress } from "../../../domain/goals/check-in-goals.ts";
+import { CheckInGoalValuesError, goalsSavedBlocks, readCheckInGoalSubmission, type CheckInFormGoal } from "../cards/goal-checkin-inputs.ts";
 import { userMessageFor } from "../../../shared/errors.ts";
 import { activityKey } from "../activity.ts";
 import { checkInSavedCard } from "../cards/checkin-cards.ts";
@@ -31,9 +33,10 @@ function formResponse(view: CheckInFormView): TaskModuleResponse {
 }
 
 /** The form view for this period; `values` replaces the saved answers when the form comes back after a submission. */
-function viewOf(form: CheckInForm, values?: CheckInFormValues): Omit<CheckInFormView, "formError" | "fieldErrors"> {
+function viewOf(form: CheckInForm, values?: CheckInFormValues, goals: CheckInFormGoal[] = []): Omit<CheckInFormView, "formError" | "fieldErrors"> {
   const saved = form.answers;
   return {
+    goals,
     period: { key: form.periodKey, deadlineLabel: form.deadlineLabel },
     editing: saved !== null,
     moodOptions: form.moodOptions,
@@ -44,7 +47,8 @@ function viewOf(form: CheckInForm, values?: CheckInFormValues): Omit<CheckInForm
 export async function fetchCheckInForm(deps: TeamsHandlerDeps, context: TurnContext): Promise<TaskModuleResponse> {
   try {
     const person = await identifyActor(deps.domain, context);
-    return formResponse(viewOf(await getCheckInForm(deps.domain, { personId: person.id })));
+    const goals = await listCheckInGoals(deps.domain, { personId: person.id });
+    return formResponse(viewOf(await getCheckInForm(deps.domain, { personId: person.id }), undefined, goals.map((goal) => ({ goal }))));
   } catch (error) {
     logUnexpected(deps, error, "check-in dialog fetch failed");
     return { task: { type: "message", value: userMessageFor(error) } };
@@ -54,32 +58,52 @@ export async function fetchCheckInForm(deps: TeamsHandlerDeps, context: TurnCont
 export async function submitCheckInForm(deps: TeamsHandlerDeps, context: TurnContext, data: unknown): Promise<TaskModuleResponse | undefined> {
   const parsed = CheckInFormSubmission.safeParse(data ?? {});
   const values: CheckInFormValues = parsed.success ? parsed.data : {};
+  const goalSubmission = readCheckInGoalSubmission(data);
+  const goalValues = readCheckInGoalValues(goalSubmission.entries);
   let personId: string | undefined;
   try {
     const outcome = await onceForActivity(deps.domain, activityKey(context.activity), async () => {
       personId = (await identifyActor(deps.domain, context)).id;
+      // Goal values are checked before anything is stored; the answers' own errors join them in formAgain.
+      if (!goalValues.ok) throw new CheckInGoalValuesError(goalValues.errors);
       // Missing fields are the domain's to report, field by field, so the raw values go in as they are.
-      return submitCheckIn(deps.domain, { personId, answers: values as CheckInAnswersInput });
+      const saved = await submitCheckIn(deps.domain, { personId, answers: values as CheckInAnswersInput });
+      // Changed goal values become goal updates once the check-in itself is saved.
+      return { ...saved, goals: await recordCheckInGoalProgress(deps.domain, { personId, changes: goalValues.changes }) };
     });
     // A redelivered submission was already stored and confirmed: just close the dialog.
     if (!outcome.handled) return undefined;
     const { result } = outcome;
     const card = checkInSavedCard({ created: result.created, weekLabel: weekOfLabel(result.periodKey), deadlineLabel: result.deadlineLabel });
+    card.body.push(...goalsSavedBlocks(result.goals));
     await replyPrivately(deps, context, { attachments: [CardFactory.adaptiveCard(card)] }, "Thanks! Your check-in is saved.");
     // An empty response closes the dialog.
     return undefined;
   } catch (error) {
     logUnexpected(deps, error, "check-in dialog submit failed");
-    return formAgain(deps, personId, values, error);
+    return formAgain(deps, personId, values, error, goalSubmission.values);
   }
 }
 
 /** The same form with the problem shown and every value as typed; nothing was stored. */
-async function formAgain(deps: TeamsHandlerDeps, personId: string | undefined, values: CheckInFormValues, error: unknown): Promise<TaskModuleResponse> {
+async function formAgain(deps: TeamsHandlerDeps, personId: string | undefined, values: CheckInFormValues, error: unknown, goalValues: Record<string, string>): Promise<TaskModuleResponse> {
   const form = personId ? await getCheckInForm(deps.domain, { personId }).catch(() => null) : null;
-  const view = form ? viewOf(form, values) : { editing: false, moodOptions: MOOD_OPTIONS, values };
-  const fieldErrors = error instanceof CheckInValidationError ? error.fieldErrors : undefined;
+  const goalErrors = error instanceof CheckInGoalValuesError ? error.goalErrors : {};
+  const openGoals = personId ? await listCheckInGoals(deps.domain, { personId }).catch(() => []) : [];
+  const goals = openGoals.map((goal) => ({ goal, value: goalValues[goal.id], error: goalErrors[goal.id] }));
+  const view = form ? viewOf(form, values, goals) : { editing: false, moodOptions: MOOD_OPTIONS, values };
+  const fieldErrors = error instanceof CheckInValidationError ? error.fieldErrors : error instanceof CheckInGoalValuesError ? answerErrors(values) : undefined;
   return formResponse({ ...view, formError: userMessageFor(error), fieldErrors });
+}
+
+/** The answers' own problems, shown together with the goal values' ones. */
+function answerErrors(values: CheckInFormValues): CheckInValidationError["fieldErrors"] | undefined {
+  try {
+    validateCheckInAnswers(values);
+    return undefined;
+  } catch (error) {
+    return error instanceof CheckInValidationError ? error.fieldErrors : undefined;
+  }
 }
 
 function logUnexpected(deps: TeamsHandlerDeps, error: unknown, what: string): void {
