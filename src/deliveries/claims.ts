@@ -28,6 +28,9 @@ export interface Outcome {
   attemptsDelta?: number;
 }
 
+/** What a delivered or cancelled row keeps in place of its message; the `kind` column still says what it was. */
+export const REDACTED_MESSAGE = { redacted: true } as const;
+
 export function createClaims(prisma: PrismaClient, instanceId: string) {
   return {
     /**
@@ -44,7 +47,7 @@ export function createClaims(prisma: PrismaClient, instanceId: string) {
     /** Stale messages are cancelled in one statement instead of being claimed one by one: never sent late. */
     async cancelExpired(now: Date): Promise<number> {
       return prisma.$executeRaw`
-        UPDATE "Delivery" SET status = 'cancelled', "lastError" = 'expired before it could be sent', "updatedAt" = ${now}
+        UPDATE "Delivery" SET status = 'cancelled', message = '{"redacted":true}'::jsonb, "lastError" = 'expired before it could be sent', "updatedAt" = ${now}
         WHERE status = 'pending' AND "notBefore" <= ${now} AND "expiresAt" <= ${now}`;
     },
 
@@ -79,11 +82,18 @@ export function createClaims(prisma: PrismaClient, instanceId: string) {
       return count === 1 ? leaseUntil : null;
     },
 
-    /** Writes an outcome only while this instance still holds the row; false when the lease was lost. */
+    /**
+     * Writes an outcome only while this instance still holds the row; false when the lease was lost. A row that
+     * is done (sent or cancelled) keeps its log fields but drops the message body: DMs carry private text
+     * (feedback, check-in answers in agendas, private kudos) that must not outlive its delivery in the outbox.
+     * Failed rows keep it so an admin can retry them.
+     */
     async finish(id: string, now: Date, outcome: Outcome): Promise<boolean> {
+      const done = outcome.status === "sent" || outcome.status === "cancelled";
       const count = await prisma.delivery.updateMany({
         where: { id, leaseOwner: instanceId, status: "sending" },
         data: {
+          message: done ? REDACTED_MESSAGE : undefined,
           status: outcome.status,
           notBefore: outcome.notBefore,
           sentAt: outcome.sentAt,

@@ -89,7 +89,8 @@ describe("outbox worker", () => {
     expect(failed.lastError).toBe("platform answered 503");
     expect(notifier.delivered).toEqual(["admin-1"]);
     const notice = await db.prisma.delivery.findFirstOrThrow({ where: { personId: "admin-1" } });
-    expect(notice.message).toMatchObject({ type: "notice" });
+    expect(notice.kind).toBe("delivery-failures-notice");
+    expect(notice.status).toBe("sent");
 
     const lines: string[] = [];
     expect(await runDeliveriesCommand(["failed"], { prisma: db.prisma, out: (line) => lines.push(line) })).toBe(0);
