@@ -19,6 +19,7 @@ import { fetchKudosForm, submitKudosForm } from "./handlers/kudos-dialog.ts";
 import { onAppInstalled, onMembersAdded } from "./handlers/installation.ts";
 import { handleCardSubmit, handleTextCommand } from "./handlers/message-commands.ts";
 import { tellActorAboutError } from "./handlers/tell-actor.ts";
+import { fetchReviewDialog, REVIEW_FETCH_ACTIONS, REVIEW_SUBMIT_ACTIONS, submitReviewDialog } from "./handlers/review-dialogs.ts";
 import { ONE_ON_ONE_NOTE_OPEN_ACTION, ONE_ON_ONE_NOTE_SUBMIT_ACTION } from "./cards/one-on-one-cards.ts";
 import { fetchOneOnOneNoteForm, submitOneOnOneNoteForm } from "./handlers/one-on-one-commands.ts";
 
@@ -54,6 +55,7 @@ export class MomentumTeamsBot extends TeamsActivityHandler {
   protected override async handleTeamsTaskModuleFetch(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
     if (actionOf(request) === FEEDBACK_CARD_ACTIONS.answer) return fetchFeedbackAnswerForm(this.deps, context, request.data);
     if (actionOf(request) === CHECKIN_START_ACTION) return fetchCheckInForm(this.deps, context);
+    if (REVIEW_FETCH_ACTIONS.has(String(actionOf(request)))) return fetchReviewDialog(this.deps, context, request.data);
     if (actionOf(request) === GOAL_CREATE_OPEN_ACTION) return fetchGoalForm(this.deps, context, "create");
     if (actionOf(request) === GOAL_UPDATE_OPEN_ACTION) return fetchGoalForm(this.deps, context, "update");
     if (actionOf(request) === ONE_ON_ONE_NOTE_OPEN_ACTION) return fetchOneOnOneNoteForm(this.deps, context, request.data);
@@ -66,6 +68,7 @@ export class MomentumTeamsBot extends TeamsActivityHandler {
     if (actionOf(request) === FEEDBACK_ANSWER_SUBMIT_ACTION) return (await submitFeedbackAnswerForm(this.deps, context, request.data)) as TaskModuleResponse;
     if (actionOf(request) === ANNOUNCE_SUBMIT_ACTION) return (await submitAnnounceForm(this.deps, context, request.data)) as TaskModuleResponse;
     if (actionOf(request) === CHECKIN_FORM_SUBMIT_ACTION) return (await submitCheckInForm(this.deps, context, request.data)) as TaskModuleResponse;
+    if (REVIEW_SUBMIT_ACTIONS.has(String(actionOf(request)))) return (await submitReviewDialog(this.deps, context, request.data)) as TaskModuleResponse;
     if (actionOf(request) === GOAL_CREATE_SUBMIT_ACTION) return (await submitGoalForm(this.deps, context, "create", request.data)) as TaskModuleResponse;
     if (actionOf(request) === GOAL_UPDATE_SUBMIT_ACTION) return (await submitGoalForm(this.deps, context, "update", request.data)) as TaskModuleResponse;
     if (actionOf(request) === ONE_ON_ONE_NOTE_SUBMIT_ACTION) return (await submitOneOnOneNoteForm(this.deps, context, request.data)) as TaskModuleResponse;

@@ -16,6 +16,8 @@ import { helpCard, kudosStartCard } from "../../../src/platforms/teams/cards/hel
 import { kudosFormCard } from "../../../src/platforms/teams/cards/kudos-form.ts";
 import { leaderboardCard } from "../../../src/platforms/teams/cards/leaderboard-card.ts";
 import { cardForMessage } from "../../../src/platforms/teams/cards/outbound-card.ts";
+import { nudgePreviewCard, readReviewCard, reviewCycleCreatedCard, reviewCycleFormCard, reviewFormCard, reviewStatusCard } from "../../../src/platforms/teams/cards/review-forms.ts";
+import type { ReviewForm } from "../../../src/domain/reviews/get-review-form.ts";
 import { goalCreatedCard, goalListCard, goalStartCard, goalUpdatedCard } from "../../../src/platforms/teams/cards/goal-cards.ts";
 import { goalCreateFormCard, goalUpdateFormCard } from "../../../src/platforms/teams/cards/goal-forms.ts";
 import type { MyGoal } from "../../../src/domain/goals/list-my-goals.ts";
@@ -96,6 +98,25 @@ const SETTINGS: SettingsView = {
   away: null,
 };
 
+const PICKS = { managers: [{ aadObjectId: "aad-1", name: "Max" }], people: [{ aadObjectId: "aad-1", name: "Max" }, { aadObjectId: "aad-2", name: "Eve" }] };
+
+const REVIEW_FORM: ReviewForm = {
+  reviewId: "r1",
+  kind: "manager",
+  cycle: { id: "c1", name: "H2 2026", status: "active", dueLabel: "Friday 11 December" },
+  subject: { id: "s1", name: "Eve <b>Early</b>" },
+  status: "draft",
+  submittedAt: null,
+  editable: true,
+  questions: [
+    { id: "q1", kind: "rating", label: "Goals" },
+    { id: "q2", kind: "text", label: "Achievements" },
+  ],
+  answers: { q1: 4 },
+  selfReview: { submitted: true, answers: { q1: 5, q2: "Shipped *the* importer" } },
+  context: { goals: [{ title: "Ship", status: "on track", progress: "60%", dueDate: "2026-12-31" }], kudos: { total: 1, recent: [{ giverName: "Dana", message: "Great demo", value: null }] } },
+};
+
 const CARDS: [string, AdaptiveCard][] = [
   ...Object.values(EVERY_MESSAGE).map((message): [string, AdaptiveCard] => [`outbound ${message.type}`, cardForMessage(message)]),
   ["kudos form (empty)", kudosFormCard({ values: ["teamwork", "craft"], suggestions: [{ aadObjectId: "aad-2", name: "Bob" }] })],
@@ -109,6 +130,14 @@ const CARDS: [string, AdaptiveCard][] = [
     }),
   ],
   ["leaderboard", leaderboardCard({ monthLabel: "November 2026", entries: [{ name: "Alice", count: 3 }, { name: "Bob", count: 1 }] })],
+  ["review cycle form", reviewCycleFormCard({ questions: "[1-5] Goals\nAchievements", selfDueDate: "2026-12-04", managerDueDate: "2026-12-11" }, PICKS)],
+  ["review cycle form (refused, values kept)", reviewCycleFormCard({ name: "H2", participants: "people", people: "aad-1,aad-2", selfDueDate: "2026-11-01" }, PICKS, "The self-review due date must be in the future.")],
+  ["review cycle created", reviewCycleCreatedCard({ cycleId: "c1", name: "H2 *2026*", participantCount: 12, managerReviewCount: 10, selfDueDate: "2026-12-04", managerDueDate: "2026-12-11", questions: [] })],
+  ["review form (manager, self-review beside, errors)", reviewFormCard(REVIEW_FORM, { values: { q1: "4" }, error: "Please answer the highlighted question before submitting.", fieldErrors: { q2: "Please answer this question." } })],
+  ["review form (self, read-only)", reviewFormCard({ ...REVIEW_FORM, kind: "self", selfReview: null, editable: false, status: "submitted" })],
+  ["review read", readReviewCard({ reviewId: "r1", kind: "manager", cycleName: "H2", subjectName: "Eve", authorName: "Max", submittedAt: null, questions: REVIEW_FORM.questions, answers: { q1: 5, q2: "Carried the launch" } })],
+  ["review status", reviewStatusCard({ scope: "team", cycle: { id: "c1", name: "H2", status: "active", selfDueLabel: "Friday 4 December", managerDueLabel: "Friday 11 December" }, steps: { self: { submitted: 1, total: 2 }, manager: { submitted: 0, total: 2 } }, byManager: [{ managerName: "Max", self: { submitted: 1, total: 2 }, manager: { submitted: 0, total: 2 } }], pending: [{ authorName: "Dana", kind: "self", subjectName: "Dana" }], pendingCount: 40 })],
+  ["review nudge preview", nudgePreviewCard({ cycleId: "c1", cycleName: "H2", runId: "r", people: 7, reviews: 9, sampleNames: ["Dana", "Eve"] })],
   ["leaderboard (empty)", leaderboardCard({ monthLabel: "November 2026", entries: [] })],
   ["help", helpCard()],
   ["home (manager, everything)", homeCard(BIG_HOME)],

@@ -13,6 +13,7 @@ export const HELP_COMMANDS = [
   { title: "settings", description: "Your check-in time, working hours and time zone, e.g. settings checkin friday 15:00" },
   { title: "feedback", description: "Private feedback: feedback @name … (preview, then send), feedback request @a @b about …, feedback list" },
   { title: "announce", description: "HR: post an announcement to team channels; announce status shows who has acknowledged" },
+  { title: "review", description: "Review cycles. HR: review (new cycle), review nudge, review close CYCLE; HR and managers: review status" },
   { title: "role", description: "Admins: role @name hr (employee, manager, hr, admin), recorded in the audit log" },
   { title: "help", description: "What Momentum can do" },
 ] as const;

@@ -19,8 +19,9 @@ import { ONE_ON_ONE_DONE_ACTION } from "../cards/one-on-one-cards.ts";
 
 type ManagerWeekCommand = "one-on-one" | "summary" | "home";
 import { handleAway, handleSettings } from "./settings-commands.ts";
+import { handleReviewCardSubmit, handleReviewCommand, REVIEW_CARD_ACTIONS } from "./review-commands.ts";
 
-export type TextCommand = FeedbackTextCommand | "announce" | "role" | ManagerWeekCommand | "kudos" | "kudos-form" | "kudos-leaderboard" | "checkin" | "checkin-history" | "goal" | "goal-list" | "away" | "settings" | "help" | "unknown";
+export type TextCommand = FeedbackTextCommand | "announce" | "role" | ManagerWeekCommand | "kudos" | "kudos-form" | "kudos-leaderboard" | "checkin" | "checkin-history" | "goal" | "goal-list" | "away" | "settings" | "review" | "help" | "unknown";
 
 export function commandFor(words: string, mentionCount: number): { command: TextCommand; rest: string } {
   const [first = "", ...others] = words.split(" ");
@@ -41,6 +42,7 @@ export function commandFor(words: string, mentionCount: number): { command: Text
     if (rest.toLowerCase() === "list") return { command: "goal-list", rest };
     return { command: "unknown", rest };
   }
+  if (verb === "review" || verb === "reviews") return { command: "review", rest };
   if (verb === "announce") return { command: "announce", rest };
   if (verb === "role") return { command: "role", rest };
   if (verb === "feedback") return { command: feedbackCommandFor(rest, mentionCount), rest };
@@ -90,6 +92,8 @@ export async function handleTextCommand(deps: TeamsHandlerDeps, context: TurnCon
       return showTeamSummary(deps, context, mentions);
     case "home":
       return showHome(deps, context);
+    case "review":
+      return handleReviewCommand(deps, context, rest);
     case "help":
       return void (await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard())] }));
     case "unknown":
@@ -102,6 +106,7 @@ export async function handleCardSubmit(deps: TeamsHandlerDeps, context: TurnCont
   const action = (context.activity.value as { action?: unknown } | undefined)?.action;
   // Prompts sent before their button opened the dialog directly still work: they get the button that does.
   if (action === CHECKIN_START_ACTION) return showCheckInStart(deps, context);
+  if (typeof action === "string" && REVIEW_CARD_ACTIONS.has(action)) return handleReviewCardSubmit(deps, context);
   if (typeof action === "string" && ANNOUNCE_CARD_ACTIONS.includes(action)) return handleAnnounceCardAction(deps, context);
   if (isFeedbackCardAction(action)) return handleFeedbackCardAction(deps, context);
   if (action === ONE_ON_ONE_DONE_ACTION) return markDoneFromCard(deps, context);
