@@ -10,8 +10,9 @@ import { createLogger, type Logger } from "../shared/logger.ts";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliOutput, type CommandGroup, type PreparedCommand } from "./cli-context.ts";
 import { peopleCommands } from "./commands/people.ts";
 import { deliveriesCommands } from "./deliveries-group.ts";
+import { reviewsCommands } from "./commands/reviews.ts";
 
-export const COMMAND_GROUPS: CommandGroup[] = [peopleCommands, deliveriesCommands];
+export const COMMAND_GROUPS: CommandGroup[] = [peopleCommands, deliveriesCommands, reviewsCommands];
 
 export interface RunCliOptions {
   /** The environment to configure from (tests pass their own); default: the process environment. */
