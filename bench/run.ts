@@ -46,5 +46,9 @@ if (wanted("P2")) {
   const { runP2 } = await import("./p2-delivery.ts");
   report("P2 delivery of 10,000 prompts due in one minute", await runP2());
 }
+if (wanted("P3")) {
+  const { runP3 } = await import("./p3-summaries.ts");
+  report("P3 all managers' weekly summaries, 1,000 vs 10,000 people", await runP3());
+}
 process.stdout.write(`\nDone: ${Object.keys(results).length} benchmark(s).\n`);
 process.exit(0);
