@@ -31,7 +31,7 @@ export async function nudgePreview(ctx: DomainContext, options: { actorId: strin
   requireRole(actor, "hr", "nudge people about reviews");
   const cycle = await findCycle(ctx, options.cycleId === undefined ? undefined : parseInput(CycleIdSchema, options.cycleId));
   cycleIsActive(cycle);
-  const pending = await loadPendingReviews(ctx, ctx.clock.now(), cycle.id);
+  const pending = await loadPendingReviews(ctx, ctx.clock.now(), [cycle.id]);
   const byAuthor = groupByAuthor(pending);
   return {
     cycleId: cycle.id,
@@ -50,7 +50,7 @@ export async function nudgePending(ctx: DomainContext, options: { actorId: strin
   const cycle = await findCycle(ctx, parseInput(CycleIdSchema, options.cycleId));
   cycleIsActive(cycle);
   const now = ctx.clock.now();
-  const byAuthor = groupByAuthor(await loadPendingReviews(ctx, now, cycle.id));
+  const byAuthor = groupByAuthor(await loadPendingReviews(ctx, now, [cycle.id]));
   const queued = await enqueueDeliveries(
     ctx.prisma,
     [...byAuthor].map(([authorId, items]) => ({

@@ -19,9 +19,10 @@ export interface PendingReview {
   subjectName: string;
 }
 
-export async function loadPendingReviews(ctx: DomainContext, now: Date, cycleId?: string): Promise<PendingReview[]> {
+/** `cycleIds` limits the search (all active cycles when absent). */
+export async function loadPendingReviews(ctx: DomainContext, now: Date, cycleIds?: string[]): Promise<PendingReview[]> {
   const rows = await ctx.prisma.review.findMany({
-    where: { status: { in: ["pending", "draft"] }, cycle: { status: "active", ...(cycleId ? { id: cycleId } : {}) }, author: { active: true } },
+    where: { status: { in: ["pending", "draft"] }, cycle: { status: "active", ...(cycleIds ? { id: { in: cycleIds } } : {}) }, author: { active: true } },
     select: {
       id: true,
       kind: true,

@@ -31,7 +31,10 @@ export function milestoneDate(dueDate: string, days: number, workDays: number[])
 export const reviewNudgesJob: JobDefinition = {
   id: "review-nudges",
   async due(ctx, now) {
-    const pending = await loadPendingReviews(ctx, now);
+    // Most minutes of the year no cycle has a nudge day anywhere on Earth: one small query answers that.
+    const cycleIds = await cyclesWithNudgeDayNear(ctx, now);
+    if (cycleIds.length === 0) return [];
+    const pending = await loadPendingReviews(ctx, now, cycleIds);
     if (pending.length === 0) return [];
     const today = new Memo<string, string>((zone) => DateTime.fromJSDate(now, { zone }).toISODate()!);
     const milestones = new Memo<string, [NudgeMilestone, string][]>((dueDate) => MILESTONES.map(([name, days]) => [name, milestoneDate(dueDate, days, ctx.org.workDays)]));
@@ -67,6 +70,16 @@ export const reviewNudgesJob: JobDefinition = {
     return due;
   },
 };
+
+/** Active cycles with a 3-day or 1-day nudge date within a day of `now`'s UTC date (every zone's today is). */
+async function cyclesWithNudgeDayNear(ctx: DomainContext, now: Date): Promise<string[]> {
+  const utc = DateTime.fromJSDate(now, { zone: "UTC" });
+  const near = new Set([-1, 0, 1].map((days) => utc.plus({ days }).toISODate()!));
+  const cycles = await ctx.prisma.reviewCycle.findMany({ where: { status: "active" }, select: { id: true, selfDueDate: true, managerDueDate: true } });
+  return cycles
+    .filter((cycle) => [cycle.selfDueDate, cycle.managerDueDate].some((due) => MILESTONES.some(([, days]) => near.has(milestoneDate(due, days, ctx.org.workDays)))))
+    .map((cycle) => cycle.id);
+}
 
 /** People who already have an automatic review nudge queued for their local today (one query). */
 async function loadNudgedToday(ctx: DomainContext, personIds: string[], now: Date, today: Memo<string, string>): Promise<Set<string>> {

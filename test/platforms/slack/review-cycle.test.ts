@@ -3,6 +3,9 @@
 // automatic nudge reaches only Dana (pending) at her local working hours, HR's manual nudge reaches her once, the
 // status, the close, Max shares, and only then Eve reads it.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { reviewsCsv } from "../../../src/cli/commands/reviews.ts";
+import { exportReviewCycle } from "../../../src/domain/reviews/export-review-cycle.ts";
+import { domainContext } from "../../support/fixtures.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
 import type { FakeSlackUser, RecordedCall } from "../../support/fake-slack.ts";
@@ -197,6 +200,15 @@ describe("a review cycle on Slack", () => {
     expect(released.args.text).toBe("Max Manager shared your review (H2 2026)");
     await click(eve, "review_read", buttonIn(released, "review_read").value!);
     expect(JSON.stringify(views().at(-1)!.blocks)).toContain("Eve carried the launch");
+    // HR's export: Eve's shared review is in it; Dana's pending ones show their status only.
+    const exported = reviewsCsv(await exportReviewCycle(domainContext(db), { cycle: "H2 2026" })).trim().split("\n");
+    expect(exported).toEqual([
+      "person,person_email,manager,step,author,status,submitted_at,Goals,Achievements",
+      "Dana Doer,dana@example.com,Max Manager,self,Dana Doer,pending,,,",
+      "Dana Doer,dana@example.com,Max Manager,manager,Max Manager,pending,,,",
+      expect.stringMatching(/^Eve Early,eve@example.com,Max Manager,self,Eve Early,submitted,2026-11-25T14:00:00.000Z,4,Shipped the importer$/),
+      expect.stringMatching(/^Eve Early,eve@example.com,Max Manager,manager,Max Manager,shared,2026-11-25T14:00:00.000Z,5,Eve carried the launch$/),
+    ]);
     // Review words never reach the logs.
     expect(harness.service.logs.join("\n")).not.toContain("Eve carried the launch");
     expect(harness.service.logs.join("\n")).not.toContain("Shipped the importer");

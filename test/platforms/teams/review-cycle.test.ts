@@ -3,6 +3,9 @@
 // with her answers beside each question, the automatic nudge reaches only Dana at 09:00 Berlin time, HR's nudge
 // reaches her once however often it is confirmed, status, close, Max shares, and only then Eve reads it.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { reviewsCsv } from "../../../src/cli/commands/reviews.ts";
+import { exportReviewCycle } from "../../../src/domain/reviews/export-review-cycle.ts";
+import { domainContext } from "../../support/fixtures.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
 import { startTeamsHarness, type TeamsHarness, type TeamsUser } from "../../support/teams.ts";
@@ -164,6 +167,9 @@ describe("a review cycle on Teams", () => {
     expect(textOf(released)).toContain("Max Manager shared your review for H2 2026 with you.");
     const read = (await fetchDialog(eve, released.actions![0].data)).value.card.content as Card;
     expect(textOf(read)).toContain("Eve carried the launch");
+    const csv = reviewsCsv(await exportReviewCycle(domainContext(db), { cycle: "H2 2026" }));
+    expect(csv).toContain(",manager,Max Manager,shared,2026-11-25T14:00:00.000Z,5,Eve carried the launch\n");
+    expect(csv).toContain("Dana Doer,dana.doer@example.com,Max Manager,self,Dana Doer,pending,,,\n");
     expect(teams.service.logs.join("\n")).not.toContain("Eve carried the launch");
   });
 });
