@@ -4,7 +4,7 @@
 // tokens, which turns it into a queue: each caller learns how long to wait for its reserved slot, so instances
 // interleave fairly instead of retrying in a loop. A 429 pushes the bucket into debt for Retry-After, so the
 // whole fleet pauses, not only the instance that was told.
-import type { PrismaClient } from "../db/database.ts";
+import { Prisma, type PrismaClient } from "../db/database.ts";
 import type { Clock } from "../shared/clock.ts";
 
 export interface RateLimit {
@@ -31,6 +31,16 @@ export interface RateLimiter {
   penalise(limit: RateLimit, ms: number): Promise<void>;
 }
 
+/**
+ * The bucket's clock only moves forward, so instances whose clocks differ by a little never refill it twice. A
+ * stored time more than a minute ahead of ours means a clock was stepped back (NTP, a test clock): restart the
+ * bucket's clock from now instead of waiting, refill-less, until the future comes round again.
+ */
+function nextUpdatedAt(now: Date) {
+  return Prisma.sql`CASE WHEN "RateBucket"."updatedAt" > ${now}::timestamp(3) + interval '60 seconds' THEN ${now}::timestamp(3)
+                         ELSE GREATEST("RateBucket"."updatedAt", ${now}::timestamp(3)) END`;
+}
+
 export function createRateLimiter(prisma: PrismaClient, clock: Clock): RateLimiter {
   return {
     async take(limit, maxWaitMs, count = 1) {
@@ -46,7 +56,7 @@ export function createRateLimiter(prisma: PrismaClient, clock: Clock): RateLimit
         ON CONFLICT (key) DO UPDATE SET
           tokens = LEAST(${burst}::double precision, "RateBucket".tokens + ${rate}::double precision
                      * GREATEST(0, EXTRACT(EPOCH FROM (${now}::timestamp(3) - "RateBucket"."updatedAt")))) - ${count}::double precision,
-          "updatedAt" = GREATEST("RateBucket"."updatedAt", ${now}::timestamp(3))
+          "updatedAt" = ${nextUpdatedAt(now)}
         WHERE LEAST(${burst}::double precision, "RateBucket".tokens + ${rate}::double precision
                      * GREATEST(0, EXTRACT(EPOCH FROM (${now}::timestamp(3) - "RateBucket"."updatedAt")))) - ${count}::double precision
               >= ${floor}::double precision
@@ -75,7 +85,7 @@ export function createRateLimiter(prisma: PrismaClient, clock: Clock): RateLimit
         ON CONFLICT (key) DO UPDATE SET
           tokens = LEAST(${debt}::double precision, "RateBucket".tokens + ${limit.perSecond}::double precision
                      * GREATEST(0, EXTRACT(EPOCH FROM (${now}::timestamp(3) - "RateBucket"."updatedAt")))),
-          "updatedAt" = GREATEST("RateBucket"."updatedAt", ${now}::timestamp(3))`;
+          "updatedAt" = ${nextUpdatedAt(now)}`;
     },
   };
 }

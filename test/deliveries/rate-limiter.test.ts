@@ -87,3 +87,18 @@ describe("fleet-wide token bucket", () => {
     expect(await db.prisma.rateBucket.count()).toBe(0);
   });
 });
+
+describe("a fleet-wide bucket after a clock was stepped back", () => {
+  it("when an instance's clock jumps back by more than a minute, the bucket keeps granting instead of stalling until the old time", async () => {
+    const clock = new ManualClock("2026-12-01T12:00:00Z");
+    const limiter = createRateLimiter(db.prisma, clock);
+    const limit = { key: "slack:clock-step", perSecond: 10, burst: 1 };
+    expect((await limiter.take(limit, 1000)).granted).toBe(true);
+    clock.set("2026-11-24T12:00:00Z"); // a week earlier
+    expect((await limiter.take(limit, 1000)).granted).toBe(true);
+    clock.advance(1000);
+    const later = await limiter.take(limit, 1000);
+    expect(later.granted).toBe(true);
+    expect(later.waitMs).toBeLessThanOrEqual(100);
+  });
+});
