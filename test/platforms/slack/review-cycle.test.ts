@@ -115,7 +115,11 @@ async function createAndLaunch(): Promise<string> {
   expect(summary.args.text).toBe('Review cycle "H2 2026" created for 2 people. Launch it when you\'re ready.');
   const launch = buttonIn(summary, "review_launch");
   await click(hana, "review_launch", launch.value!);
-  expect(replies().at(-1)!.text).toBe("H2 2026 is launched.");
+  const launched = replies().at(-1)!;
+  expect(launched.text).toBe("H2 2026 is launched.");
+  // The launch offers to announce itself, for this very cycle.
+  const announce = (launched.blocks as { elements?: { action_id?: string; value?: string }[] }[]).flatMap((block) => block.elements ?? []).find((element) => element.action_id === "announce_cycle");
+  expect(announce?.value).toBe(launch.value);
   return launch.value!;
 }
 

@@ -70,7 +70,10 @@ async function createAndLaunch(): Promise<void> {
   const created = lastCardTo(hana);
   expect(textOf(created)).toContain("2 people");
   await press(hana, created.actions![0].data);
-  expect(textOf(lastCardTo(hana))).toContain("H2 2026 is launched");
+  const launched = lastCardTo(hana);
+  expect(textOf(launched)).toContain("H2 2026 is launched");
+  // The launch offers to announce itself: a button opening the announcement dialog for this cycle.
+  expect(launched.actions?.find((action) => action.title === "Announce this cycle")?.data).toMatchObject({ action: "announce_open", cycleId: expect.any(String) });
 }
 
 describe("who may do what on Teams", () => {

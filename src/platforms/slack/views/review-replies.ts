@@ -5,6 +5,7 @@ import type { LaunchedReviewCycle } from "../../../domain/reviews/launch-review-
 import type { ClosedReviewCycle } from "../../../domain/reviews/close-review-cycle.ts";
 import type { NudgePreview } from "../../../domain/reviews/nudge-pending.ts";
 import type { ReviewStatusReport, StepCompletion } from "../../../domain/reviews/review-status.ts";
+import { announceCycleButton } from "./announce-replies.ts";
 import { REVIEW_OPEN_ACTION } from "./review-messages.ts";
 import { context, escapeMrkdwn, joinNames, plain, section, type SlackMessage } from "./text.ts";
 
@@ -37,7 +38,8 @@ export function reviewCycleCreatedMessage(cycle: CreatedReviewCycle): SlackMessa
 
 export function reviewLaunchedMessage(cycle: LaunchedReviewCycle): SlackMessage {
   const text = `:rocket: *${escapeMrkdwn(cycle.name)}* is launched: ${cycle.selfReviews} self-reviews and ${cycle.managerReviews} manager reviews. Everyone taking part gets a message now (during their working hours).`;
-  return { text: `${cycle.name} is launched.`, blocks: [section(text)] };
+  // HR usually wants to tell everyone: the button opens the announce modal filled with the cycle's own words.
+  return { text: `${cycle.name} is launched.`, blocks: [section(text), announceCycleButton(cycle.cycleId)] };
 }
 
 export function reviewClosedMessage(cycle: ClosedReviewCycle): SlackMessage {

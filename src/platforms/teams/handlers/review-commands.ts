@@ -12,7 +12,8 @@ import { AppError } from "../../../shared/errors.ts";
 import type { AdaptiveCard } from "../cards/card.ts";
 import { REVIEW_SHARE_ACTION } from "../cards/review-cards.ts";
 import { nudgePreviewCard, REVIEW_CREATE_ACTION, REVIEW_LAUNCH_ACTION, REVIEW_NUDGE_CONFIRM_ACTION, reviewNoticeCard, reviewStatusCard } from "../cards/review-forms.ts";
-import { adaptiveCard, paragraph } from "../cards/card.ts";
+import { openAnnounceFormAction } from "../cards/announce-cards.ts";
+import { adaptiveCard, paragraph, plain } from "../cards/card.ts";
 import { identifyActor } from "../identity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { replyPrivately } from "./tell-actor.ts";
@@ -62,7 +63,9 @@ export async function handleReviewCardSubmit(deps: TeamsHandlerDeps, context: Tu
   if (action === REVIEW_LAUNCH_ACTION) {
     const launched = await launchReviewCycle(deps.domain, { actorId: actor.id, cycleId });
     deps.kickDeliveries();
-    return answer(deps, context, reviewNoticeCard(`${launched.name} is launched: ${launched.selfReviews} self-reviews and ${launched.managerReviews} manager reviews. Everyone taking part gets a message now (during their working hours).`));
+    const launchedText = `${launched.name} is launched: ${launched.selfReviews} self-reviews and ${launched.managerReviews} manager reviews. Everyone taking part gets a message now (during their working hours).`;
+    // HR usually wants to tell everyone: the button opens the announcement dialog filled with the cycle's own words.
+    return answer(deps, context, adaptiveCard([paragraph(plain(launchedText))], [openAnnounceFormAction({ cycleId: launched.cycleId, title: "Announce this cycle" })]));
   }
   if (action === REVIEW_SHARE_ACTION) {
     const released = await releaseReview(deps.domain, { actorId: actor.id, reviewId });
