@@ -6,12 +6,14 @@
 //  - a content type other than form-encoded or JSON: Bolt JSON-parses any other type, so a signed event with
 //    `text/plain` reached the listeners;
 //  - an `ssl_check` that carries a `payload` or `command`: Bolt's parser replaces the form with the decoded payload,
-//    dropping `ssl_check`, so the "check" ran as a real interaction.
+//    dropping `ssl_check`, so the "check" ran as a real interaction;
+//  - a body without the outer fields Bolt relies on (request-envelope.ts): Bolt answered 500 (R6, the fuzz).
 // The body is read here once (bounded like Bolt's own 4 MB limit) and handed to Bolt as `rawBody`, which Bolt's
 // signature check reads instead of the stream.
 import type { Request, RequestHandler } from "express";
 import type { Clock } from "../../shared/clock.ts";
 import type { Logger } from "../../shared/logger.ts";
+import { isSlackEnvelope } from "./request-envelope.ts";
 
 export const MAX_REQUEST_AGE_SECONDS = 300;
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -44,13 +46,10 @@ export function slackTimestampGuard(options: { clock: Clock; logger: Logger }): 
       return;
     }
     (req as Request & { rawBody?: Buffer }).rawBody = body;
-    if (contentType === FORM) {
-      const form = new URLSearchParams(body.toString("utf8"));
-      if (form.has("ssl_check") && (form.has("payload") || form.has("command"))) {
-        options.logger.warn("refused a Slack request: an ssl_check carrying a payload or command");
-        res.status(400).end();
-        return;
-      }
+    if (!isSlackEnvelope(contentType === FORM ? "form" : "json", body.toString("utf8"))) {
+      options.logger.warn({ contentType }, "refused a Slack request: not the shape Slack sends (or an ssl_check carrying a payload)");
+      res.status(400).end();
+      return;
     }
     next();
   };

@@ -4,6 +4,7 @@
 import express, { type Express } from "express";
 import type { Config } from "../../config/env.ts";
 import type { PlatformDeps, PlatformModule } from "../platform.ts";
+import { activityEnvelopeGuard } from "./activity-envelope.ts";
 import { createCloudAdapter, type TeamsAuthOverrides } from "./adapter.ts";
 import { MomentumTeamsBot } from "./bot.ts";
 import { TeamsNotifier } from "./teams-notifier.ts";
@@ -23,7 +24,7 @@ export async function createTeamsPlatform(deps: PlatformDeps, config: NonNullabl
     notifier,
     mount(app: Express) {
       // JSON parsing on this route only: Slack's route needs the raw body to check signatures.
-      app.post(TEAMS_MESSAGES_PATH, express.json({ limit: "1mb" }), async (req, res) => {
+      app.post(TEAMS_MESSAGES_PATH, express.json({ limit: "1mb" }), activityEnvelopeGuard(), async (req, res) => {
         await adapter.process(req, res, (context) => bot.run(context));
         // botbuilder only prints these to the console; the service log should show refused traffic too.
         if (res.statusCode === 401) deps.logger.warn({ path: TEAMS_MESSAGES_PATH, hasAuthorization: Boolean(req.headers.authorization) }, "refused a Teams request that failed authentication");
