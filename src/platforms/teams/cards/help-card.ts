@@ -4,6 +4,7 @@ import { adaptiveCard, heading, paragraph, type AdaptiveCard } from "./card.ts";
 import { openCheckInFormAction } from "./checkin-cards.ts";
 import { openKudosFormAction } from "./kudos-form.ts";
 
+// The help card lists every command; the manifest menu (at most 10 per scope) is a subset of it.
 export const HELP_COMMANDS = [
   { title: "kudos", description: "Thank someone: kudos @name what they did #value (or just kudos for a form)" },
   { title: "kudos leaderboard", description: "This month's top kudos receivers" },
@@ -14,6 +15,9 @@ export const HELP_COMMANDS = [
   { title: "feedback", description: "Private feedback: feedback @name … (preview, then send), feedback request @a @b about …, feedback list" },
   { title: "announce", description: "HR: post an announcement to team channels; announce status shows who has acknowledged" },
   { title: "review", description: "Review cycles. HR: review (new cycle), review nudge, review close CYCLE; HR and managers: review status" },
+  { title: "home", description: "Your goals, this week's check-in, reviews you owe and kudos you got; managers also see their team" },
+  { title: "one-on-one", description: "Managers: one-on-one @name friday 10:00 sets your weekly 1:1 slot; the agenda arrives before it" },
+  { title: "summary", description: "Managers: your team's week (check-ins, blockers first, mood trend, goals at risk); HR: summary @manager" },
   { title: "role", description: "Admins: role @name hr (employee, manager, hr, admin), recorded in the audit log" },
   { title: "help", description: "What Momentum can do" },
 ] as const;

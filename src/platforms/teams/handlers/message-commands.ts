@@ -1,6 +1,5 @@
-// Routes a typed message to its command. Commands: `kudos …`, `kudos leaderboard`, `checkin`, `checkin history`,
-// `away …` / `back`, `settings …`, `help` (anything else gets the help card). Keep in step with HELP_COMMANDS and
-// the manifest's commandLists.
+// Routes a typed message to its command (anything unknown gets the help card). Every command is listed in
+// HELP_COMMANDS; the manifest's commandLists show the most used subset (the manifest test checks both).
 import { CardFactory, type TurnContext } from "botbuilder";
 import { parseMessageText } from "../activity.ts";
 import { CHECKIN_START_ACTION } from "../cards/checkin-cards.ts";
@@ -16,10 +15,10 @@ import { giveKudosFromText } from "./kudos-from-text.ts";
 import { showLeaderboard } from "./leaderboard.ts";
 import { handleOneOnOneSlot, markDoneFromCard, showHome, showTeamSummary } from "./one-on-one-commands.ts";
 import { ONE_ON_ONE_DONE_ACTION } from "../cards/one-on-one-cards.ts";
-
-type ManagerWeekCommand = "one-on-one" | "summary" | "home";
 import { handleAway, handleSettings } from "./settings-commands.ts";
 import { handleReviewCardSubmit, handleReviewCommand, REVIEW_CARD_ACTIONS } from "./review-commands.ts";
+
+type ManagerWeekCommand = "one-on-one" | "summary" | "home";
 
 export type TextCommand = FeedbackTextCommand | "announce" | "role" | ManagerWeekCommand | "kudos" | "kudos-form" | "kudos-leaderboard" | "checkin" | "checkin-history" | "goal" | "goal-list" | "away" | "settings" | "review" | "help" | "unknown";
 
@@ -82,16 +81,16 @@ export async function handleTextCommand(deps: TeamsHandlerDeps, context: TurnCon
     case "feedback-request":
     case "feedback-give":
       return handleFeedbackText(deps, context, command, rest, mentions);
-    case "announce":
-      return handleAnnounceText(deps, context, rest);
-    case "role":
-      return handleRoleCommand(deps, context, mentions, rest);
     case "one-on-one":
       return handleOneOnOneSlot(deps, context, mentions, rest);
     case "summary":
       return showTeamSummary(deps, context, mentions);
     case "home":
       return showHome(deps, context);
+    case "announce":
+      return handleAnnounceText(deps, context, rest);
+    case "role":
+      return handleRoleCommand(deps, context, mentions, rest);
     case "review":
       return handleReviewCommand(deps, context, rest);
     case "help":
