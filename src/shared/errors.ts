@@ -28,10 +28,14 @@ export const TRY_AGAIN_MESSAGE =
   "Momentum can't reach its database right now, so nothing was saved. Please try again in a minute.";
 export const UNEXPECTED_MESSAGE = "Something went wrong on our side and nothing was saved. Please try again.";
 
-/** Prisma/pg failures that mean "the database is unreachable" rather than "your input is wrong". */
+/**
+ * Prisma/pg failures that mean "the database is unreachable or saturated" rather than "your input is wrong".
+ * P2028 / "Unable to start a transaction": every pooled connection stayed busy past maxWait (found under load by
+ * the reliability soak, R8); the user should try again, not be told something broke.
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""}`;
-  return /ECONNREFUSED|ECONNRESET|P1001|P1017|P2024|timeout exceeded when trying to connect|Connection terminated|server closed the connection|the database system is (shutting down|starting up)|57P01|terminating connection/i.test(
+  return /ECONNREFUSED|ECONNRESET|P1001|P1017|P2024|timeout exceeded when trying to connect|Connection terminated|server closed the connection|the database system is (shutting down|starting up)|57P01|terminating connection|P2028|Unable to start a transaction in the given time/i.test(
     text,
   );
 }
