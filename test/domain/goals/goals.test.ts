@@ -116,13 +116,14 @@ describe("aligning goals", () => {
     const { hr, manager, employee, company, team, otherTeam } = await org();
     const before = await db.prisma.goal.count();
     const person = await createGoal(ctx(), { actorId: employee.id, level: "person", title: "Mine", ...percentGoal });
-    const cases: [Promise<unknown>, string][] = [
-      [createGoal(ctx(), { actorId: employee.id, level: "person", title: "P", ...percentGoal, parentId: person.goalId }), "A personal goal can only align to a team or company goal."],
-      [createGoal(ctx(), { actorId: manager.id, level: "team", title: "T", ...percentGoal, parentId: otherTeam.goalId }), "A team goal can only align to a company goal."],
-      [createGoal(ctx(), { actorId: hr.id, level: "company", title: "C", ...percentGoal, parentId: company.goalId }), "Company goals are the top level: they don't align to another goal."],
-      [createGoal(ctx(), { actorId: employee.id, level: "person", title: "P", ...percentGoal, parentId: "00000000-0000-4000-8000-000000000000" }), "That goal no longer exists. Pick another one to align to."],
+    // Each attempt starts only when awaited: a refusal created early would be an unhandled rejection meanwhile.
+    const cases: [() => Promise<unknown>, string][] = [
+      [() => createGoal(ctx(), { actorId: employee.id, level: "person", title: "P", ...percentGoal, parentId: person.goalId }), "A personal goal can only align to a team or company goal."],
+      [() => createGoal(ctx(), { actorId: manager.id, level: "team", title: "T", ...percentGoal, parentId: otherTeam.goalId }), "A team goal can only align to a company goal."],
+      [() => createGoal(ctx(), { actorId: hr.id, level: "company", title: "C", ...percentGoal, parentId: company.goalId }), "Company goals are the top level: they don't align to another goal."],
+      [() => createGoal(ctx(), { actorId: employee.id, level: "person", title: "P", ...percentGoal, parentId: "00000000-0000-4000-8000-000000000000" }), "That goal no longer exists. Pick another one to align to."],
     ];
-    for (const [work, message] of cases) expect((await refusal(work)).fieldErrors).toEqual({ parentId: message });
+    for (const [attempt, message] of cases) expect((await refusal(attempt())).fieldErrors).toEqual({ parentId: message });
 
     await updateGoalProgress(ctx(), { actorId: manager.id, goalId: team.goalId, value: 100 });
     const done = await refusal(createGoal(ctx(), { actorId: employee.id, level: "person", title: "P", ...percentGoal, parentId: team.goalId }));
