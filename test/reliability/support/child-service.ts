@@ -13,6 +13,8 @@ export interface ChildService {
   /** Parsed JSON log lines (the last 5,000). */
   logs: Record<string, unknown>[];
   exited: Promise<number | null>;
+  /** The last 4,000 characters the process wrote to stderr (crash traces). */
+  stderr(): string;
   /** Log lines whose msg matches. */
   count(msg: RegExp): number;
   kill(signal?: NodeJS.Signals): Promise<void>;
@@ -67,6 +69,7 @@ export async function startChildService(name: string, env: Record<string, string
     url,
     logs,
     exited,
+    stderr: () => stderr,
     count: (msg) => logs.filter((entry) => msg.test(String(entry.msg ?? ""))).length,
     async kill(signal = "SIGTERM") {
       if (child.exitCode !== null || child.signalCode !== null) return;
