@@ -46,7 +46,7 @@ export interface RunningService {
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
-  const database = options.database ?? (await openDatabase({ databaseUrl: config.database.url, dataDir: config.database.dataDir }));
+  const database = options.database ?? (await openDatabase({ databaseUrl: config.database.url, dataDir: config.database.dataDir, poolSize: config.database.poolSize }));
   for (const name of database.migrations.modified) logger.warn({ migration: name }, "a migration was changed after it was applied");
   const domain: DomainContext = { prisma: database.prisma, clock, org: config.org, logger, adminEmails: config.adminEmails };
   const inFlight = new InFlight();

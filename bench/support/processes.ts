@@ -18,7 +18,7 @@ export async function startChild(command: string, args: string[], env: Record<st
   const started = performance.now();
   const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let output = "";
-  child.stdout!.on("data", (chunk) => (output = (output + chunk).slice(-4000)));
+  child.stdout!.on("data", (chunk) => { output = (output + chunk).slice(-4000); if (process.env.BENCH_ECHO) process.stderr.write(chunk); });
   child.stderr!.on("data", (chunk) => (output = (output + chunk).slice(-4000)));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;

@@ -29,6 +29,7 @@ const EnvSchema = z
       z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (leave it unset for the embedded database)").optional(),
     ),
     MOMENTUM_DATA_DIR: z.string().default("./data"),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith("xoxb-", "must be a bot token (xoxb-…)").optional()),
     SLACK_API_URL: z.url().default("https://slack.com/api/"),
@@ -85,7 +86,7 @@ export interface Config {
   port: number;
   host: string;
   publicUrl?: string;
-  database: { url?: string; dataDir: string };
+  database: { url?: string; dataDir: string; poolSize: number };
   slack?: { signingSecret: string; botToken: string; apiUrl: string; kudosChannel?: string };
   teams?: { appId?: string; appPassword?: string; tenantId?: string; appType: ParsedEnv["MICROSOFT_APP_TYPE"]; devMode: boolean };
   logLevel: ParsedEnv["LOG_LEVEL"];
@@ -127,7 +128,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     port: env.PORT,
     host: env.HOST,
     publicUrl: env.PUBLIC_URL,
-    database: { url: env.DATABASE_URL, dataDir: env.MOMENTUM_DATA_DIR },
+    database: { url: env.DATABASE_URL, dataDir: env.MOMENTUM_DATA_DIR, poolSize: env.DATABASE_POOL_SIZE },
     slack:
       env.SLACK_SIGNING_SECRET && env.SLACK_BOT_TOKEN
         ? { signingSecret: env.SLACK_SIGNING_SECRET, botToken: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL, kudosChannel: env.SLACK_KUDOS_CHANNEL }

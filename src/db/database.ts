@@ -30,6 +30,10 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
+/** How long a query may wait for a pooled connection (and a transaction to start) before it fails. */
+const POOL_WAIT_MS = 20_000;
+const TRANSACTION_TIMEOUT_MS = 20_000;
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openEmbedded(options.dataDir);
 }
@@ -43,10 +47,13 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   } finally {
     await client.end();
   }
-  // Short connection timeout: when the server is down, requests fail fast with a friendly "try again"
-  // instead of hanging past Slack's 3-second acknowledgement window.
-  const adapter = new PrismaPg({ connectionString: url, max: poolSize, connectionTimeoutMillis: 2000 });
-  const prisma = new PrismaClient({ adapter });
+  // Under a burst, work waits in the pool's queue for a free connection instead of failing: a 2 s limit told
+  // thousands of people "can't reach the database" during a load test while the server was fine. A server
+  // that is down still fails at once (connection refused), so people get the friendly "try again" quickly;
+  // only a host that swallows packets makes them wait for the limit. Requests are acknowledged before this
+  // work, so Slack's 3-second window is not at stake.
+  const adapter = new PrismaPg({ connectionString: url, max: poolSize, connectionTimeoutMillis: POOL_WAIT_MS });
+  const prisma = new PrismaClient({ adapter, transactionOptions: { maxWait: POOL_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS } });
   const parsed = new URL(url);
   return {
     prisma,
@@ -72,7 +79,8 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     exec: (sql) => pglite.exec(sql),
     query: (sql, params) => pglite.query(sql, params as unknown[]) as never,
   });
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  // PGlite is one connection: concurrent transactions queue for it, so give them the same patience.
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: { maxWait: POOL_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS } });
   return {
     prisma,
     kind: "embedded",

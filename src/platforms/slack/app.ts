@@ -12,6 +12,7 @@ import { safeErrorFields } from "./safe-error.ts";
 import type { WebClientOptions } from "./web-client.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
+const ADMISSION_WAIT_MS = 2000;
 
 export interface BotIdentity {
   botId?: string;
@@ -49,6 +50,12 @@ export function buildSlackApp(options: SlackAppOptions): { app: App; router: Rou
   });
   app.error(async (error) => {
     deps.logger.error({ error: safeErrorFields(error) }, "a Slack listener failed");
+  });
+  // Admission control before any listener acknowledges: under a burst, wait (at most ADMISSION_WAIT_MS, well
+  // inside Slack's 3 s) for acknowledged work to drain, so the backlog and its memory stay bounded.
+  app.use(async ({ next }) => {
+    await deps.inFlight.room(ADMISSION_WAIT_MS);
+    await next();
   });
   app.use(eventDeduplication({ prisma: deps.domain.prisma, logger: deps.logger }));
   registerListeners(app, deps);

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { InFlight } from "../../src/shared/in-flight.ts";
+
+const deferred = () => {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+};
+
+describe("acknowledged work in flight", () => {
+  it("lets a request through at once while there is room", async () => {
+    const inFlight = new InFlight(2);
+    inFlight.track(deferred().promise);
+    let admitted = false;
+    await inFlight.room(10_000).then(() => (admitted = true));
+    expect(admitted).toBe(true);
+  });
+
+  it("holds a request while the backlog is full and admits it as soon as one piece of work finishes", async () => {
+    const inFlight = new InFlight(2);
+    const first = deferred();
+    inFlight.track(first.promise);
+    inFlight.track(deferred().promise);
+    let admitted = false;
+    const waiting = inFlight.room(10_000).then(() => (admitted = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(admitted).toBe(false);
+    first.resolve();
+    await waiting;
+    expect(admitted).toBe(true);
+  });
+
+  it("admits a held request anyway after the longest wait, so Slack still gets its acknowledgement in time", async () => {
+    const inFlight = new InFlight(1);
+    inFlight.track(deferred().promise);
+    const started = Date.now();
+    await inFlight.room(30);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+  });
+
+  it("waits for work started while it was already waiting before it calls itself idle", async () => {
+    const inFlight = new InFlight();
+    const first = deferred();
+    const second = deferred();
+    inFlight.track(first.promise.then(() => void inFlight.track(second.promise)));
+    let idle = false;
+    const done = inFlight.idle().then(() => (idle = true));
+    first.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(idle).toBe(false);
+    second.resolve();
+    await done;
+    expect(idle).toBe(true);
+  });
+});
