@@ -60,6 +60,9 @@ const EnvSchema = z
     DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   });
 
+/** Every environment variable Momentum reads (documented one by one in .env.example). */
+export const SETTING_NAMES = Object.keys(EnvSchema.shape);
+
 // Rules across several settings. They run on the raw values so that they are reported together with any
 // per-field problem (zod skips object refinements once a field has failed).
 function crossFieldProblems(source: NodeJS.ProcessEnv): string[] {

@@ -50,3 +50,14 @@ describe("configuration", () => {
     expect(config.adminEmails).toEqual(["ada@example.com"]);
   });
 });
+
+describe("the documented configuration", () => {
+  it("has every setting the service reads in .env.example and in the README's table", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { SETTING_NAMES } = await import("../../src/config/env.ts");
+    const example = readFileSync(new URL("../../.env.example", import.meta.url), "utf8");
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    expect(SETTING_NAMES.filter((name) => !new RegExp(`^${name}=`, "m").test(example))).toEqual([]);
+    expect(SETTING_NAMES.filter((name) => name !== "NODE_ENV" && !readme.includes(`\`${name}\``))).toEqual([]);
+  });
+});
