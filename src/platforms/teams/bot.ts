@@ -58,8 +58,8 @@ export class MomentumTeamsBot extends TeamsActivityHandler {
     if (REVIEW_FETCH_ACTIONS.has(String(actionOf(request)))) return fetchReviewDialog(this.deps, context, request.data);
     if (actionOf(request) === GOAL_CREATE_OPEN_ACTION) return fetchGoalForm(this.deps, context, "create");
     if (actionOf(request) === GOAL_UPDATE_OPEN_ACTION) return fetchGoalForm(this.deps, context, "update");
-    if (actionOf(request) === ONE_ON_ONE_NOTE_OPEN_ACTION) return fetchOneOnOneNoteForm(this.deps, context, request.data);
     if (actionOf(request) === ANNOUNCE_OPEN_ACTION) return fetchAnnounceForm(this.deps, context, request.data);
+    if (actionOf(request) === ONE_ON_ONE_NOTE_OPEN_ACTION) return fetchOneOnOneNoteForm(this.deps, context, request.data);
     return fetchKudosForm(this.deps, context);
   }
 

@@ -12,6 +12,8 @@ import { MOOD_OPTIONS } from "../../../../src/domain/check-ins/get-check-in-form
 import type { SettingsView } from "../../../../src/domain/people/describe-settings.ts";
 import { HISTORY_MAX } from "../../../../src/platforms/slack/listeners/commands/checkin-text.ts";
 import { appHomeView } from "../../../../src/platforms/slack/views/app-home.ts";
+import { oneOnOneNoteModal } from "../../../../src/platforms/slack/views/one-on-one-messages.ts";
+import { BIG_AGENDA, BIG_HOME, BIG_SUMMARY } from "../../../domain/summaries/manager-week-samples.ts";
 import { checkInModal } from "../../../../src/platforms/slack/views/checkin-modal.ts";
 import { checkInHistoryMessage, checkInSavedMessage } from "../../../../src/platforms/slack/views/checkin-replies.ts";
 import { awayMessage, momentumHelpMessage, momentumProblemMessage, settingsMessage } from "../../../../src/platforms/slack/views/momentum-replies.ts";
@@ -47,6 +49,8 @@ const messages: OutboundMessage[] = [
   { type: "feedback.received", feedbackId: "f1", reader: "recipient", giverName: longName, recipientName: longName, text: "<&>\n".repeat(500), sharedWithName: longName, sharedReason: "manager", topic: "t".repeat(200) },
   { type: "feedback.received", feedbackId: "f2", reader: "shared", giverName: longName, recipientName: longName, text: "&".repeat(2000), sharedWithName: longName, sharedReason: "requester", topic: "<".repeat(200) },
   { type: "feedback.requested", askId: "a".repeat(36), requesterName: longName, subjectName: longName, aboutRequester: false, topic: "&".repeat(200), readerNames: [longName, longName] },
+  { type: "one-on-one.prompt", agenda: BIG_AGENDA },
+  { type: "team.summary", summary: BIG_SUMMARY },
 ];
 
 function problems(blocks: KnownBlock[]): string[] {
@@ -142,6 +146,11 @@ describe("Slack limits on everything Momentum builds", () => {
       expect(rendered.text.length).toBeLessThanOrEqual(4000);
     });
   }
+
+  it("when a manager has 40+ reports, long notes and a full home, the 1:1 note modal and the Home tab stay within Slack's limits", () => {
+    expect(viewProblems(oneOnOneNoteModal({ reportId: "r".repeat(36), periodKey: "2026-W49", reportName: "n".repeat(300) }))).toEqual([]);
+    expect(viewProblems(appHomeView({ values, board: null, home: BIG_HOME }))).toEqual([]);
+  });
 
   it("when the org has 120 long company values, the kudos modal stays within Slack's limits", () => {
     expect(viewProblems(kudosModal({ values, metadata: { channelId: "C0123456789" } }))).toEqual([]);
