@@ -1,6 +1,7 @@
 // One zod schema over the whole environment, parsed once at start. Every problem is reported at once.
 import { DateTime } from "luxon";
 import { z } from "zod";
+import type { OrgSettings } from "../domain/context.ts";
 
 const optionalText = z
   .string()
@@ -94,18 +95,8 @@ export interface Config {
   teams?: { appId?: string; appPassword?: string; tenantId?: string; appType: ParsedEnv["MICROSOFT_APP_TYPE"]; devMode: boolean };
   logLevel: ParsedEnv["LOG_LEVEL"];
   adminEmails: string[];
-  org: {
-    defaultTimeZone: string;
-    kudosValues: string[];
-    kudosDailyLimit: number;
-    checkInWeekday: number;
-    checkInTime: string;
-    checkInReminderTime: string;
-    workdayStart: string;
-    workdayEnd: string;
-    workDays: number[];
-    checkInTextRetentionMonths: number;
-  };
+  /** The org's defaults, handed to the domain as they are. */
+  org: Required<OrgSettings>;
   schedulerEnabled: boolean;
   deliveries: { slackPerSecond: number; teamsPerSecond: number; concurrency: number; maxAttempts: number };
 }
