@@ -4,7 +4,7 @@
 // the claim's lease does not, it is renewed under an ownership check first. So a row that waited in this
 // instance's queue (rate limit, slow neighbours) and was meanwhile taken over by another instance is skipped,
 // not sent twice, and the common case (sent seconds after its claim) costs no extra query.
-import { DeliveryError, type ChatNotifier, type PlatformName, type SendResult } from "../domain/notifications/notifier.ts";
+import { DeliveryError, type ChatNotifier, type PlatformName, type SendContext, type SendResult } from "../domain/notifications/notifier.ts";
 import type { Clock } from "../shared/clock.ts";
 import type { Logger } from "../shared/logger.ts";
 import { backoffMs } from "./backoff.ts";
@@ -63,7 +63,7 @@ export function createRowSender(deps: RowSenderDeps) {
       const recipient = person.recipient;
       if (!recipient) return { status: "failed", lastError: "no chat identity Momentum can reach for this person" };
       const notifier = deps.notifiers.get(recipient.platform)!;
-      return { platform: recipient.platform, send: () => notifier.sendToPerson(recipient, row.message) };
+      return { platform: recipient.platform, send: () => notifier.sendToPerson(recipient, row.message, sendContext(row)) };
     }
     const decision = decideSendWindow(row, null, deps.org, clock.now());
     if (decision.action === "cancel") return { status: "cancelled", lastError: decision.reason };
@@ -73,7 +73,7 @@ export function createRowSender(deps: RowSenderDeps) {
     const notifier = deps.notifiers.get(platform);
     if (!notifier) return { status: "failed", lastError: `${platform} is not enabled on this server` };
     const channel = target.kind === "slack-channel" ? target.channel : target.kind === "teams-channel" ? target.conversationId : "";
-    return { platform, channel, send: () => notifier.sendToChannel(channel, row.message) };
+    return { platform, channel, send: () => notifier.sendToChannel(channel, row.message, sendContext(row)) };
   }
 
   /** Waits for a slot in every bucket; returns the wait still needed when it is too long to hold a lane for. */
@@ -150,6 +150,14 @@ export function createRowSender(deps: RowSenderDeps) {
     }
     return finish(row, { status: "sent", sentAt: clock.now(), platformMessageId: sent.messageId, lastError: null }, "sent");
   };
+}
+
+/**
+ * Attempts are counted at claim time and given back when nothing reached the platform (429, quiet hours, rate
+ * deferral), so a second attempt means an earlier one may have been accepted without being recorded.
+ */
+function sendContext(row: ClaimedRow): SendContext {
+  return { deliveryId: row.id, mayAlreadyBeSent: row.attempts > 1 };
 }
 
 function errorText(error: unknown): string {

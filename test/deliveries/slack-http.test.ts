@@ -107,4 +107,23 @@ describe.runIf(testDatabaseKind === "postgres")("three instances through the rea
     expect([...posts.values()].filter((count) => count > 1)).toEqual([]);
     expect(await db.prisma.delivery.count({ where: { status: "sent" } })).toBe(1000);
   }, 120_000);
+
+  it("when Slack posted a DM but its answer never came back, the retry finds the message by its delivery id and does not post it again", async () => {
+    const clock = new ManualClock("2026-11-27T15:00:00Z");
+    const people = await seedSlackPeople(4);
+    await enqueuePrompts(db.prisma, people);
+    slack.inject({ method: "chat.postMessage", times: 2, fault: { kind: "accept-then-hang" } });
+    const worker = manualWorker(db.prisma, clock, slackNotifier(db.prisma), { concurrency: 4 });
+
+    await drainUntilSettled(db.prisma, clock, [worker.drain]);
+
+    const posts = postsPerChannel();
+    expect(posts.size).toBe(4);
+    expect([...posts.values()].filter((count) => count > 1)).toEqual([]);
+    const rows = await db.prisma.delivery.findMany();
+    expect(rows.every((row) => row.status === "sent")).toBe(true);
+    expect(rows.filter((row) => row.attempts === 2)).toHaveLength(2);
+    // Only the two uncertain retries looked into the history; first attempts cost no extra call.
+    expect(slack.calls("conversations.history")).toHaveLength(2);
+  });
 });

@@ -20,6 +20,8 @@ export type Fault =
   | { kind: "rate-limit"; retryAfterSeconds: number }
   | { kind: "http-error"; status: number }
   | { kind: "hang" }
+  /** Slack does the work (the message is posted) but the answer never arrives: the "outcome unknown" case. */
+  | { kind: "accept-then-hang" }
   | { kind: "slack-error"; error: string };
 
 export interface FaultRule {
@@ -92,6 +94,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   let ceilings = new Map<string, { limit: number; windowMs: number; retryAfterSeconds: number; hits: number[] }>();
   const hanging = new Set<ServerResponse>();
   let tsCounter = 0;
+  // What each channel holds, newest last, so conversations.history can answer like Slack (metadata included).
+  const history = new Map<string, { ts: string; text: unknown; metadata?: unknown }[]>();
   let viewCounter = 0;
   let responseCounter = 0;
 
@@ -162,7 +166,23 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         if (state === "not-member") return fail("not_in_channel");
         tsCounter += 1;
         const ts = `1790000000.${String(tsCounter).padStart(6, "0")}`;
-        return method === "chat.postMessage" ? { ok: true, channel: args.channel, ts, message: { text: args.text, ts } } : { ok: true, message_ts: ts };
+        if (method !== "chat.postMessage") return { ok: true, message_ts: ts };
+        const metadata = typeof args.metadata === "string" ? JSON.parse(args.metadata) : args.metadata;
+        const kept = history.get(String(args.channel)) ?? [];
+        kept.push({ ts, text: args.text, ...(metadata ? { metadata } : {}) });
+        history.set(String(args.channel), kept);
+        return { ok: true, channel: args.channel, ts, message: { text: args.text, ts } };
+      }
+      case "conversations.history": {
+        const state = channelState(String(args.channel));
+        if (state === "missing" || state === "private-not-member") return fail("channel_not_found");
+        const limit = Number(args.limit ?? 100);
+        const withMetadata = args.include_all_metadata === true || args.include_all_metadata === "true";
+        const messages = [...(history.get(String(args.channel)) ?? [])]
+          .reverse()
+          .slice(0, limit)
+          .map((message) => (withMetadata ? message : { ts: message.ts, text: message.text }));
+        return { ok: true, messages, has_more: false };
       }
       case "conversations.info": {
         // Like Slack: a private channel the bot isn't in is invisible to it (channel_not_found).
@@ -226,6 +246,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const body = fault?.kind === "slack-error" ? { ok: false, error: fault.error } : tokenOk ? answer(method, args) : { ok: false, error: "invalid_auth" };
     call.ok = body.ok === true;
     if (!call.ok) call.failure = String(body.error);
+    if (fault?.kind === "accept-then-hang") {
+      hanging.add(res);
+      res.on("close", () => hanging.delete(res));
+      return;
+    }
     send(res, 200, JSON.stringify(body));
   }
 
@@ -260,6 +285,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       calls.length = 0;
       responses.length = 0;
       users.clear();
+      history.clear();
       channels.clear();
       clearFaults();
     },

@@ -35,11 +35,21 @@ export interface SendResult {
   messageId: string;
 }
 
+/** Which outbox row a send is for, so a platform that can tag and find its messages never posts one twice. */
+export interface SendContext {
+  deliveryId: string;
+  /**
+   * An earlier attempt may have reached the platform without its outcome being recorded (its instance died, or
+   * the call timed out): look for the message before posting it again.
+   */
+  mayAlreadyBeSent: boolean;
+}
+
 export interface ChatNotifier {
   readonly platform: PlatformName;
-  sendToPerson(recipient: Recipient, message: OutboundMessage): Promise<SendResult>;
+  sendToPerson(recipient: Recipient, message: OutboundMessage, context?: SendContext): Promise<SendResult>;
   /** Slack channel id, or the conversation id of a Teams channel the app was added to. */
-  sendToChannel(channel: string, message: OutboundMessage): Promise<SendResult>;
+  sendToChannel(channel: string, message: OutboundMessage, context?: SendContext): Promise<SendResult>;
 }
 
 /**

@@ -1,7 +1,11 @@
 // Sends outbox messages to Slack: DMs through a cached conversation id, channel posts with one join attempt.
+// Every post carries its outbox row id in Slack's message metadata. chat.postMessage has no idempotency key, so
+// when an earlier attempt's outcome is unknown (its instance was killed mid-send, or the call timed out after
+// Slack had accepted it), the channel's recent history is searched for that id first and the message is not
+// posted a second time.
 import type { PrismaClient } from "../../db/database.ts";
 import type { OutboundMessage } from "../../domain/notifications/messages.ts";
-import { DeliveryError, type ChatNotifier, type Recipient, type SendResult } from "../../domain/notifications/notifier.ts";
+import { DeliveryError, type ChatNotifier, type Recipient, type SendContext, type SendResult } from "../../domain/notifications/notifier.ts";
 import { toDeliveryError } from "./delivery-errors.ts";
 import { renderOutboundMessage } from "./views/render-message.ts";
 import { slackErrorCode, type WebClient } from "./web-client.ts";
@@ -16,26 +20,26 @@ export class SlackNotifier implements ChatNotifier {
 
   constructor(private readonly options: SlackNotifierOptions) {}
 
-  async sendToPerson(recipient: Recipient, message: OutboundMessage): Promise<SendResult> {
+  async sendToPerson(recipient: Recipient, message: OutboundMessage, context?: SendContext): Promise<SendResult> {
     if (recipient.platform !== "slack") throw new DeliveryError("not a Slack recipient", false);
     try {
       const cached = recipient.dmChannel;
       const channel = cached ?? (await this.openDm(recipient.teamId, recipient.userId));
       try {
-        return await this.post(channel, message);
+        return await this.post(channel, message, context);
       } catch (error) {
         // A cached DM id can go stale (workspace migration): forget it and open the conversation again, once.
         if (!cached || slackErrorCode(error) !== "channel_not_found") throw error;
-        return await this.post(await this.openDm(recipient.teamId, recipient.userId), message);
+        return await this.post(await this.openDm(recipient.teamId, recipient.userId), message, context);
       }
     } catch (error) {
       throw toDeliveryError(error);
     }
   }
 
-  async sendToChannel(channel: string, message: OutboundMessage): Promise<SendResult> {
+  async sendToChannel(channel: string, message: OutboundMessage, context?: SendContext): Promise<SendResult> {
     try {
-      return await this.post(channel, message);
+      return await this.post(channel, message, context);
     } catch (error) {
       if (slackErrorCode(error) !== "not_in_channel") throw toDeliveryError(error);
     }
@@ -49,7 +53,7 @@ export class SlackNotifier implements ChatNotifier {
       throw toDeliveryError(error);
     }
     try {
-      return await this.post(channel, message);
+      return await this.post(channel, message, context);
     } catch (error) {
       throw toDeliveryError(error);
     }
@@ -63,10 +67,29 @@ export class SlackNotifier implements ChatNotifier {
     return channel;
   }
 
-  private async post(channel: string, message: OutboundMessage): Promise<SendResult> {
+  private async post(channel: string, message: OutboundMessage, context?: SendContext): Promise<SendResult> {
+    if (context?.mayAlreadyBeSent) {
+      const earlier = await this.findPosted(channel, context.deliveryId);
+      if (earlier) return earlier;
+    }
     const rendered = renderOutboundMessage(message);
-    const posted = await this.options.client.chat.postMessage({ channel, text: rendered.text, blocks: rendered.blocks, unfurl_links: false, unfurl_media: false });
+    const metadata = context ? { event_type: DELIVERY_EVENT_TYPE, event_payload: { delivery_id: context.deliveryId } } : undefined;
+    const posted = await this.options.client.chat.postMessage({ channel, text: rendered.text, blocks: rendered.blocks, unfurl_links: false, unfurl_media: false, metadata });
     if (!posted.ts) throw new DeliveryError("Slack accepted the message but returned no timestamp", true);
     return { messageId: posted.ts };
   }
+
+  /** The message an earlier attempt posted for this delivery, if it is among the channel's recent messages. */
+  private async findPosted(channel: string, deliveryId: string): Promise<SendResult | null> {
+    const recent = await this.options.client.conversations.history({ channel, limit: HISTORY_SEARCH_LIMIT, include_all_metadata: true });
+    const found = recent.messages?.find((item) => {
+      const metadata = (item as { metadata?: { event_type?: string; event_payload?: { delivery_id?: unknown } } }).metadata;
+      return metadata?.event_type === DELIVERY_EVENT_TYPE && metadata.event_payload?.delivery_id === deliveryId;
+    });
+    return found?.ts ? { messageId: found.ts } : null;
+  }
 }
+
+const DELIVERY_EVENT_TYPE = "momentum_delivery";
+/** A retry follows within minutes (lease or backoff), so the message, if posted, is among the channel's latest. */
+const HISTORY_SEARCH_LIMIT = 100;

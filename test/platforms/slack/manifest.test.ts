@@ -28,6 +28,6 @@ describe("manifests/slack.yaml", () => {
 
   it("sends interactivity (the kudos modal) to /slack/events and asks for the scopes the adapter calls need", () => {
     expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: "https://YOUR-HOST/slack/events" });
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(["channels:join", "channels:read", "chat:write", "chat:write.public", "commands", "groups:read", "im:write", "users:read", "users:read.email"]);
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(["channels:history", "channels:join", "channels:read", "chat:write", "chat:write.public", "commands", "groups:history", "groups:read", "im:history", "im:write", "users:read", "users:read.email"]);
   });
 });
