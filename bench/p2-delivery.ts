@@ -71,9 +71,10 @@ async function seed(prisma: PrismaClient, phase: string): Promise<void> {
   await prisma.$executeRawUnsafe(`TRUNCATE "Delivery", "SlackIdentity", "Person", "RateBucket" CASCADE`);
   for (let offset = 0; offset < PEOPLE; offset += 1000) {
     const ids = Array.from({ length: Math.min(1000, PEOPLE - offset) }, (_, i) => offset + i);
-    await prisma.person.createMany({ data: ids.map((i) => ({ id: `p${i}`, email: `p${i}@example.com`, name: `Person ${i}`, timeZone: "UTC" })) });
-    await prisma.slackIdentity.createMany({ data: ids.map((i) => ({ personId: `p${i}`, teamId: "T0MOMENTUM", userId: `U${i}`, dmChannel: `DM${i}` })) });
-    const due = new Date();
+    const seededAt = new Date();
+    await prisma.person.createMany({ data: ids.map((i) => ({ id: `p${i}`, email: `p${i}@example.com`, name: `Person ${i}`, timeZone: "UTC", createdAt: seededAt, updatedAt: seededAt })) });
+    await prisma.slackIdentity.createMany({ data: ids.map((i) => ({ personId: `p${i}`, teamId: "T0MOMENTUM", userId: `U${i}`, dmChannel: `DM${i}`, createdAt: seededAt })) });
+    const due = seededAt;
     await enqueueDeliveries(
       prisma,
       ids.map((i) => ({
@@ -83,6 +84,7 @@ async function seed(prisma: PrismaClient, phase: string): Promise<void> {
         message: { type: "checkin.prompt" as const, periodKey: "2026-11-27", deadlineLabel: "Friday 4 December, 15:00" },
         notBefore: due,
       })),
+      due,
     );
   }
   await prisma.$executeRawUnsafe(`ANALYZE "Delivery"`);

@@ -19,11 +19,11 @@ const logger = createLogger({ level: config.logLevel, pretty: config.env === "de
 process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled promise rejection"));
 
 try {
-  const started = Date.now();
+  const started = performance.now();
   const service = await startService({ config, logger });
   const publicUrl = config.publicUrl ?? service.url;
   logger.info(
-    { database: service.database.description, platforms: service.platforms.map((p) => p.name), ms: Date.now() - started },
+    { database: service.database.description, platforms: service.platforms.map((p) => p.name), ms: Math.round(performance.now() - started) },
     `Momentum is listening on ${service.url} using ${service.database.description}`,
   );
   for (const platform of service.platforms) for (const line of platform.describe(publicUrl)) logger.info(line);

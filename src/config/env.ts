@@ -1,5 +1,5 @@
 // One zod schema over the whole environment, parsed once at start. Every problem is reported at once.
-import { DateTime } from "luxon";
+import { IANAZone } from "luxon";
 import { z } from "zod";
 import type { OrgSettings } from "../domain/context.ts";
 
@@ -12,7 +12,7 @@ const flag = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
   .optional()
   .transform((value) => value === "true" || value === "1" || value === "yes");
-const timeZone = z.string().refine((zone) => DateTime.local().setZone(zone).isValid, "must be an IANA time zone such as Europe/Berlin");
+const timeZone = z.string().refine((zone) => IANAZone.isValidZone(zone), "must be an IANA time zone such as Europe/Berlin");
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time such as 09:00");
 const list = (fallback: string) =>
   z

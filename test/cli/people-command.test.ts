@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CliContext } from "../../src/cli/cli-context.ts";
 import { exportPeopleFile, importPeopleFile, setPersonRole } from "../../src/cli/commands/people.ts";
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../support/database.ts";
-import { createPerson, domainContext } from "../support/fixtures.ts";
+import { createPerson, domainContext, SEEDED_AT } from "../support/fixtures.ts";
 
 let db: TestDatabase;
 let dir: string;
@@ -127,10 +127,10 @@ describe("momentum people export", () => {
     const giver = await createPerson(db, { email: "giver@example.com", name: "Giver" });
     const receiver = await createPerson(db, { email: "receiver@example.com", name: "Receiver" });
     await db.prisma.kudos.create({
-      data: { batchId: "b1", requestKey: "r1", giverId: giver.id, recipientId: receiver.id, message: "secret-kudos-words", platform: "slack" },
+      data: { batchId: "b1", requestKey: "r1", giverId: giver.id, recipientId: receiver.id, message: "secret-kudos-words", platform: "slack", createdAt: SEEDED_AT },
     });
     await db.prisma.checkIn.create({
-      data: { personId: receiver.id, periodKey: "2026-11-27", mood: 2, progress: "secret-progress", plans: "secret-plans", forManager: "secret-for-manager" },
+      data: { personId: receiver.id, periodKey: "2026-11-27", mood: 2, progress: "secret-progress", plans: "secret-plans", forManager: "secret-for-manager", submittedAt: SEEDED_AT, updatedAt: SEEDED_AT },
     });
     const run = cli();
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CliContext } from "../../src/cli/cli-context.ts";
 import { peopleCommands } from "../../src/cli/commands/people.ts";
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../support/database.ts";
-import { createPerson, domainContext } from "../support/fixtures.ts";
+import { createPerson, domainContext, SEEDED_AT } from "../support/fixtures.ts";
 
 let db: TestDatabase;
 let dir: string;
@@ -30,7 +30,7 @@ const run = (args: string[], ctx = cli()) => peopleCommands.prepare(args)(ctx).t
 describe("momentum people export-data / erase", () => {
   it("when HR exports someone's data to a file, the file is JSON readable by its owner only, and holds their check-ins", async () => {
     const bob = await createPerson(db, { name: "Bob", email: "bob@example.com" });
-    await db.prisma.checkIn.create({ data: { personId: bob.id, periodKey: "2026-W40", mood: 4, progress: "shipped", plans: "more" } });
+    await db.prisma.checkIn.create({ data: { personId: bob.id, periodKey: "2026-W40", mood: 4, progress: "shipped", plans: "more", submittedAt: SEEDED_AT, updatedAt: SEEDED_AT } });
     const path = join(dir, "bob.json");
 
     const result = await run(["export-data", "bob@example.com", path]);

@@ -7,6 +7,7 @@ import type { PrismaClient } from "../../src/db/database.ts";
 import { createDeliveryWorker, type DeliveryWorkerOptions } from "../../src/deliveries/worker.ts";
 import type { ManualClock } from "../../src/shared/clock.ts";
 import { createLogger } from "../../src/shared/logger.ts";
+import { SEEDED_AT } from "../support/fixtures.ts";
 
 export const org = { defaultTimeZone: "UTC", workdayStart: "09:00", workdayEnd: "18:00", workDays: [1, 2, 3, 4, 5] };
 export const silentLogger = createLogger({ level: "silent", pretty: false });
@@ -32,10 +33,12 @@ export async function seedPeople(prisma: PrismaClient, count: number, base: Seed
     workdayStart: base.workdayStart ?? null,
     workdayEnd: base.workdayEnd ?? null,
     role: base.role ?? "employee",
+    createdAt: SEEDED_AT,
+    updatedAt: SEEDED_AT,
   }));
   await prisma.person.createMany({ data: people });
   if (base.slack !== false) {
-    await prisma.slackIdentity.createMany({ data: people.map((person, index) => ({ personId: person.id, teamId: "T1", userId: `U${index}`, dmChannel: `D${index}` })) });
+    await prisma.slackIdentity.createMany({ data: people.map((person, index) => ({ personId: person.id, teamId: "T1", userId: `U${index}`, dmChannel: `D${index}`, createdAt: SEEDED_AT })) });
   }
   return people.map((person) => person.id);
 }
@@ -50,9 +53,10 @@ export function promptFor(personId: string, extra: Partial<NewDelivery> = {}): N
   };
 }
 
-export async function enqueuePrompts(prisma: PrismaClient, personIds: string[], extra: Partial<NewDelivery> = {}): Promise<void> {
+/** Queues a prompt per person as a use case would at `queuedAt` (the test's clock): due from then unless `extra` says. */
+export async function enqueuePrompts(prisma: PrismaClient, queuedAt: Date, personIds: string[], extra: Partial<NewDelivery> = {}): Promise<void> {
   for (let offset = 0; offset < personIds.length; offset += 1000) {
-    await enqueueDeliveries(prisma, personIds.slice(offset, offset + 1000).map((id) => promptFor(id, extra)));
+    await enqueueDeliveries(prisma, personIds.slice(offset, offset + 1000).map((id) => promptFor(id, extra)), queuedAt);
   }
 }
 

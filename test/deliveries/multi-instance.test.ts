@@ -27,7 +27,7 @@ describe.runIf(testDatabaseKind === "postgres")("three instances on one PostgreS
   it("when three workers race over 1,000 due prompts, each person gets exactly one", async () => {
     const clock = new ManualClock("2026-11-27T15:00:00Z");
     const people = await seedPeople(db.prisma, 1000);
-    await enqueuePrompts(db.prisma, people);
+    await enqueuePrompts(db.prisma, clock.now(), people);
     const notifier = new FakeNotifier();
     const workers = instances.map((instance) => manualWorker(instance.prisma, clock, notifier, { concurrency: 8 }));
 
@@ -43,7 +43,7 @@ describe.runIf(testDatabaseKind === "postgres")("three instances on one PostgreS
   it("when the platform answers 429, 500 and timeouts for a share of calls, three racing workers still deliver each prompt exactly once", async () => {
     const clock = new ManualClock("2026-11-27T15:00:00Z");
     const people = await seedPeople(db.prisma, 300);
-    await enqueuePrompts(db.prisma, people);
+    await enqueuePrompts(db.prisma, clock.now(), people);
     const faults = [{ status: 429, retryAfter: 1 }, { status: 500 }, "timeout", { status: 504 }] as const;
     const notifier = new FakeNotifier((call) => (call % 3 === 0 ? faults[(call / 3) % faults.length] : "ok"));
     const workers = instances.map((instance) => manualWorker(instance.prisma, clock, notifier, { concurrency: 6 }));
@@ -59,7 +59,7 @@ describe.runIf(testDatabaseKind === "postgres")("three instances on one PostgreS
   it("when one instance claims a batch and dies, the other two deliver the rest once after the lease", async () => {
     const clock = new ManualClock("2026-11-27T15:00:00Z");
     const people = await seedPeople(db.prisma, 200);
-    await enqueuePrompts(db.prisma, people);
+    await enqueuePrompts(db.prisma, clock.now(), people);
     // The dying instance sends 20 messages, then its process is gone: its notifier never answers again.
     const dyingNotifier = new FakeNotifier((call) => (call < 20 ? "ok" : "hang"));
     const dying = manualWorker(instances[0].prisma, clock, dyingNotifier, { concurrency: 4, batchSize: 50, sendTimeoutMs: 600_000 });
@@ -85,7 +85,7 @@ describe.runIf(testDatabaseKind === "postgres")("three instances on one PostgreS
 describe("fleet-wide rate ceiling", () => {
   it("when three workers share a 20-per-second Slack ceiling, no one-second window at the platform sees more than the ceiling", async () => {
     const people = await seedPeople(db.prisma, 50);
-    await enqueuePrompts(db.prisma, people);
+    await enqueuePrompts(db.prisma, systemClock.now(), people);
     const arrivals: number[] = [];
     const notifier = new FakeNotifier(() => (arrivals.push(Date.now()), "ok"));
     // Real time here: the ceiling is about real seconds at the platform. Only an upper bound is asserted, so a slow

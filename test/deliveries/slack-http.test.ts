@@ -61,7 +61,7 @@ describe("outbox through the real Slack client", () => {
   it("when the fake Slack answers 429 with Retry-After, 500 and hangs for a share of calls, every person gets exactly one DM in the end", async () => {
     const clock = new ManualClock("2026-11-27T15:00:00Z");
     const people = await seedSlackPeople(40);
-    await enqueuePrompts(db.prisma, people);
+    await enqueuePrompts(db.prisma, clock.now(), people);
     injectFaults();
     const worker = manualWorker(db.prisma, clock, slackNotifier(db.prisma), { concurrency: 4 });
 
@@ -80,7 +80,7 @@ describe("outbox through the real Slack client", () => {
     const clock = new ManualClock("2026-11-27T15:00:00Z");
     const people = await seedSlackPeople(3);
     slack.inject({ method: "chat.postMessage", when: (call) => call.args.channel === "DM0", fault: { kind: "slack-error", error: "account_inactive" } });
-    await enqueuePrompts(db.prisma, people);
+    await enqueuePrompts(db.prisma, clock.now(), people);
 
     await drainUntilSettled(db.prisma, clock, [manualWorker(db.prisma, clock, slackNotifier(db.prisma)).drain]);
 
@@ -96,7 +96,7 @@ describe.runIf(testDatabaseKind === "postgres")("three instances through the rea
   it("when three instances race over 1,000 prompts while the fake Slack injects faults, each person gets exactly one DM", async () => {
     const clock = new ManualClock("2026-11-27T15:00:00Z");
     const people = await seedSlackPeople(1000);
-    await enqueuePrompts(db.prisma, people);
+    await enqueuePrompts(db.prisma, clock.now(), people);
     injectFaults(0.01);
     const workers = instances.map((instance) => manualWorker(instance.prisma, clock, slackNotifier(instance.prisma), { concurrency: 8 }));
 
@@ -111,7 +111,7 @@ describe.runIf(testDatabaseKind === "postgres")("three instances through the rea
   it("when Slack posted a DM but its answer never came back, the retry finds the message by its delivery id and does not post it again", async () => {
     const clock = new ManualClock("2026-11-27T15:00:00Z");
     const people = await seedSlackPeople(4);
-    await enqueuePrompts(db.prisma, people);
+    await enqueuePrompts(db.prisma, clock.now(), people);
     slack.inject({ method: "chat.postMessage", times: 2, fault: { kind: "accept-then-hang" } });
     const worker = manualWorker(db.prisma, clock, slackNotifier(db.prisma), { concurrency: 4 });
 

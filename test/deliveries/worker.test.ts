@@ -4,6 +4,7 @@ import { createClaims } from "../../src/deliveries/claims.ts";
 import { ManualClock } from "../../src/shared/clock.ts";
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../support/database.ts";
 import { countBy, drainUntilSettled, enqueuePrompts, FakeNotifier, manualWorker, seedPeople } from "./engine-support.ts";
+import { SEEDED_AT } from "../support/fixtures.ts";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -19,7 +20,7 @@ describe("outbox worker", () => {
   it("when deliveries are due, each person gets exactly one message and the delivery log records it", async () => {
     const clock = new ManualClock(FRIDAY_AFTERNOON);
     const people = await seedPeople(db.prisma, 30);
-    await enqueuePrompts(db.prisma, people);
+    await enqueuePrompts(db.prisma, clock.now(), people);
     const notifier = new FakeNotifier();
     const worker = manualWorker(db.prisma, clock, notifier, { concurrency: 4 });
 
@@ -36,7 +37,7 @@ describe("outbox worker", () => {
   it("when the platform answers 429 with Retry-After, the row waits that long without using up an attempt, then goes out once", async () => {
     const clock = new ManualClock(FRIDAY_AFTERNOON);
     const [alice] = await seedPeople(db.prisma, 1);
-    await enqueuePrompts(db.prisma, [alice]);
+    await enqueuePrompts(db.prisma, clock.now(), [alice]);
     const notifier = new FakeNotifier((call) => (call < 3 ? { status: 429, retryAfter: 30 } : "ok"));
     const worker = manualWorker(db.prisma, clock, notifier, { maxAttempts: 2 });
 
@@ -57,7 +58,7 @@ describe("outbox worker", () => {
   it("when a share of calls answer 500, 502, 412 or time out, every delivery still goes out exactly once in the end", async () => {
     const clock = new ManualClock(FRIDAY_AFTERNOON);
     const people = await seedPeople(db.prisma, 60);
-    await enqueuePrompts(db.prisma, people);
+    await enqueuePrompts(db.prisma, clock.now(), people);
     const faults = [{ status: 500 }, { status: 502 }, { status: 412 }, "timeout", { status: 429, retryAfter: 2 }] as const;
     // Every other call fails, cycling through the faults: deterministic, so the test cannot be flaky.
     const notifier = new FakeNotifier((call) => (call % 2 === 0 ? faults[(call / 2) % faults.length] : "ok"));
@@ -75,9 +76,9 @@ describe("outbox worker", () => {
   it("when retries run out, the delivery is failed with its last error, listed for admins without its text, and admins get one notice a day", async () => {
     const clock = new ManualClock(FRIDAY_AFTERNOON);
     const [bob] = await seedPeople(db.prisma, 1);
-    await db.prisma.person.create({ data: { id: "admin-1", email: "admin@example.com", name: "Ada", timeZone: "UTC", role: "admin" } });
-    await db.prisma.slackIdentity.create({ data: { personId: "admin-1", teamId: "T1", userId: "UADMIN" } });
-    await enqueuePrompts(db.prisma, [bob]);
+    await db.prisma.person.create({ data: { id: "admin-1", email: "admin@example.com", name: "Ada", timeZone: "UTC", role: "admin", createdAt: SEEDED_AT, updatedAt: SEEDED_AT } });
+    await db.prisma.slackIdentity.create({ data: { personId: "admin-1", teamId: "T1", userId: "UADMIN", createdAt: SEEDED_AT } });
+    await enqueuePrompts(db.prisma, clock.now(), [bob]);
     const notifier = new FakeNotifier((_call, to) => (to === bob ? { status: 503 } : "ok"));
     const worker = manualWorker(db.prisma, clock, notifier, { maxAttempts: 3 });
 
@@ -93,7 +94,7 @@ describe("outbox worker", () => {
     expect(notice.status).toBe("sent");
 
     const lines: string[] = [];
-    expect(await runDeliveriesCommand(["failed"], { prisma: db.prisma, out: (line) => lines.push(line) })).toBe(0);
+    expect(await runDeliveriesCommand(["failed"], { prisma: db.prisma, clock, out: (line) => lines.push(line) })).toBe(0);
     const listed = lines.join("\n");
     expect(listed).toContain(failed.id);
     expect(listed).toContain("person0@example.com");
@@ -102,7 +103,7 @@ describe("outbox worker", () => {
     expect(listed).not.toContain("Friday 4 December"); // the message body stays private
 
     // A second failure the same day: no second notice.
-    await enqueuePrompts(db.prisma, [bob], { key: "second-prompt" });
+    await enqueuePrompts(db.prisma, clock.now(), [bob], { key: "second-prompt" });
     await drainUntilSettled(db.prisma, clock, [worker.drain]);
     expect(await db.prisma.delivery.count({ where: { personId: "admin-1" } })).toBe(1);
   });
@@ -110,7 +111,7 @@ describe("outbox worker", () => {
   it("when an admin retries failed deliveries from the CLI, they go out once the platform recovers", async () => {
     const clock = new ManualClock(FRIDAY_AFTERNOON);
     const people = await seedPeople(db.prisma, 3);
-    await enqueuePrompts(db.prisma, people);
+    await enqueuePrompts(db.prisma, clock.now(), people);
     let healthy = false;
     const notifier = new FakeNotifier(() => (healthy ? "ok" : { status: 500 }));
     const worker = manualWorker(db.prisma, clock, notifier, { maxAttempts: 1 });
@@ -121,24 +122,23 @@ describe("outbox worker", () => {
     const one = await db.prisma.delivery.findFirstOrThrow({ where: { personId: people[0] } });
     const lines: string[] = [];
     const out = (line: string) => lines.push(line);
-    expect(await runDeliveriesCommand(["retry", one.id], { prisma: db.prisma, out })).toBe(0);
-    expect(await runDeliveriesCommand(["retry", "no-such-id"], { prisma: db.prisma, out })).toBe(1);
-    clock.set(new Date(Date.now() + 1000)); // the CLI queues at the real now
+    expect(await runDeliveriesCommand(["retry", one.id], { prisma: db.prisma, clock, out })).toBe(0);
+    expect(await runDeliveriesCommand(["retry", "no-such-id"], { prisma: db.prisma, clock, out })).toBe(1);
+    // The CLI queues the retry as due at the service's clock, not at some other idea of now.
     await worker.drain();
     expect(notifier.delivered).toEqual([people[0]]);
 
-    expect(await runDeliveriesCommand(["retry", "--all-failed"], { prisma: db.prisma, out })).toBe(0);
-    clock.set(new Date(Date.now() + 1000));
+    expect(await runDeliveriesCommand(["retry", "--all-failed"], { prisma: db.prisma, clock, out })).toBe(0);
     await worker.drain();
     expect(notifier.delivered.sort()).toEqual([...people].sort());
     expect(lines.some((line) => line.startsWith("Queued 2 deliveries"))).toBe(true);
-    expect(await runDeliveriesCommand(["bogus"], { prisma: db.prisma, out })).toBe(2);
+    expect(await runDeliveriesCommand(["bogus"], { prisma: db.prisma, clock, out })).toBe(2);
   });
 
   it("when a worker dies after claiming, its unsent rows go out once after the lease and the rows it marked sent are not resent", async () => {
     const clock = new ManualClock(FRIDAY_AFTERNOON);
     const people = await seedPeople(db.prisma, 10);
-    await enqueuePrompts(db.prisma, people);
+    await enqueuePrompts(db.prisma, clock.now(), people);
     const dead = createClaims(db.prisma, "dead-instance");
     const claimed = await dead.claim(clock.now(), 10, 60_000);
     expect(claimed).toHaveLength(10);
@@ -167,7 +167,7 @@ describe("outbox worker", () => {
   it("when a claimed row waits past its lease (a slow, rate-limited batch) and another instance takes it over, the first one does not send it", async () => {
     const clock = new ManualClock(FRIDAY_AFTERNOON);
     const [carol] = await seedPeople(db.prisma, 1);
-    await enqueuePrompts(db.prisma, [carol]);
+    await enqueuePrompts(db.prisma, clock.now(), [carol]);
     const slow = createClaims(db.prisma, "slow-instance");
     const [row] = await slow.claim(clock.now(), 1, 60_000);
     clock.advance(61_000);
@@ -181,7 +181,7 @@ describe("outbox worker", () => {
   it("when a worker's rows wait for the rate limit longer than their lease and another worker takes them over, they are sent once, by the other", async () => {
     const clock = new ManualClock(FRIDAY_AFTERNOON);
     const people = await seedPeople(db.prisma, 4);
-    await enqueuePrompts(db.prisma, people);
+    await enqueuePrompts(db.prisma, clock.now(), people);
     const notifier = new FakeNotifier();
     const other = manualWorker(db.prisma, clock, notifier);
     let otherRun: Promise<unknown> = Promise.resolve();
@@ -209,7 +209,7 @@ describe("outbox worker", () => {
   it("when the service stops with rows claimed but not started, it hands them back at once instead of holding them for the lease", async () => {
     const clock = new ManualClock(FRIDAY_AFTERNOON);
     const people = await seedPeople(db.prisma, 6);
-    await enqueuePrompts(db.prisma, people);
+    await enqueuePrompts(db.prisma, clock.now(), people);
     let stopNow: () => Promise<void> = async () => undefined;
     let stopping: Promise<void> | undefined;
     const notifier = new FakeNotifier((call) => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { startTestService, type TestService } from "../support/service.ts";
+import { SEEDED_AT } from "../support/fixtures.ts";
 
 let db: TestDatabase | undefined;
 let service: TestService | undefined;
@@ -37,7 +38,7 @@ describe("the service's health endpoints and shutdown", () => {
     service.inFlight.track(
       (async () => {
         await new Promise((resolve) => setTimeout(resolve, 50));
-        await db!.prisma.auditEvent.create({ data: { actor: "test", action: "late.write" } });
+        await db!.prisma.auditEvent.create({ data: { actor: "test", action: "late.write", createdAt: SEEDED_AT } });
         finished = true;
       })(),
     );

@@ -20,7 +20,7 @@ import { nudgePreview } from "../../src/domain/reviews/nudge-pending.ts";
 import { reopenReview } from "../../src/domain/reviews/reopen-review.ts";
 import { AppError } from "../../src/shared/errors.ts";
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../support/database.ts";
-import { createPerson, domainContext } from "../support/fixtures.ts";
+import { createPerson, domainContext, SEEDED_AT } from "../support/fixtures.ts";
 import { report } from "./support/figures.ts";
 
 let db: TestDatabase;
@@ -91,10 +91,10 @@ describe("R7 authorization", () => {
     const ann = await createPerson(db, { name: "Ann", email: "ann@example.com", managerId: manager.id });
     const ben = await createPerson(db, { name: "Ben", email: "ben@example.com", managerId: manager.id });
     const SECRET = { checkIn: "ann-checkin-secret", forManager: "ann-note-for-manager", feedback: "ben-feedback-secret", kudos: "ann-private-kudos", note: "mia-1on1-note-about-ann" };
-    await db.prisma.checkIn.create({ data: { personId: ann.id, periodKey: "2026-W47", mood: 2, progress: SECRET.checkIn, plans: "p", forManager: SECRET.forManager } });
-    await db.prisma.feedback.create({ data: { requestKey: "r7f", giverId: ann.id, recipientId: ben.id, text: SECRET.feedback } });
-    await db.prisma.kudos.create({ data: { batchId: "r7", requestKey: "r7k", giverId: ben.id, recipientId: ann.id, message: SECRET.kudos, visibility: "private", platform: "slack" } });
-    await db.prisma.oneOnOneNote.create({ data: { managerId: manager.id, reportId: ann.id, text: SECRET.note } });
+    await db.prisma.checkIn.create({ data: { personId: ann.id, periodKey: "2026-W47", mood: 2, progress: SECRET.checkIn, plans: "p", forManager: SECRET.forManager, submittedAt: SEEDED_AT, updatedAt: SEEDED_AT } });
+    await db.prisma.feedback.create({ data: { requestKey: "r7f", giverId: ann.id, recipientId: ben.id, text: SECRET.feedback, createdAt: SEEDED_AT } });
+    await db.prisma.kudos.create({ data: { batchId: "r7", requestKey: "r7k", giverId: ben.id, recipientId: ann.id, message: SECRET.kudos, visibility: "private", platform: "slack", createdAt: SEEDED_AT } });
+    await db.prisma.oneOnOneNote.create({ data: { managerId: manager.id, reportId: ann.id, text: SECRET.note, createdAt: SEEDED_AT } });
 
     // surface → what it shows, as text; expected: which secrets may appear there.
     const surfaces: [string, () => Promise<unknown>, string[]][] = [

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { InFlight } from "../../src/shared/in-flight.ts";
 
 const deferred = () => {
@@ -6,6 +6,15 @@ const deferred = () => {
   const promise = new Promise<void>((done) => (resolve = done));
   return { promise, resolve };
 };
+
+// Fake timers: "not yet" is asserted after the time that matters has passed on the timer clock, not after a real
+// sleep that is hoped to be long enough.
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe("acknowledged work in flight", () => {
   it("lets a request through at once while there is room", async () => {
@@ -23,7 +32,7 @@ describe("acknowledged work in flight", () => {
     inFlight.track(deferred().promise);
     let admitted = false;
     const waiting = inFlight.room(10_000).then(() => (admitted = true));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await vi.advanceTimersByTimeAsync(9_999);
     expect(admitted).toBe(false);
     first.resolve();
     await waiting;
@@ -33,20 +42,32 @@ describe("acknowledged work in flight", () => {
   it("admits a held request anyway after the longest wait, so Slack still gets its acknowledgement in time", async () => {
     const inFlight = new InFlight(1);
     inFlight.track(deferred().promise);
-    const started = Date.now();
-    await inFlight.room(30);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+    let admitted = false;
+    const waiting = inFlight.room(30).then(() => (admitted = true));
+    await vi.advanceTimersByTimeAsync(29);
+    expect(admitted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await waiting;
+    expect(admitted).toBe(true);
   });
 
   it("waits for work started while it was already waiting before it calls itself idle", async () => {
     const inFlight = new InFlight();
     const first = deferred();
     const second = deferred();
-    inFlight.track(first.promise.then(() => void inFlight.track(second.promise)));
+    let secondStarted = false;
+    inFlight.track(
+      first.promise.then(() => {
+        secondStarted = true;
+        inFlight.track(second.promise);
+      }),
+    );
     let idle = false;
     const done = inFlight.idle().then(() => (idle = true));
     first.resolve();
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(secondStarted).toBe(true);
+    expect(inFlight.size).toBe(1);
     expect(idle).toBe(false);
     second.resolve();
     await done;

@@ -28,6 +28,9 @@ export function domainContext(db: Database, options: { clock?: Clock; org?: Part
   };
 }
 
+/** When seeded rows say they were created: a fixed instant before every test clock, never the wall clock. */
+export const SEEDED_AT = new Date("2026-01-01T00:00:00Z");
+
 export interface PersonSeed {
   name?: string;
   email?: string;
@@ -50,7 +53,9 @@ export async function createPerson(db: Database, seed: PersonSeed = {}) {
       role: seed.role ?? "employee",
       managerId: seed.managerId ?? null,
       active: seed.active ?? true,
-      slackIdentities: seed.slackUserId ? { create: { teamId: "T1", userId: seed.slackUserId } } : undefined,
+      createdAt: SEEDED_AT,
+      updatedAt: SEEDED_AT,
+      slackIdentities: seed.slackUserId ? { create: { teamId: "T1", userId: seed.slackUserId, createdAt: SEEDED_AT } } : undefined,
       teamsIdentities: seed.teamsAadObjectId
         ? {
             create: {
@@ -58,6 +63,8 @@ export async function createPerson(db: Database, seed: PersonSeed = {}) {
               aadObjectId: seed.teamsAadObjectId,
               teamsUserId: `29:${seed.teamsAadObjectId}`,
               conversationReference: seed.teamsConversationReference,
+              createdAt: SEEDED_AT,
+              updatedAt: SEEDED_AT,
             },
           }
         : undefined,

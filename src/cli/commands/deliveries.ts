@@ -1,10 +1,12 @@
 // `momentum deliveries failed` and `momentum deliveries retry ID|--all-failed`: what the outbox gave up on, for
 // admins. The listing names the kind, the recipient, the attempts and the last error, never a message body.
 import type { PrismaClient } from "../../db/database.ts";
+import type { Clock } from "../../shared/clock.ts";
 import type { DeliveryTarget } from "../../domain/notifications/notifier.ts";
 
 export interface DeliveriesCommandContext {
   prisma: PrismaClient;
+  clock: Clock;
   out: (line: string) => void;
 }
 
@@ -45,14 +47,14 @@ async function listFailed({ prisma, out }: DeliveriesCommandContext): Promise<nu
   return 0;
 }
 
-async function retry(which: string, { prisma, out }: DeliveriesCommandContext): Promise<number> {
+async function retry(which: string, { prisma, clock, out }: DeliveriesCommandContext): Promise<number> {
   const where = which === "--all-failed" ? { status: "failed" as const } : { id: which, status: "failed" as const };
   // A fresh set of attempts, due now. Rows whose period is over are cancelled by the worker, not sent late.
-  const now = new Date();
+  const now = clock.now();
   const expired = await prisma.delivery.count({ where: { ...where, expiresAt: { lte: now } } });
   const { count } = await prisma.delivery.updateMany({
     where,
-    data: { status: "pending", attempts: 0, notBefore: now, leaseOwner: null, leaseUntil: null },
+    data: { status: "pending", attempts: 0, notBefore: now, leaseOwner: null, leaseUntil: null, updatedAt: now },
   });
   if (count === 0) {
     out(which === "--all-failed" ? "No failed deliveries to retry." : `No failed delivery with id ${which}.`);

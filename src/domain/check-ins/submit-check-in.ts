@@ -38,7 +38,7 @@ export async function submitCheckIn(ctx: DomainContext, options: SubmitCheckInOp
     // Whoever has answered gets no prompt or reminder for this period, even one already queued for later.
     await tx.delivery.updateMany({
       where: { key: { in: [promptDeliveryKey(personId, period.key), reminderDeliveryKey(personId, period.key)] }, status: "pending" },
-      data: { status: "cancelled", lastError: "check-in already submitted" },
+      data: { status: "cancelled", lastError: "check-in already submitted", updatedAt: now },
     });
     return saved;
   });

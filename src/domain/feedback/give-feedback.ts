@@ -50,7 +50,7 @@ export async function giveFeedback(ctx: DomainContext, options: GiveFeedbackOpti
       skipDuplicates: true,
     });
     if (inserted.count === 0) return false; // the same request racing itself: the other copy stored and queued it
-    await enqueueDeliveries(tx, deliveriesFor({ feedbackId, giver, recipient, shared, text: input.text, topic: ask?.topic ?? null }));
+    await enqueueDeliveries(tx, deliveriesFor({ feedbackId, giver, recipient, shared, text: input.text, topic: ask?.topic ?? null }), now);
     return true;
   });
   if (!stored) return (await findByRequestKey(ctx, input.requestKey))!;

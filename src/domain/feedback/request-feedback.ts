@@ -60,7 +60,7 @@ export async function requestFeedback(ctx: DomainContext, options: RequestFeedba
       target: { kind: "person", personId: ask.person.id },
       message: { type: "feedback.requested", askId: ask.id, requesterName: requester.name, subjectName: subject.name, aboutRequester: aboutSelf, topic: input.topic, readerNames },
     }));
-    await enqueueDeliveries(tx, deliveries);
+    await enqueueDeliveries(tx, deliveries, now);
     return true;
   });
   if (!stored) return (await findRequest(ctx, input.requestKey))!;

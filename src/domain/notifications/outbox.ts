@@ -23,7 +23,7 @@ export interface NewDelivery {
  * skipDuplicates took ~0.5 ms per row through the driver adapters). `now` is the clock of the use case, so a
  * delivery without its own notBefore is due from the instant it was queued, in tests as in production.
  */
-export async function enqueueDeliveries(tx: Tx, deliveries: NewDelivery[], now: Date = new Date()): Promise<number> {
+export async function enqueueDeliveries(tx: Tx, deliveries: NewDelivery[], now: Date): Promise<number> {
   if (deliveries.length === 0) return 0;
   const iso = (date: Date | undefined) => (date ? date.toISOString() : null);
   const rows = deliveries.map((delivery) => ({

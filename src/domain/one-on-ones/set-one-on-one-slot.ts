@@ -45,14 +45,14 @@ export async function setOneOnOneSlot(ctx: DomainContext, options: SetOneOnOneSl
   if (!manager) throw notFound(`I couldn't find ${report.name}'s manager.`);
 
   const slot = input.weekday === null || input.time === null ? DEFAULT_ONE_ON_ONE_SLOT : { weekday: input.weekday, time: input.time };
+  const now = ctx.clock.now();
   await ctx.prisma.oneOnOne.upsert({
     where: { managerId_reportId: { managerId: manager.id, reportId: report.id } },
-    create: { managerId: manager.id, reportId: report.id, weekday: slot.weekday, time: slot.time },
-    update: { weekday: slot.weekday, time: slot.time },
+    create: { managerId: manager.id, reportId: report.id, weekday: slot.weekday, time: slot.time, createdAt: now, updatedAt: now },
+    update: { weekday: slot.weekday, time: slot.time, updatedAt: now },
   });
   const zone = isIanaTimeZone(manager.timeZone) ? manager.timeZone : ctx.org.defaultTimeZone;
   const hours = workingHoursOf(manager, ctx.org);
-  const now = ctx.clock.now();
   let next = occurrenceInWeekOf(DateTime.fromJSDate(now, { zone }), slot, zone, hours);
   if (next.slotAt.getTime() <= now.getTime()) next = occurrenceInWeekOf(DateTime.fromJSDate(now, { zone }).plus({ weeks: 1 }), slot, zone, hours);
   ctx.logger.info({ actorId: actor.id, managerId: manager.id, reportId: report.id, weekday: slot.weekday, time: slot.time }, "1:1 slot set");

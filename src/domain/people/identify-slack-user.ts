@@ -47,7 +47,7 @@ export async function identifySlackUser(ctx: DomainContext, directory: SlackDire
   try {
     return await ctx.prisma.$transaction(async (tx) => {
       const person = await findOrCreatePerson(ctx, tx, { email: profile.email!, name: profile.name, timeZone: profile.timeZone });
-      await tx.slackIdentity.create({ data: { personId: person.id, teamId: options.teamId, userId: options.userId } });
+      await tx.slackIdentity.create({ data: { personId: person.id, teamId: options.teamId, userId: options.userId, createdAt: ctx.clock.now() } });
       return person;
     });
   } catch (error) {

@@ -25,7 +25,7 @@ export async function identifyTeamsUser(ctx: DomainContext, profile: TeamsProfil
   const known = await ctx.prisma.teamsIdentity.findUnique({ where, select: { id: true, conversationReference: true, person: { select: PERSON_FIELDS } } });
   if (known) {
     if (profile.conversationReference && JSON.stringify(known.conversationReference) !== JSON.stringify(profile.conversationReference)) {
-      await ctx.prisma.teamsIdentity.update({ where: { id: known.id }, data: { conversationReference: profile.conversationReference as object } });
+      await ctx.prisma.teamsIdentity.update({ where: { id: known.id }, data: { conversationReference: profile.conversationReference as object, updatedAt: ctx.clock.now() } });
     }
     await adoptTimeZone(ctx, known.person, profile.timeZone);
     return promoteConfiguredAdmin(ctx, known.person);
@@ -43,6 +43,8 @@ export async function identifyTeamsUser(ctx: DomainContext, profile: TeamsProfil
           aadObjectId: profile.aadObjectId,
           teamsUserId: profile.teamsUserId,
           conversationReference: (profile.conversationReference as object | undefined) ?? undefined,
+          createdAt: ctx.clock.now(),
+          updatedAt: ctx.clock.now(),
         },
       });
       return person;
@@ -64,6 +66,6 @@ async function adoptTimeZone(ctx: DomainContext, person: PersonRecord, reported:
   if (explicit?.timeZoneExplicit) return;
   const zone = validTimeZone(reported, person.timeZone);
   if (zone === person.timeZone) return;
-  await ctx.prisma.person.update({ where: { id: person.id }, data: { timeZone: zone } });
+  await ctx.prisma.person.update({ where: { id: person.id }, data: { timeZone: zone, updatedAt: ctx.clock.now() } });
   person.timeZone = zone;
 }

@@ -110,7 +110,7 @@ export async function importPeople(ctx: DomainContext, rows: PersonImportRow[], 
         const result = { created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged, errors: [] };
         if (total > 0) {
           await tx.auditEvent.create({
-            data: { actor: options.actor ?? "cli", action: "people.import", detail: { created: result.created, updated: result.updated, unchanged: result.unchanged } },
+            data: { createdAt: ctx.clock.now(), actor: options.actor ?? "cli", action: "people.import", detail: { created: result.created, updated: result.updated, unchanged: result.unchanged } },
           });
         }
         return result;

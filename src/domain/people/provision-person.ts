@@ -1,6 +1,6 @@
 // Same email on both platforms = same person. The first contact from either platform creates the person;
 // later contacts only attach identities. HR data from the CSV import wins over chat profiles.
-import { DateTime } from "luxon";
+import { IANAZone } from "luxon";
 import type { DomainContext, Tx } from "../context.ts";
 import { normaliseEmail, type PersonRecord, type Role } from "./person.ts";
 
@@ -13,7 +13,7 @@ export interface ChatProfile {
 export const PERSON_FIELDS = { id: true, email: true, name: true, timeZone: true, role: true, managerId: true, active: true } as const;
 
 export function validTimeZone(zone: string | null | undefined, fallback: string): string {
-  return zone && DateTime.local().setZone(zone).isValid ? zone : fallback;
+  return zone && IANAZone.isValidZone(zone) ? zone : fallback;
 }
 
 /** Finds the person with this email, or creates them from the chat profile. */
@@ -22,9 +22,10 @@ export async function findOrCreatePerson(ctx: DomainContext, tx: Tx, profile: Ch
   const existing = await tx.person.findUnique({ where: { email }, select: PERSON_FIELDS });
   if (existing) return promoteInTransaction(ctx, tx, existing);
   const role: Role = ctx.adminEmails.includes(email) ? "admin" : "employee";
+  const now = ctx.clock.now();
   return tx.person.upsert({
     where: { email },
-    create: { email, name: profile.name.trim() || email, timeZone: validTimeZone(profile.timeZone, ctx.org.defaultTimeZone), role },
+    create: { email, name: profile.name.trim() || email, timeZone: validTimeZone(profile.timeZone, ctx.org.defaultTimeZone), role, createdAt: now, updatedAt: now },
     update: {},
     select: PERSON_FIELDS,
   });
@@ -35,7 +36,7 @@ export async function findOrCreatePerson(ctx: DomainContext, tx: Tx, profile: Ch
  * the list named them) becomes an admin the next time they act, audited like any role change. Costs nothing for
  * everyone else (an in-memory check).
  */
-export async function promoteConfiguredAdmin(ctx: Pick<DomainContext, "prisma" | "adminEmails">, person: PersonRecord): Promise<PersonRecord> {
+export async function promoteConfiguredAdmin(ctx: Pick<DomainContext, "prisma" | "adminEmails" | "clock">, person: PersonRecord): Promise<PersonRecord> {
   if (!isUnpromotedAdmin(ctx, person)) return person;
   return ctx.prisma.$transaction((tx) => promoteInTransaction(ctx, tx, person));
 }
@@ -44,12 +45,12 @@ function isUnpromotedAdmin(ctx: Pick<DomainContext, "adminEmails">, person: Pers
   return person.role !== "admin" && ctx.adminEmails.includes(person.email);
 }
 
-async function promoteInTransaction(ctx: Pick<DomainContext, "adminEmails">, tx: Tx, person: PersonRecord): Promise<PersonRecord> {
+async function promoteInTransaction(ctx: Pick<DomainContext, "adminEmails" | "clock">, tx: Tx, person: PersonRecord): Promise<PersonRecord> {
   if (!isUnpromotedAdmin(ctx, person)) return person;
   // Conditional, so two first requests at once record one promotion.
-  const promoted = await tx.person.updateMany({ where: { id: person.id, role: { not: "admin" } }, data: { role: "admin" } });
+  const promoted = await tx.person.updateMany({ where: { id: person.id, role: { not: "admin" } }, data: { role: "admin", updatedAt: ctx.clock.now() } });
   if (promoted.count === 1) {
-    await tx.auditEvent.create({ data: { actor: "MOMENTUM_ADMIN_EMAILS", action: "role.set", subject: person.email, detail: { from: person.role, to: "admin" } } });
+    await tx.auditEvent.create({ data: { actor: "MOMENTUM_ADMIN_EMAILS", action: "role.set", subject: person.email, detail: { from: person.role, to: "admin" }, createdAt: ctx.clock.now() } });
   }
   return { ...person, role: "admin" };
 }

@@ -26,7 +26,7 @@ export async function setAway(ctx: DomainContext, options: SetAwayOptions): Prom
   const zone = isIanaTimeZone(person.timeZone) ? person.timeZone : ctx.org.defaultTimeZone;
 
   if (input.until === null) {
-    await ctx.prisma.person.update({ where: { id: person.id }, data: { awayUntil: null } });
+    await ctx.prisma.person.update({ where: { id: person.id }, data: { awayUntil: null, updatedAt: ctx.clock.now() } });
     ctx.logger.info({ personId: person.id }, "person is back");
     return { awayUntil: null, untilLabel: null, cancelledDeliveries: 0 };
   }
@@ -38,11 +38,11 @@ export async function setAway(ctx: DomainContext, options: SetAwayOptions): Prom
 
   const backAt = awayEndsAt(input.until, zone);
   const cancelled = await ctx.prisma.$transaction(async (tx) => {
-    await tx.person.update({ where: { id: person.id }, data: { awayUntil: input.until } });
+    await tx.person.update({ where: { id: person.id }, data: { awayUntil: input.until, updatedAt: ctx.clock.now() } });
     // Messages that wait for working hours and would land before they are back: nobody reads them.
     const result = await tx.delivery.updateMany({
       where: { personId: person.id, status: "pending", respectQuietHours: true, notBefore: { lt: backAt } },
-      data: { status: "cancelled", lastError: "recipient is away" },
+      data: { status: "cancelled", lastError: "recipient is away", updatedAt: ctx.clock.now() },
     });
     return result.count;
   });

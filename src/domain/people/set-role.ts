@@ -15,7 +15,7 @@ export interface SetRoleResult {
   changed: boolean;
 }
 
-export async function setRole(ctx: Pick<DomainContext, "prisma">, options: SetRoleOptions): Promise<SetRoleResult> {
+export async function setRole(ctx: Pick<DomainContext, "prisma" | "clock">, options: SetRoleOptions): Promise<SetRoleResult> {
   const input = parseInput(SetRoleInput, options);
   return ctx.prisma.$transaction(async (tx) => {
     // Locked so two concurrent changes cannot both record the same "from".
@@ -24,9 +24,9 @@ export async function setRole(ctx: Pick<DomainContext, "prisma">, options: SetRo
     if (!person) throw notFound(`No one with the email ${input.email} is in Momentum. Check the spelling, or import them first.`);
     const result = { email: input.email, name: person.name, from: person.role, to: input.role, changed: person.role !== input.role };
     if (!result.changed) return result;
-    await tx.person.update({ where: { id: person.id }, data: { role: input.role } });
+    await tx.person.update({ where: { id: person.id }, data: { role: input.role, updatedAt: ctx.clock.now() } });
     await tx.auditEvent.create({
-      data: { actor: input.actor, action: "role.set", subject: input.email, detail: { from: person.role, to: input.role } },
+      data: { createdAt: ctx.clock.now(), actor: input.actor, action: "role.set", subject: input.email, detail: { from: person.role, to: input.role } },
     });
     return result;
   });

@@ -32,7 +32,7 @@ export async function updateMySettings(ctx: DomainContext, options: UpdateMySett
     // A zone the person chose is never replaced by the one their chat client reports.
     timeZoneExplicit: input.timeZone === undefined ? undefined : true,
   };
-  await ctx.prisma.person.update({ where: { id: person.id }, data });
+  await ctx.prisma.person.update({ where: { id: person.id }, data: { ...data, updatedAt: ctx.clock.now() } });
   ctx.logger.info({ personId: person.id, changed: Object.keys(data).filter((key) => data[key as keyof typeof data] !== undefined) }, "settings updated");
   return describeSettings(ctx, { personId: person.id });
 }
@@ -51,7 +51,7 @@ export async function setTeamCheckInSlot(ctx: DomainContext, options: SetTeamChe
   const manager = await ctx.prisma.person.findUnique({ where: { id: input.managerId }, select: { id: true, role: true, active: true } });
   if (!manager || !manager.active) throw notFound("I couldn't find your Momentum profile.");
   requireRole(manager, "manager", "set a check-in time for a team");
-  await ctx.prisma.person.update({ where: { id: manager.id }, data: { teamCheckInWeekday: input.weekday, teamCheckInTime: input.time } });
+  await ctx.prisma.person.update({ where: { id: manager.id }, data: { teamCheckInWeekday: input.weekday, teamCheckInTime: input.time, updatedAt: ctx.clock.now() } });
   const [reports, reportsWithOwnSlot] = await Promise.all([
     ctx.prisma.person.count({ where: { managerId: manager.id, active: true } }),
     ctx.prisma.person.count({ where: { managerId: manager.id, active: true, OR: [{ checkInWeekday: { not: null } }, { checkInTime: { not: null } }] } }),

@@ -57,9 +57,10 @@ export async function erasePerson(ctx: Pick<DomainContext, "prisma" | "clock">, 
           workdayEnd: null,
           teamCheckInWeekday: null,
           teamCheckInTime: null,
+          updatedAt: now,
         },
       });
-      await tx.auditEvent.create({ data: { actor: input.actor, action: "privacy.erase", subject: pseudonym, detail: counts } });
+      await tx.auditEvent.create({ data: { createdAt: now, actor: input.actor, action: "privacy.erase", subject: pseudonym, detail: counts } });
       return { personId: person.id, counts };
     },
     { timeout: 60_000, maxWait: 10_000 },
@@ -85,13 +86,13 @@ async function eraseRecords(tx: Tx, id: string, now: Date): Promise<Record<strin
   counts.goalUpdatesAnonymised = await count(tx.goalUpdate.updateMany({ where: { authorId: id }, data: { authorId: null } }));
   counts.reviewsAboutThem = await count(tx.review.deleteMany({ where: { subjectId: id } }));
   counts.announcementAcks = await count(tx.announcementAck.deleteMany({ where: { personId: id } }));
-  counts.reportsUnlinked = await count(tx.person.updateMany({ where: { managerId: id }, data: { managerId: null } }));
+  counts.reportsUnlinked = await count(tx.person.updateMany({ where: { managerId: id }, data: { managerId: null, updatedAt: now } }));
   counts.deliveriesCancelled = await count(
     tx.delivery.updateMany({
       where: { personId: id, status: { in: ["pending", "sending"] } },
       data: { status: "cancelled", lastError: "recipient's data was erased", leaseOwner: null, leaseUntil: null, updatedAt: now },
     }),
   );
-  counts.deliveryBodiesRemoved = await count(tx.delivery.updateMany({ where: { personId: id }, data: { message: ERASED_BODY } }));
+  counts.deliveryBodiesRemoved = await count(tx.delivery.updateMany({ where: { personId: id }, data: { message: ERASED_BODY, updatedAt: now } }));
   return counts;
 }

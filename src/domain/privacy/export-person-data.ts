@@ -27,7 +27,7 @@ export async function exportPersonData(ctx: Pick<DomainContext, "prisma" | "cloc
   const input = parseInput(PrivacySubjectInput, options);
   const person = await findSubject(ctx.prisma, input.email);
   const data = await collect(ctx, person.id);
-  await ctx.prisma.auditEvent.create({ data: { actor: input.actor, action: "privacy.export", subject: `person:${person.id}` } });
+  await ctx.prisma.auditEvent.create({ data: { createdAt: ctx.clock.now(), actor: input.actor, action: "privacy.export", subject: `person:${person.id}` } });
   return { format: PERSON_EXPORT_FORMAT, exportedAt: ctx.clock.now().toISOString(), ...data };
 }
 

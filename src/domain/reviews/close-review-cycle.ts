@@ -30,7 +30,7 @@ export async function closeReviewCycle(ctx: DomainContext, options: { actorId: s
       const closed = await tx.reviewCycle.updateMany({ where: { id: cycle.id, status: "active" }, data: { status: "closed", closedAt: now } });
       if (closed.count === 0) throw new AppError("CONFLICT", `The review cycle "${cycle.name}" is already closed.`);
       const reviews = await tx.review.findMany({ where: { cycleId: cycle.id }, select: { id: true, kind: true, status: true, authorId: true, subject: { select: { name: true } } } });
-      await cancelQueuedNudges(tx, reviews.map((review) => review.id), "review cycle closed");
+      await cancelQueuedNudges(tx, reviews.map((review) => review.id), "review cycle closed", now);
       const ready = reviews.filter((review) => review.kind === "manager" && review.status === "submitted");
       await enqueueDeliveries(
         tx,
@@ -44,7 +44,7 @@ export async function closeReviewCycle(ctx: DomainContext, options: { actorId: s
         })),
         now,
       );
-      await tx.auditEvent.create({ data: { actor: actor.id, action: "review-cycle.closed", subject: cycle.id } });
+      await tx.auditEvent.create({ data: { createdAt: ctx.clock.now(), actor: actor.id, action: "review-cycle.closed", subject: cycle.id } });
       return { readyToShare: ready.length, unfinished: reviews.filter((review) => review.status !== "submitted").length };
     },
     { timeout: 60_000 },

@@ -46,7 +46,7 @@ export async function createReviewCycle(ctx: DomainContext, options: CreateRevie
     },
     select: { id: true },
   });
-  await ctx.prisma.auditEvent.create({ data: { actor: actor.id, action: "review-cycle.created", subject: cycle.id, detail: { participants: ids.size } } });
+  await ctx.prisma.auditEvent.create({ data: { createdAt: ctx.clock.now(), actor: actor.id, action: "review-cycle.created", subject: cycle.id, detail: { participants: ids.size } } });
   ctx.logger.info({ cycleId: cycle.id, participants: ids.size }, "review cycle created");
   return {
     cycleId: cycle.id,

@@ -66,7 +66,7 @@ export async function launchReviewCycle(ctx: DomainContext, options: LaunchRevie
       }
       await tx.review.createMany({ data: reviews, skipDuplicates: true });
       await enqueueDeliveries(tx, deliveries, now);
-      await tx.auditEvent.create({ data: { actor: actor.id, action: "review-cycle.launched", subject: cycle.id, detail: { participants: people.length } } });
+      await tx.auditEvent.create({ data: { createdAt: ctx.clock.now(), actor: actor.id, action: "review-cycle.launched", subject: cycle.id, detail: { participants: people.length } } });
       return { selfReviews: people.length, managerReviews: reviews.length - people.length };
     },
     { timeout: 60_000 },

@@ -17,6 +17,6 @@ export async function reopenReview(ctx: DomainContext, options: { actorId: strin
   cycleIsActive(review.cycle);
   const reopened = await ctx.prisma.review.updateMany({ where: { id: review.id, status: "submitted" }, data: { status: "draft", submittedAt: null, updatedAt: ctx.clock.now() } });
   if (reopened.count === 0) throw new AppError("CONFLICT", "That review isn't submitted, so there is nothing to reopen.");
-  await ctx.prisma.auditEvent.create({ data: { actor: actor.id, action: "review.reopened", subject: review.id } });
+  await ctx.prisma.auditEvent.create({ data: { createdAt: ctx.clock.now(), actor: actor.id, action: "review.reopened", subject: review.id } });
   return { reviewId: review.id, kind: review.kind, subjectName: review.subject.name, authorName: review.author.name };
 }

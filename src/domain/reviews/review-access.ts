@@ -73,11 +73,11 @@ export const reviewKeys = {
 export const REVIEW_NUDGE_KIND = "review.nudge";
 
 /** Cancels automatic nudges still queued for these reviews (their author has nothing left to do). */
-export async function cancelQueuedNudges(tx: Tx, reviewIds: string[], reason: string): Promise<void> {
+export async function cancelQueuedNudges(tx: Tx, reviewIds: string[], reason: string, now: Date): Promise<void> {
   if (reviewIds.length === 0) return;
   await tx.delivery.updateMany({
     where: { status: "pending", kind: REVIEW_NUDGE_KIND, OR: reviewIds.map((id) => ({ key: { startsWith: `review-nudge:${id}:` } })) },
-    data: { status: "cancelled", lastError: reason },
+    data: { status: "cancelled", lastError: reason, updatedAt: now },
   });
 }
 

@@ -37,7 +37,7 @@ export async function submitReview(ctx: DomainContext, options: SubmitReviewOpti
       data: { status: "submitted", answers, submittedAt: now, updatedAt: now },
     });
     if (submitted.count === 0) throw alreadySubmitted();
-    await cancelQueuedNudges(tx, [review.id], "review already submitted");
+    await cancelQueuedNudges(tx, [review.id], "review already submitted", now);
     if (review.kind !== "self") return false;
     const managerReview = await tx.review.findUnique({
       where: { cycleId_subjectId_kind: { cycleId: review.cycleId, subjectId: review.subjectId, kind: "manager" } },

@@ -2,7 +2,7 @@
 // Daylight-saving rules: a local time that does not exist (02:30 on a spring-forward night) moves forward by the
 // gap, as a wall clock would; a local time that happens twice (01:30 on a fall-back night) is the first one, so a
 // prompt never waits an extra hour.
-import { DateTime } from "luxon";
+import { DateTime, IANAZone } from "luxon";
 
 export const CLOCK_TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -22,7 +22,7 @@ export function weekdayName(weekday: number): string {
 
 /** True for an IANA zone Luxon knows ("Europe/Berlin"); fixed offsets and "local" are refused. */
 export function isIanaTimeZone(zone: string): boolean {
-  return /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+$|^UTC$/.test(zone) && DateTime.local().setZone(zone).isValid;
+  return /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+$|^UTC$/.test(zone) && IANAZone.isValidZone(zone);
 }
 
 /** The instant of `time` on the local calendar day of `day` (only its year/month/day are used) in `zone`. */

@@ -8,7 +8,7 @@ export async function identifyActor(ctx: DomainContext, directory: SlackDirector
   const person = await identifySlackUser(ctx, directory, { teamId, userId, label: "your Slack account" });
   await ctx.prisma.person.updateMany({
     where: { id: person.id, OR: [{ preferredPlatform: null }, { preferredPlatform: { not: "slack" } }] },
-    data: { preferredPlatform: "slack" },
+    data: { preferredPlatform: "slack", updatedAt: ctx.clock.now() },
   });
   return person;
 }

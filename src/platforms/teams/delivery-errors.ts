@@ -9,7 +9,8 @@ interface ConnectorFailure {
   response?: { status?: number; headers?: { get?(name: string): string | undefined | null } };
 }
 
-export function deliveryErrorFor(error: unknown): DeliveryError {
+/** `now` is the service clock, used only when the connector sends a Retry-After date without its own Date header. */
+export function deliveryErrorFor(error: unknown, now: Date): DeliveryError {
   if (error instanceof DeliveryError) return error;
   const failure = (error ?? {}) as ConnectorFailure;
   const status = failure.statusCode ?? failure.response?.status;
@@ -21,14 +22,21 @@ export function deliveryErrorFor(error: unknown): DeliveryError {
     const what = failure.name === "AbortError" ? "timed out" : (failure.code ?? failure.name ?? "failed");
     return new DeliveryError(`network error talking to the Bot Connector: ${what}`, true);
   }
-  return classifyHttpFailure(status, retryAfterSeconds(failure.response?.headers?.get?.("retry-after")));
+  const header = (name: string) => failure.response?.headers?.get?.(name);
+  return classifyHttpFailure(status, retryAfterSeconds(header("retry-after"), header("date"), now));
 }
 
-/** Retry-After is either seconds or an HTTP date. */
-function retryAfterSeconds(header: string | null | undefined): number | undefined {
+/**
+ * Retry-After is either seconds or an HTTP date. A date is measured from the response's own Date header (the
+ * server's clock against the server's clock, so skew between us and Microsoft doesn't matter), else from `now`.
+ */
+function retryAfterSeconds(header: string | null | undefined, responseDate: string | null | undefined, now: Date): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
   if (Number.isFinite(seconds) && seconds >= 0) return seconds;
   const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+  if (Number.isNaN(at)) return undefined;
+  const sentAt = responseDate ? Date.parse(responseDate) : Number.NaN;
+  const from = Number.isNaN(sentAt) ? now.getTime() : sentAt;
+  return Math.max(0, Math.ceil((at - from) / 1000));
 }

@@ -57,7 +57,7 @@ export async function identifyActor(domain: DomainContext, context: TurnContext)
     conversationReference: isPersonalChat(activity) ? personalReferenceOf(activity) : undefined,
   });
   // Acting on Teams means this is where they are: DMs go here first.
-  await domain.prisma.person.updateMany({ where: { id: person.id, OR: [{ preferredPlatform: null }, { preferredPlatform: "slack" }] }, data: { preferredPlatform: "teams" } });
+  await domain.prisma.person.updateMany({ where: { id: person.id, OR: [{ preferredPlatform: null }, { preferredPlatform: "slack" }] }, data: { preferredPlatform: "teams", updatedAt: domain.clock.now() } });
   return person;
 }
 
@@ -104,7 +104,7 @@ async function reachPersonally(domain: DomainContext, context: TurnContext, memb
       conversation: { id: created.id, conversationType: "personal", tenantId, isGroup: false, name: "" },
       locale: activity.locale,
     };
-    await domain.prisma.teamsIdentity.update({ where: { id: identity.id }, data: { conversationReference: reference as object } });
+    await domain.prisma.teamsIdentity.update({ where: { id: identity.id }, data: { conversationReference: reference as object, updatedAt: domain.clock.now() } });
   } catch (error) {
     const status = (error as { statusCode?: number })?.statusCode;
     if (status !== 403 && status !== 404) domain.logger.warn({ status, code: (error as { code?: string })?.code }, "could not open a personal chat with a Teams member");
@@ -113,9 +113,10 @@ async function reachPersonally(domain: DomainContext, context: TurnContext, memb
 
 /** Stores (or refreshes) the team channel a message or install came from, so channel posts work later. */
 export async function rememberChannel(domain: DomainContext, channel: TeamChannelInfo): Promise<void> {
+  const now = domain.clock.now();
   await domain.prisma.teamsChannel.upsert({
     where: { conversationId: channel.conversationId },
-    create: { tenantId: channel.tenantId, conversationId: channel.conversationId, name: channel.name, conversationReference: channel.reference as object },
-    update: { name: channel.name, conversationReference: channel.reference as object },
+    create: { tenantId: channel.tenantId, conversationId: channel.conversationId, name: channel.name, conversationReference: channel.reference as object, createdAt: now, updatedAt: now },
+    update: { name: channel.name, conversationReference: channel.reference as object, updatedAt: now },
   });
 }

@@ -17,7 +17,7 @@ export async function createTeamsPlatform(deps: PlatformDeps, config: NonNullabl
   const appId = config.devMode ? "" : (config.appId ?? "");
   const adapter = createCloudAdapter(config, deps.logger, overrides);
   const bot = new MomentumTeamsBot({ ...deps, adapter, appId });
-  const notifier = new TeamsNotifier(adapter, appId, deps.domain.prisma);
+  const notifier = new TeamsNotifier(adapter, appId, deps.domain.prisma, deps.domain.clock);
 
   return {
     name: "teams",

@@ -3,6 +3,7 @@
 // them, so the callback captures the outcome itself and every send is checked before it counts as delivered.
 import { CardFactory, type CloudAdapter, type ConversationReference } from "botbuilder";
 import type { PrismaClient } from "../../db/database.ts";
+import type { Clock } from "../../shared/clock.ts";
 import type { OutboundMessage } from "../../domain/notifications/messages.ts";
 import { DeliveryError, type ChatNotifier, type Recipient, type SendResult } from "../../domain/notifications/notifier.ts";
 import { cardForMessage, summaryForMessage } from "./cards/outbound-card.ts";
@@ -15,6 +16,7 @@ export class TeamsNotifier implements ChatNotifier {
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
     private readonly prisma: PrismaClient,
+    private readonly clock: Clock,
   ) {}
 
   async sendToPerson(recipient: Recipient, message: OutboundMessage): Promise<SendResult> {
@@ -46,7 +48,7 @@ export class TeamsNotifier implements ChatNotifier {
     } catch (error) {
       failure ??= error;
     }
-    if (failure) throw deliveryErrorFor(failure);
+    if (failure) throw deliveryErrorFor(failure, this.clock.now());
     if (!ran) throw new DeliveryError("the Teams send never ran", true);
     if (!activityId) throw new DeliveryError("the Bot Connector did not confirm the message (no activity id)", true);
     return { messageId: activityId };

@@ -88,7 +88,7 @@ describe("submitting a check-in", () => {
     await enqueueDeliveries(db.prisma, [
       { key: `checkin-prompt:${person.id}:2026-W48`, kind: "checkin.prompt", target, message: { type: "checkin.prompt", periodKey: "2026-W48", deadlineLabel: "x" } },
       { key: `checkin-reminder:${person.id}:2026-W48`, kind: "checkin.reminder", target, message: { type: "checkin.reminder", periodKey: "2026-W48", deadlineLabel: "x" } },
-    ]);
+    ], new Date("2026-11-27T14:00:00Z"));
     await submitCheckIn(context("2026-11-28T09:00:00Z"), { personId: person.id, answers });
     const statuses = await db.prisma.delivery.findMany({ select: { status: true } });
     expect(statuses.map((row) => row.status)).toEqual(["cancelled", "cancelled"]);

@@ -70,7 +70,7 @@ describe("setting yourself away", () => {
       queued("after-return", person.id, "2026-12-02T05:00:00Z"), // 00:00 on 2 Dec
       queued("urgent", person.id, "2026-11-27T20:00:00Z", false),
       queued("someone-else", other.id, "2026-11-27T20:00:00Z"),
-    ]);
+    ], ctx().clock.now());
     const result = await setAway(ctx(), { personId: person.id, until: "2026-12-01" });
     expect(result.cancelledDeliveries).toBe(2);
     const rows = await db.prisma.delivery.findMany({ orderBy: { key: "asc" }, select: { key: true, status: true } });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { identifyTeamsUser } from "../../../src/domain/people/identify-teams-user.ts";
 import { updateMySettings } from "../../../src/domain/people/update-settings.ts";
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
-import { domainContext } from "../../support/fixtures.ts";
+import { domainContext, SEEDED_AT } from "../../support/fixtures.ts";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -25,7 +25,7 @@ describe("identifying a Teams user", () => {
 
   it("is the same person as the Slack user with the same email", async () => {
     const ctx = domainContext(db);
-    const slackSide = await db.prisma.person.create({ data: { email: "ada@example.com", name: "Ada L", timeZone: "UTC" } });
+    const slackSide = await db.prisma.person.create({ data: { email: "ada@example.com", name: "Ada L", timeZone: "UTC", createdAt: SEEDED_AT, updatedAt: SEEDED_AT } });
     const teamsSide = await identifyTeamsUser(ctx, profile);
     expect(teamsSide.id).toBe(slackSide.id);
   });

@@ -6,7 +6,7 @@ import { redactOldCheckIns } from "../../../src/domain/privacy/redact-old-check-
 import { ManualClock } from "../../../src/shared/clock.ts";
 import { AppError } from "../../../src/shared/errors.ts";
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
-import { createPerson, domainContext } from "../../support/fixtures.ts";
+import { createPerson, domainContext, SEEDED_AT } from "../../support/fixtures.ts";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -21,21 +21,21 @@ async function team() {
   const bob = await createPerson(db, { name: "Bob Subject", email: "bob@example.com", managerId: ada.id, slackUserId: "UBOB", teamsAadObjectId: "aad-bob" });
   const cy = await createPerson(db, { name: "Cy Colleague", email: "cy@example.com", managerId: bob.id });
   const { prisma } = db;
-  await prisma.kudos.create({ data: { batchId: "b1", requestKey: "r1", giverId: bob.id, recipientId: cy.id, message: "thanks for the deploy", platform: "slack" } });
-  await prisma.kudos.create({ data: { batchId: "b2", requestKey: "r2", giverId: cy.id, recipientId: bob.id, message: "great review", platform: "slack" } });
-  await prisma.checkIn.create({ data: { personId: bob.id, periodKey: "2026-W40", mood: 4, progress: "shipped search", plans: "billing", blockers: "flaky CI", forManager: "I want to move teams" } });
-  await prisma.feedback.create({ data: { requestKey: "f1", giverId: cy.id, recipientId: bob.id, text: "please write smaller PRs" } });
-  await prisma.feedback.create({ data: { requestKey: "f2", giverId: bob.id, recipientId: cy.id, text: "your docs are great" } });
-  await prisma.oneOnOneNote.create({ data: { managerId: ada.id, reportId: bob.id, text: "ask Bob about his move" } });
-  await prisma.oneOnOneNote.create({ data: { managerId: bob.id, reportId: cy.id, text: "Cy seems tired" } });
-  await prisma.oneOnOne.create({ data: { managerId: ada.id, reportId: bob.id, weekday: 1, time: "09:00" } });
-  const cycle = await prisma.reviewCycle.create({ data: { name: "H2 2026", createdById: ada.id, participants: { kind: "everyone" }, selfDueDate: "2026-12-01", managerDueDate: "2026-12-10", questions: [] } });
-  await prisma.review.create({ data: { cycleId: cycle.id, kind: "self", subjectId: bob.id, authorId: bob.id, status: "submitted", answers: { q1: "I did well" } } });
-  await prisma.review.create({ data: { cycleId: cycle.id, kind: "manager", subjectId: bob.id, authorId: ada.id, status: "draft", answers: { q1: "Bob is struggling" } } });
-  await prisma.review.create({ data: { cycleId: cycle.id, kind: "manager", subjectId: cy.id, authorId: bob.id, status: "submitted", answers: { q1: "Cy is solid" } } });
-  await prisma.delivery.create({ data: { key: "d1", kind: "kudos.received", personId: bob.id, message: { type: "kudos.received", kudosId: "k", giverName: "Cy Colleague", message: "great review", value: null, visibility: "public" } } });
-  await prisma.delivery.create({ data: { key: "d2", kind: "checkin.prompt", personId: bob.id, status: "sent", sentAt: new Date(), message: { type: "checkin.prompt", periodKey: "2026-W40", deadlineLabel: "Friday" } } });
-  await prisma.auditEvent.create({ data: { actor: "cli", action: "role.set", subject: "bob@example.com", detail: { from: "employee", to: "manager" } } });
+  await prisma.kudos.create({ data: { batchId: "b1", requestKey: "r1", giverId: bob.id, recipientId: cy.id, message: "thanks for the deploy", platform: "slack", createdAt: SEEDED_AT } });
+  await prisma.kudos.create({ data: { batchId: "b2", requestKey: "r2", giverId: cy.id, recipientId: bob.id, message: "great review", platform: "slack", createdAt: SEEDED_AT } });
+  await prisma.checkIn.create({ data: { personId: bob.id, periodKey: "2026-W40", mood: 4, progress: "shipped search", plans: "billing", blockers: "flaky CI", forManager: "I want to move teams", submittedAt: SEEDED_AT, updatedAt: SEEDED_AT } });
+  await prisma.feedback.create({ data: { requestKey: "f1", giverId: cy.id, recipientId: bob.id, text: "please write smaller PRs", createdAt: SEEDED_AT } });
+  await prisma.feedback.create({ data: { requestKey: "f2", giverId: bob.id, recipientId: cy.id, text: "your docs are great", createdAt: SEEDED_AT } });
+  await prisma.oneOnOneNote.create({ data: { managerId: ada.id, reportId: bob.id, text: "ask Bob about his move", createdAt: SEEDED_AT } });
+  await prisma.oneOnOneNote.create({ data: { managerId: bob.id, reportId: cy.id, text: "Cy seems tired", createdAt: SEEDED_AT } });
+  await prisma.oneOnOne.create({ data: { managerId: ada.id, reportId: bob.id, weekday: 1, time: "09:00", createdAt: SEEDED_AT, updatedAt: SEEDED_AT } });
+  const cycle = await prisma.reviewCycle.create({ data: { name: "H2 2026", createdById: ada.id, participants: { kind: "everyone" }, selfDueDate: "2026-12-01", managerDueDate: "2026-12-10", questions: [], createdAt: SEEDED_AT } });
+  await prisma.review.create({ data: { cycleId: cycle.id, kind: "self", subjectId: bob.id, authorId: bob.id, status: "submitted", answers: { q1: "I did well" }, createdAt: SEEDED_AT, updatedAt: SEEDED_AT } });
+  await prisma.review.create({ data: { cycleId: cycle.id, kind: "manager", subjectId: bob.id, authorId: ada.id, status: "draft", answers: { q1: "Bob is struggling" }, createdAt: SEEDED_AT, updatedAt: SEEDED_AT } });
+  await prisma.review.create({ data: { cycleId: cycle.id, kind: "manager", subjectId: cy.id, authorId: bob.id, status: "submitted", answers: { q1: "Cy is solid" }, createdAt: SEEDED_AT, updatedAt: SEEDED_AT } });
+  await prisma.delivery.create({ data: { key: "d1", kind: "kudos.received", personId: bob.id, message: { type: "kudos.received", kudosId: "k", giverName: "Cy Colleague", message: "great review", value: null, visibility: "public" }, notBefore: SEEDED_AT, createdAt: SEEDED_AT, updatedAt: SEEDED_AT } });
+  await prisma.delivery.create({ data: { key: "d2", kind: "checkin.prompt", personId: bob.id, status: "sent", sentAt: new Date(), message: { type: "checkin.prompt", periodKey: "2026-W40", deadlineLabel: "Friday" }, notBefore: SEEDED_AT, createdAt: SEEDED_AT, updatedAt: SEEDED_AT } });
+  await prisma.auditEvent.create({ data: { actor: "cli", action: "role.set", subject: "bob@example.com", detail: { from: "employee", to: "manager" }, createdAt: SEEDED_AT } });
   return { ada, bob, cy };
 }
 
@@ -132,8 +132,8 @@ describe("erasure", () => {
 describe("check-in text retention", () => {
   it("when check-ins are older than the retention window, their text is blanked and mood and dates are kept; newer ones are untouched", async () => {
     const bob = await createPerson(db, { name: "Bob" });
-    const old = await db.prisma.checkIn.create({ data: { personId: bob.id, periodKey: "2024-W10", mood: 2, progress: "old words", plans: "old plans", blockers: "old blocker", forManager: "old note", submittedAt: new Date("2024-03-08T15:00:00Z") } });
-    await db.prisma.checkIn.create({ data: { personId: bob.id, periodKey: "2026-W10", mood: 5, progress: "new words", plans: "new plans", submittedAt: new Date("2026-03-06T15:00:00Z") } });
+    const old = await db.prisma.checkIn.create({ data: { personId: bob.id, periodKey: "2024-W10", mood: 2, progress: "old words", plans: "old plans", blockers: "old blocker", forManager: "old note", submittedAt: new Date("2024-03-08T15:00:00Z"), updatedAt: SEEDED_AT } });
+    await db.prisma.checkIn.create({ data: { personId: bob.id, periodKey: "2026-W10", mood: 5, progress: "new words", plans: "new plans", submittedAt: new Date("2026-03-06T15:00:00Z"), updatedAt: SEEDED_AT } });
     const now = new Date("2026-11-25T03:00:00Z");
 
     const result = await redactOldCheckIns(domainContext(db), { now, months: 24 });
@@ -145,7 +145,7 @@ describe("check-in text retention", () => {
 
   it("when the backlog is larger than one run's bound, each run redacts a bounded batch and says more remain", async () => {
     const people = await Promise.all(Array.from({ length: 5 }, (_, index) => createPerson(db, { name: `P${index}` })));
-    await db.prisma.checkIn.createMany({ data: people.map((person) => ({ personId: person.id, periodKey: "2020-W01", mood: 3, progress: "x", plans: "y", submittedAt: new Date("2020-01-03T00:00:00Z") })) });
+    await db.prisma.checkIn.createMany({ data: people.map((person) => ({ personId: person.id, periodKey: "2020-W01", mood: 3, progress: "x", plans: "y", submittedAt: new Date("2020-01-03T00:00:00Z"), updatedAt: new Date("2020-01-03T00:00:00Z") })) });
     const now = new Date("2026-11-25T03:00:00Z");
     expect(await redactOldCheckIns(domainContext(db), { now, months: 24, batchSize: 2, maxBatches: 2 })).toMatchObject({ redacted: 4, more: true });
     expect(await redactOldCheckIns(domainContext(db), { now, months: 24, batchSize: 2, maxBatches: 2 })).toMatchObject({ redacted: 1, more: false });
@@ -153,7 +153,7 @@ describe("check-in text retention", () => {
 
   it("the daily job works only in the 03:00 hour of the org's zone, honours the configured months, and queues no messages", async () => {
     const bob = await createPerson(db, { name: "Bob" });
-    await db.prisma.checkIn.create({ data: { personId: bob.id, periodKey: "2026-W01", mood: 3, progress: "x", plans: "y", submittedAt: new Date("2026-01-02T00:00:00Z") } });
+    await db.prisma.checkIn.create({ data: { personId: bob.id, periodKey: "2026-W01", mood: 3, progress: "x", plans: "y", submittedAt: new Date("2026-01-02T00:00:00Z"), updatedAt: SEEDED_AT } });
     const ctx = domainContext(db, { clock: new ManualClock("2026-11-25T10:00:00Z"), org: { defaultTimeZone: "Europe/Berlin", checkInTextRetentionMonths: 6 } });
 
     expect(await checkInRetentionJob.due(ctx, new Date("2026-11-25T10:00:00Z"))).toEqual([]);

@@ -14,6 +14,7 @@ import { saveReviewDraft } from "../../../src/domain/reviews/save-review-draft.t
 import { submitReview } from "../../../src/domain/reviews/submit-review.ts";
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
 import { createOrg, FULL_ANSWERS, MANAGER_DUE, refusal, reviewContext, SELF_DUE, type Org, type ReviewContext } from "./review-support.ts";
+import { SEEDED_AT } from "../../support/fixtures.ts";
 
 let db: TestDatabase;
 let ctx: ReviewContext;
@@ -153,7 +154,7 @@ describe("writing a self-review", () => {
 
   it("when the self-review form opens, it shows the person's goals and the kudos they received in the period, private ones on their own form only", async () => {
     await launched();
-    await db.prisma.goal.create({ data: { level: "person", ownerId: org.eve.id, title: "Ship the importer", dueDate: "2026-12-31", currentValue: 60 } });
+    await db.prisma.goal.create({ data: { level: "person", ownerId: org.eve.id, title: "Ship the importer", dueDate: "2026-12-31", currentValue: 60, lastUpdateAt: SEEDED_AT, createdAt: SEEDED_AT, updatedAt: SEEDED_AT } });
     const kudos = (visibility: "public" | "private", message: string) =>
       db.prisma.kudos.create({ data: { batchId: message, requestKey: message, giverId: org.dana.id, recipientId: org.eve.id, message, visibility, platform: "slack", createdAt: new Date("2026-11-20T10:00:00Z") } });
     await kudos("public", "Great demo");

@@ -4,6 +4,7 @@ import { checkInPromptsJob } from "../../../src/jobs/definitions/check-in-prompt
 import { checkInRemindersJob } from "../../../src/jobs/definitions/check-in-reminders.ts";
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
 import { jobContext } from "./job-harness.ts";
+import { SEEDED_AT } from "../../support/fixtures.ts";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -23,6 +24,8 @@ async function seedPeople(count: number): Promise<void> {
     role: "manager" as const,
     teamCheckInWeekday: i % 2 === 0 ? 4 : null,
     teamCheckInTime: i % 2 === 0 ? "11:00" : null,
+    createdAt: SEEDED_AT,
+    updatedAt: SEEDED_AT,
   }));
   await db.prisma.person.createMany({ data: managers });
   const reports = Array.from({ length: count - managers.length }, (_, i) => ({
@@ -30,10 +33,12 @@ async function seedPeople(count: number): Promise<void> {
     email: `person-${i}@example.com`,
     timeZone: ZONES[i % ZONES.length],
     managerId: managers[i % managers.length].id,
+    createdAt: SEEDED_AT,
+    updatedAt: SEEDED_AT,
   }));
   for (let i = 0; i < reports.length; i += 2000) await db.prisma.person.createMany({ data: reports.slice(i, i + 2000) });
   const everyone = await db.prisma.person.findMany({ select: { id: true } });
-  await db.prisma.slackIdentity.createMany({ data: everyone.map((person, i) => ({ personId: person.id, teamId: "T1", userId: `U${i}` })) });
+  await db.prisma.slackIdentity.createMany({ data: everyone.map((person, i) => ({ personId: person.id, teamId: "T1", userId: `U${i}`, createdAt: SEEDED_AT })) });
 }
 
 /** Counts every database call the job makes through Prisma (model operations and raw queries). */

@@ -25,6 +25,7 @@ async function seed(now: Date) {
     kind: "notice",
     status,
     message: { redacted: true },
+    notBefore: daysBefore(now, days),
     createdAt: daysBefore(now, days),
     updatedAt: daysBefore(now, days),
   });

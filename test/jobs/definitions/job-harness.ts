@@ -22,7 +22,7 @@ export async function tick(ctx: JobContext, job: JobDefinition, at: string | Dat
   ctx.clock.set(now);
   const due = await job.due(ctx, now);
   const before = new Set((await ctx.prisma.delivery.findMany({ select: { key: true } })).map((row) => row.key));
-  await enqueueDeliveries(ctx.prisma, due);
+  await enqueueDeliveries(ctx.prisma, due, now);
   return due.map((delivery) => delivery.key).filter((key) => !before.has(key));
 }
 

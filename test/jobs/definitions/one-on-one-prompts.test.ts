@@ -5,6 +5,7 @@ import { teamSummariesJob } from "../../../src/jobs/definitions/team-summaries.t
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
 import { FEEDBACK_TEXT, NOTE_TEXT, seedOrg } from "../../domain/summaries/manager-week-fixtures.ts";
 import { jobContext, sweep, tick, type JobContext } from "./job-harness.ts";
+import { SEEDED_AT } from "../../support/fixtures.ts";
 
 let db: TestDatabase;
 let ctx: JobContext;
@@ -23,7 +24,7 @@ const delivery = (key: string) => db.prisma.delivery.findUniqueOrThrow({ where: 
 describe("the 1:1 prompt job", () => {
   it("queues one agenda per pair an hour before a Friday 10:00 slot in the manager's zone, expiring at the slot, with the data the manager needs", async () => {
     await db.prisma.person.update({ where: { id: org.mia.id }, data: { timeZone: "Europe/Berlin" } });
-    await db.prisma.oneOnOne.create({ data: { managerId: org.mia.id, reportId: org.ana.id, weekday: 5, time: "10:00" } });
+    await db.prisma.oneOnOne.create({ data: { managerId: org.mia.id, reportId: org.ana.id, weekday: 5, time: "10:00", createdAt: SEEDED_AT, updatedAt: SEEDED_AT } });
     // This week's kudos are on the agenda; the one of 26 November is more than a week old by then.
     await db.prisma.kudos.create({ data: { batchId: "b3", requestKey: "k3", giverId: org.cy.id, recipientId: org.ana.id, message: "Thanks for the release", platform: "teams", createdAt: new Date("2026-12-01T10:00:00Z") } });
     await db.prisma.kudos.create({ data: { batchId: "b4", requestKey: "k4", giverId: org.ben.id, recipientId: org.ana.id, message: "Private thanks", visibility: "private", platform: "slack", createdAt: new Date("2026-12-02T10:00:00Z") } });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../src/shared/clock.ts";
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
 import type { FakeSlackUser, RecordedCall } from "../../support/fake-slack.ts";
-import { createPerson } from "../../support/fixtures.ts";
+import { createPerson, SEEDED_AT } from "../../support/fixtures.ts";
 import { startSlackHarness, type SlackHarness } from "../../support/slack.ts";
 import { addPeople, alice, bob, grace } from "./people.ts";
 
@@ -178,7 +178,7 @@ describe("a review-cycle launch announcing itself", () => {
     await act(grace);
     const hr = await db.prisma.person.findUniqueOrThrow({ where: { email: grace.email! } });
     const cycle = await db.prisma.reviewCycle.create({
-      data: { name: "H2 2026", createdById: hr.id, status: "active", participants: { kind: "everyone" }, selfDueDate: "2026-12-11", managerDueDate: "2026-12-18", questions: [] },
+      data: { name: "H2 2026", createdById: hr.id, status: "active", participants: { kind: "everyone" }, selfDueDate: "2026-12-11", managerDueDate: "2026-12-18", questions: [], createdAt: SEEDED_AT },
     });
 
     await harness.slack.clickButton({ as: grace, actionId: "announce_cycle", value: cycle.id });

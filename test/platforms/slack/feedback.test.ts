@@ -8,6 +8,7 @@ import { createTestDatabase, resetDatabase, type TestDatabase } from "../../supp
 import type { FakeSlackUser } from "../../support/fake-slack.ts";
 import { startSlackHarness, type SlackHarness } from "../../support/slack.ts";
 import { addPeople, alice, bob, grace, mention } from "./people.ts";
+import { SEEDED_AT } from "../../support/fixtures.ts";
 
 const carol: FakeSlackUser = { id: "UCAROL", name: "Carol Chief", email: "carol@example.com", tz: "Europe/Paris" };
 const TEXT = "Your demo was clear; next time lead with the customer problem (zq-fb-3141)";
@@ -37,7 +38,7 @@ beforeEach(async () => {
 
 async function seed(user: FakeSlackUser, role: "employee" | "manager", managerId?: string) {
   return db.prisma.person.create({
-    data: { name: user.name, email: user.email!, timeZone: user.tz ?? "UTC", role, managerId, slackIdentities: { create: { teamId: harness.fake.teamId, userId: user.id } } },
+    data: { name: user.name, email: user.email!, timeZone: user.tz ?? "UTC", createdAt: SEEDED_AT, updatedAt: SEEDED_AT, role, managerId, slackIdentities: { create: { teamId: harness.fake.teamId, userId: user.id, createdAt: SEEDED_AT } } },
   });
 }
 

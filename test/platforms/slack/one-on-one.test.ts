@@ -6,6 +6,7 @@ import { ManualClock } from "../../../src/shared/clock.ts";
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
 import type { FakeSlackUser, RecordedCall } from "../../support/fake-slack.ts";
 import { startSlackHarness, type SlackHarness } from "../../support/slack.ts";
+import { SEEDED_AT } from "../../support/fixtures.ts";
 
 // Mia (Berlin) manages Ana, Ben and Cy; Otto (London) manages Pia; Hal is HR. Wednesday 2 December 2026.
 const mia: FakeSlackUser = { id: "UMIA", name: "Mia Manager", email: "mia@example.com", tz: "Europe/Berlin" };
@@ -46,7 +47,7 @@ beforeEach(async () => {
   for (const report of [ana, ben, cy]) await db.prisma.person.update({ where: { email: report.email! }, data: { managerId: await id(mia) } });
   await db.prisma.person.update({ where: { email: pia.email! }, data: { managerId: await id(otto) } });
   const checkIn = async (user: FakeSlackUser, periodKey: string, mood: number, blockers: string | null, forManager: string | null = null) =>
-    db.prisma.checkIn.create({ data: { personId: await id(user), periodKey, mood, progress: "Progress", plans: "Plans", blockers, forManager } });
+    db.prisma.checkIn.create({ data: { personId: await id(user), periodKey, mood, progress: "Progress", plans: "Plans", blockers, forManager, submittedAt: SEEDED_AT, updatedAt: SEEDED_AT } });
   await checkIn(ana, "2026-W47", 4, null);
   await checkIn(ana, "2026-W48", 2, "Waiting for the security review", "Can we talk about my growth plan?");
   await checkIn(ben, "2026-W48", 3, "No staging environment");
@@ -149,7 +150,7 @@ describe("the 1:1 agenda", () => {
 
 describe("the weekly team summary", () => {
   it("reaches Mia on Monday 09:00 Berlin with both blocked reports first and the mood hidden under three answers; Otto's has only Pia; nobody else gets one; no feedback or notes", async () => {
-    await db.prisma.oneOnOneNote.create({ data: { managerId: (await db.prisma.person.findUniqueOrThrow({ where: { email: mia.email! } })).id, reportId: (await db.prisma.person.findUniqueOrThrow({ where: { email: ana.email! } })).id, text: NOTE } });
+    await db.prisma.oneOnOneNote.create({ data: { managerId: (await db.prisma.person.findUniqueOrThrow({ where: { email: mia.email! } })).id, reportId: (await db.prisma.person.findUniqueOrThrow({ where: { email: ana.email! } })).id, text: NOTE, createdAt: SEEDED_AT } });
     await at("2026-12-07T07:59:00Z");
     const summaryTo = (user: FakeSlackUser) => dmsTo(user).filter((call) => String(call.args.text).startsWith("Your team,"));
     expect(summaryTo(mia)).toHaveLength(0);
@@ -160,9 +161,9 @@ describe("the weekly team summary", () => {
     harness.fake.reset();
     for (const user of EVERYONE) harness.fake.addUser(user);
     const id = async (user: FakeSlackUser) => (await db.prisma.person.findUniqueOrThrow({ where: { email: user.email! } })).id;
-    await db.prisma.checkIn.create({ data: { personId: await id(ana), periodKey: "2026-W50", mood: 2, progress: "p", plans: "q", blockers: "Security review again" } });
-    await db.prisma.checkIn.create({ data: { personId: await id(cy), periodKey: "2026-W50", mood: 4, progress: "p", plans: "q" } });
-    await db.prisma.checkIn.create({ data: { personId: await id(ben), periodKey: "2026-W50", mood: 3, progress: "p", plans: "q", blockers: "Still no staging" } });
+    await db.prisma.checkIn.create({ data: { personId: await id(ana), periodKey: "2026-W50", mood: 2, progress: "p", plans: "q", blockers: "Security review again", submittedAt: SEEDED_AT, updatedAt: SEEDED_AT } });
+    await db.prisma.checkIn.create({ data: { personId: await id(cy), periodKey: "2026-W50", mood: 4, progress: "p", plans: "q", submittedAt: SEEDED_AT, updatedAt: SEEDED_AT } });
+    await db.prisma.checkIn.create({ data: { personId: await id(ben), periodKey: "2026-W50", mood: 3, progress: "p", plans: "q", blockers: "Still no staging", submittedAt: SEEDED_AT, updatedAt: SEEDED_AT } });
     await at("2026-12-14T08:00:00Z");
     await at("2026-12-14T09:00:00Z"); // Monday 09:00 in London: Otto's
     const [weekly] = summaryTo(mia);

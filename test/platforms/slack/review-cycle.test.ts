@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { reviewsCsv } from "../../../src/cli/commands/reviews.ts";
 import { exportReviewCycle } from "../../../src/domain/reviews/export-review-cycle.ts";
-import { domainContext } from "../../support/fixtures.ts";
+import { domainContext, SEEDED_AT } from "../../support/fixtures.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
 import type { FakeSlackUser, RecordedCall } from "../../support/fake-slack.ts";
@@ -40,7 +40,7 @@ beforeEach(async () => {
   for (const user of people) {
     const role = user === hana ? "hr" : user === max ? "manager" : "employee";
     const person = await db.prisma.person.create({
-      data: { name: user.name, email: user.email!, timeZone: user.tz!, role, slackIdentities: { create: { teamId: harness.fake.teamId, userId: user.id } } },
+      data: { name: user.name, email: user.email!, timeZone: user.tz!, createdAt: SEEDED_AT, updatedAt: SEEDED_AT, role, slackIdentities: { create: { teamId: harness.fake.teamId, userId: user.id, createdAt: SEEDED_AT } } },
     });
     ids[user.id] = person.id;
   }

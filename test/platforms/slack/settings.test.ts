@@ -3,6 +3,7 @@ import { ManualClock } from "../../../src/shared/clock.ts";
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
 import { startSlackHarness, type SlackHarness } from "../../support/slack.ts";
 import { addPeople, alice, bob, grace } from "./people.ts";
+import { SEEDED_AT } from "../../support/fixtures.ts";
 
 let db: TestDatabase;
 let harness: SlackHarness;
@@ -59,7 +60,7 @@ describe("/momentum away and back", () => {
     await momentum("settings");
     const me = await person(grace.email!);
     await db.prisma.delivery.create({
-      data: { key: `checkin-reminder:${me.id}:test`, kind: "checkin.reminder", personId: me.id, message: { type: "checkin.reminder", periodKey: "2026-W48", deadlineLabel: "x" }, notBefore: new Date("2026-11-30T18:00:00Z"), respectQuietHours: true },
+      data: { key: `checkin-reminder:${me.id}:test`, kind: "checkin.reminder", personId: me.id, message: { type: "checkin.reminder", periodKey: "2026-W48", deadlineLabel: "x" }, notBefore: new Date("2026-11-30T18:00:00Z"), respectQuietHours: true, createdAt: SEEDED_AT, updatedAt: SEEDED_AT },
     });
     const away = await momentum("away until 2026-12-01");
     expect(away.shown).toContain("1 queued message was cancelled");

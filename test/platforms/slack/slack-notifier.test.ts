@@ -9,6 +9,7 @@ import { createTestDatabase, resetDatabase, type TestDatabase } from "../../supp
 import { startFakeSlack, type FakeSlack } from "../../support/fake-slack.ts";
 import { SLACK_BOT_TOKEN } from "../../support/slack.ts";
 import { alice } from "./people.ts";
+import { SEEDED_AT } from "../../support/fixtures.ts";
 
 let db: TestDatabase;
 let fake: FakeSlack;
@@ -31,8 +32,8 @@ beforeEach(async () => {
   await resetDatabase(db);
   fake.reset();
   fake.addUser(alice);
-  const person = await db.prisma.person.create({ data: { email: alice.email!, name: alice.name, timeZone: "Europe/Berlin" } });
-  await db.prisma.slackIdentity.create({ data: { personId: person.id, teamId: fake.teamId, userId: alice.id } });
+  const person = await db.prisma.person.create({ data: { email: alice.email!, name: alice.name, timeZone: "Europe/Berlin", createdAt: SEEDED_AT, updatedAt: SEEDED_AT } });
+  await db.prisma.slackIdentity.create({ data: { personId: person.id, teamId: fake.teamId, userId: alice.id, createdAt: SEEDED_AT } });
   recipient = { platform: "slack", personId: person.id, teamId: fake.teamId, userId: alice.id, dmChannel: null };
 });
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { ManualClock } from "../../../src/shared/clock.ts";
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
-import { createPerson } from "../../support/fixtures.ts";
+import { createPerson, SEEDED_AT } from "../../support/fixtures.ts";
 import { startTeamsHarness, type TeamsConversation, type TeamsHarness, type TeamsUser } from "../../support/teams.ts";
 
 // Wednesday 25 November 2026, 13:00 in Berlin (everyone's zone here): working hours, so reminders go out at once.
@@ -147,7 +147,7 @@ describe("a review-cycle launch announcing itself on Teams", () => {
   test("when the dialog is opened for a cycle, it is filled with the cycle's words and the announcement is linked to it", async () => {
     const hr = await db.prisma.person.findUniqueOrThrow({ where: { email: hana.email! } });
     const cycle = await db.prisma.reviewCycle.create({
-      data: { name: "H2 2026", createdById: hr.id, status: "active", participants: { kind: "everyone" }, selfDueDate: "2026-12-11", managerDueDate: "2026-12-18", questions: [] },
+      data: { name: "H2 2026", createdById: hr.id, status: "active", participants: { kind: "everyone" }, selfDueDate: "2026-12-11", managerDueDate: "2026-12-18", questions: [], createdAt: SEEDED_AT },
     });
     const fetched = await teams.invoke(hana, "task/fetch", { type: "task/fetch", data: { action: "announce_open", cycleId: cycle.id } });
     const form = fetched.body.task.value.card.content as Card;

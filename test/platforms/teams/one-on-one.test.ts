@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest"
 import { ManualClock } from "../../../src/shared/clock.ts";
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
 import { startTeamsHarness, type TeamsHarness, type TeamsUser } from "../../support/teams.ts";
+import { SEEDED_AT } from "../../support/fixtures.ts";
 
 const clock = new ManualClock("2026-12-02T10:00:00Z");
 const NOTE = "Ask Ana about the conference talk";
@@ -33,7 +34,7 @@ beforeEach(async () => {
   await db.prisma.person.update({ where: { id: await idOf(mia) }, data: { role: "manager" } });
   await db.prisma.person.update({ where: { id: await idOf(otto) }, data: { role: "manager" } });
   await db.prisma.person.update({ where: { id: await idOf(ana) }, data: { managerId: await idOf(mia) } });
-  await db.prisma.checkIn.create({ data: { personId: await idOf(ana), periodKey: "2026-W48", mood: 3, progress: "p", plans: "q", blockers: "Waiting on legal", forManager: "Conference budget?" } });
+  await db.prisma.checkIn.create({ data: { personId: await idOf(ana), periodKey: "2026-W48", mood: 3, progress: "p", plans: "q", blockers: "Waiting on legal", forManager: "Conference budget?", submittedAt: SEEDED_AT, updatedAt: SEEDED_AT } });
 });
 
 type Card = { body: Record<string, any>[]; actions?: Record<string, any>[] };
