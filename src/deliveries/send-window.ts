@@ -31,7 +31,7 @@ export function decideSendWindow(row: SendWindowRow, person: SendWindowPerson | 
   const zone = isIanaTimeZone(person.timeZone) ? person.timeZone : org.defaultTimeZone;
   if (isAwayAt(person.awayUntil, zone, now)) return { action: "cancel", reason: "away" };
   const next = nextWorkingInstant(workingHoursOf(person, org), zone, now);
-  if (!next) return { action: "cancel", reason: "no working hours in the next two weeks" };
+  if (!next) return { action: "cancel", reason: "no working hours in the next month" };
   if (next.getTime() === now.getTime()) return { action: "send" };
   if (row.expiresAt && next.getTime() >= row.expiresAt.getTime()) return { action: "cancel", reason: "quiet hours last past the end of its period" };
   return { action: "reschedule", notBefore: next };
