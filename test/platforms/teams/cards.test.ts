@@ -96,6 +96,8 @@ const SETTINGS: SettingsView = {
   workday: { start: "09:00", end: "18:00", days: [1, 2, 3, 4, 5], dayNames: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], source: "org" },
   teamCheckIn: null,
   away: null,
+  holidays: { calendar: { code: "DE-BE", label: "Germany, Berlin", source: "org" }, nextDayOff: { date: "2026-12-25", label: "Friday 25 December 2026", reason: "1. Weihnachtstag" } },
+  teamHolidayCalendar: null,
 };
 
 const PICKS = { managers: [{ aadObjectId: "aad-1", name: "Max" }], people: [{ aadObjectId: "aad-1", name: "Max" }, { aadObjectId: "aad-2", name: "Eve" }] };
