@@ -121,3 +121,10 @@ export function rangeLabel(startDate: string, endDate: string): string {
   const format = (date: string) => DateTime.fromISO(date).setLocale("en-GB").toFormat("ccc d LLL yyyy");
   return startDate === endDate ? format(startDate) : `${format(startDate)} – ${format(endDate)}`;
 }
+
+/** The CLI names a team by its manager's email. */
+export async function managerIdByEmail(ctx: DomainContext, email: string): Promise<string> {
+  const person = await ctx.prisma.person.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
+  if (!person) throw notFound(`No one in Momentum has the email ${email.trim()}.`);
+  return person.id;
+}
