@@ -1,6 +1,7 @@
 // The words both platforms use for holiday calendars in settings replies (plain text; each platform escapes it).
 import type { AppliedSettings } from "../people/apply-settings-command.ts";
 import type { SettingsView } from "../people/describe-settings.ts";
+import type { HolidayView } from "./holiday-view.ts";
 
 /** What a holiday calendar change did. */
 export function holidaysHeadline(settings: SettingsView): string {
@@ -20,13 +21,13 @@ export function teamHolidaysHeadline(applied: AppliedSettings): string | null {
 const CALENDAR_SOURCES = { person: "your own calendar", team: "your team's calendar", org: "the company's calendar" } as const;
 
 /** "Germany, Berlin (DE-BE), the company's calendar" / "none". */
-export function calendarLine(settings: SettingsView): string {
+export function calendarLine(settings: { holidays: HolidayView }): string {
   const calendar = settings.holidays.calendar;
   return calendar ? `${calendar.label} (${calendar.code}), ${CALENDAR_SOURCES[calendar.source]}` : "none";
 }
 
 /** "Friday 25 December 2026 (1. Weihnachtstag)" / "none known". */
-export function nextDayOffLine(settings: SettingsView): string {
+export function nextDayOffLine(settings: { holidays: HolidayView }): string {
   const next = settings.holidays.nextDayOff;
   return next ? `${next.label} (${next.reason})` : "none known";
 }
