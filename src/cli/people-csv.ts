@@ -55,7 +55,16 @@ export function parsePeopleCsv(text: string | Buffer): ParsedPeopleFile {
       const index = position.get(column);
       return index === undefined ? undefined : entry.record[index];
     };
-    rows.push({ line, email: cell("email") ?? "", name: cell("name") ?? "", managerEmail: cell("manager_email"), role: cell("role"), timeZone: cell("timezone") });
+    rows.push({
+      line,
+      email: cell("email") ?? "",
+      name: cell("name") ?? "",
+      managerEmail: cell("manager_email"),
+      role: cell("role"),
+      timeZone: cell("timezone"),
+      country: cell("country"),
+      region: cell("region"),
+    });
   }
   return { rows, errors };
 }
@@ -106,7 +115,10 @@ function describeCsvError(error: CsvError): string {
 /** The export: same columns as the import takes, header first. */
 export function stringifyPeopleCsv(people: ExportedPerson[]): string {
   return stringify(
-    people.map((person) => [person.email, person.name, person.managerEmail ?? "", person.role, person.timeZone]),
+    people.map((person) => {
+      const [country = "", region = ""] = (person.holidayCalendar ?? "").split("-");
+      return [person.email, person.name, person.managerEmail ?? "", person.role, person.timeZone, country, region];
+    }),
     { header: true, columns: [...PEOPLE_FILE_COLUMNS], record_delimiter: "unix" },
   );
 }

@@ -1,7 +1,8 @@
 // One zod schema over the whole environment, parsed once at start. Every problem is reported at once.
 import { IANAZone } from "luxon";
 import { z } from "zod";
-import type { OrgSettings } from "../domain/context.ts";
+import { CHECK_IN_ON_HOLIDAY, type OrgSettings } from "../domain/context.ts";
+import { checkHolidayCalendar } from "../domain/schedule/holidays.ts";
 
 const optionalText = z
   .string()
@@ -52,6 +53,20 @@ const EnvSchema = z
     WORKDAY_END: clockTime.default("18:00"),
     WORK_DAYS: list("1,2,3,4,5").pipe(z.array(z.string().transform(Number).pipe(z.number().int().min(1).max(7))).min(1, "must list at least one day")),
     SCHEDULER_ENABLED: flag.default(true),
+    // Public holidays: the org's calendar (people and teams can have their own), and what a holiday does to a prompt.
+    HOLIDAY_CALENDAR: optionalText.pipe(
+      z
+        .string()
+        .transform((code, context) => {
+          const check = checkHolidayCalendar(code);
+          if (check.ok) return check.calendar.code;
+          context.addIssue({ code: "custom", message: check.error });
+          return z.NEVER;
+        })
+        .optional(),
+    ),
+    HOLIDAY_INCLUDE_OPTIONAL: flag,
+    CHECKIN_ON_HOLIDAY: z.enum(CHECK_IN_ON_HOLIDAY, "must be previous, next or skip").default("previous"),
     // Privacy: check-in free text older than this many months is blanked by a daily job (mood and dates are kept).
     CHECKIN_TEXT_RETENTION_MONTHS: z.coerce.number().int().min(1).max(600).default(24),
     // Outbox: fleet-wide ceilings (all instances together; 0 = unlimited) and per-instance concurrency.
@@ -150,6 +165,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       workdayEnd: env.WORKDAY_END,
       workDays: env.WORK_DAYS,
       checkInTextRetentionMonths: env.CHECKIN_TEXT_RETENTION_MONTHS,
+      holidayCalendar: env.HOLIDAY_CALENDAR ?? null,
+      holidayTypes: env.HOLIDAY_INCLUDE_OPTIONAL ? "public+optional" : "public",
+      checkInOnHoliday: env.CHECKIN_ON_HOLIDAY,
     },
     schedulerEnabled: env.SCHEDULER_ENABLED,
     deliveries: {

@@ -1,6 +1,7 @@
 // Resolves a person target to the identity Momentum can reach: the platform they used last, else any other.
 import type { PrismaClient } from "../db/database.ts";
 import type { PlatformName, Recipient } from "../domain/notifications/notifier.ts";
+import { closuresCovering, loadClosures, type ClosureRange } from "../domain/schedule/days-off.ts";
 
 export interface ResolvedPerson {
   active: boolean;
@@ -8,6 +9,12 @@ export interface ResolvedPerson {
   awayUntil: string | null;
   workdayStart: string | null;
   workdayEnd: string | null;
+  id: string;
+  managerId: string | null;
+  holidayCalendar: string | null;
+  manager: { teamHolidayCalendar: string | null } | null;
+  /** Closure days covering this person: the send window holds messages through them like a weekend. */
+  closures: ClosureRange[];
   recipient: Recipient | null;
 }
 
@@ -18,6 +25,9 @@ const PERSON_SELECT = {
   awayUntil: true,
   workdayStart: true,
   workdayEnd: true,
+  managerId: true,
+  holidayCalendar: true,
+  manager: { select: { teamHolidayCalendar: true } },
   preferredPlatform: true,
   slackIdentities: { select: { teamId: true, userId: true, dmChannel: true }, orderBy: { createdAt: "desc" }, take: 1 },
   teamsIdentities: {
@@ -26,15 +36,14 @@ const PERSON_SELECT = {
   },
 } as const;
 
-export async function resolvePerson(prisma: PrismaClient, personId: string, enabled: ReadonlySet<PlatformName>): Promise<ResolvedPerson | null> {
-  return (await resolvePeople(prisma, [personId], enabled)).get(personId) ?? null;
-}
-
-/** One query for a whole claimed batch: the worker resolves every recipient of a claim at once. */
-export async function resolvePeople(prisma: PrismaClient, personIds: string[], enabled: ReadonlySet<PlatformName>): Promise<Map<string, ResolvedPerson>> {
+/** Two queries for a whole claimed batch (the people, the closures): the worker resolves every recipient at once. */
+export async function resolvePeople(prisma: PrismaClient, personIds: string[], enabled: ReadonlySet<PlatformName>, now: Date): Promise<Map<string, ResolvedPerson>> {
   const resolved = new Map<string, ResolvedPerson>();
   if (personIds.length === 0) return resolved;
-  const people = await prisma.person.findMany({ where: { id: { in: [...new Set(personIds)] } }, select: PERSON_SELECT });
+  const [people, closures] = await Promise.all([
+    prisma.person.findMany({ where: { id: { in: [...new Set(personIds)] } }, select: PERSON_SELECT }),
+    loadClosures(prisma, now),
+  ]);
   for (const person of people) {
     const slack = person.slackIdentities[0];
     const teams = person.teamsIdentities.find((identity) => identity.conversationReference);
@@ -42,7 +51,7 @@ export async function resolvePeople(prisma: PrismaClient, personIds: string[], e
     if (slack && enabled.has("slack")) options.push({ platform: "slack", personId: person.id, ...slack });
     if (teams && enabled.has("teams")) options.push({ platform: "teams", personId: person.id, ...teams });
     options.sort((a, b) => Number(b.platform === person.preferredPlatform) - Number(a.platform === person.preferredPlatform));
-    resolved.set(person.id, { ...person, recipient: options[0] ?? null });
+    resolved.set(person.id, { ...person, closures: closuresCovering(person, closures), recipient: options[0] ?? null });
   }
   return resolved;
 }

@@ -95,7 +95,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
     const claimMore = async (): Promise<boolean> => {
       const rows = await claims.claim(clock.now(), batchSize, claimLeaseMs);
       const personIds = rows.flatMap((row) => (row.personId ? [row.personId] : []));
-      for (const [id, person] of await resolvePeople(prisma, personIds, enabled)) people.set(id, person);
+      for (const [id, person] of await resolvePeople(prisma, personIds, enabled, clock.now())) people.set(id, person);
       queue.push(...rows);
       if (rows.length === 0) exhausted = true;
       return rows.length > 0;

@@ -2,6 +2,10 @@
 import type { PrismaClient } from "../db/database.ts";
 import type { Clock } from "../shared/clock.ts";
 import type { Logger } from "../shared/logger.ts";
+import type { HolidayTypes } from "./schedule/holidays.ts";
+
+export const CHECK_IN_ON_HOLIDAY = ["previous", "next", "skip"] as const;
+export type CheckInOnHoliday = (typeof CHECK_IN_ON_HOLIDAY)[number];
 
 export interface OrgSettings {
   defaultTimeZone: string;
@@ -14,6 +18,12 @@ export interface OrgSettings {
   workdayStart: string;
   workdayEnd: string;
   workDays: number[];
+  /** The org's public-holiday calendar ("DE-BE", "GB-ENG", "US"); null/absent = none. */
+  holidayCalendar?: string | null;
+  /** Which holidays are days off: public ones (substitute days included), or optional ones too. */
+  holidayTypes?: HolidayTypes;
+  /** When a check-in slot falls on a holiday or closure day: the previous working day, the next one, or no prompt that week. */
+  checkInOnHoliday?: CheckInOnHoliday;
   /** Check-in free text older than this is blanked by the retention job (default 24). */
   checkInTextRetentionMonths?: number;
 }

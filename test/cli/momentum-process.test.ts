@@ -40,7 +40,7 @@ describe("the momentum process", () => {
     const exported = await momentum(["people", "export"]);
     expect(exported).toMatchObject({
       code: 0,
-      stdout: "email,name,manager_email,role,timezone\nboss@example.com,\"Boss, The\",,employee,UTC\nwen@example.com,Wen,boss@example.com,employee,UTC\n",
+      stdout: "email,name,manager_email,role,timezone,country,region\nboss@example.com,\"Boss, The\",,employee,UTC,,\nwen@example.com,Wen,boss@example.com,employee,UTC,,\n",
     });
   });
 });

@@ -114,10 +114,10 @@ describe("momentum people export", () => {
     expect(`${again.stdout.join("\n")}\n`).toBe(before);
     expect(before).toBe(
       [
-        "email,name,manager_email,role,timezone",
-        "ada@example.com,\"Lovelace, Ada\",,admin,Europe/London",
-        "alan@example.com,Alan Turing,grace@example.com,employee,UTC",
-        "grace@example.com,Grace Hopper,ada@example.com,manager,America/New_York",
+        "email,name,manager_email,role,timezone,country,region",
+        "ada@example.com,\"Lovelace, Ada\",,admin,Europe/London,,",
+        "alan@example.com,Alan Turing,grace@example.com,employee,UTC,,",
+        "grace@example.com,Grace Hopper,ada@example.com,manager,America/New_York,,",
         "",
       ].join("\n"),
     );

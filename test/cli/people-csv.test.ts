@@ -65,12 +65,12 @@ describe("reading the HR file", () => {
 
   it("when the header is missing or names unknown columns, it says which columns are expected", () => {
     expect(parsePeopleCsv("ann@example.com,Ann\n").errors).toEqual([
-      { line: 1, message: 'unknown column "ann@example.com" in the header; the columns are email,name,manager_email,role,timezone' },
-      { line: 1, message: 'unknown column "ann" in the header; the columns are email,name,manager_email,role,timezone' },
-      { line: 1, message: "the header has no email or name column: the first line must name the columns, e.g. email,name,manager_email,role,timezone" },
+      { line: 1, message: 'unknown column "ann@example.com" in the header; the columns are email,name,manager_email,role,timezone,country,region' },
+      { line: 1, message: 'unknown column "ann" in the header; the columns are email,name,manager_email,role,timezone,country,region' },
+      { line: 1, message: "the header has no email or name column: the first line must name the columns, e.g. email,name,manager_email,role,timezone,country,region" },
     ]);
     expect(parsePeopleCsv("").errors).toEqual([
-      { line: 1, message: "the file is empty: its first line must be the header email,name,manager_email,role,timezone" },
+      { line: 1, message: "the file is empty: its first line must be the header email,name,manager_email,role,timezone,country,region" },
     ]);
     expect(parsePeopleCsv("email,name,email\n").errors).toEqual([{ line: 1, message: 'column "email" appears twice in the header' }]);
   });
@@ -79,16 +79,16 @@ describe("reading the HR file", () => {
 describe("writing the HR file", () => {
   it("quotes values with commas and quotes so the file reads back to the same rows", () => {
     const people = [
-      { email: "ann@example.com", name: 'Smith, Ann "The Boss"', managerEmail: null, role: "admin" as const, timeZone: "Europe/Berlin" },
-      { email: "bob@example.com", name: "Bob", managerEmail: "ann@example.com", role: "employee" as const, timeZone: "UTC" },
+      { email: "ann@example.com", name: 'Smith, Ann "The Boss"', managerEmail: null, role: "admin" as const, timeZone: "Europe/Berlin", holidayCalendar: "DE-BE" },
+      { email: "bob@example.com", name: "Bob", managerEmail: "ann@example.com", role: "employee" as const, timeZone: "UTC", holidayCalendar: null },
     ];
 
     const csv = stringifyPeopleCsv(people);
 
-    expect(csv.split("\n")[0]).toBe("email,name,manager_email,role,timezone");
+    expect(csv.split("\n")[0]).toBe("email,name,manager_email,role,timezone,country,region");
     expect(parsePeopleCsv(csv).rows).toEqual([
-      { line: 2, email: "ann@example.com", name: 'Smith, Ann "The Boss"', managerEmail: "", role: "admin", timeZone: "Europe/Berlin" },
-      { line: 3, email: "bob@example.com", name: "Bob", managerEmail: "ann@example.com", role: "employee", timeZone: "UTC" },
+      { line: 2, email: "ann@example.com", name: 'Smith, Ann "The Boss"', managerEmail: "", role: "admin", timeZone: "Europe/Berlin", country: "DE", region: "BE" },
+      { line: 3, email: "bob@example.com", name: "Bob", managerEmail: "ann@example.com", role: "employee", timeZone: "UTC", country: "", region: "" },
     ]);
   });
 });

@@ -5,6 +5,9 @@ import { openDatabase, type Database } from "../../src/db/database.ts";
 import { createDeliveryWorker } from "../../src/deliveries/worker.ts";
 import { ManualClock, systemClock } from "../../src/shared/clock.ts";
 import { createTestDatabase, resetDatabase, testDatabaseKind, type TestDatabase } from "../support/database.ts";
+import { enqueueDeliveries } from "../../src/domain/notifications/outbox.ts";
+import { checkInPromptsJob } from "../../src/jobs/definitions/index.ts";
+import { domainContext } from "../support/fixtures.ts";
 import { countBy, drainUntilSettled, enqueuePrompts, FakeNotifier, manualWorker, org, seedPeople, silentLogger } from "./engine-support.ts";
 
 let db: TestDatabase;
@@ -79,6 +82,32 @@ describe.runIf(testDatabaseKind === "postgres")("three instances on one PostgreS
     expect(beforeLease).toBeLessThan(180); // its claimed rows waited for the lease
     expect(counts.size).toBe(200);
     expect([...counts.values()].filter((count) => count > 1)).toEqual([]);
+  });
+});
+
+describe.runIf(testDatabaseKind === "postgres")("a prompt moved off a holiday, on three instances", () => {
+  it("when three schedulers and three workers run through Christmas 2026 in Berlin, each person's moved prompt goes out exactly once, on Thursday", async () => {
+    const people = await seedPeople(db.prisma, 200, { timeZone: "Europe/Berlin" });
+    await db.prisma.person.updateMany({ data: { holidayCalendar: "DE-BE" } });
+    const clock = new ManualClock("2026-12-24T14:00:00Z");
+    const schedulers = instances.map((instance) => ({ ...domainContext(instance, { clock }), logger: silentLogger }));
+    const notifier = new FakeNotifier();
+    const workers = instances.map((instance) => manualWorker(instance.prisma, clock, notifier, { concurrency: 6 }));
+
+    // Thursday 24 December 15:00 Berlin, then every 30 minutes through Christmas Day: all three evaluate each tick.
+    for (let tick = 0; tick < 60; tick++) {
+      const now = clock.now();
+      await Promise.all(schedulers.map(async (ctx) => enqueueDeliveries(ctx.prisma, await checkInPromptsJob.due(ctx, now), now)));
+      await Promise.all(workers.map((worker) => worker.drain()));
+      clock.advance(30 * 60_000);
+    }
+
+    const counts = countBy(notifier.delivered);
+    expect(counts.size).toBe(people.length);
+    expect([...counts.values()].filter((count) => count > 1)).toEqual([]);
+    const sent = await db.prisma.delivery.findMany({ where: { kind: "checkin.prompt" }, select: { key: true, sentAt: true } });
+    expect(sent).toHaveLength(people.length);
+    expect(sent.every((row) => row.key.endsWith(":2026-W52") && row.sentAt?.toISOString() === "2026-12-24T14:00:00.000Z")).toBe(true);
   });
 });
 

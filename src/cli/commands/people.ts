@@ -18,13 +18,15 @@ Commands:
 ${PRIVACY_HELP}
 
 The file: a header line naming the columns, in any order:
-  email,name,manager_email,role,timezone
+  email,name,manager_email,role,timezone,country,region
   - email and name are required; emails are matched case-insensitively.
   - manager_email: the manager must be in the file or already in Momentum; an empty cell means no manager.
     Without this column, managers stay as they are.
   - role: employee, manager, hr or admin. Empty: employee for new people, unchanged for existing ones.
   - timezone: an IANA time zone such as Europe/Berlin. Empty: the org default (DEFAULT_TIMEZONE) for new
     people, unchanged for existing ones.
+  - country, region: the person's public-holiday calendar, e.g. DE and BE (Berlin), GB and ENG, US and empty.
+    An unknown code is an error on its line. Empty: unchanged (then their team's or the org's calendar applies).
 
 Import is all-or-nothing: every problem is listed with its line number and nothing is saved until the whole
 file is right. Running the same file again changes nothing. People who are not in the file are left as they are

@@ -6,7 +6,7 @@
 import { DateTime, type WeekdayNumbers } from "luxon";
 import { atLocalTime, formatLocalLabel } from "../schedule/local-time.ts";
 import { periodKeyOf } from "../schedule/period.ts";
-import { isWithinWorkingHours, type WorkingHours } from "../schedule/working-hours.ts";
+import { isWithinWorkingHours, isWorkingDay, type WorkingHours } from "../schedule/working-hours.ts";
 
 export const DEFAULT_ONE_ON_ONE_SLOT = { weekday: 1, time: "09:00" } as const;
 export const PROMPT_LEAD_MS = 60 * 60_000;
@@ -53,7 +53,7 @@ export function promptInstantBefore(slotAt: Date, hours: WorkingHours, zone: str
   const local = DateTime.fromJSDate(slotAt, { zone });
   for (let offset = 0; offset <= SEARCH_DAYS; offset++) {
     const day = local.minus({ days: offset });
-    if (!hours.days.includes(day.weekday)) continue;
+    if (!isWorkingDay(hours, day)) continue;
     const start = atLocalTime(day, hours.start, zone).toMillis();
     const end = atLocalTime(day, hours.end, zone).toMillis();
     const candidate = Math.max(start, Math.min(end, slotAt.getTime()) - PROMPT_LEAD_MS);

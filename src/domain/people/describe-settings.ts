@@ -6,8 +6,10 @@ import type { DomainContext } from "../context.ts";
 import { isAwayAt } from "../schedule/away.ts";
 import { formatLocalLabel, isIanaTimeZone, weekdayName } from "../schedule/local-time.ts";
 import { checkInPeriodAt } from "../schedule/period.ts";
-import { SCHEDULE_PERSON_SELECT, effectiveCheckInSlot, type SlotSource } from "../schedule/schedule-person.ts";
+import { SCHEDULE_PERSON_SELECT, effectiveCheckInSlot, holidayShiftOf, type SlotSource } from "../schedule/schedule-person.ts";
 import { workingHoursOf } from "../schedule/working-hours.ts";
+import { describeHolidays, type HolidayView } from "../holidays/holiday-view.ts";
+import { loadClosures } from "../schedule/days-off.ts";
 
 export interface SettingsView {
   personId: string;
@@ -29,19 +31,25 @@ export interface SettingsView {
   teamCheckIn: { weekday: number | null; weekdayName: string | null; time: string | null } | null;
   /** Present only while the person is away. */
   away: { until: string; label: string } | null;
+  /** Their holiday calendar and the next day off (holiday or closure). */
+  holidays: HolidayView;
+  /** The calendar a manager's team follows, when HR set one. */
+  teamHolidayCalendar: string | null;
 }
 
 export async function describeSettings(ctx: DomainContext, options: { personId: string; now?: Date }): Promise<SettingsView> {
   const person = await ctx.prisma.person.findUnique({
     where: { id: options.personId },
-    select: { ...SCHEDULE_PERSON_SELECT, teamCheckInWeekday: true, teamCheckInTime: true },
+    select: { ...SCHEDULE_PERSON_SELECT, teamCheckInWeekday: true, teamCheckInTime: true, teamHolidayCalendar: true },
   });
   if (!person) throw notFound("I couldn't find your Momentum profile.");
   const now = options.now ?? ctx.clock.now();
   const zone = isIanaTimeZone(person.timeZone) ? person.timeZone : ctx.org.defaultTimeZone;
   const slot = effectiveCheckInSlot(person, ctx.org);
-  const period = checkInPeriodAt(slot, zone, now);
+  const shift = holidayShiftOf(person, ctx.org, await loadClosures(ctx.prisma, now));
+  const period = checkInPeriodAt(slot, zone, now, shift);
   const hours = workingHoursOf(person, ctx.org);
+  const holidays = await describeHolidays(ctx, person, zone, now);
   const team = person.teamCheckInWeekday != null || person.teamCheckInTime != null;
   const away = person.awayUntil && isAwayAt(person.awayUntil, zone, now) ? person.awayUntil : null;
   return {
@@ -65,5 +73,7 @@ export async function describeSettings(ctx: DomainContext, options: { personId: 
         }
       : null,
     away: away ? { until: away, label: DateTime.fromISO(away).setLocale("en-GB").toFormat("cccc d LLLL yyyy") } : null,
+    holidays,
+    teamHolidayCalendar: person.teamHolidayCalendar,
   };
 }

@@ -10,12 +10,14 @@ export interface ExportedPerson {
   managerEmail: string | null;
   role: Role;
   timeZone: string;
+  /** The person's own holiday calendar ("DE-BE"), written as the country and region columns. */
+  holidayCalendar: string | null;
 }
 
 /** Everyone, deactivated people included (so managers they still are to someone round-trip), sorted by email. */
 export async function exportPeople(ctx: Pick<DomainContext, "prisma">): Promise<ExportedPerson[]> {
   const people = await ctx.prisma.person.findMany({
-    select: { email: true, name: true, role: true, timeZone: true, manager: { select: { email: true } } },
+    select: { email: true, name: true, role: true, timeZone: true, holidayCalendar: true, manager: { select: { email: true } } },
     orderBy: { email: "asc" },
   });
   return people.map((person) => ({
@@ -24,5 +26,6 @@ export async function exportPeople(ctx: Pick<DomainContext, "prisma">): Promise<
     managerEmail: person.manager?.email ?? null,
     role: person.role,
     timeZone: person.timeZone,
+    holidayCalendar: person.holidayCalendar,
   }));
 }

@@ -42,6 +42,7 @@ interface ExistingPerson {
   timeZone: string;
   role: Role;
   managerId: string | null;
+  holidayCalendar: string | null;
 }
 
 interface PersonState {
@@ -51,6 +52,7 @@ interface PersonState {
   timeZone: string;
   role: Role;
   managerId: string | null;
+  holidayCalendar: string | null;
   /** HR gave a time zone in the file: it then wins over whatever zone a chat platform reports later. */
   timeZoneExplicit?: boolean;
 }
@@ -88,7 +90,7 @@ export async function importPeople(ctx: DomainContext, rows: PersonImportRow[], 
     return await ctx.prisma.$transaction(
       async (tx) => {
         // One read of everyone: manager checks and cycle detection need the whole reporting graph.
-        const existing = await tx.person.findMany({ select: { id: true, email: true, name: true, timeZone: true, role: true, managerId: true } });
+        const existing = await tx.person.findMany({ select: { id: true, email: true, name: true, timeZone: true, role: true, managerId: true, holidayCalendar: true } });
         const byEmail = new Map(existing.map((person) => [person.email, person]));
         errors.push(...checkManagers(valid, byEmail, rejectedEmails), ...findCycles(valid, existing, byEmail));
         if (errors.length > 0) {
@@ -191,11 +193,31 @@ function planChanges(ctx: DomainContext, valid: Map<string, ValidPersonImportRow
     const managerId = row.managerEmail === undefined ? (current?.managerId ?? null) : row.managerEmail ? ids.get(row.managerEmail)! : null;
     if (!current) {
       const role: Role = row.role ?? (ctx.adminEmails.includes(row.email) ? "admin" : "employee");
-      plan.creates.push({ id: ids.get(row.email)!, email: row.email, name: row.name, timeZone: row.timeZone ?? ctx.org.defaultTimeZone, role, managerId, timeZoneExplicit: Boolean(row.timeZone) });
+      plan.creates.push({
+        id: ids.get(row.email)!,
+        email: row.email,
+        name: row.name,
+        timeZone: row.timeZone ?? ctx.org.defaultTimeZone,
+        role,
+        managerId,
+        holidayCalendar: row.holidayCalendar ?? null,
+        timeZoneExplicit: Boolean(row.timeZone),
+      });
       continue;
     }
-    const next: PersonState = { id: current.id, email: current.email, name: row.name, timeZone: row.timeZone ?? current.timeZone, role: row.role ?? current.role, managerId, timeZoneExplicit: Boolean(row.timeZone) };
-    const same = next.name === current.name && next.timeZone === current.timeZone && next.role === current.role && next.managerId === current.managerId;
+    const next: PersonState = {
+      id: current.id,
+      email: current.email,
+      name: row.name,
+      timeZone: row.timeZone ?? current.timeZone,
+      role: row.role ?? current.role,
+      managerId,
+      // Empty country/region cells keep the calendar the person has (HR files are often partial).
+      holidayCalendar: row.holidayCalendar ?? current.holidayCalendar,
+      timeZoneExplicit: Boolean(row.timeZone),
+    };
+    const same =
+      next.name === current.name && next.timeZone === current.timeZone && next.role === current.role && next.managerId === current.managerId && next.holidayCalendar === current.holidayCalendar;
     if (same) plan.unchanged += 1;
     else plan.updates.push(next);
   }
@@ -209,16 +231,17 @@ function planChanges(ctx: DomainContext, valid: Map<string, ValidPersonImportRow
  */
 async function insertPeople(tx: Tx, people: PersonState[], now: Date): Promise<void> {
   await tx.$executeRaw`
-    INSERT INTO "Person" ("id", "email", "name", "timeZone", "timeZoneExplicit", "role", "createdAt", "updatedAt")
-    SELECT v.id, v.email, v.name, v.time_zone, v.explicit, v.role::"Role", ${now}, ${now}
+    INSERT INTO "Person" ("id", "email", "name", "timeZone", "timeZoneExplicit", "role", "holidayCalendar", "createdAt", "updatedAt")
+    SELECT v.id, v.email, v.name, v.time_zone, v.explicit, v.role::"Role", v.calendar, ${now}, ${now}
     FROM unnest(
       ${people.map((person) => person.id)}::text[],
       ${people.map((person) => person.email)}::text[],
       ${people.map((person) => person.name)}::text[],
       ${people.map((person) => person.timeZone)}::text[],
       ${people.map((person) => person.role)}::text[],
-      ${people.map((person) => Boolean(person.timeZoneExplicit))}::boolean[]
-    ) AS v(id, email, name, time_zone, role, explicit)`;
+      ${people.map((person) => Boolean(person.timeZoneExplicit))}::boolean[],
+      ${people.map((person) => person.holidayCalendar)}::text[]
+    ) AS v(id, email, name, time_zone, role, explicit, calendar)`;
 }
 
 /** Prisma has no batched update with a different value per row, so one UPDATE … FROM unnest(arrays) per chunk. */
@@ -226,15 +249,16 @@ async function updatePeople(tx: Tx, people: PersonState[], now: Date): Promise<v
   await tx.$executeRaw`
     UPDATE "Person" AS p
     SET "name" = v.name, "timeZone" = v.time_zone, "timeZoneExplicit" = p."timeZoneExplicit" OR v.explicit,
-        "role" = v.role::"Role", "managerId" = v.manager_id, "updatedAt" = ${now}
+        "role" = v.role::"Role", "managerId" = v.manager_id, "holidayCalendar" = v.calendar, "updatedAt" = ${now}
     FROM unnest(
       ${people.map((person) => person.id)}::text[],
       ${people.map((person) => person.name)}::text[],
       ${people.map((person) => person.timeZone)}::text[],
       ${people.map((person) => person.role)}::text[],
       ${people.map((person) => person.managerId)}::text[],
-      ${people.map((person) => Boolean(person.timeZoneExplicit))}::boolean[]
-    ) AS v(id, name, time_zone, role, manager_id, explicit)
+      ${people.map((person) => Boolean(person.timeZoneExplicit))}::boolean[],
+      ${people.map((person) => person.holidayCalendar)}::text[]
+    ) AS v(id, name, time_zone, role, manager_id, explicit, calendar)
     WHERE p.id = v.id`;
 }
 

@@ -1,9 +1,10 @@
 import { IANAZone } from "luxon";
 import { z } from "zod";
 import { ROLES } from "./person.ts";
+import { calendarFromCountryAndRegion } from "../schedule/holidays.ts";
 
 /** The HR file's columns, in the order `people export` writes them. */
-export const PEOPLE_FILE_COLUMNS = ["email", "name", "manager_email", "role", "timezone"] as const;
+export const PEOPLE_FILE_COLUMNS = ["email", "name", "manager_email", "role", "timezone", "country", "region"] as const;
 export type PeopleFileColumn = (typeof PEOPLE_FILE_COLUMNS)[number];
 export const REQUIRED_PEOPLE_FILE_COLUMNS: readonly PeopleFileColumn[] = ["email", "name"];
 
@@ -73,11 +74,20 @@ export const PersonImportRowSchema = z
         .refine(isIanaTimeZone, { error: (issue) => `timezone ${shown(issue.input)} is not an IANA time zone (such as Europe/Berlin)` })
         .optional(),
     ),
+    /** The person's holiday calendar: country code (US, GB, DE) and optional region (ENG, BE). Empty = keep. */
+    country: blankAsMissing,
+    region: blankAsMissing,
   })
   .superRefine((row, ctx) => {
     if (row.managerEmail && row.managerEmail === row.email) {
       ctx.addIssue({ code: "custom", path: ["managerEmail"], message: `${row.email} cannot be their own manager` });
     }
+    const calendar = calendarFromCountryAndRegion(row.country, row.region);
+    if (calendar && !calendar.ok) ctx.addIssue({ code: "custom", path: ["country"], message: `country/region: ${calendar.error}` });
+  })
+  .transform(({ country, region, ...row }) => {
+    const calendar = calendarFromCountryAndRegion(country, region);
+    return { ...row, holidayCalendar: calendar?.ok ? calendar.calendar.code : undefined };
   });
 export type PersonImportRow = z.input<typeof PersonImportRowSchema>;
 export type ValidPersonImportRow = z.output<typeof PersonImportRowSchema>;

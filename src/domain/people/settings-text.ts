@@ -2,6 +2,7 @@
 // platforms into typed commands (or a friendly explanation of what was expected).
 import { CLOCK_TIME_PATTERN, WEEKDAY_NAMES, isIanaTimeZone } from "../schedule/local-time.ts";
 import { DateTime } from "luxon";
+import { checkHolidayCalendar } from "../schedule/holidays.ts";
 
 export type ParseResult<T> = { ok: true; command: T } | { ok: false; error: string };
 
@@ -12,7 +13,11 @@ export type SettingsCommand =
   | { kind: "check-in"; weekday: number | null; time: string | null }
   | { kind: "team-check-in"; weekday: number | null; time: string | null }
   | { kind: "workday"; start: string | null; end: string | null }
-  | { kind: "time-zone"; timeZone: string };
+  | { kind: "time-zone"; timeZone: string }
+  /** null = follow the team's or the org's calendar again. */
+  | { kind: "holidays"; code: string | null }
+  /** HR: a team's calendar; `target` is the text naming the manager (a Slack mention; empty on Teams, where mentions come apart). */
+  | { kind: "team-holidays"; code: string | null; target: string };
 
 export const AWAY_HELP = "Tell me your last day away, e.g. `away until 2026-12-01`, or `away off` when you're back.";
 export const SETTINGS_HELP = [
@@ -21,6 +26,8 @@ export const SETTINGS_HELP = [
   "• `workday 09:00-17:30`: your working hours; nothing reaches you outside them (`workday default` to reset)",
   "• `timezone Europe/Berlin`: your time zone",
   "• `team checkin thursday 11:00`: for managers, the check-in slot of your direct reports (`team checkin default`)",
+  "• `holidays DE-BY`: your public-holiday calendar, a country code with an optional region, e.g. US, GB-ENG, DE-BE (`holidays default` to follow your team's)",
+  "• `team holidays @manager GB-ENG`: for HR, the holiday calendar of a manager's team",
 ].join("\n");
 
 const BACK_WORDS = new Set(["off", "back", "clear", "none", "stop", "cancel", "no"]);
@@ -45,6 +52,8 @@ export function parseSettingsText(text: string): ParseResult<SettingsCommand> {
   if (head === "checkin") return parseSlot(rest, "check-in");
   if (head === "team" && rest[0]?.toLowerCase().replace(/-/g, "") === "checkin") return parseSlot(rest.slice(1), "team-check-in");
   if (head === "workday" || head === "hours") return parseWorkday(rest.join(" "));
+  if (head === "holidays" || head === "holiday") return parseHolidays(rest, "holidays");
+  if (head === "team" && /^holidays?$/i.test(rest[0] ?? "")) return parseHolidays(rest.slice(1), "team-holidays");
   if (head === "timezone" || head === "tz") {
     const zone = rest.join(" ");
     if (rest.length === 1 && isIanaTimeZone(zone)) return { ok: true, command: { kind: "time-zone", timeZone: zone } };
@@ -61,6 +70,20 @@ function parseSlot(words: string[], kind: "check-in" | "team-check-in"): ParseRe
   if (words.length !== 2 || !weekday) return { ok: false, error: `Give a day and a time, e.g. ${example}.` };
   if (!time) return { ok: false, error: `"${words[1].slice(0, 20)}" isn't a time I can read: use 24-hour time, e.g. ${example}.` };
   return { ok: true, command: { kind, weekday, time } };
+}
+
+function parseHolidays(words: string[], kind: "holidays" | "team-holidays"): ParseResult<SettingsCommand> {
+  const example = kind === "holidays" ? "`holidays DE-BY`" : "`team holidays @manager GB-ENG`";
+  const last = words[words.length - 1] ?? "";
+  const target = words.slice(0, -1).join(" ");
+  if (!last) return { ok: false, error: `Give a holiday calendar: a country code with an optional region, e.g. ${example}.` };
+  if (kind === "holidays" && words.length !== 1) return { ok: false, error: `Give one holiday calendar, e.g. ${example}.` };
+  if (DEFAULT_WORDS.has(last.toLowerCase()) || last.toLowerCase() === "none") {
+    return { ok: true, command: kind === "holidays" ? { kind, code: null } : { kind, code: null, target } };
+  }
+  const check = checkHolidayCalendar(last);
+  if (!check.ok) return { ok: false, error: check.error };
+  return { ok: true, command: kind === "holidays" ? { kind, code: check.calendar.code } : { kind, code: check.calendar.code, target } };
 }
 
 function parseWorkday(text: string): ParseResult<SettingsCommand> {

@@ -41,7 +41,7 @@ async function collect(ctx: Pick<DomainContext, "prisma">, id: string) {
         select: {
           id: true, email: true, name: true, timeZone: true, timeZoneExplicit: true, role: true, active: true, preferredPlatform: true,
           awayUntil: true, checkInWeekday: true, checkInTime: true, workdayStart: true, workdayEnd: true, teamCheckInWeekday: true,
-          teamCheckInTime: true, createdAt: true, updatedAt: true,
+          teamCheckInTime: true, holidayCalendar: true, teamHolidayCalendar: true, createdAt: true, updatedAt: true,
           manager: { select: { name: true, email: true } },
           reports: { select: { name: true, email: true }, orderBy: { email: "asc" } },
           slackIdentities: { select: { teamId: true, userId: true, dmChannel: true, createdAt: true } },

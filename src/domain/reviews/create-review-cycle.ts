@@ -5,6 +5,7 @@ import { validationError } from "../../shared/errors.ts";
 import type { DomainContext } from "../context.ts";
 import { requireRole } from "../people/person.ts";
 import { parseInput } from "../validation.ts";
+import { dueDateDayOffWarnings } from "./due-date-days-off.ts";
 import { resolveParticipants } from "./participants.ts";
 import { loadActor } from "./review-access.ts";
 import { CreateReviewCycleSchema, defaultReviewQuestions, QuestionsSchema, type CreateReviewCycleInput, type ReviewQuestion } from "./review.schemas.ts";
@@ -19,6 +20,8 @@ export interface CreatedReviewCycle {
   selfDueDate: string;
   managerDueDate: string;
   questions: ReviewQuestion[];
+  /** Due dates that fall on a holiday or closure of many of the people writing by then. */
+  dueDateWarnings: string[];
 }
 
 export async function createReviewCycle(ctx: DomainContext, options: CreateReviewCycleOptions): Promise<CreatedReviewCycle> {
@@ -48,6 +51,7 @@ export async function createReviewCycle(ctx: DomainContext, options: CreateRevie
   });
   await ctx.prisma.auditEvent.create({ data: { createdAt: ctx.clock.now(), actor: actor.id, action: "review-cycle.created", subject: cycle.id, detail: { participants: ids.size } } });
   ctx.logger.info({ cycleId: cycle.id, participants: ids.size }, "review cycle created");
+  const dueDateWarnings = await dueDateDayOffWarnings(ctx, participants, input);
   return {
     cycleId: cycle.id,
     name: input.name,
@@ -56,5 +60,6 @@ export async function createReviewCycle(ctx: DomainContext, options: CreateRevie
     selfDueDate: input.selfDueDate,
     managerDueDate: input.managerDueDate,
     questions,
+    dueDateWarnings,
   };
 }

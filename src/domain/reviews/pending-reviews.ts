@@ -1,8 +1,9 @@
 // Who still has something to write, in active cycles: self-reviews not submitted, and manager reviews that are
-// open for the manager (the self-review is in, or the manager due date has come) and not submitted. Two queries
+// open for the manager (the self-review is in, or the manager due date has come) and not submitted. Three queries
 // whatever the size of the org.
 import type { DomainContext } from "../context.ts";
 import type { OutboundMessage } from "../notifications/messages.ts";
+import { daysOffOf, loadClosures, type DaysOff } from "../schedule/days-off.ts";
 import { dueDateLabel, localDateReached, zoneOf } from "./review-access.ts";
 
 export interface PendingReview {
@@ -16,11 +17,14 @@ export interface PendingReview {
   /** The author's zone (or the org's when theirs is unusable), for local due dates and working hours. */
   authorZone: string;
   authorWorkday: { workdayStart: string | null; workdayEnd: string | null; awayUntil: string | null };
+  /** The author's holidays and closures: nudges are not sent on them (the nudge day moves back instead). */
+  authorDaysOff: DaysOff;
   subjectName: string;
 }
 
 /** `cycleIds` limits the search (all active cycles when absent). */
 export async function loadPendingReviews(ctx: DomainContext, now: Date, cycleIds?: string[]): Promise<PendingReview[]> {
+  const closures = await loadClosures(ctx.prisma, now);
   const rows = await ctx.prisma.review.findMany({
     where: { status: { in: ["pending", "draft"] }, cycle: { status: "active", ...(cycleIds ? { id: { in: cycleIds } } : {}) }, author: { active: true } },
     select: {
@@ -29,7 +33,19 @@ export async function loadPendingReviews(ctx: DomainContext, now: Date, cycleIds
       cycleId: true,
       subjectId: true,
       cycle: { select: { name: true, selfDueDate: true, managerDueDate: true } },
-      author: { select: { id: true, name: true, timeZone: true, workdayStart: true, workdayEnd: true, awayUntil: true } },
+      author: {
+        select: {
+          id: true,
+          name: true,
+          timeZone: true,
+          workdayStart: true,
+          workdayEnd: true,
+          awayUntil: true,
+          managerId: true,
+          holidayCalendar: true,
+          manager: { select: { teamHolidayCalendar: true } },
+        },
+      },
       subject: { select: { name: true } },
     },
     orderBy: [{ authorId: "asc" }, { createdAt: "asc" }, { id: "asc" }],
@@ -58,6 +74,7 @@ export async function loadPendingReviews(ctx: DomainContext, now: Date, cycleIds
       authorName: row.author.name,
       authorZone: zone,
       authorWorkday: { workdayStart: row.author.workdayStart, workdayEnd: row.author.workdayEnd, awayUntil: row.author.awayUntil },
+      authorDaysOff: daysOffOf(row.author, ctx.org, closures),
       subjectName: row.subject.name,
     });
   }

@@ -1,5 +1,7 @@
 // The fields every schedule decision reads about a person, loaded in one query for a whole org by the jobs.
 import type { OrgSettings } from "../context.ts";
+import { daysOffOf, type ClosureRange, type DaysOffPerson } from "./days-off.ts";
+import type { HolidayShift } from "./period.ts";
 
 export const SCHEDULE_PERSON_SELECT = {
   id: true,
@@ -10,7 +12,9 @@ export const SCHEDULE_PERSON_SELECT = {
   checkInTime: true,
   workdayStart: true,
   workdayEnd: true,
-  manager: { select: { teamCheckInWeekday: true, teamCheckInTime: true } },
+  managerId: true,
+  holidayCalendar: true,
+  manager: { select: { teamCheckInWeekday: true, teamCheckInTime: true, teamHolidayCalendar: true } },
 } as const;
 
 export interface SchedulePerson {
@@ -23,10 +27,16 @@ export interface SchedulePerson {
   checkInTime: string | null;
   workdayStart: string | null;
   workdayEnd: string | null;
-  manager: { teamCheckInWeekday: number | null; teamCheckInTime: string | null } | null;
+  managerId: string | null;
+  /** The person's own holiday calendar code ("DE-BE"); null = their team's, else the org's. */
+  holidayCalendar: string | null;
+  manager: { teamCheckInWeekday: number | null; teamCheckInTime: string | null; teamHolidayCalendar: string | null } | null;
 }
 
-export type ScheduleOrg = Pick<OrgSettings, "checkInWeekday" | "checkInTime" | "checkInReminderTime" | "workdayStart" | "workdayEnd" | "workDays">;
+export type ScheduleOrg = Pick<
+  OrgSettings,
+  "checkInWeekday" | "checkInTime" | "checkInReminderTime" | "workdayStart" | "workdayEnd" | "workDays" | "holidayCalendar" | "holidayTypes" | "checkInOnHoliday"
+>;
 
 export type SlotSource = "person" | "team" | "org";
 
@@ -43,7 +53,10 @@ export interface CheckInSlot {
  * The person's check-in slot. Each half is resolved on its own (person → manager's team slot → org default), so a
  * person who only moves the time keeps their team's day; `source` names the most specific level that set either.
  */
-export function effectiveCheckInSlot(person: Pick<SchedulePerson, "checkInWeekday" | "checkInTime" | "manager">, org: ScheduleOrg): CheckInSlot {
+export function effectiveCheckInSlot(
+  person: Pick<SchedulePerson, "checkInWeekday" | "checkInTime"> & { manager: { teamCheckInWeekday: number | null; teamCheckInTime: string | null } | null },
+  org: ScheduleOrg,
+): CheckInSlot {
   const team = person.manager ?? { teamCheckInWeekday: null, teamCheckInTime: null };
   const source: SlotSource =
     person.checkInWeekday != null || person.checkInTime != null
@@ -56,4 +69,9 @@ export function effectiveCheckInSlot(person: Pick<SchedulePerson, "checkInWeekda
     time: person.checkInTime ?? team.teamCheckInTime ?? org.checkInTime,
     source,
   };
+}
+
+/** The person's days off and how their check-in prompt moves around them (CHECKIN_ON_HOLIDAY, default previous). */
+export function holidayShiftOf(person: DaysOffPerson, org: ScheduleOrg, closures: ClosureRange[]): HolidayShift {
+  return { days: { days: org.workDays, daysOff: daysOffOf(person, org, closures) }, policy: org.checkInOnHoliday ?? "previous" };
 }

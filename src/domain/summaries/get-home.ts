@@ -8,6 +8,8 @@ import { goalRiskReasons } from "../goals/goals-at-risk.ts";
 import { progressPercent } from "../goals/goal-progress.ts";
 import { isIanaTimeZone } from "../schedule/local-time.ts";
 import { buildTeamSummaries } from "./build-team-summaries.ts";
+import { describeHolidays, type HolidayView } from "../holidays/holiday-view.ts";
+import { DAYS_OFF_PERSON_SELECT } from "../schedule/days-off.ts";
 
 export const HOME_GOALS = 10;
 export const HOME_KUDOS = 5;
@@ -21,14 +23,16 @@ export interface HomeData {
   pendingReviews: { cycleName: string; subjectName: string; kind: "self" | "manager"; dueDate: string }[];
   recentKudos: { giverName: string; message: string; value: string | null; visibility: "public" | "private"; dateLabel: string }[];
   team: { reports: number; submitted: number; expected: number; blockers: number; goalsAtRisk: number; weekLabel: string } | null;
+  /** The person's holiday calendar and the next day off Momentum knows (holiday or closure). */
+  holidays: HolidayView;
 }
 
 export async function getHome(ctx: DomainContext, options: { personId: string }): Promise<HomeData> {
   const now = ctx.clock.now();
-  const person = await ctx.prisma.person.findUniqueOrThrow({ where: { id: options.personId }, select: { id: true, name: true, timeZone: true, active: true } });
+  const person = await ctx.prisma.person.findUniqueOrThrow({ where: { id: options.personId }, select: { ...DAYS_OFF_PERSON_SELECT, name: true, timeZone: true, active: true } });
   const zone = isIanaTimeZone(person.timeZone) ? person.timeZone : ctx.org.defaultTimeZone;
   const since = new Date(now.getTime() - HOME_KUDOS_DAYS * 24 * 60 * 60 * 1000);
-  const [form, goals, reviews, kudos, teams] = await Promise.all([
+  const [form, goals, reviews, kudos, teams, holidays] = await Promise.all([
     person.active ? getCheckInForm(ctx, { personId: person.id, now }).catch(() => null) : Promise.resolve(null),
     ctx.prisma.goal.findMany({
       where: { ownerId: person.id, status: { not: "done" } },
@@ -46,6 +50,7 @@ export async function getHome(ctx: DomainContext, options: { personId: string })
       select: { message: true, value: true, visibility: true, createdAt: true, giver: { select: { name: true } } },
     }),
     buildTeamSummaries(ctx, { now, managerIds: [person.id] }),
+    describeHolidays(ctx, person, zone, now),
   ]);
   const team = teams[0];
   return {
@@ -83,5 +88,6 @@ export async function getHome(ctx: DomainContext, options: { personId: string })
           weekLabel: team.weekLabel,
         }
       : null,
+    holidays,
   };
 }

@@ -4,8 +4,9 @@
 import { DateTime } from "luxon";
 import type { DomainContext } from "../context.ts";
 import { isIanaTimeZone } from "../schedule/local-time.ts";
-import { checkInPeriodAt, periodKeyOf, type CheckInPeriod } from "../schedule/period.ts";
-import { effectiveCheckInSlot } from "../schedule/schedule-person.ts";
+import { daysOffKey, loadClosures } from "../schedule/days-off.ts";
+import { checkInPeriodAt, periodKeyOf, type CheckInPeriod, type HolidayShift } from "../schedule/period.ts";
+import { effectiveCheckInSlot, holidayShiftOf } from "../schedule/schedule-person.ts";
 
 const ROSTER_SELECT = {
   id: true,
@@ -21,6 +22,8 @@ const ROSTER_SELECT = {
   workdayEnd: true,
   teamCheckInWeekday: true,
   teamCheckInTime: true,
+  holidayCalendar: true,
+  teamHolidayCalendar: true,
 } as const;
 
 export interface RosterPerson {
@@ -55,7 +58,7 @@ export interface RosterOptions {
 
 export async function loadRoster(ctx: DomainContext, options: RosterOptions): Promise<Roster> {
   const scope = options.managerIds ? { OR: [{ id: { in: options.managerIds } }, { managerId: { in: options.managerIds } }] } : {};
-  const rows = await ctx.prisma.person.findMany({ where: scope, select: ROSTER_SELECT });
+  const [rows, closures] = await Promise.all([ctx.prisma.person.findMany({ where: scope, select: ROSTER_SELECT }), loadClosures(ctx.prisma, options.now)]);
   const raw = new Map(rows.map((row) => [row.id, row]));
   const zones = new Map<string, string>();
   const zoneOf = (zone: string) => {
@@ -63,10 +66,10 @@ export async function loadRoster(ctx: DomainContext, options: RosterOptions): Pr
     return zones.get(zone)!;
   };
   const periods = new Map<string, { period: CheckInPeriod; weekKeys: string[] }>();
-  const periodOf = (zone: string, weekday: number, time: string) => {
-    const key = `${zone}|${weekday}|${time}`;
+  const periodOf = (zone: string, weekday: number, time: string, shift: HolidayShift) => {
+    const key = `${zone}|${weekday}|${time}|${daysOffKey(shift.days.daysOff)}`;
     if (!periods.has(key)) {
-      const period = checkInPeriodAt({ weekday, time }, zone, options.now);
+      const period = checkInPeriodAt({ weekday, time }, zone, options.now, shift);
       const start = DateTime.fromJSDate(period.start, { zone });
       const weekKeys = Array.from({ length: options.weeks }, (_unused, back) => periodKeyOf(start.minus({ weeks: back })));
       periods.set(key, { period, weekKeys });
@@ -81,7 +84,9 @@ export async function loadRoster(ctx: DomainContext, options: RosterOptions): Pr
     const manager = row.managerId ? raw.get(row.managerId) : undefined;
     const slot = effectiveCheckInSlot({ checkInWeekday: row.checkInWeekday, checkInTime: row.checkInTime, manager: manager ?? null }, ctx.org);
     const zone = zoneOf(row.timeZone);
-    const person: RosterPerson = { ...row, zone, ...periodOf(zone, slot.weekday, slot.time) };
+    // Like the team slot, the team calendar is read from the manager's row (in scope for every team member).
+    const shift = holidayShiftOf({ ...row, manager: manager ? { teamHolidayCalendar: manager.teamHolidayCalendar } : null }, ctx.org, closures);
+    const person: RosterPerson = { ...row, zone, ...periodOf(zone, slot.weekday, slot.time, shift) };
     byId.set(row.id, person);
   }
   for (const person of byId.values()) {

@@ -1,7 +1,9 @@
-// The weekly team summary: one DM per manager with active reports, Monday 09:00 in the manager's zone, key
+// The weekly team summary: one DM per manager with active reports, Monday 09:00 in the manager's zone (the next
+// working morning when Monday is their holiday or closure day), key
 // `team-summary:<managerId>:<ISO week>`. Constant queries per tick: the recipients (1), the claimed keys (1), and
 // the summaries of the managers due now, built together (about 6, for any number of managers).
 import type { NewDelivery } from "../../domain/notifications/outbox.ts";
+import { daysOffKey } from "../../domain/schedule/days-off.ts";
 import { buildTeamSummaries } from "../../domain/summaries/build-team-summaries.ts";
 import { loadSummaryRecipients, summaryWeekAt, teamSummaryDeliveryKey, type SummaryWeek } from "../../domain/summaries/summary-schedule.ts";
 import type { JobDefinition } from "../job.ts";
@@ -12,12 +14,13 @@ export const TEAM_SUMMARY_KIND = "team.summary";
 export const teamSummariesJob: JobDefinition = {
   id: "team-summaries",
   async due(ctx, now) {
-    const managers = await loadSummaryRecipients(ctx);
+    const managers = await loadSummaryRecipients(ctx, now);
     const weeks = new Map<string, SummaryWeek | null>();
     const candidates: { managerId: string; week: SummaryWeek; key: string }[] = [];
     for (const manager of managers) {
-      if (!weeks.has(manager.zone)) weeks.set(manager.zone, summaryWeekAt(now, manager.zone));
-      const week = weeks.get(manager.zone);
+      const shape = `${manager.zone}|${daysOffKey(manager.daysOff)}`;
+      if (!weeks.has(shape)) weeks.set(shape, summaryWeekAt(now, manager.zone, { days: ctx.org.workDays, daysOff: manager.daysOff }));
+      const week = weeks.get(shape);
       if (week) candidates.push({ managerId: manager.id, week, key: teamSummaryDeliveryKey(manager.id, week.periodKey) });
     }
     const claimed = await loadClaimedDeliveries(ctx, candidates.map((candidate) => candidate.key));

@@ -73,9 +73,9 @@ describe("working hours and quiet hours", () => {
   });
 
   it("the next working morning after a Friday prompt is Monday at the reminder time, and never the same day", () => {
-    expect(iso(nextWorkingMorning([1, 2, 3, 4, 5], "10:00", "Asia/Kolkata", new Date("2026-11-27T09:30:00Z")))).toBe("2026-11-30T04:30:00.000Z");
-    expect(iso(nextWorkingMorning([1, 2, 3, 4, 5], "10:00", "UTC", new Date("2026-11-30T08:00:00Z")))).toBe("2026-12-01T10:00:00.000Z");
-    expect(nextWorkingMorning([], "10:00", "UTC", new Date("2026-11-30T08:00:00Z"))).toBeNull();
+    expect(iso(nextWorkingMorning({ days: [1, 2, 3, 4, 5] }, "10:00", "Asia/Kolkata", new Date("2026-11-27T09:30:00Z")))).toBe("2026-11-30T04:30:00.000Z");
+    expect(iso(nextWorkingMorning({ days: [1, 2, 3, 4, 5] }, "10:00", "UTC", new Date("2026-11-30T08:00:00Z")))).toBe("2026-12-01T10:00:00.000Z");
+    expect(nextWorkingMorning({ days: [] }, "10:00", "UTC", new Date("2026-11-30T08:00:00Z"))).toBeNull();
   });
 });
 

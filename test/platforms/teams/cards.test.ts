@@ -96,6 +96,8 @@ const SETTINGS: SettingsView = {
   workday: { start: "09:00", end: "18:00", days: [1, 2, 3, 4, 5], dayNames: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], source: "org" },
   teamCheckIn: null,
   away: null,
+  holidays: { calendar: { code: "DE-BE", label: "Germany, Berlin", source: "org" }, nextDayOff: { date: "2026-12-25", label: "Friday 25 December 2026", reason: "1. Weihnachtstag" } },
+  teamHolidayCalendar: null,
 };
 
 const PICKS = { managers: [{ aadObjectId: "aad-1", name: "Max" }], people: [{ aadObjectId: "aad-1", name: "Max" }, { aadObjectId: "aad-2", name: "Eve" }] };
@@ -132,7 +134,7 @@ const CARDS: [string, AdaptiveCard][] = [
   ["leaderboard", leaderboardCard({ monthLabel: "November 2026", entries: [{ name: "Alice", count: 3 }, { name: "Bob", count: 1 }] })],
   ["review cycle form", reviewCycleFormCard({ questions: "[1-5] Goals\nAchievements", selfDueDate: "2026-12-04", managerDueDate: "2026-12-11" }, PICKS)],
   ["review cycle form (refused, values kept)", reviewCycleFormCard({ name: "H2", participants: "people", people: "aad-1,aad-2", selfDueDate: "2026-11-01" }, PICKS, "The self-review due date must be in the future.")],
-  ["review cycle created", reviewCycleCreatedCard({ cycleId: "c1", name: "H2 *2026*", participantCount: 12, managerReviewCount: 10, selfDueDate: "2026-12-04", managerDueDate: "2026-12-11", questions: [] })],
+  ["review cycle created", reviewCycleCreatedCard({ cycleId: "c1", name: "H2 *2026*", participantCount: 12, managerReviewCount: 10, selfDueDate: "2026-12-04", managerDueDate: "2026-12-11", questions: [], dueDateWarnings: ["The self-review due date, Friday 25 December 2026, is a day off (Christmas Day) for 10 of the 12 people who write by then. Consider another date."] })],
   ["review form (manager, self-review beside, errors)", reviewFormCard(REVIEW_FORM, { values: { q1: "4" }, error: "Please answer the highlighted question before submitting.", fieldErrors: { q2: "Please answer this question." } })],
   ["review form (self, read-only)", reviewFormCard({ ...REVIEW_FORM, kind: "self", selfReview: null, editable: false, status: "submitted" })],
   ["review read", readReviewCard({ reviewId: "r1", kind: "manager", cycleName: "H2", subjectName: "Eve", authorName: "Max", submittedAt: null, questions: REVIEW_FORM.questions, answers: { q1: 5, q2: "Carried the launch" } })],

@@ -2,6 +2,7 @@
 // its button), the reviews they owe, the kudos they received, and for managers their team as counts only.
 import type { KnownBlock } from "@slack/types";
 import type { HomeData } from "../../../domain/summaries/get-home.ts";
+import { calendarLine, nextDayOffLine } from "../../../domain/holidays/holiday-text.ts";
 import { CHECKIN_START_ACTION } from "./checkin-messages.ts";
 import { context, escapeMrkdwn, plain, section } from "./text.ts";
 
@@ -25,6 +26,7 @@ export function homeSections(home: HomeData): KnownBlock[] {
   blocks.push(section(reviews.length > 0 ? `*Reviews I owe*\n${reviews.join("\n")}` : "*Reviews I owe:* none."));
   const kudos = home.recentKudos.map((item) => `• ${item.dateLabel}, from ${escapeMrkdwn(item.giverName)}${item.visibility === "private" ? " (private)" : ""}: ${escapeMrkdwn(item.message)}`);
   blocks.push(section(kudos.length > 0 ? `*Kudos I received lately*\n${kudos.join("\n")}` : "*Kudos I received lately:* none in the last 30 days."));
+  blocks.push(section(`:calendar: *Days off:* holiday calendar ${escapeMrkdwn(calendarLine(home))}; next day off: ${escapeMrkdwn(nextDayOffLine(home))}`));
   if (home.team) {
     const team = home.team;
     blocks.push(

@@ -3,6 +3,7 @@ import type { AppliedSettings } from "../../../domain/people/apply-settings-comm
 import type { SettingsView } from "../../../domain/people/describe-settings.ts";
 import type { SetAwayResult } from "../../../domain/people/set-away.ts";
 import { SETTINGS_HELP, type SettingsCommand } from "../../../domain/people/settings-text.ts";
+import { calendarLine, holidaysHeadline, nextDayOffLine, teamHolidaysHeadline } from "../../../domain/holidays/holiday-text.ts";
 import { escapeMrkdwn, section, sentenceCase, type SlackMessage } from "./text.ts";
 
 export const MOMENTUM_HELP_LINES = [
@@ -15,6 +16,10 @@ export const MOMENTUM_HELP_LINES = [
   "• `/momentum settings`: your check-in time, working hours and time zone",
   "• `/momentum settings checkin friday 15:00`, `workday 09:00-17:30`, `timezone Europe/Berlin`: change them",
   "• `/momentum settings team checkin thursday 11:00`: managers, the check-in time of your direct reports",
+  "• `/momentum settings holidays DE-BY`: your public-holiday calendar (e.g. US, GB-ENG, DE-BE); nothing is scheduled for you on those days",
+  "*HR*",
+  "• `/momentum settings team holidays @manager GB-ENG`: a team's holiday calendar",
+  "• `/momentum closure add 2026-12-24 2027-01-01 Winter break` (add `@manager` first for one team), `/momentum closure list`, `/momentum closure remove 2026-12-24 2027-01-01`",
   "*Admins*",
   "• `/momentum role @person hr`: change someone's role (employee, manager, hr, admin); it is recorded in the audit log",
 ];
@@ -28,8 +33,8 @@ export function momentumHelpMessage(problem?: string): SlackMessage {
 
 /** The domain's parser messages name the shared text forms (`away until …`, `checkin friday 15:00`); on Slack they are typed after /momentum. */
 export function slackCommandHints(text: string): string {
-  return text.replace(/`((?:away|checkin|workday|timezone|team checkin)\b[^`]*)`/g, (_all, form: string) =>
-    form.startsWith("away") ? `\`/momentum ${form}\`` : `\`/momentum settings ${form}\``,
+  return text.replace(/`((?:away|checkin|workday|timezone|team checkin|holidays|team holidays|closure)\b[^`]*)`/g, (_all, form: string) =>
+    form.startsWith("away") || form.startsWith("closure") ? `\`/momentum ${form}\`` : `\`/momentum settings ${form}\``,
   );
 }
 
@@ -76,6 +81,10 @@ function headlineFor(applied: AppliedSettings, command: SettingsCommand): string
       return `Your working hours are now ${settings.workday.start}–${settings.workday.end}.`;
     case "time-zone":
       return `Your time zone is now ${settings.timeZone}.`;
+    case "holidays":
+      return holidaysHeadline(settings);
+    case "team-holidays":
+      return teamHolidaysHeadline(applied);
     case "team-check-in": {
       const team = applied.team;
       if (!team) return null;
@@ -97,6 +106,8 @@ function settingsLines(settings: SettingsView): string[] {
     `• Weekly check-in: *${settings.checkIn.label}* (${SLOT_SOURCES[settings.checkIn.source]}); the next one opens ${escapeMrkdwn(settings.checkIn.nextPromptLabel)}`,
     `• Working hours: *${settings.workday.start}–${settings.workday.end}*, ${days} (${settings.workday.source === "person" ? "your own" : "company default"}): nothing reaches you outside them`,
     `• Time zone: *${escapeMrkdwn(settings.timeZone)}*`,
+    `• Holiday calendar: *${escapeMrkdwn(calendarLine(settings))}*; next day off: ${escapeMrkdwn(nextDayOffLine(settings))}`,
+    ...(settings.teamHolidayCalendar ? [`• Your team's holiday calendar: *${escapeMrkdwn(settings.teamHolidayCalendar)}*`] : []),
     ...(settings.teamCheckIn?.weekdayName ? [`• Your team's check-in: *${settings.teamCheckIn.weekdayName} at ${settings.teamCheckIn.time}*`] : []),
     ...(settings.away ? [`• :palm_tree: Away through *${escapeMrkdwn(settings.away.label)}*`] : []),
   ];

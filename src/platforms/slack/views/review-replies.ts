@@ -30,6 +30,7 @@ export function reviewCycleCreatedMessage(cycle: CreatedReviewCycle): SlackMessa
       section(
         `:memo: *${escapeMrkdwn(cycle.name)}* is ready: ${cycle.participantCount} ${cycle.participantCount === 1 ? "person" : "people"} (${cycle.managerReviewCount} with a manager review), ${cycle.questions.length} questions. Self-reviews due ${cycle.selfDueDate}, manager reviews ${cycle.managerDueDate}.`,
       ),
+      ...cycle.dueDateWarnings.map((warning) => section(`:warning: ${escapeMrkdwn(warning)}`)),
       context("Launching sends everyone taking part a message with a button to write their self-review."),
       { type: "actions", block_id: "review_cycle_created", elements: [{ type: "button", action_id: REVIEW_LAUNCH_ACTION, style: "primary", text: plain("Launch", 75), value: cycle.cycleId }] },
     ],

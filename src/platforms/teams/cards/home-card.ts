@@ -1,6 +1,7 @@
 // The home card (`home`, and on a personal install): the person's own open goals, this week's check-in with its
 // button, the reviews they owe, the kudos they received, and for managers their team as counts only.
 import type { HomeData } from "../../../domain/summaries/get-home.ts";
+import { calendarLine, nextDayOffLine } from "../../../domain/holidays/holiday-text.ts";
 import { adaptiveCard, heading, paragraph, plain, subtle, type AdaptiveCard, type CardElement } from "./card.ts";
 import { openCheckInFormAction } from "./checkin-cards.ts";
 
@@ -15,6 +16,7 @@ export function homeCard(home: HomeData): AdaptiveCard {
   if (home.moreOpenGoals > 0) body.push(subtle(`…and ${home.moreOpenGoals} more (goal list)`));
   body.push(list("Reviews I owe", home.pendingReviews.map((review) => `${plain(review.cycleName)}: ${review.kind === "self" ? "your self-review" : `review of ${plain(review.subjectName)}`}, due ${review.dueDate}`), "none"));
   body.push(list("Kudos I received lately", home.recentKudos.map((item) => `${item.dateLabel}, from ${plain(item.giverName)}${item.visibility === "private" ? " (private)" : ""}: ${plain(item.message)}`), "none in the last 30 days"));
+  body.push(paragraph(`📅 Days off: holiday calendar ${plain(calendarLine(home))}; next day off: ${plain(nextDayOffLine(home))}`, { spacing: "Medium" }));
   if (home.team) {
     body.push(paragraph(`My team at a glance (${home.team.weekLabel})`, { weight: "Bolder", spacing: "Medium" }), {
       type: "FactSet",

@@ -65,6 +65,7 @@ export function reviewCycleCreatedCard(cycle: CreatedReviewCycle): AdaptiveCard 
     [
       heading(`📝 ${plain(cycle.name)} is ready`),
       paragraph(`${cycle.participantCount} people (${cycle.managerReviewCount} with a manager review), ${cycle.questions.length} questions. Self-reviews due ${cycle.selfDueDate}, manager reviews ${cycle.managerDueDate}.`),
+      ...cycle.dueDateWarnings.map((warning) => paragraph(`⚠️ ${warning}`, { weight: "Bolder" })),
       subtle("Launching sends everyone taking part a message with a button to write their self-review."),
     ],
     [{ type: "Action.Submit", title: "Launch", style: "positive", data: { action: REVIEW_LAUNCH_ACTION, cycleId: cycle.cycleId } }],

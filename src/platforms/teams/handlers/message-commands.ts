@@ -16,11 +16,12 @@ import { showLeaderboard } from "./leaderboard.ts";
 import { handleOneOnOneSlot, markDoneFromCard, showHome, showTeamSummary } from "./one-on-one-commands.ts";
 import { ONE_ON_ONE_DONE_ACTION } from "../cards/one-on-one-cards.ts";
 import { handleAway, handleSettings } from "./settings-commands.ts";
+import { handleClosure } from "./closure-commands.ts";
 import { handleReviewCardSubmit, handleReviewCommand, REVIEW_CARD_ACTIONS } from "./review-commands.ts";
 
 type ManagerWeekCommand = "one-on-one" | "summary" | "home";
 
-export type TextCommand = FeedbackTextCommand | "announce" | "role" | ManagerWeekCommand | "kudos" | "kudos-form" | "kudos-leaderboard" | "checkin" | "checkin-history" | "goal" | "goal-list" | "away" | "settings" | "review" | "help" | "unknown";
+export type TextCommand = FeedbackTextCommand | "announce" | "role" | ManagerWeekCommand | "kudos" | "kudos-form" | "kudos-leaderboard" | "checkin" | "checkin-history" | "goal" | "goal-list" | "away" | "settings" | "closure" | "review" | "help" | "unknown";
 
 export function commandFor(words: string, mentionCount: number): { command: TextCommand; rest: string } {
   const [first = "", ...others] = words.split(" ");
@@ -36,6 +37,7 @@ export function commandFor(words: string, mentionCount: number): { command: Text
   // "back" is "away off" said the natural way.
   if (verb === "back" && rest === "") return { command: "away", rest: "off" };
   if (verb === "settings") return { command: "settings", rest };
+  if (verb === "closure" || verb === "closures") return { command: "closure", rest };
   if (verb === "goal" || verb === "goals") {
     if (rest === "") return { command: "goal", rest };
     if (rest.toLowerCase() === "list") return { command: "goal-list", rest };
@@ -75,7 +77,9 @@ export async function handleTextCommand(deps: TeamsHandlerDeps, context: TurnCon
     case "away":
       return handleAway(deps, context, rest);
     case "settings":
-      return handleSettings(deps, context, rest);
+      return handleSettings(deps, context, rest, mentions);
+    case "closure":
+      return handleClosure(deps, context, rest, mentions);
     case "feedback-help":
     case "feedback-list":
     case "feedback-request":

@@ -1,12 +1,14 @@
 // `away until 2026-12-01`, `away off` / `back`, and `settings …`: parsed by the domain's shared text parser, run
 // by its use cases (which check roles), answered privately to the person.
-import { CardFactory, type TurnContext } from "botbuilder";
+import { CardFactory, type ChannelAccount, type TurnContext } from "botbuilder";
+import { holidaysHeadline, teamHolidaysHeadline } from "../../../domain/holidays/holiday-text.ts";
+import { requireRole } from "../../../domain/people/person.ts";
 import { applySettingsCommand, type AppliedSettings } from "../../../domain/people/apply-settings-command.ts";
 import { setAway } from "../../../domain/people/set-away.ts";
 import { parseAwayText, parseSettingsText, type SettingsCommand } from "../../../domain/people/settings-text.ts";
 import { validationError } from "../../../shared/errors.ts";
 import { settingsCard } from "../cards/settings-card.ts";
-import { identifyActor } from "../identity.ts";
+import { identifyActor, identifyMember } from "../identity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { replyPrivately } from "./tell-actor.ts";
 
@@ -28,11 +30,18 @@ function awayText(result: Awaited<ReturnType<typeof setAway>>): string {
   return `🌴 You're away until ${result.untilLabel}. Until then I won't send you check-in prompts or reminders, and you won't be counted as missing.${cancelled} Type "away off" if you're back early.`;
 }
 
-export async function handleSettings(deps: TeamsHandlerDeps, context: TurnContext, rest: string): Promise<void> {
+export async function handleSettings(deps: TeamsHandlerDeps, context: TurnContext, rest: string, mentions: ChannelAccount[] = []): Promise<void> {
   const parsed = parseSettingsText(rest);
   if (!parsed.ok) throw validationError(parsed.error);
   const person = await identifyActor(deps.domain, context);
-  const applied = await applySettingsCommand(deps.domain, person.id, parsed.command);
+  let mentioned: string | undefined;
+  if (parsed.command.kind === "team-holidays") {
+    // The actor's role first: a refused request looks nobody up.
+    requireRole(person, "hr", "set a team's holiday calendar");
+    if (mentions.length !== 1) throw validationError("Mention one manager, e.g. team holidays @Name GB-ENG.");
+    mentioned = (await identifyMember(deps.domain, context, mentions[0])).id;
+  }
+  const applied = await applySettingsCommand(deps.domain, person.id, parsed.command, mentioned);
   const card = settingsCard({ settings: applied.settings, changed: changedLine(parsed.command, applied) });
   await replyPrivately(deps, context, { attachments: [CardFactory.adaptiveCard(card)] }, OPEN_A_CHAT);
 }
@@ -48,6 +57,10 @@ function changedLine(command: SettingsCommand, applied: AppliedSettings): string
       return `Your working hours are now ${settings.workday.start}–${settings.workday.end}.`;
     case "time-zone":
       return `Your time zone is now ${settings.timeZone}.`;
+    case "holidays":
+      return holidaysHeadline(settings);
+    case "team-holidays":
+      return teamHolidaysHeadline(applied) ?? undefined;
     case "team-check-in": {
       if (!team) return undefined;
       const slot = team.weekday === null || !settings.teamCheckIn?.weekdayName ? "at the company's default time" : `on ${settings.teamCheckIn.weekdayName} at ${team.time}`;

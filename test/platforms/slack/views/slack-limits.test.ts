@@ -261,6 +261,8 @@ describe("Slack limits on everything Momentum builds", () => {
       workday: { start: "00:00", end: "23:59", days: [1, 3, 5, 7], dayNames: ["Monday", "Wednesday", "Friday", "Sunday"], source: "person" },
       teamCheckIn: { weekday: 3, weekdayName: "Wednesday", time: "23:45" },
       away: { until: "2027-09-29", label: "Wednesday 29 September 2027" },
+      holidays: { calendar: { code: "DE-BE", label: "Germany, Berlin", source: "team" }, nextDayOff: { date: "2026-12-25", label: "Friday 25 December 2026", reason: "Winter break ".repeat(10) } },
+      teamHolidayCalendar: "GB-ENG",
     };
     const team = { weekday: 3, time: "23:45", reports: 10_000, reportsWithOwnSlot: 9_999 };
     const replies = [

@@ -14,6 +14,7 @@ import type { SlackListenerDeps } from "../listener-deps.ts";
 import { SlashCommandPayload } from "../payloads.ts";
 import { parseMomentumCommand } from "./momentum-text.ts";
 import { changeRoleFromSlack } from "./role-from-slack.ts";
+import { closureCommand, teamManagerFromSlack } from "./closure-command.ts";
 
 export const MOMENTUM_COMMAND = "/momentum";
 
@@ -45,9 +46,13 @@ async function handleMomentumCommand(deps: SlackListenerDeps, raw: unknown, resp
       }
       case "settings": {
         const person = await identifyActor(deps.domain, deps.directory, command.team_id, command.user_id);
-        await reply(settingsMessage(await applySettingsCommand(deps.domain, person.id, action.command), action.command));
+        const mentioned = action.command.kind === "team-holidays" ? await teamManagerFromSlack(deps, command, person, action.command.target) : undefined;
+        await reply(settingsMessage(await applySettingsCommand(deps.domain, person.id, action.command, mentioned), action.command));
         return;
       }
+      case "closure":
+        await reply(await closureCommand(deps, command, action.text));
+        return;
       case "role":
         await changeRoleFromSlack(deps, command, action.text, reply);
         return;

@@ -11,6 +11,8 @@ export type MomentumCommand =
   /** `one-on-one @alice friday 10:00` and `summary [@manager]`: the rest is read by one-on-one-command.ts. */
   | { kind: "one-on-one"; text: string }
   | { kind: "summary"; text: string }
+  /** `closure add|list|remove …`: the rest is read by closure-command.ts. */
+  | { kind: "closure"; text: string }
   /** The subcommand was recognised but its details were not: the parser's explanation. */
   | { kind: "problem"; message: string };
 
@@ -27,6 +29,7 @@ export function parseMomentumCommand(rawText: string): MomentumCommand {
   if (head === "role") return { kind: "role", text: rest.join(" ") };
   if (head === "one-on-one" || head === "1:1" || head === "oneonone") return { kind: "one-on-one", text: rest.join(" ") };
   if (head === "summary") return { kind: "summary", text: rest.join(" ") };
+  if (head === "closure" || head === "closures") return { kind: "closure", text: rest.join(" ") };
   if (head === "settings" || head === "setting") {
     const parsed = parseSettingsText(rest.join(" "));
     return parsed.ok ? { kind: "settings", command: parsed.command } : { kind: "problem", message: parsed.error };
