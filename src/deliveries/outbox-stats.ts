@@ -9,7 +9,7 @@ export async function readOutboxSnapshot(prisma: PrismaClient, now: Date): Promi
     SELECT kind, status::text AS status, count(*)::int AS count FROM "Delivery"
     WHERE status IN ('pending', 'sending', 'failed') GROUP BY kind, status`;
   const [oldest] = await prisma.$queryRaw<{ due: Date | null }[]>`
-    SELECT min("notBefore") AS due FROM "Delivery" WHERE status = 'pending' AND "notBefore" <= ${now}::timestamp(3)`;
+    SELECT min("notBefore") AS due FROM "Delivery" WHERE status = 'pending' AND "notBefore" <= ${now}`;
   const age = oldest?.due ? Math.max(0, (now.getTime() - oldest.due.getTime()) / 1000) : 0;
   return { byKindAndStatus: rows, oldestDueAgeSeconds: age };
 }

@@ -81,35 +81,38 @@ export function createMetrics(): Metrics {
     registers: [registry],
   });
 
-  const outboxRows = new Gauge({
+  // The three outbox gauges are collected concurrently within one scrape: they share one read of the database.
+  let reading: Promise<OutboxSnapshot | undefined> | undefined;
+  const outboxSnapshot = () =>
+    (reading ??= (sources ? sources.outbox() : Promise.reject(new Error("no database yet")))
+      .catch(() => undefined) // the database is down: /readyz says so; the scrape itself must still answer
+      .finally(() => setImmediate(() => (reading = undefined))));
+  new Gauge({
     name: "momentum_outbox_deliveries",
     help: "Outbox rows still to send or needing attention (pending, sending, failed), by message kind and status.",
     labelNames: ["kind", "status"] as const,
     registers: [registry],
+    async collect() {
+      this.reset();
+      for (const row of (await outboxSnapshot())?.byKindAndStatus ?? []) this.set({ kind: row.kind, status: row.status }, row.count);
+    },
   });
-  const oldestDue = new Gauge({
+  new Gauge({
     name: "momentum_outbox_oldest_due_age_seconds",
     help: "How long the oldest delivery that is due has been waiting (0 when none is due): a growing value means sends are stuck.",
     registers: [registry],
+    async collect() {
+      this.set((await outboxSnapshot())?.oldestDueAgeSeconds ?? 0);
+    },
   });
-  const outboxUp = new Gauge({
+  new Gauge({
     name: "momentum_outbox_scrape_ok",
     help: "1 when the outbox figures above could be read from the database at this scrape, 0 when not.",
     registers: [registry],
     async collect() {
-      outboxRows.reset();
-      if (!sources) return void this.set(0);
-      try {
-        const snapshot = await sources.outbox();
-        for (const row of snapshot.byKindAndStatus) outboxRows.set({ kind: row.kind, status: row.status }, row.count);
-        oldestDue.set(snapshot.oldestDueAgeSeconds);
-        this.set(1);
-      } catch {
-        this.set(0); // the database is down: /readyz says so; the scrape itself must still answer
-      }
+      this.set((await outboxSnapshot()) ? 1 : 0);
     },
   });
-  void outboxUp;
   new Gauge({
     name: "momentum_db_pool_connections",
     help: "PostgreSQL connections of this instance by state (in_use, idle, waiting = queries queued for one, max = pool size). Absent on the embedded database.",
