@@ -14,7 +14,7 @@ COPY tools ./tools
 COPY scripts ./scripts
 COPY src ./src
 # Generates the Prisma client (offline) and compiles src/ to dist/, then drops the dev dependencies.
-RUN npm run build && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
+RUN npm run build && npm prune --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 MOMENTUM_DATA_DIR=/data
