@@ -35,6 +35,7 @@ export interface Metrics {
   render(): Promise<string>;
 }
 
+const OUTBOX_READ_LIMIT_MS = 2000;
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 export function createMetrics(): Metrics {
@@ -82,9 +83,11 @@ export function createMetrics(): Metrics {
   });
 
   // The three outbox gauges are collected concurrently within one scrape: they share one read of the database.
+  // A database that is down or saturated must not stall the scrape past Prometheus's timeout (10 s by default):
+  // after OUTBOX_READ_LIMIT_MS the outbox figures are left out and momentum_outbox_scrape_ok says 0.
   let reading: Promise<OutboxSnapshot | undefined> | undefined;
   const outboxSnapshot = () =>
-    (reading ??= (sources ? sources.outbox() : Promise.reject(new Error("no database yet")))
+    (reading ??= withinLimit(sources ? sources.outbox() : Promise.reject(new Error("no database yet")), OUTBOX_READ_LIMIT_MS)
       .catch(() => undefined) // the database is down: /readyz says so; the scrape itself must still answer
       .finally(() => setImmediate(() => (reading = undefined))));
   new Gauge({
@@ -158,4 +161,12 @@ export function createMetrics(): Metrics {
     },
     render: () => registry.metrics(),
   };
+}
+
+function withinLimit<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("timed out")), ms);
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
 }

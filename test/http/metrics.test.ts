@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DeliveryError, type ChatNotifier } from "../../src/domain/notifications/notifier.ts";
 import { enqueueDeliveries } from "../../src/domain/notifications/outbox.ts";
-import { instrumentJobs, instrumentNotifier } from "../../src/ops/instrument.ts";
+import { instrumentJobs, instrumentNotifier, rateLimitSleep } from "../../src/ops/instrument.ts";
 import { createMetrics } from "../../src/ops/metrics.ts";
 import { ManualClock } from "../../src/shared/clock.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
@@ -123,5 +123,17 @@ describe("delivery and job metrics", () => {
     expect(sample(text, 'momentum_job_runs_total{job="check-in-prompts"}')).toBe(2);
     expect(sample(text, 'momentum_job_failures_total{job="check-in-prompts"}')).toBe(1);
     expect(sample(text, 'momentum_job_duration_seconds_count{job="check-in-prompts"}')).toBe(2);
+  });
+
+  it("count the waits for the fleet-wide rate limit and the time spent in them", async () => {
+    const metrics = createMetrics();
+    const wait = rateLimitSleep(metrics);
+
+    await wait(20);
+    await wait(30);
+
+    const text = await metrics.render();
+    expect(sample(text, "momentum_rate_limit_waits_total")).toBe(2);
+    expect(sample(text, "momentum_rate_limit_wait_seconds_total")).toBeCloseTo(0.05, 5);
   });
 });
