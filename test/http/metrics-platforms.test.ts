@@ -1,9 +1,11 @@
-// The metrics wiring end to end: a signed /kudos through the real Bolt route, and the DMs it queues sent by the
-// outbox worker through the Slack notifier, show up on /metrics under the route and under the message kind.
+// The metrics wiring end to end on both platforms: kudos through the real Bolt route and the real botbuilder route,
+// and the DMs they queue sent by the outbox worker through each notifier, show up on /metrics under the route
+// pattern and under the message kind and platform.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/shared/clock.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { startSlackHarness, type SlackHarness } from "../support/slack.ts";
+import { startTeamsHarness } from "../support/teams.ts";
 import { addPeople, alice, grace, mention } from "../platforms/slack/people.ts";
 
 const clock = new ManualClock("2026-11-23T10:00:00Z"); // a Monday morning: inside working hours
@@ -34,5 +36,29 @@ describe("/metrics with Slack traffic", () => {
 
     expect(sample(text, 'momentum_http_requests_total{method="POST",route="/slack/events",status="200"}')).toBe(1);
     expect(sample(text, 'momentum_delivery_sends_total{kind="kudos.received",platform="slack",outcome="sent"}')).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("/metrics with Teams traffic", () => {
+  it("when Gina gives Alice kudos in Teams, the messaging endpoint's requests and the DM's send are counted", async () => {
+    const teamsDb = await createTestDatabase();
+    const teams = await startTeamsHarness({ db: teamsDb });
+    try {
+      const gina = teams.user("Gina Giver");
+      const alice = teams.user("Alice");
+      await teams.installApp(gina);
+      await teams.installApp(alice);
+      const sent = await teams.message(gina, "kudos <at>Alice</at> thanks for the demo", { mentions: [alice] });
+      expect(sent.status).toBe(200);
+      await teams.service.settle();
+
+      const text = await (await fetch(`${teams.service.url}/metrics`)).text();
+
+      expect(sample(text, 'momentum_http_requests_total{method="POST",route="/api/messages",status="200"}')).toBe(3);
+      expect(sample(text, 'momentum_delivery_sends_total{kind="kudos.received",platform="teams",outcome="sent"}')).toBe(1);
+    } finally {
+      await teams.stop();
+      await teamsDb.drop();
+    }
   });
 });
