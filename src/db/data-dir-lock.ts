@@ -3,7 +3,7 @@
 // the directory first (the service, a CLI command, db:migrate) creates `momentum.lock` with its pid, and every
 // other opener is refused with a sentence naming that process. A lock whose pid is no longer alive (a killed
 // process, a reboot) is stale and taken over.
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -57,9 +57,9 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const current = readHolder(path);
       if (current && (heldHere.has(path) || (current.pid !== process.pid && isAlive(current)))) throw new DataDirInUseError(resolve(dataDir), current);
-      // Stale (its process is gone) or unreadable (a crash between create and write): take it over once.
+      // Stale (its process is gone) or unreadable (a crash between create and write): take it over, once.
       if (attempt > 0) throw new DataDirInUseError(resolve(dataDir), current ?? { pid: 0, host: hostname(), role: "another process" });
-      rmSync(path, { force: true });
+      removeStaleLock(path, dataDir);
       continue;
     }
     try {
@@ -83,6 +83,32 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
   }
   process.on("exit", onExit);
   return { path, release };
+}
+
+/**
+ * Two processes may find the same stale lock at once; if one had already replaced it with its own, a plain delete by
+ * the other would remove a live lock. So the file is moved aside (atomic: one mover wins), and if what was moved
+ * turns out to belong to a live process it is put back and this process is refused.
+ */
+function removeStaleLock(path: string, dataDir: string): void {
+  const aside = `${path}.stale-${process.pid}`;
+  try {
+    renameSync(path, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return; // someone else moved it: try to create again
+    throw error;
+  }
+  const moved = readHolder(aside);
+  if (moved && moved.pid !== process.pid && isAlive(moved)) {
+    try {
+      linkSync(aside, path); // put it back, unless yet another process holds the name by now
+    } catch {
+      // that process holds the directory instead: refused all the same
+    }
+    rmSync(aside, { force: true });
+    throw new DataDirInUseError(resolve(dataDir), moved);
+  }
+  rmSync(aside, { force: true });
 }
 
 export function readHolder(path: string): LockHolder | undefined {
