@@ -4,7 +4,7 @@
 // A second start on the same directory is refused while the first runs, and a broken DATABASE_URL ends start-up
 // with one plain line.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -122,5 +122,20 @@ describe("npm start under signals", { timeout: 240_000 }, () => {
     expect(output().trim()).toBe(
       "Momentum could not start: Cannot reach PostgreSQL at 127.0.0.1:1 (ECONNREFUSED): check the host and port in DATABASE_URL and that the server is running and accepts connections from here.",
     );
+  });
+
+  it("reads .env from the working directory when there is one, and a variable set in the environment wins over it", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "momentum-dotenv-"));
+    writeFileSync(join(cwd, ".env"), "DATABASE_URL=postgres://momentum:s3cret@127.0.0.1:1/momentum\nLOG_LEVEL=warn\n");
+    const start = (env: Record<string, string> = {}) =>
+      new Promise<string>((resolve) =>
+        execFile("node", [join(ROOT, "dist", "main.js")], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } }, (_error, _out, stderr) => resolve(stderr)),
+      );
+    try {
+      expect(await start()).toContain("Cannot reach PostgreSQL at 127.0.0.1:1 (ECONNREFUSED)");
+      expect(await start({ DATABASE_URL: "postgres://momentum@127.0.0.1:2/momentum" })).toContain("Cannot reach PostgreSQL at 127.0.0.1:2 (ECONNREFUSED)");
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
   });
 });
