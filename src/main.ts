@@ -1,9 +1,15 @@
-// Process entry point: parse config (fail fast with every problem), start the service, log where to point
-// Slack and Teams, and shut down gracefully on SIGTERM/SIGINT.
+// Process entry point: load .env, parse config (fail fast with every problem), start the service, log where to
+// point Slack and Teams, and shut down gracefully on SIGTERM/SIGINT. `npm start` runs the compiled dist/main.js.
+import { performance } from "node:perf_hooks";
 import { ConfigError, loadConfig, type Config } from "./config/env.ts";
+import { isOperatorProblem } from "./db/connection-errors.ts";
+import { describeThisProcess } from "./db/data-dir-lock.ts";
+import { loadDotEnvFile, prettyLogsAvailable, stopOnSignals } from "./ops/process.ts";
 import { startService } from "./service.ts";
 import { createLogger } from "./shared/logger.ts";
 
+const started = performance.now();
+loadDotEnvFile();
 let config: Config;
 try {
   config = loadConfig();
@@ -15,12 +21,16 @@ try {
   throw error;
 }
 
-const logger = createLogger({ level: config.logLevel, pretty: config.env === "development" && process.stdout.isTTY });
+const logger = createLogger({ level: config.logLevel, pretty: config.env === "development" && process.stdout.isTTY && prettyLogsAvailable() });
 process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled promise rejection"));
+describeThisProcess("the Momentum service");
 
 try {
   const started = performance.now();
-  const service = await startService({ config, logger });
+  const starting = startService({ config, logger });
+  // Handlers first: a signal during start-up (the first start compiles and creates the database) waits for it.
+  stopOnSignals(async () => (await starting.catch(() => undefined))?.stop(), logger);
+  const service = await starting;
   const publicUrl = config.publicUrl ?? service.url;
   logger.info(
     { database: service.database.description, platforms: service.platforms.map((p) => p.name), ms: Math.round(performance.now() - started) },
@@ -30,26 +40,14 @@ try {
   if (!config.slack) logger.info("Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to enable it (README: Slack setup).");
   if (!config.teams) logger.info("Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD, or TEAMS_DEV_MODE=true locally (README: Teams setup).");
   if (config.teams?.devMode) logger.warn("TEAMS_DEV_MODE is on: Teams requests are accepted WITHOUT authentication. Never use this in production.");
-
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, "shutting down: finishing in-flight work");
-    const force = setTimeout(() => process.exit(1), 15_000);
-    force.unref();
-    service.stop().then(
-      () => {
-        logger.info("stopped cleanly");
-        logger.flush?.();
-        process.exit(0);
-      },
-      (error) => {
-        logger.error({ err: error }, "error during shutdown");
-        process.exit(1);
-      },
-    );
-  };
-  process.once("SIGTERM", () => shutdown("SIGTERM"));
-  process.once("SIGINT", () => shutdown("SIGINT"));
+  if (!config.publicUrl) logger.info("PUBLIC_URL is not set: the URLs above use the local address; set it to the public https URL in front of this service.");
+  logger.info(`Metrics for Prometheus: ${service.url}/metrics; health: ${service.url}/healthz, readiness: ${service.url}/readyz`);
 } catch (error) {
-  logger.fatal({ err: error }, "Momentum could not start");
+  if (isOperatorProblem(error)) {
+    // Something the operator fixes (DATABASE_URL, a data directory in use): one plain sentence, no stack.
+    process.stderr.write(`Momentum could not start: ${error.message}\n`);
+  } else {
+    logger.fatal({ err: error }, "Momentum could not start");
+  }
   process.exit(1);
 }

@@ -3,11 +3,14 @@
 import type { Config } from "./config/env.ts";
 import { openDatabase, type Database } from "./db/database.ts";
 import type { DomainContext } from "./domain/context.ts";
+import { readOutboxSnapshot } from "./deliveries/outbox-stats.ts";
 import { createDeliveryWorker, type DeliveryWorker } from "./deliveries/worker.ts";
 import { createHttpServer } from "./http/server.ts";
 import { jobDefinitions } from "./jobs/definitions/index.ts";
 import type { JobDefinition } from "./jobs/job.ts";
 import { createScheduler, type Scheduler } from "./jobs/scheduler.ts";
+import { instrumentJobs, instrumentNotifier, rateLimitSleep } from "./ops/instrument.ts";
+import { createMetrics, type Metrics } from "./ops/metrics.ts";
 import type { PlatformDeps, PlatformModule } from "./platforms/platform.ts";
 import type { SlackOverrides } from "./platforms/slack/index.ts";
 import type { TeamsOverrides } from "./platforms/teams/index.ts";
@@ -27,6 +30,8 @@ export interface ServiceOptions {
   pollDeliveries?: boolean;
   /** Scheduled jobs (check-in prompts, reminders …); ticked every minute when config.schedulerEnabled. */
   jobs?: JobDefinition[];
+  /** Metrics registry (GET /metrics); a fresh one per service by default. */
+  metrics?: Metrics;
 }
 
 export interface RunningService {
@@ -38,6 +43,7 @@ export interface RunningService {
   worker: DeliveryWorker;
   scheduler: Scheduler;
   inFlight: InFlight;
+  metrics: Metrics;
   /** Waits until acknowledged requests have finished their work and the outbox has sent what is due. */
   settle(): Promise<void>;
   stop(): Promise<void>;
@@ -46,8 +52,10 @@ export interface RunningService {
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
+  const metrics = options.metrics ?? createMetrics();
   const database = options.database ?? (await openDatabase({ databaseUrl: config.database.url, dataDir: config.database.dataDir, poolSize: config.database.poolSize }));
   for (const name of database.migrations.modified) logger.warn({ migration: name }, "a migration was changed after it was applied");
+  metrics.setSources({ outbox: () => readOutboxSnapshot(database.prisma, clock.now()), pool: () => database.poolStats() });
   const domain: DomainContext = { prisma: database.prisma, clock, org: config.org, logger, adminEmails: config.adminEmails };
   const inFlight = new InFlight();
   let worker: DeliveryWorker | undefined;
@@ -66,17 +74,18 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     prisma: database.prisma,
     clock,
     logger,
-    notifiers: platforms.map((platform) => platform.notifier),
+    notifiers: platforms.map((platform) => instrumentNotifier(platform.notifier, metrics)),
     org: config.org,
     concurrency: config.deliveries.concurrency,
     maxAttempts: config.deliveries.maxAttempts,
     rates: { slackPerSecond: config.deliveries.slackPerSecond, teamsPerSecond: config.deliveries.teamsPerSecond },
+    sleep: rateLimitSleep(metrics),
   });
   if (options.pollDeliveries !== false) worker.start();
-  const scheduler = createScheduler({ domain, jobs: options.jobs ?? jobDefinitions, worker, logger });
+  const scheduler = createScheduler({ domain, jobs: instrumentJobs(options.jobs ?? jobDefinitions, metrics), worker, logger });
   if (config.schedulerEnabled) scheduler.start();
 
-  const http = createHttpServer({ logger, ping: database.ping, mountRoutes: (app) => platforms.forEach((platform) => platform.mount(app)) });
+  const http = createHttpServer({ logger, ping: database.ping, metrics, mountRoutes: (app) => platforms.forEach((platform) => platform.mount(app)) });
   const port = await http.listen(config.port, config.host);
   const url = `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${port}`;
 
@@ -90,6 +99,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     worker,
     scheduler,
     inFlight,
+    metrics,
     async settle() {
       await inFlight.idle();
       await worker!.drain();

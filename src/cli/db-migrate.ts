@@ -1,12 +1,17 @@
 // `npm run db:migrate`: applies pending migrations (opening the database does it) and says which ones ran.
 // The service applies them at start as well; this is for deploy pipelines that migrate before starting.
 import { ConfigError, loadConfig } from "../config/env.ts";
+import { isOperatorProblem } from "../db/connection-errors.ts";
+import { describeThisProcess } from "../db/data-dir-lock.ts";
 import { openDatabase } from "../db/database.ts";
+import { loadDotEnvFile } from "../ops/process.ts";
 
 const out = (line: string) => void process.stdout.write(`${line}\n`);
 const err = (line: string) => void process.stderr.write(`${line}\n`);
 
 async function main(): Promise<number> {
+  loadDotEnvFile();
+  describeThisProcess("`npm run db:migrate`");
   let config;
   try {
     config = loadConfig();
@@ -19,7 +24,7 @@ async function main(): Promise<number> {
   try {
     database = await openDatabase({ databaseUrl: config.database.url, dataDir: config.database.dataDir });
   } catch (error) {
-    err(`Migrating failed: ${(error as Error).message}`);
+    err(isOperatorProblem(error) ? error.message : `Migrating failed: ${(error as Error).message}`);
     return 1;
   }
   try {

@@ -2,6 +2,8 @@
 // the database is opened, so a typo answers at once with exit code 2; a failing command exits 1.
 import pino from "pino";
 import { ConfigError, loadConfig, type Config } from "../config/env.ts";
+import { isOperatorProblem } from "../db/connection-errors.ts";
+import { describeThisProcess } from "../db/data-dir-lock.ts";
 import { openDatabase } from "../db/database.ts";
 import type { DomainContext } from "../domain/context.ts";
 import { systemClock, type Clock } from "../shared/clock.ts";
@@ -78,10 +80,13 @@ export async function runCli(argv: string[], io: CliOutput, options: RunCliOptio
   const logger = options.logger ?? createLogger({ level, pretty: false, destination: pino.destination({ fd: 2, sync: true }) });
 
   let database;
+  describeThisProcess(`the command \`momentum ${groupName} ${args[0] ?? ""}\``);
   try {
+    // Every command opens the database, reading ones too: the embedded one refuses a second process outright.
     database = await openDatabase({ databaseUrl: config.database.url, dataDir: config.database.dataDir });
   } catch (error) {
-    logger.error({ err: error }, "cannot open the database");
+    // A DATABASE_URL problem or a data directory in use is explained in one sentence; anything else is logged.
+    if (!isOperatorProblem(error)) logger.error({ err: error }, "cannot open the database");
     io.err(`Cannot open the database: ${(error as Error).message}`);
     return EXIT_FAILURE;
   }

@@ -6,6 +6,8 @@ import { resolve } from "node:path";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import { explainConnectionError } from "./connection-errors.ts";
+import { acquireDataDirLock } from "./data-dir-lock.ts";
 import { migrate, type MigrationResult } from "./migrate.ts";
 
 export type { PrismaClient } from "../generated/prisma/client.ts";
@@ -19,7 +21,17 @@ export interface Database {
   migrations: MigrationResult;
   /** Resolves when the database answers a trivial query; used by /readyz. */
   ping(): Promise<void>;
+  /** PostgreSQL connections of this instance, for /metrics; undefined for the embedded database (one connection). */
+  poolStats(): PoolStats | undefined;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  max: number;
+  open: number;
+  idle: number;
+  /** Queries waiting for a free connection. */
+  waiting: number;
 }
 
 export interface DatabaseOptions {
@@ -40,7 +52,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  client.on("error", () => undefined); // a dropped connection surfaces as the failing query's error
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw explainConnectionError(error, url);
+  }
   let migrations: MigrationResult;
   try {
     migrations = await migrate({ exec: (sql) => client.query(sql), query: (sql, params) => client.query(sql, params as unknown[]) as never });
@@ -52,7 +70,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // that is down still fails at once (connection refused), so people get the friendly "try again" quickly;
   // only a host that swallows packets makes them wait for the limit. Requests are acknowledged before this
   // work, so Slack's 3-second window is not at stake.
-  const adapter = new PrismaPg({ connectionString: url, max: poolSize, connectionTimeoutMillis: POOL_WAIT_MS });
+  // The pool is ours (not the adapter's) so /metrics can read how many connections are in use.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: POOL_WAIT_MS });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const prisma = new PrismaClient({ adapter, transactionOptions: { maxWait: POOL_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS } });
   const parsed = new URL(url);
   return {
@@ -63,6 +83,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     ping: async () => {
       await prisma.$queryRawUnsafe("SELECT 1");
     },
+    poolStats: () => ({ max: poolSize, open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => prisma.$disconnect(),
   };
 }
@@ -73,14 +94,26 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   const inMemory = dataDir === "memory://";
   const path = inMemory ? undefined : resolve(dataDir, "pglite");
   if (path) mkdirSync(resolve(dataDir), { recursive: true }); // PGlite creates only the last path segment
-  const pglite = path ? new PGlite(path) : new PGlite();
-  await pglite.waitReady;
-  const migrations = await migrate({
-    exec: (sql) => pglite.exec(sql),
-    query: (sql, params) => pglite.query(sql, params as unknown[]) as never,
-  });
+  // Before PGlite touches the files: a second process must be refused, not handed a diverging copy.
+  const lock = path ? acquireDataDirLock(dataDir) : undefined;
+  let pglite: InstanceType<typeof PGlite> | undefined;
+  let migrations: MigrationResult;
+  try {
+    pglite = path ? new PGlite(path) : new PGlite();
+    await pglite.waitReady;
+    const opened = pglite;
+    migrations = await migrate({
+      exec: (sql) => opened.exec(sql),
+      query: (sql, params) => opened.query(sql, params as unknown[]) as never,
+    });
+  } catch (error) {
+    await pglite?.close().catch(() => undefined);
+    lock?.release();
+    throw error;
+  }
+  const opened = pglite;
   // PGlite is one connection: concurrent transactions queue for it, so give them the same patience.
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: { maxWait: POOL_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS } });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(opened), transactionOptions: { maxWait: POOL_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS } });
   return {
     prisma,
     kind: "embedded",
@@ -89,9 +122,14 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     ping: async () => {
       await prisma.$queryRawUnsafe("SELECT 1");
     },
+    poolStats: () => undefined,
     close: async () => {
-      await prisma.$disconnect();
-      await pglite.close();
+      try {
+        await prisma.$disconnect();
+        await opened.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

@@ -1,11 +1,14 @@
 // The one HTTP server: platform routes plus health endpoints. Readiness means "the database answers".
 import { createServer, type Server } from "node:http";
-import express, { type Express } from "express";
+import { performance } from "node:perf_hooks";
+import express, { type Express, type RequestHandler } from "express";
+import type { Metrics } from "../ops/metrics.ts";
 import type { Logger } from "../shared/logger.ts";
 
 export interface HttpServerOptions {
   logger: Logger;
   ping(): Promise<void>;
+  metrics: Metrics;
   mountRoutes(app: Express): void;
 }
 
@@ -20,6 +23,10 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   const app = express();
   app.disable("x-powered-by");
   let shuttingDown = false;
+  app.use(measureRequests(options.metrics));
+  app.get("/metrics", async (_req, res) => {
+    res.type(options.metrics.contentType).send(await options.metrics.render());
+  });
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -58,6 +65,21 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         server.close(() => resolve());
         server.closeIdleConnections();
       }),
+  };
+}
+
+/**
+ * Counts each answered request under its route pattern (`/slack/events`, never a raw path, so a scan of random
+ * URLs cannot blow up the number of series) with its latency, measured on the monotonic clock.
+ */
+function measureRequests(metrics: Metrics): RequestHandler {
+  return (req, res, next) => {
+    const started = performance.now();
+    res.once("finish", () => {
+      const route = typeof req.route?.path === "string" ? req.route.path : "unmatched";
+      metrics.observeHttp(req.method, route, res.statusCode, (performance.now() - started) / 1000);
+    });
+    next();
   };
 }
 

@@ -4,6 +4,7 @@ import { systemClock, type Clock } from "../../shared/clock.ts";
 import type { PlatformDeps, PlatformModule } from "../platform.ts";
 import { buildSlackApp, SLACK_EVENTS_PATH, type BotIdentity } from "./app.ts";
 import { createBoltLogger } from "./bolt-logger.ts";
+import { SLASH_COMMANDS } from "./listeners/index.ts";
 import { toDeliveryError } from "./delivery-errors.ts";
 import { createSlackDirectory } from "./slack-directory.ts";
 import { SlackNotifier } from "./slack-notifier.ts";
@@ -64,7 +65,7 @@ export async function createSlackPlatform(deps: PlatformDeps, config: NonNullabl
       const url = `${publicUrl.replace(/\/$/, "")}${SLACK_EVENTS_PATH}`;
       return [
         `Slack: enabled. Paste ${url} into your Slack app settings (or replace https://YOUR-HOST in manifests/slack.yaml) as:`,
-        `  - Slash Commands → /kudos, /checkin and /momentum → Request URL: ${url}`,
+        `  - Slash Commands → ${Object.keys(SLASH_COMMANDS).join(", ")} → Request URL: ${url}`,
         `  - Interactivity & Shortcuts → Request URL: ${url}`,
         `  - Event Subscriptions → Request URL: ${url} (bot event: app_home_opened)`,
       ];

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../support/database.ts";
 import { startFakeSlack } from "../../support/fake-slack.ts";
@@ -46,12 +48,15 @@ describe("start-up while Slack is in trouble", () => {
     }
   });
 
-  it("when Slack answers, the start log says which URL to paste into the Slack app settings", async () => {
+  it("when Slack answers, the start log says which URL to paste into the Slack app settings, for every slash command of the manifest", async () => {
     const fake = await startFakeSlack({ token: SLACK_BOT_TOKEN });
     const service = await startTestService({ db, env: slackEnv(fake.apiUrl) });
     try {
       const lines = service.platforms.find((platform) => platform.name === "slack")!.describe("https://momentum.example.com/");
       expect(lines.join("\n")).toContain("https://momentum.example.com/slack/events");
+      const manifest = parse(readFileSync(new URL("../../../manifests/slack.yaml", import.meta.url), "utf8")) as { features: { slash_commands: { command: string }[] } };
+      const commandsLine = lines.find((line) => line.includes("Slash Commands"))!;
+      for (const { command } of manifest.features.slash_commands) expect(commandsLine).toContain(command);
       await expect.poll(() => service.logs.some((line) => line.includes("Slack bot token verified")), { interval: 20, timeout: 5000 }).toBe(true);
     } finally {
       await service.stop();
