@@ -6,6 +6,8 @@ import type { DomainContext } from "./domain/context.ts";
 import { createDeliveryWorker, type DeliveryWorker } from "./deliveries/worker.ts";
 import { createHttpServer } from "./http/server.ts";
 import { jobDefinitions } from "./jobs/definitions/index.ts";
+import { directorySyncJob } from "./jobs/definitions/directory-sync.ts";
+import type { DirectoryConnector } from "./domain/directory/directory-ports.ts";
 import type { JobDefinition } from "./jobs/job.ts";
 import { createScheduler, type Scheduler } from "./jobs/scheduler.ts";
 import type { PlatformDeps, PlatformModule } from "./platforms/platform.ts";
@@ -35,6 +37,8 @@ export interface RunningService {
   database: Database;
   domain: DomainContext;
   platforms: PlatformModule[];
+  /** Each enabled platform's directory (daily sync, link on demand). */
+  directories: DirectoryConnector[];
   worker: DeliveryWorker;
   scheduler: Scheduler;
   inFlight: InFlight;
@@ -62,6 +66,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     const { createTeamsPlatform } = await import("./platforms/teams/index.ts");
     platforms.push(await createTeamsPlatform(deps, config.teams, options.teams));
   }
+  const directories = platforms.flatMap((platform) => (platform.directory ? [platform.directory] : []));
   worker = createDeliveryWorker({
     prisma: database.prisma,
     clock,
@@ -71,9 +76,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     concurrency: config.deliveries.concurrency,
     maxAttempts: config.deliveries.maxAttempts,
     rates: { slackPerSecond: config.deliveries.slackPerSecond, teamsPerSecond: config.deliveries.teamsPerSecond },
+    directories,
   });
   if (options.pollDeliveries !== false) worker.start();
-  const scheduler = createScheduler({ domain, jobs: options.jobs ?? jobDefinitions, worker, logger });
+  const scheduler = createScheduler({ domain, jobs: options.jobs ?? [...jobDefinitions, directorySyncJob(directories)], worker, logger });
   if (config.schedulerEnabled) scheduler.start();
 
   const http = createHttpServer({ logger, ping: database.ping, mountRoutes: (app) => platforms.forEach((platform) => platform.mount(app)) });
@@ -87,6 +93,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     database,
     domain,
     platforms,
+    directories,
     worker,
     scheduler,
     inFlight,

@@ -19,7 +19,8 @@ const PERSON_SELECT = {
   workdayStart: true,
   workdayEnd: true,
   preferredPlatform: true,
-  slackIdentities: { select: { teamId: true, userId: true, dmChannel: true }, orderBy: { createdAt: "desc" }, take: 1 },
+  // A Slack account reported deleted is never messaged (src/domain/directory/link-slack-members.ts).
+  slackIdentities: { where: { deactivatedAt: null }, select: { teamId: true, userId: true, dmChannel: true }, orderBy: { createdAt: "desc" }, take: 1 },
   teamsIdentities: {
     select: { tenantId: true, aadObjectId: true, teamsUserId: true, conversationReference: true },
     orderBy: { updatedAt: "desc" },

@@ -33,7 +33,7 @@ export async function loadSummaryRecipients(ctx: DomainContext): Promise<{ id: s
     where: {
       active: true,
       reports: { some: { active: true } },
-      OR: [{ slackIdentities: { some: {} } }, { teamsIdentities: { some: { NOT: { conversationReference: { equals: Prisma.DbNull } } } } }],
+      OR: [{ slackIdentities: { some: { deactivatedAt: null } } }, { teamsIdentities: { some: { NOT: { conversationReference: { equals: Prisma.DbNull } } } } }],
     },
     select: { id: true, timeZone: true },
   });

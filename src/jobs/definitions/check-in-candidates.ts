@@ -15,7 +15,7 @@ import { SCHEDULE_PERSON_SELECT, effectiveCheckInSlot, type SchedulePerson } fro
  */
 const REACHABLE_ACTIVE_PERSON = {
   active: true,
-  OR: [{ slackIdentities: { some: {} } }, { teamsIdentities: { some: { NOT: { conversationReference: { equals: Prisma.DbNull } } } } }],
+  OR: [{ slackIdentities: { some: { deactivatedAt: null } } }, { teamsIdentities: { some: { NOT: { conversationReference: { equals: Prisma.DbNull } } } } }],
 } satisfies Prisma.PersonWhereInput;
 
 export interface CheckInCandidate {
