@@ -26,3 +26,21 @@ export interface ReachFinding {
 export function hasUsableEmail(email: string): boolean {
   return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) && !email.endsWith(".invalid");
 }
+
+export const REACH_LIST_HINT = "`npm run momentum -- people reach` lists who and why";
+
+/**
+ * What a launch or a reminder may promise: "everyone" only when everyone concerned can be messaged. Plain text
+ * (each platform escapes it for its own markup).
+ */
+export function deliveryPromise(options: { total: number; unreachable: number; what: string }): string {
+  const { total, unreachable, what } = options;
+  if (unreachable <= 0) return `Everyone ${what} gets a message now (during their working hours).`;
+  const reached = Math.max(0, total - unreachable);
+  return `${reached} of the ${total} ${what} get a message now (during their working hours); ${unreachable} can't be reached yet on Slack or Teams (${REACH_LIST_HINT}).`;
+}
+
+/** "2 of them can't be reached yet …": for replies that count people already. */
+export function unreachableNote(unreachable: number): string {
+  return `${unreachable} of them ${unreachable === 1 ? "isn't" : "aren't"} on Slack or Teams with Momentum yet and won't get it (${REACH_LIST_HINT}).`;
+}
