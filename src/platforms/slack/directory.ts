@@ -16,6 +16,9 @@ export const SLACK_DIRECTORY_TIERS = {
   lookup: { key: "slack:users.lookupByEmail", perSecond: 50 / 60, burst: 1 },
 } satisfies Record<string, RateLimit>;
 
+/** A sync waits as long as the tier asks (it runs in the background); the outbox lookup does not. */
+const SYNC_MAX_WAIT_MS = 10 * 60 * 1000;
+
 /** Slack recommends pages of no more than 200 users. */
 export const USERS_LIST_PAGE = 200;
 
@@ -99,7 +102,7 @@ export function createSlackMemberSource(options: SlackDirectoryOptions): SlackMe
     async *pages() {
       let cursor: string | undefined;
       do {
-        const page = await call(tiers.list, Number.POSITIVE_INFINITY, () => options.client.users.list({ limit: options.pageSize ?? USERS_LIST_PAGE, ...(cursor ? { cursor } : {}) }));
+        const page = await call(tiers.list, SYNC_MAX_WAIT_MS, () => options.client.users.list({ limit: options.pageSize ?? USERS_LIST_PAGE, ...(cursor ? { cursor } : {}) }));
         const users = (page.members ?? []) as SlackUser[];
         teamId ||= users.find((user) => user.team_id)?.team_id ?? "";
         yield users.filter((user) => user.id).map((user) => memberOf(user, teamId));
