@@ -41,6 +41,7 @@ export interface TeamsDirectoryDeps {
 
 export interface TeamReach {
   members: number;
+  /** People linked to Teams by this read (they had no Teams identity before). */
   linked: number;
   reachable: string[];
   refused: string[];
@@ -114,7 +115,7 @@ export async function openPersonalChat(deps: Pick<TeamsDirectoryDeps, "rateLimit
 
 /** Links these members and opens a personal chat with each linked person who has none. */
 export async function reachMembers(deps: TeamsDirectoryDeps, context: TurnContext, tenantId: string, members: TeamsRosterMember[]): Promise<TeamReach> {
-  const { linked, foreign } = await linkTeamsMembers(deps.domain, { tenantId, members });
+  const { linked, created, foreign } = await linkTeamsMembers(deps.domain, { tenantId, members });
   if (foreign > 0) deps.logger.info({ foreign }, "Teams members of another tenant were not linked");
   const reachable: string[] = [];
   const refused: string[] = [];
@@ -131,7 +132,7 @@ export async function reachMembers(deps: TeamsDirectoryDeps, context: TurnContex
     await storePersonalConversation(deps.domain, member.identityId, reference);
     reachable.push(member.personId);
   }
-  return { members: members.length, linked: linked.length, reachable, refused };
+  return { members: members.length, linked: created, reachable, refused };
 }
 
 /** Reads one team's roster in a proactive turn from its stored reference. "removed": the bot is no longer in it. */
