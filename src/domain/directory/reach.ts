@@ -44,3 +44,8 @@ export function deliveryPromise(options: { total: number; unreachable: number; w
 export function unreachableNote(unreachable: number): string {
   return `${unreachable} of them ${unreachable === 1 ? "isn't" : "aren't"} on Slack or Teams with Momentum yet and won't get it (${REACH_LIST_HINT}).`;
 }
+
+/** The admin's home: "3 of 120 active people can't be reached on Slack or Teams yet …". */
+export function reachLine(reach: { unreachable: number; active: number }): string {
+  return `${reach.unreachable} of ${reach.active} active people can't be reached on Slack or Teams yet, so they get no prompts, reminders or reviews (${REACH_LIST_HINT}).`;
+}

@@ -7,6 +7,8 @@ import { getCheckInForm } from "../check-ins/get-check-in-form.ts";
 import { goalRiskReasons } from "../goals/goals-at-risk.ts";
 import { progressPercent } from "../goals/goal-progress.ts";
 import { isIanaTimeZone } from "../schedule/local-time.ts";
+import { countUnreachableActive } from "../directory/list-reachability.ts";
+import { hasRole } from "../people/person.ts";
 import { buildTeamSummaries } from "./build-team-summaries.ts";
 
 export const HOME_GOALS = 10;
@@ -21,14 +23,16 @@ export interface HomeData {
   pendingReviews: { cycleName: string; subjectName: string; kind: "self" | "manager"; dueDate: string }[];
   recentKudos: { giverName: string; message: string; value: string | null; visibility: "public" | "private"; dateLabel: string }[];
   team: { reports: number; submitted: number; expected: number; blockers: number; goalsAtRisk: number; weekLabel: string } | null;
+  /** HR and admins: active people Momentum can't message on any platform yet (counts only; `people reach` lists them). */
+  reach: { unreachable: number; active: number } | null;
 }
 
 export async function getHome(ctx: DomainContext, options: { personId: string }): Promise<HomeData> {
   const now = ctx.clock.now();
-  const person = await ctx.prisma.person.findUniqueOrThrow({ where: { id: options.personId }, select: { id: true, name: true, timeZone: true, active: true } });
+  const person = await ctx.prisma.person.findUniqueOrThrow({ where: { id: options.personId }, select: { id: true, name: true, timeZone: true, active: true, role: true } });
   const zone = isIanaTimeZone(person.timeZone) ? person.timeZone : ctx.org.defaultTimeZone;
   const since = new Date(now.getTime() - HOME_KUDOS_DAYS * 24 * 60 * 60 * 1000);
-  const [form, goals, reviews, kudos, teams] = await Promise.all([
+  const [form, goals, reviews, kudos, teams, reach] = await Promise.all([
     person.active ? getCheckInForm(ctx, { personId: person.id, now }).catch(() => null) : Promise.resolve(null),
     ctx.prisma.goal.findMany({
       where: { ownerId: person.id, status: { not: "done" } },
@@ -46,6 +50,7 @@ export async function getHome(ctx: DomainContext, options: { personId: string })
       select: { message: true, value: true, visibility: true, createdAt: true, giver: { select: { name: true } } },
     }),
     buildTeamSummaries(ctx, { now, managerIds: [person.id] }),
+    hasRole(person, "hr") ? countUnreachableActive(ctx) : Promise.resolve(null),
   ]);
   const team = teams[0];
   return {
@@ -83,5 +88,6 @@ export async function getHome(ctx: DomainContext, options: { personId: string })
           weekLabel: team.weekLabel,
         }
       : null,
+    reach,
   };
 }

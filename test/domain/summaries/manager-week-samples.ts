@@ -71,4 +71,5 @@ export const BIG_HOME: HomeData = {
   pendingReviews: Array.from({ length: 30 }, () => ({ cycleName: long("c", 200), subjectName: long("s", 100), kind: "manager" as const, dueDate: "2026-12-17" })),
   recentKudos: Array.from({ length: 5 }, () => ({ giverName: long("g", 100), message: long("&", 500), value: "craft", visibility: "private" as const, dateLabel: "1 Dec" })),
   team: { reports: 40, submitted: 30, expected: 38, blockers: 5, goalsAtRisk: 7, weekLabel: "Week 48, 2026" },
+  reach: { unreachable: 9999, active: 10000 },
 };
