@@ -85,7 +85,8 @@ async function reachPersonally(domain: DomainContext, context: TurnContext, memb
   const identity = await domain.prisma.teamsIdentity.findFirst({ where: { tenantId, teamsUserId: member.id }, select: { id: true, conversationReference: true } });
   if (!identity || identity.conversationReference) return;
   try {
-    const reference = await openPersonalChat({ sleep: async () => undefined }, context, tenantId, { teamsUserId: member.id, aadObjectId: member.aadObjectId ?? "", name: member.name ?? "" });
+    const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+    const reference = await openPersonalChat({ sleep }, context, tenantId, { teamsUserId: member.id, aadObjectId: member.aadObjectId ?? "", name: member.name ?? "" });
     if (reference) await storePersonalConversation(domain, identity.id, reference);
   } catch (error) {
     domain.logger.warn({ status: (error as { statusCode?: number })?.statusCode, code: (error as { code?: string })?.code }, "could not open a personal chat with a Teams member");
