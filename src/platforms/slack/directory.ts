@@ -7,6 +7,7 @@ import { DirectoryBusyError } from "../../domain/directory/directory-ports.ts";
 import { linkSlackPersonByEmail, syncSlackDirectory } from "../../domain/directory/sync-slack-directory.ts";
 import type { DomainContext } from "../../domain/context.ts";
 import { webApi } from "@slack/bolt";
+import { backoffMs } from "../../deliveries/backoff.ts";
 import type { RateLimit, RateLimiter } from "../../deliveries/rate-limiter.ts";
 import { slackErrorCode, type WebClient } from "./web-client.ts";
 
@@ -15,6 +16,8 @@ export const SLACK_DIRECTORY_TIERS = {
   list: { key: "slack:users.list", perSecond: 20 / 60, burst: 1 },
   lookup: { key: "slack:users.lookupByEmail", perSecond: 50 / 60, burst: 1 },
 } satisfies Record<string, RateLimit>;
+
+const MAX_NETWORK_RETRIES = 3;
 
 /** A sync waits as long as the tier asks (it runs in the background); the outbox lookup does not. */
 const SYNC_MAX_WAIT_MS = 10 * 60 * 1000;
@@ -83,12 +86,20 @@ export function createSlackMemberSource(options: SlackDirectoryOptions): SlackMe
   }
 
   async function call<T>(limit: RateLimit, maxWaitMs: number, work: () => Promise<T>): Promise<T> {
+    let networkRetries = 0;
     for (let attempt = 0; ; attempt++) {
       const wait = await pace(limit, maxWaitMs);
       if (wait > 0) throw new DirectoryBusyError(wait);
       try {
         return await work();
       } catch (error) {
+        // A dropped connection (a kept-alive socket the server had just closed, a network blip) is tried again
+        // a few times with backoff; anything Slack actually answered is not.
+        if ((error as { code?: string })?.code === webApi.ErrorCode.RequestError && networkRetries < MAX_NETWORK_RETRIES) {
+          networkRetries++;
+          await options.sleep(backoffMs(networkRetries));
+          continue;
+        }
         const retryAfter = retryAfterMs(error);
         if (retryAfter === undefined) throw error;
         await options.rateLimiter?.penalise(limit, retryAfter);
