@@ -66,7 +66,7 @@ export async function createSlackPlatform(deps: PlatformDeps, config: NonNullabl
 
   return {
     name: "slack",
-    notifier: new SlackNotifier({ client, prisma: deps.domain.prisma }),
+    notifier: new SlackNotifier({ client, prisma: deps.domain.prisma, clock: deps.domain.clock }),
     directory: createSlackDirectoryConnector(deps.domain, members),
     mount(app) {
       app.use(router);

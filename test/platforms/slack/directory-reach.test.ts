@@ -238,4 +238,24 @@ describe("reaching people HR imported, on Slack", () => {
     expect(summary.members).toBe(3);
     expect(harness.fake.calls("users.list").map((call) => call.failure ?? "ok")).toEqual(["429", "ok", "ok"]);
   });
+
+  it("when Slack refuses a DM because the account was deactivated since the sync, Momentum stops trying that account", async () => {
+    await importOrg();
+    harness.fake.addUser({ ...bob, deleted: true });
+    const person = await personByEmail("bob@example.com");
+    const queue = (key: string) =>
+      enqueueDeliveries(db.prisma, [{ key, kind: "test", target: { kind: "person", personId: person.id }, message: { type: "notice", title: "Hello", text: "hello" } }], clock.now());
+
+    await queue("t:first");
+    await harness.service.settle();
+    expect((await personByEmail("bob@example.com")).slackIdentities[0].deactivatedAt).not.toBeNull();
+
+    const opensBefore = harness.fake.calls("conversations.open").length;
+    await queue("t:second");
+    await harness.service.settle();
+    expect(harness.fake.calls("conversations.open")).toHaveLength(opensBefore);
+    const second = await db.prisma.delivery.findUniqueOrThrow({ where: { key: "t:second" } });
+    expect(second.status).toBe("failed");
+    expect(second.lastError).toContain("Slack account deactivated");
+  });
 });
