@@ -35,7 +35,7 @@ no check-ins, feedback or kudos.`;
 
 export const peopleCommands: CommandGroup = {
   name: "people",
-  summary: "import, export and change roles of people (HR data)",
+  summary: "import, export and change roles of people (HR data); find them on chat and list who can't be reached",
   help: PEOPLE_HELP,
   prepare(args: string[]): PreparedCommand {
     const [command, ...rest] = args;
