@@ -7,6 +7,8 @@ import { readOutboxSnapshot } from "./deliveries/outbox-stats.ts";
 import { createDeliveryWorker, type DeliveryWorker } from "./deliveries/worker.ts";
 import { createHttpServer } from "./http/server.ts";
 import { jobDefinitions } from "./jobs/definitions/index.ts";
+import { directorySyncJob } from "./jobs/definitions/directory-sync.ts";
+import type { DirectoryConnector } from "./domain/directory/directory-ports.ts";
 import type { JobDefinition } from "./jobs/job.ts";
 import { createScheduler, type Scheduler } from "./jobs/scheduler.ts";
 import { instrumentJobs, instrumentNotifier, rateLimitSleep } from "./ops/instrument.ts";
@@ -40,6 +42,8 @@ export interface RunningService {
   database: Database;
   domain: DomainContext;
   platforms: PlatformModule[];
+  /** Each enabled platform's directory (daily sync, link on demand). */
+  directories: DirectoryConnector[];
   worker: DeliveryWorker;
   scheduler: Scheduler;
   inFlight: InFlight;
@@ -70,6 +74,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     const { createTeamsPlatform } = await import("./platforms/teams/index.ts");
     platforms.push(await createTeamsPlatform(deps, config.teams, options.teams));
   }
+  const directories = platforms.flatMap((platform) => (platform.directory ? [platform.directory] : []));
   worker = createDeliveryWorker({
     prisma: database.prisma,
     clock,
@@ -80,9 +85,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     maxAttempts: config.deliveries.maxAttempts,
     rates: { slackPerSecond: config.deliveries.slackPerSecond, teamsPerSecond: config.deliveries.teamsPerSecond },
     sleep: rateLimitSleep(metrics),
+    directories,
   });
   if (options.pollDeliveries !== false) worker.start();
-  const scheduler = createScheduler({ domain, jobs: instrumentJobs(options.jobs ?? jobDefinitions, metrics), worker, logger });
+  const scheduler = createScheduler({ domain, jobs: instrumentJobs(options.jobs ?? [...jobDefinitions, directorySyncJob(directories)], metrics), worker, logger });
   if (config.schedulerEnabled) scheduler.start();
 
   const http = createHttpServer({ logger, ping: database.ping, metrics, mountRoutes: (app) => platforms.forEach((platform) => platform.mount(app)) });
@@ -96,6 +102,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     database,
     domain,
     platforms,
+    directories,
     worker,
     scheduler,
     inFlight,

@@ -1,6 +1,8 @@
 // What every CLI command receives. Output goes through `out`/`err` (not process streams) so tests can call the
 // commands as plain functions and read what a user would see.
 import type { DomainContext } from "../domain/context.ts";
+import type { DirectoryConnector } from "../domain/directory/directory-ports.ts";
+import type { PlatformName } from "../domain/notifications/notifier.ts";
 
 export interface CliOutput {
   /** Results: what a script would pipe on (stdout). */
@@ -11,6 +13,10 @@ export interface CliOutput {
 
 export interface CliContext extends CliOutput {
   domain: DomainContext;
+  /** The platforms configured in the environment (Slack and Teams settings). */
+  platforms?: PlatformName[];
+  /** Directories the CLI can read itself (Slack); empty when none is configured. */
+  directories?: DirectoryConnector[];
 }
 
 export const EXIT_OK = 0;

@@ -11,6 +11,7 @@ import { AppError, userMessageFor } from "../shared/errors.ts";
 import { createLogger, type Logger } from "../shared/logger.ts";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliOutput, type CommandGroup, type PreparedCommand } from "./cli-context.ts";
 import { peopleCommands } from "./commands/people.ts";
+import { cliDirectories } from "./directories.ts";
 import { deliveriesCommands } from "./deliveries-group.ts";
 import { reviewsCommands } from "./commands/reviews.ts";
 import { closuresCommands } from "./commands/closures.ts";
@@ -93,7 +94,8 @@ export async function runCli(argv: string[], io: CliOutput, options: RunCliOptio
   for (const name of database.migrations.applied) io.err(`applied migration ${name}`);
   const domain: DomainContext = { prisma: database.prisma, clock: options.clock ?? systemClock, org: config.org, logger, adminEmails: config.adminEmails };
   try {
-    return await command({ domain, out: io.out, err: io.err });
+    const platforms = [...(config.slack ? (["slack"] as const) : []), ...(config.teams ? (["teams"] as const) : [])];
+    return await command({ domain, out: io.out, err: io.err, platforms, directories: cliDirectories(config, domain) });
   } catch (error) {
     if (!(error instanceof AppError)) logger.error({ err: error }, `momentum ${groupName} ${args[0] ?? ""} failed`);
     io.err(userMessageFor(error));

@@ -28,7 +28,14 @@ export interface RowSenderDeps {
   /** Longer rate-limit waits release the row (notBefore = then) instead of holding a lane. */
   maxInlineWaitMs: number;
   sleep(ms: number): Promise<void>;
+  /**
+   * Tries to find a person on a chat platform (Slack users.lookupByEmail) before a row fails for want of an
+   * identity; "linked" comes back with the person resolved again.
+   */
+  linkPerson?(personId: string): Promise<{ outcome: "linked"; person: ResolvedPerson | undefined } | { outcome: "unreachable"; reason: string } | { outcome: "busy"; waitMs: number }>;
 }
+
+export const NO_IDENTITY = "no chat identity Momentum can reach for this person";
 
 /** How late a rate-limit slot may be used (an event-loop stall); later, it is given up once and a new one taken. */
 const LATE_SLOT_MS = 100;
@@ -61,7 +68,7 @@ export function createRowSender(deps: RowSenderDeps) {
       if (decision.action === "cancel") return { status: "cancelled", lastError: decision.reason };
       if (decision.action === "reschedule") return { status: "pending", notBefore: decision.notBefore, attemptsDelta: -1 };
       const recipient = person.recipient;
-      if (!recipient) return { status: "failed", lastError: "no chat identity Momentum can reach for this person" };
+      if (!recipient) return { status: "failed", lastError: NO_IDENTITY };
       const notifier = deps.notifiers.get(recipient.platform)!;
       return { platform: recipient.platform, send: () => notifier.sendToPerson(recipient, row.message, sendContext(row)) };
     }
@@ -121,8 +128,18 @@ export function createRowSender(deps: RowSenderDeps) {
   }
 
   /** `person`: the row's recipient, resolved for the whole claimed batch at once (undefined: no such person). */
-  return async function deliver(row: ClaimedRow, person: ResolvedPerson | undefined): Promise<RowResult> {
+  /** A row about to fail for want of an identity gets one attempt at linking its person first. */
+  async function routeLinking(row: ClaimedRow, person: ResolvedPerson | undefined): Promise<Route | Outcome> {
     const planned = route(row, person);
+    if ("send" in planned || planned.lastError !== NO_IDENTITY || !row.personId || !deps.linkPerson) return planned;
+    const link = await deps.linkPerson(row.personId);
+    if (link.outcome === "linked") return route(row, link.person);
+    if (link.outcome === "busy") return { status: "pending", notBefore: new Date(clock.now().getTime() + link.waitMs), attemptsDelta: -1 };
+    return { status: "failed", lastError: `${NO_IDENTITY} (${link.reason})` };
+  }
+
+  return async function deliver(row: ClaimedRow, person: ResolvedPerson | undefined): Promise<RowResult> {
+    const planned = await routeLinking(row, person);
     if (!("send" in planned)) {
       const result: RowResult = planned.status === "pending" ? "deferred" : planned.status === "failed" ? "failed" : "cancelled";
       if (result === "failed") logger.warn({ deliveryId: row.id, kind: row.kind, reason: planned.lastError }, "delivery failed for good");

@@ -29,12 +29,18 @@ const PERSON_SELECT = {
   holidayCalendar: true,
   manager: { select: { teamHolidayCalendar: true } },
   preferredPlatform: true,
-  slackIdentities: { select: { teamId: true, userId: true, dmChannel: true }, orderBy: { createdAt: "desc" }, take: 1 },
+  // A Slack account reported deleted is never messaged (src/domain/directory/link-slack-members.ts).
+  slackIdentities: { where: { deactivatedAt: null }, select: { teamId: true, userId: true, dmChannel: true }, orderBy: { createdAt: "desc" }, take: 1 },
   teamsIdentities: {
     select: { tenantId: true, aadObjectId: true, teamsUserId: true, conversationReference: true },
     orderBy: { updatedAt: "desc" },
   },
 } as const;
+
+/** One person, after the directory linked them (the worker's last try before "no chat identity"). */
+export async function resolvePerson(prisma: PrismaClient, personId: string, enabled: ReadonlySet<PlatformName>, now: Date): Promise<ResolvedPerson | null> {
+  return (await resolvePeople(prisma, [personId], enabled, now)).get(personId) ?? null;
+}
 
 /** Two queries for a whole claimed batch (the people, the closures): the worker resolves every recipient at once. */
 export async function resolvePeople(prisma: PrismaClient, personIds: string[], enabled: ReadonlySet<PlatformName>, now: Date): Promise<Map<string, ResolvedPerson>> {

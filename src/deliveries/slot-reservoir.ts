@@ -41,6 +41,12 @@ export function createSlotReservoir(limiter: RateLimiter, clock: Clock) {
       // Bounded: each round either yields a slot, a refusal, or waits for another lane's reservation.
       for (let round = 0; round < 10; round++) {
         const slot = pool.slots.shift();
+        // A slot further ahead than any grant could be means the clock was stepped back (NTP, a test clock):
+        // the pool is void, as the bucket itself restarts its clock in that case.
+        if (slot !== undefined && slot - clock.now().getTime() > maxWaitMs + 1000) {
+          pool.slots.length = 0;
+          continue;
+        }
         if (slot !== undefined) return { granted: true, atMs: slot };
         pool.refilling ??= reserve(limit, maxWaitMs, pool).finally(() => (pool.refilling = undefined));
         const refused = await pool.refilling;

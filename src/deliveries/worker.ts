@@ -12,7 +12,8 @@ import { createClaims, type ClaimedRow } from "./claims.ts";
 import { createRowSender, type RowResult } from "./deliver-row.ts";
 import { noticeAdminsOfFailures } from "./failure-notice.ts";
 import { createRateLimiter, type RateLimiter, type RateSettings } from "./rate-limiter.ts";
-import { resolvePeople, type ResolvedPerson } from "./recipient.ts";
+import { resolvePeople, resolvePerson, type ResolvedPerson } from "./recipient.ts";
+import type { DirectoryConnector } from "../domain/directory/directory-ports.ts";
 import type { SendWindowOrg } from "./send-window.ts";
 
 export interface DeliveryWorkerOptions {
@@ -41,6 +42,8 @@ export interface DeliveryWorkerOptions {
   maxInlineWaitMs?: number;
   /** Injected so tests can move a ManualClock instead of waiting. */
   sleep?: (ms: number) => Promise<void>;
+  /** Platform directories that can link one person on demand (Slack lookupByEmail), tried in order. */
+  directories?: DirectoryConnector[];
 }
 
 export interface DrainSummary {
@@ -49,6 +52,22 @@ export interface DrainSummary {
 }
 
 export type DeliveryWorker = ReturnType<typeof createDeliveryWorker>;
+
+/** Tries each enabled platform's on-demand link in turn; the first that links wins, a "busy" defers the row. */
+function linkerFor(directories: DirectoryConnector[], enabled: Set<PlatformName>, resolve: (personId: string) => Promise<ResolvedPerson | null>) {
+  const linkers = directories.filter((directory) => directory.linkPerson && enabled.has(directory.platform));
+  if (linkers.length === 0) return undefined;
+  return async (personId: string) => {
+    const reasons: string[] = [];
+    for (const directory of linkers) {
+      const link = await directory.linkPerson!(personId);
+      if (link.outcome === "linked") return { outcome: "linked" as const, person: (await resolve(personId)) ?? undefined };
+      if (link.outcome === "busy") return link;
+      reasons.push(`${directory.platform}: ${link.reason}`);
+    }
+    return { outcome: "unreachable" as const, reason: reasons.join("; ") };
+  };
+}
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -77,6 +96,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
     sendTimeoutMs,
     maxInlineWaitMs: options.maxInlineWaitMs ?? 5_000,
     sleep: options.sleep ?? realSleep,
+    linkPerson: linkerFor(options.directories ?? [], enabled, (personId) => resolvePerson(prisma, personId, enabled, clock.now())),
   });
   let timer: NodeJS.Timeout | undefined;
   let draining: Promise<DrainSummary> | undefined;

@@ -1,6 +1,7 @@
 // What the composition root needs from each chat platform adapter.
 import type { Express } from "express";
 import type { DomainContext } from "../domain/context.ts";
+import type { DirectoryConnector } from "../domain/directory/directory-ports.ts";
 import type { ChatNotifier } from "../domain/notifications/notifier.ts";
 import type { InFlight } from "../shared/in-flight.ts";
 import type { Logger } from "../shared/logger.ts";
@@ -17,6 +18,8 @@ export interface PlatformDeps {
 export interface PlatformModule {
   readonly name: "slack" | "teams";
   readonly notifier: ChatNotifier;
+  /** Finds the platform's people before they ever talk to Momentum (daily sync, link on demand). */
+  readonly directory?: DirectoryConnector;
   /** Registers the platform's HTTP routes on the shared server. */
   mount(app: Express): void;
   /** Lines for the start log: where to point the platform's app settings. */

@@ -12,6 +12,16 @@ export interface FakeMember {
   tenantId: string;
   /** False: the app isn't installed for them, so opening a 1:1 chat is refused (403). */
   installed: boolean;
+  /** The sign-in name; defaults to the email. */
+  userPrincipalName?: string | null;
+}
+
+export interface FakeTeam {
+  id: string;
+  /** Member ids ("29:…") in roster order. */
+  memberIds: string[];
+  /** False: the bot was removed from the team, so roster reads answer 403 as Microsoft's do. */
+  botInTeam: boolean;
 }
 
 export interface PostedActivity {
@@ -31,6 +41,10 @@ export interface FakeConnector {
   posted: PostedActivity[];
   createdConversations: { memberId: string; conversationId: string }[];
   addMember(member: FakeMember): void;
+  /** A team whose roster the bot can read (GET …/pagedmembers with continuation tokens). */
+  setTeam(team: FakeTeam): void;
+  /** Roster page requests, for paging assertions. */
+  rosterCalls: { teamId: string; pageSize: number | null; continuationToken: string | null }[];
   /** The next `count` activity posts to `conversationId` (any when omitted) fail with this fault. */
   failNext(fault: Fault, options?: { count?: number; conversationId?: string }): void;
   /** JWKS served at `${url}/keys`; OpenID metadata at `${url}/.well-known/openidconfiguration`. */
@@ -41,6 +55,8 @@ export interface FakeConnector {
 
 export async function startFakeConnector(): Promise<FakeConnector> {
   const members = new Map<string, FakeMember>();
+  const teams = new Map<string, FakeTeam>();
+  const rosterCalls: FakeConnector["rosterCalls"] = [];
   const posted: PostedActivity[] = [];
   const createdConversations: { memberId: string; conversationId: string }[] = [];
   const faults: { fault: Fault; remaining: number; conversationId?: string }[] = [];
@@ -62,12 +78,33 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     if (req.method === "GET" && parts[0] === "v3" && parts[1] === "conversations" && parts[3] === "members" && parts[4]) {
       const member = members.get(parts[4]);
       if (!member) return json(res, 404, { error: { code: "MemberNotFoundInConversation", message: "The member was not found" } });
-      return json(res, 200, { id: member.id, aadObjectId: member.aadObjectId, name: member.name, email: member.email, userPrincipalName: member.email, tenantId: member.tenantId, userRole: "user" });
+      return json(res, 200, memberPayload(member));
+    }
+    // GET /v3/conversations/{teamId}/pagedmembers?pageSize=&continuationToken=: the roster, a page at a time. Like
+    // Microsoft's: pageSize capped at 500, an opaque continuation token, none on the last page; 403 when the bot
+    // is not in the team (code BotNotInConversationRoster), 404 for a conversation it never saw.
+    if (req.method === "GET" && parts[0] === "v3" && parts[1] === "conversations" && parts[3] === "pagedmembers") {
+      const team = teams.get(parts[2]);
+      const pageSize = url.searchParams.get("pageSize");
+      const token = url.searchParams.get("continuationToken");
+      rosterCalls.push({ teamId: parts[2], pageSize: pageSize === null ? null : Number(pageSize), continuationToken: token });
+      if (!team) return json(res, 404, { error: { code: "ConversationNotFound", message: "Conversation not found." } });
+      if (!team.botInTeam) return json(res, 403, { error: { code: "BotNotInConversationRoster", message: "The bot is not part of the conversation roster." } });
+      const size = Math.min(Math.max(Number(pageSize) || 200, 1), 500);
+      const offset = token ? Number(Buffer.from(token, "base64url").toString("utf8").replace(/^page:/, "")) : 0;
+      if (!Number.isInteger(offset) || offset < 0) return json(res, 400, { error: { code: "BadArgument", message: "Invalid continuation token." } });
+      const page = team.memberIds.slice(offset, offset + size).flatMap((id) => (members.has(id) ? [memberPayload(members.get(id)!)] : []));
+      const next = offset + size < team.memberIds.length ? Buffer.from(`page:${offset + size}`).toString("base64url") : undefined;
+      return json(res, 200, { members: page, ...(next ? { continuationToken: next } : {}) });
     }
     // POST /v3/conversations: open a 1:1 chat.
     if (req.method === "POST" && parts[0] === "v3" && parts[1] === "conversations" && parts.length === 2) {
       const memberId = body?.members?.[0]?.id;
       const member = memberId ? members.get(memberId) : undefined;
+      const tenantId = body?.tenantId ?? body?.channelData?.tenant?.id;
+      // Teams needs the tenant to create a conversation; a member of another tenant can't be reached from this one.
+      if (!tenantId) return json(res, 400, { error: { code: "BadArgument", message: "Tenant id is required." } });
+      if (member && member.tenantId !== tenantId) return json(res, 403, { error: { code: "Forbidden", message: "The user is not in the tenant." } });
       if (!member) return json(res, 404, { error: { code: "NotFound", message: "no such member" } });
       if (!member.installed) return json(res, 403, { error: { code: "Forbidden", message: "The bot is not installed for the user" } });
       const conversationId = `a:personal-${member.id}`;
@@ -94,6 +131,11 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     json(res, 404, { error: { code: "NotFound", message: `fake connector has no route ${req.method} ${url.pathname}` } });
   });
 
+  function memberPayload(member: FakeMember) {
+    const upn = member.userPrincipalName === undefined ? member.email : member.userPrincipalName;
+    return { id: member.id, aadObjectId: member.aadObjectId, name: member.name, email: member.email, userPrincipalName: upn, tenantId: member.tenantId, userRole: "user" };
+  }
+
   function takeFault(conversationId: string): Fault | undefined {
     const entry = faults.find((candidate) => candidate.remaining > 0 && (!candidate.conversationId || candidate.conversationId === conversationId));
     if (!entry) return undefined;
@@ -108,6 +150,10 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     url: base(),
     posted,
     createdConversations,
+    rosterCalls,
+    setTeam(team) {
+      teams.set(team.id, team);
+    },
     addMember(member) {
       members.set(member.id, member);
       members.set(member.aadObjectId, member);

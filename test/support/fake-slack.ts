@@ -11,6 +11,8 @@ export interface FakeSlackUser {
   tz?: string;
   isBot?: boolean;
   deleted?: boolean;
+  /** A multi-channel (`restricted`) or single-channel (`ultra`) guest. */
+  guest?: "restricted" | "ultra";
 }
 
 /** How a channel behaves for chat.postMessage / conversations.join. Unregistered C/G ids behave as "member". */
@@ -129,6 +131,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       real_name: user.name,
       deleted: Boolean(user.deleted),
       is_bot: Boolean(user.isBot),
+      is_restricted: user.guest !== undefined,
+      is_ultra_restricted: user.guest === "ultra",
       tz: user.tz ?? "Europe/Berlin",
       profile: { real_name: user.name, display_name: user.name.split(" ")[0], ...(user.email === null ? {} : { email: user.email ?? `${user.id.toLowerCase()}@example.com` }) },
     };
@@ -150,6 +154,28 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       case "users.info": {
         const user = users.get(String(args.user));
         return user ? { ok: true, user: userPayload(user) } : fail("user_not_found");
+      }
+      case "users.list": {
+        // Like Slack: pages in a stable order, `limit` capped (docs: no more than 1,000), an opaque cursor
+        // (base64 of the next offset, as Slack's are opaque strings), "" when done; a cursor we didn't issue is refused.
+        if (!args.limit && users.size > 1000) return fail("limit_required");
+        const limit = Math.min(Number(args.limit ?? 0) || 1000, 1000);
+        let offset = 0;
+        if (args.cursor) {
+          const decoded = /^dXNlcjo/.test(String(args.cursor)) ? Number(Buffer.from(String(args.cursor), "base64").toString("utf8").slice(5)) : NaN;
+          if (!Number.isInteger(decoded) || decoded < 0) return fail("invalid_cursor");
+          offset = decoded;
+        }
+        const all = [...users.values()];
+        const page = all.slice(offset, offset + limit);
+        const next = offset + limit < all.length ? Buffer.from(`user:${offset + limit}`).toString("base64") : "";
+        return { ok: true, members: page.map(userPayload), cache_ts: Math.floor(now() / 1000), response_metadata: { next_cursor: next } };
+      }
+      case "users.lookupByEmail": {
+        // Slack answers the plural `users_not_found` for this method (users.info says `user_not_found`).
+        const email = String(args.email ?? "").toLowerCase();
+        const user = [...users.values()].find((candidate) => candidate.email !== null && (candidate.email ?? `${candidate.id.toLowerCase()}@example.com`).toLowerCase() === email);
+        return user ? { ok: true, user: userPayload(user) } : fail("users_not_found");
       }
       case "conversations.open": {
         const user = users.get(String(args.users));

@@ -7,14 +7,16 @@ import { setRole } from "../../domain/people/set-role.ts";
 import { AppError } from "../../shared/errors.ts";
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliContext, type CommandGroup, type PreparedCommand } from "../cli-context.ts";
 import { parsePeopleCsv, stringifyPeopleCsv } from "../people-csv.ts";
+import { prepareReachCommand, REACH_HELP, syncDirectories } from "./people-reach.ts";
 import { PRIVACY_HELP, preparePrivacyCommand } from "./privacy.ts";
 
 export const PEOPLE_HELP = `Usage: npm run momentum -- people <command>
 
 Commands:
-  import FILE.csv        Create or update people from an HR file.
+  import FILE.csv        Create or update people from an HR file, then find them on Slack by email.
   export [FILE.csv]      Write everyone as CSV (to stdout when no file is given).
   set-role EMAIL ROLE    Change someone's role (employee, manager, hr, admin); recorded in the audit log.
+${REACH_HELP}
 ${PRIVACY_HELP}
 
 The file: a header line naming the columns, in any order:
@@ -35,12 +37,14 @@ no check-ins, feedback or kudos.`;
 
 export const peopleCommands: CommandGroup = {
   name: "people",
-  summary: "import, export and change roles of people (HR data)",
+  summary: "import, export and change roles of people (HR data); find them on chat and list who can't be reached",
   help: PEOPLE_HELP,
   prepare(args: string[]): PreparedCommand {
     const [command, ...rest] = args;
     const privacy = preparePrivacyCommand(command, rest);
     if (privacy) return privacy;
+    const reach = prepareReachCommand(command, rest);
+    if (reach) return reach;
     const options = rest.filter((arg) => arg.startsWith("-") && arg !== "-");
     if (options.length > 0) throw new UsageError(`unknown option ${options[0]} for people ${command}`);
     switch (command) {
@@ -54,7 +58,7 @@ export const peopleCommands: CommandGroup = {
         if (rest.length !== 2) throw new UsageError("people set-role takes two arguments: EMAIL ROLE");
         return (ctx) => setPersonRole(ctx, rest[0], rest[1]);
       case undefined:
-        throw new UsageError("which people command? import, export, set-role, export-data or erase");
+        throw new UsageError("which people command? import, export, set-role, sync, reach, export-data or erase");
       default:
         throw new UsageError(`unknown command "people ${command}"`);
     }
@@ -78,7 +82,8 @@ export async function importPeopleFile(ctx: CliContext, file: string): Promise<n
   if (!result) return EXIT_FAILURE;
   if (result.errors.length > 0) return reportProblems(ctx, file, result.errors);
   ctx.out(`Imported ${file}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged.`);
-  return EXIT_OK;
+  // Momentum is a push product: people must be found on chat before the first prompt, not when they first type.
+  return syncDirectories(ctx, { afterImport: true });
 }
 
 export async function exportPeopleFile(ctx: CliContext, file?: string): Promise<number> {

@@ -47,7 +47,7 @@ export async function loadAnnouncement(ctx: DomainContext, announcementId: strin
 export async function audienceOf(ctx: DomainContext, announcement: AnnouncementRecord): Promise<AudiencePerson[]> {
   const platforms = new Set(announcement.targets.map((target) => target.platform));
   const reachable = [
-    ...(platforms.has("slack") ? [{ slackIdentities: { some: {} } }] : []),
+    ...(platforms.has("slack") ? [{ slackIdentities: { some: { deactivatedAt: null } } }] : []),
     ...(platforms.has("teams") ? [{ teamsIdentities: { some: {} } }] : []),
   ];
   if (reachable.length === 0) return [];

@@ -4,6 +4,7 @@
 import { validationError } from "../../shared/errors.ts";
 import type { DomainContext } from "../context.ts";
 import { enqueueDeliveries } from "../notifications/outbox.ts";
+import { countUnreachable } from "../directory/list-reachability.ts";
 import { parseInput } from "../validation.ts";
 import { announcementFollowUpKey, FollowUpInput, type FollowUpOptions } from "./announcement.schemas.ts";
 import { loadAnnouncement } from "./announcement-audience.ts";
@@ -15,6 +16,8 @@ export interface FollowUpResult {
   queued: number;
   /** Pending people who had their follow-up before: nothing new for them. */
   alreadyFollowedUp: number;
+  /** Of the reminded, how many Momentum can't message on any platform yet. */
+  unreachable: number;
 }
 
 export async function followUpUnacknowledged(ctx: DomainContext, options: FollowUpOptions): Promise<FollowUpResult> {
@@ -38,5 +41,6 @@ export async function followUpUnacknowledged(ctx: DomainContext, options: Follow
   await ctx.prisma.auditEvent.create({
     data: { actor: input.actorId, action: "announcement.follow_up", subject: announcement.id, detail: { queued }, createdAt: now },
   });
-  return { announcementId: announcement.id, queued, alreadyFollowedUp: pending.length - remindable.length };
+  const unreachable = await countUnreachable(ctx, remindable.map((person) => person.personId));
+  return { announcementId: announcement.id, queued, alreadyFollowedUp: pending.length - remindable.length, unreachable };
 }

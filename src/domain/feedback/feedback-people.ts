@@ -22,7 +22,7 @@ const SELECT = {
   active: true,
   role: true,
   manager: { select: { id: true, name: true, active: true } },
-  slackIdentities: { select: { id: true }, take: 1 },
+  slackIdentities: { where: { deactivatedAt: null }, select: { id: true }, take: 1 },
   teamsIdentities: { select: { conversationReference: true } },
 } as const;
 

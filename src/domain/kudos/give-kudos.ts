@@ -50,7 +50,7 @@ export async function giveKudos(ctx: DomainContext, options: GiveKudosOptions, r
       name: true,
       active: true,
       timeZone: true,
-      slackIdentities: { select: { id: true }, take: 1 },
+      slackIdentities: { where: { deactivatedAt: null }, select: { id: true }, take: 1 },
       teamsIdentities: { select: { conversationReference: true } },
     },
   });

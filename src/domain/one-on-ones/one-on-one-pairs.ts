@@ -10,7 +10,7 @@ import { DEFAULT_ONE_ON_ONE_SLOT, type OneOnOneSlot } from "./one-on-one-slot.ts
 /** A manager Momentum can DM: a Slack identity, or a Teams identity with a stored conversation reference. */
 const REACHABLE = {
   active: true,
-  OR: [{ slackIdentities: { some: {} } }, { teamsIdentities: { some: { NOT: { conversationReference: { equals: Prisma.DbNull } } } } }],
+  OR: [{ slackIdentities: { some: { deactivatedAt: null } } }, { teamsIdentities: { some: { NOT: { conversationReference: { equals: Prisma.DbNull } } } } }],
 } satisfies Prisma.PersonWhereInput;
 
 export interface OneOnOnePair {

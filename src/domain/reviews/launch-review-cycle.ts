@@ -7,6 +7,7 @@ import type { DomainContext } from "../context.ts";
 import { enqueueDeliveries, type NewDelivery } from "../notifications/outbox.ts";
 import { requireRole } from "../people/person.ts";
 import { parseInput } from "../validation.ts";
+import { countUnreachable } from "../directory/list-reachability.ts";
 import { resolveParticipants } from "./participants.ts";
 import { dueDateLabel, findCycle, loadActor, reviewKeys } from "./review-access.ts";
 import { CycleIdSchema, ParticipantsSchema } from "./review.schemas.ts";
@@ -24,6 +25,8 @@ export interface LaunchedReviewCycle {
   managerReviews: number;
   selfDueDate: string;
   managerDueDate: string;
+  /** Participants Momentum can't message on any platform yet: their request waits in the outbox, or fails. */
+  unreachable: number;
 }
 
 export const REVIEW_SELF_REQUEST_KIND = "review.self-requested";
@@ -67,7 +70,8 @@ export async function launchReviewCycle(ctx: DomainContext, options: LaunchRevie
       await tx.review.createMany({ data: reviews, skipDuplicates: true });
       await enqueueDeliveries(tx, deliveries, now);
       await tx.auditEvent.create({ data: { createdAt: ctx.clock.now(), actor: actor.id, action: "review-cycle.launched", subject: cycle.id, detail: { participants: people.length } } });
-      return { selfReviews: people.length, managerReviews: reviews.length - people.length };
+      const unreachable = await countUnreachable({ prisma: tx }, people.map((person) => person.id));
+      return { selfReviews: people.length, managerReviews: reviews.length - people.length, unreachable };
     },
     { timeout: 60_000 },
   );

@@ -7,6 +7,8 @@ import { getCheckInForm } from "../check-ins/get-check-in-form.ts";
 import { goalRiskReasons } from "../goals/goals-at-risk.ts";
 import { progressPercent } from "../goals/goal-progress.ts";
 import { isIanaTimeZone } from "../schedule/local-time.ts";
+import { countUnreachableActive } from "../directory/list-reachability.ts";
+import { hasRole } from "../people/person.ts";
 import { buildTeamSummaries } from "./build-team-summaries.ts";
 import { describeHolidays, type HolidayView } from "../holidays/holiday-view.ts";
 import { DAYS_OFF_PERSON_SELECT } from "../schedule/days-off.ts";
@@ -25,14 +27,16 @@ export interface HomeData {
   team: { reports: number; submitted: number; expected: number; blockers: number; goalsAtRisk: number; weekLabel: string } | null;
   /** The person's holiday calendar and the next day off Momentum knows (holiday or closure). */
   holidays: HolidayView;
+  /** HR and admins: active people Momentum can't message on any platform yet (counts only; `people reach` lists them). */
+  reach: { unreachable: number; active: number } | null;
 }
 
 export async function getHome(ctx: DomainContext, options: { personId: string }): Promise<HomeData> {
   const now = ctx.clock.now();
-  const person = await ctx.prisma.person.findUniqueOrThrow({ where: { id: options.personId }, select: { ...DAYS_OFF_PERSON_SELECT, name: true, timeZone: true, active: true } });
+  const person = await ctx.prisma.person.findUniqueOrThrow({ where: { id: options.personId }, select: { ...DAYS_OFF_PERSON_SELECT, id: true, name: true, timeZone: true, active: true, role: true } });
   const zone = isIanaTimeZone(person.timeZone) ? person.timeZone : ctx.org.defaultTimeZone;
   const since = new Date(now.getTime() - HOME_KUDOS_DAYS * 24 * 60 * 60 * 1000);
-  const [form, goals, reviews, kudos, teams, holidays] = await Promise.all([
+  const [form, goals, reviews, kudos, teams, holidays, reach] = await Promise.all([
     person.active ? getCheckInForm(ctx, { personId: person.id, now }).catch(() => null) : Promise.resolve(null),
     ctx.prisma.goal.findMany({
       where: { ownerId: person.id, status: { not: "done" } },
@@ -51,6 +55,7 @@ export async function getHome(ctx: DomainContext, options: { personId: string })
     }),
     buildTeamSummaries(ctx, { now, managerIds: [person.id] }),
     describeHolidays(ctx, person, zone, now),
+    hasRole(person, "hr") ? countUnreachableActive(ctx) : Promise.resolve(null),
   ]);
   const team = teams[0];
   return {
@@ -89,5 +94,6 @@ export async function getHome(ctx: DomainContext, options: { personId: string })
         }
       : null,
     holidays,
+    reach,
   };
 }

@@ -44,7 +44,7 @@ export async function loadSummaryRecipients(ctx: DomainContext, now: Date): Prom
     where: {
       active: true,
       reports: { some: { active: true } },
-      OR: [{ slackIdentities: { some: {} } }, { teamsIdentities: { some: { NOT: { conversationReference: { equals: Prisma.DbNull } } } } }],
+      OR: [{ slackIdentities: { some: { deactivatedAt: null } } }, { teamsIdentities: { some: { NOT: { conversationReference: { equals: Prisma.DbNull } } } } }],
     },
     select: { id: true, timeZone: true, managerId: true, holidayCalendar: true, manager: { select: { teamHolidayCalendar: true } } },
   });

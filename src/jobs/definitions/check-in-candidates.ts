@@ -16,7 +16,7 @@ import { SCHEDULE_PERSON_SELECT, effectiveCheckInSlot, holidayShiftOf, type Sche
  */
 const REACHABLE_ACTIVE_PERSON = {
   active: true,
-  OR: [{ slackIdentities: { some: {} } }, { teamsIdentities: { some: { NOT: { conversationReference: { equals: Prisma.DbNull } } } } }],
+  OR: [{ slackIdentities: { some: { deactivatedAt: null } } }, { teamsIdentities: { some: { NOT: { conversationReference: { equals: Prisma.DbNull } } } } }],
 } satisfies Prisma.PersonWhereInput;
 
 export interface CheckInCandidate {

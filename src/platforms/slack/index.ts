@@ -6,6 +6,8 @@ import { buildSlackApp, SLACK_EVENTS_PATH, type BotIdentity } from "./app.ts";
 import { createBoltLogger } from "./bolt-logger.ts";
 import { SLASH_COMMANDS } from "./listeners/index.ts";
 import { toDeliveryError } from "./delivery-errors.ts";
+import { createRateLimiter } from "../../deliveries/rate-limiter.ts";
+import { createSlackDirectoryConnector, createSlackMemberSource, type SlackDirectoryOptions } from "./directory.ts";
 import { createSlackDirectory } from "./slack-directory.ts";
 import { SlackNotifier } from "./slack-notifier.ts";
 import { createWebClient, slackClientOptions } from "./web-client.ts";
@@ -17,6 +19,8 @@ export interface SlackOverrides {
   requestClock?: Clock;
   /** How long a modal submission may work before acknowledging (default 2.5 s of Slack's 3 s). */
   interactionBudgetMs?: number;
+  /** Rate tiers and waits of the directory sync (benchmarks speed the tiers up; tests shorten the waits). */
+  directory?: Partial<Pick<SlackDirectoryOptions, "tiers" | "pageSize" | "lookupMaxWaitMs" | "sleep">>;
 }
 
 export async function createSlackPlatform(deps: PlatformDeps, config: NonNullable<Config["slack"]>, overrides: SlackOverrides = {}): Promise<PlatformModule> {
@@ -25,6 +29,12 @@ export async function createSlackPlatform(deps: PlatformDeps, config: NonNullabl
   const clientOptions = slackClientOptions({ apiUrl: config.apiUrl, logger: boltLogger, timeoutMs: overrides.requestTimeoutMs });
   const client = createWebClient(config.botToken, clientOptions);
   const directory = createSlackDirectory(client);
+  const members = createSlackMemberSource({
+    client,
+    rateLimiter: createRateLimiter(deps.domain.prisma, deps.domain.clock),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    ...overrides.directory,
+  });
   let botIdentity: BotIdentity = {};
 
   const { router } = buildSlackApp({
@@ -57,7 +67,8 @@ export async function createSlackPlatform(deps: PlatformDeps, config: NonNullabl
 
   return {
     name: "slack",
-    notifier: new SlackNotifier({ client, prisma: deps.domain.prisma }),
+    notifier: new SlackNotifier({ client, prisma: deps.domain.prisma, clock: deps.domain.clock }),
+    directory: createSlackDirectoryConnector(deps.domain, members),
     mount(app) {
       app.use(router);
     },

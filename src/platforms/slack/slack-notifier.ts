@@ -6,6 +6,8 @@
 import type { PrismaClient } from "../../db/database.ts";
 import type { OutboundMessage } from "../../domain/notifications/messages.ts";
 import { DeliveryError, type ChatNotifier, type Recipient, type SendContext, type SendResult } from "../../domain/notifications/notifier.ts";
+import { markSlackAccountDeactivated } from "../../domain/directory/mark-slack-deactivated.ts";
+import { systemClock, type Clock } from "../../shared/clock.ts";
 import { toDeliveryError } from "./delivery-errors.ts";
 import { renderOutboundMessage } from "./views/render-message.ts";
 import { slackErrorCode, type WebClient } from "./web-client.ts";
@@ -13,7 +15,12 @@ import { slackErrorCode, type WebClient } from "./web-client.ts";
 export interface SlackNotifierOptions {
   client: WebClient;
   prisma: PrismaClient;
+  /** Dates a deactivation Slack reports while sending. */
+  clock?: Clock;
 }
+
+/** conversations.open's answers for a deactivated account. */
+const DEACTIVATED = new Set(["user_disabled", "account_inactive"]);
 
 export class SlackNotifier implements ChatNotifier {
   readonly platform = "slack" as const;
@@ -60,7 +67,14 @@ export class SlackNotifier implements ChatNotifier {
   }
 
   private async openDm(teamId: string, userId: string): Promise<string> {
-    const opened = await this.options.client.conversations.open({ users: userId });
+    let opened;
+    try {
+      opened = await this.options.client.conversations.open({ users: userId });
+    } catch (error) {
+      // Deleted in Slack since the last directory sync: no further message is tried for this account.
+      if (DEACTIVATED.has(slackErrorCode(error) ?? "")) await markSlackAccountDeactivated(this.options.prisma, { teamId, userId }, (this.options.clock ?? systemClock).now());
+      throw error;
+    }
     const channel = opened.channel?.id;
     if (!channel) throw new DeliveryError("Slack opened no conversation for this person", true);
     await this.options.prisma.slackIdentity.updateMany({ where: { teamId, userId }, data: { dmChannel: channel } });

@@ -4,17 +4,16 @@ import {
   TeamsInfo,
   type Activity,
   type ChannelAccount,
-  type ConversationParameters,
-  type ConversationReference,
   type TeamsChannelAccount,
   type TurnContext,
 } from "botbuilder";
-import type { ConnectorClient } from "botframework-connector";
 import { identifyTeamsUser, type TeamsProfile } from "../../domain/people/identify-teams-user.ts";
 import type { PersonRecord } from "../../domain/people/person.ts";
 import type { DomainContext } from "../../domain/context.ts";
 import { AppError } from "../../shared/errors.ts";
+import { storePersonalConversation } from "../../domain/directory/link-teams-members.ts";
 import { isPersonalChat, personalReferenceOf, tenantIdOf, type TeamChannelInfo } from "./activity.ts";
+import { openPersonalChat } from "./directory.ts";
 
 /** Bot accounts in Teams have ids starting with "28:"; people have "29:" (or an AAD object id). */
 export function isBotAccount(account: Pick<ChannelAccount, "id" | "role">): boolean {
@@ -82,32 +81,15 @@ export async function identifyMember(domain: DomainContext, context: TurnContext
  * not (403/404), nothing is stored and the caller reports them as unreachable.
  */
 async function reachPersonally(domain: DomainContext, context: TurnContext, member: TeamsChannelAccount): Promise<void> {
-  const activity = context.activity;
-  const tenantId = member.tenantId ?? tenantIdOf(activity);
+  const tenantId = member.tenantId ?? tenantIdOf(context.activity);
   const identity = await domain.prisma.teamsIdentity.findFirst({ where: { tenantId, teamsUserId: member.id }, select: { id: true, conversationReference: true } });
   if (!identity || identity.conversationReference) return;
-  const connector = context.turnState.get<ConnectorClient | undefined>(context.adapter.ConnectorClientKey);
-  if (!connector) return;
   try {
-    const created = await connector.conversations.createConversation({
-      isGroup: false,
-      bot: activity.recipient,
-      members: [{ id: member.id, name: member.name ?? "" }],
-      tenantId,
-      channelData: { tenant: { id: tenantId } },
-    } as ConversationParameters);
-    const reference: Partial<ConversationReference> = {
-      channelId: activity.channelId,
-      serviceUrl: activity.serviceUrl,
-      bot: activity.recipient,
-      user: { id: member.id, name: member.name ?? "", aadObjectId: member.aadObjectId },
-      conversation: { id: created.id, conversationType: "personal", tenantId, isGroup: false, name: "" },
-      locale: activity.locale,
-    };
-    await domain.prisma.teamsIdentity.update({ where: { id: identity.id }, data: { conversationReference: reference as object, updatedAt: domain.clock.now() } });
+    const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+    const reference = await openPersonalChat({ sleep }, context, tenantId, { teamsUserId: member.id, aadObjectId: member.aadObjectId ?? "", name: member.name ?? "" });
+    if (reference) await storePersonalConversation(domain, identity.id, reference);
   } catch (error) {
-    const status = (error as { statusCode?: number })?.statusCode;
-    if (status !== 403 && status !== 404) domain.logger.warn({ status, code: (error as { code?: string })?.code }, "could not open a personal chat with a Teams member");
+    domain.logger.warn({ status: (error as { statusCode?: number })?.statusCode, code: (error as { code?: string })?.code }, "could not open a personal chat with a Teams member");
   }
 }
 

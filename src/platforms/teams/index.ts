@@ -8,6 +8,8 @@ import { activityEnvelopeGuard } from "./activity-envelope.ts";
 import { createCloudAdapter, type TeamsAuthOverrides } from "./adapter.ts";
 import { MomentumTeamsBot } from "./bot.ts";
 import { TeamsNotifier } from "./teams-notifier.ts";
+import { createRateLimiter } from "../../deliveries/rate-limiter.ts";
+import { createTeamsDirectoryConnector, type TeamsDirectoryDeps } from "./directory.ts";
 
 export const TEAMS_MESSAGES_PATH = "/api/messages";
 
@@ -16,12 +18,21 @@ export interface TeamsOverrides extends TeamsAuthOverrides {}
 export async function createTeamsPlatform(deps: PlatformDeps, config: NonNullable<Config["teams"]>, overrides: TeamsOverrides = {}): Promise<PlatformModule> {
   const appId = config.devMode ? "" : (config.appId ?? "");
   const adapter = createCloudAdapter(config, deps.logger, overrides);
-  const bot = new MomentumTeamsBot({ ...deps, adapter, appId });
+  const directory: TeamsDirectoryDeps = {
+    domain: deps.domain,
+    logger: deps.logger.child({ platform: "teams" }),
+    adapter,
+    appId,
+    rateLimiter: createRateLimiter(deps.domain.prisma, deps.domain.clock),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  };
+  const bot = new MomentumTeamsBot({ ...deps, adapter, appId, directory });
   const notifier = new TeamsNotifier(adapter, appId, deps.domain.prisma, deps.domain.clock);
 
   return {
     name: "teams",
     notifier,
+    directory: createTeamsDirectoryConnector(directory),
     mount(app: Express) {
       // JSON parsing on this route only: Slack's route needs the raw body to check signatures.
       app.post(TEAMS_MESSAGES_PATH, express.json({ limit: "1mb" }), activityEnvelopeGuard(), async (req, res) => {

@@ -153,8 +153,8 @@ describe("acknowledging, status and the follow-up", () => {
     const { ctx, announcementId, hana, amy, ben } = await announced();
     await acknowledgeAnnouncement(ctx, { announcementId, personId: amy.id });
 
-    expect(await followUpUnacknowledged(ctx, { actorId: hana.id, announcementId })).toEqual({ announcementId, queued: 1, alreadyFollowedUp: 0 });
-    expect(await followUpUnacknowledged(ctx, { actorId: hana.id, announcementId })).toEqual({ announcementId, queued: 0, alreadyFollowedUp: 1 });
+    expect(await followUpUnacknowledged(ctx, { actorId: hana.id, announcementId })).toEqual({ announcementId, queued: 1, alreadyFollowedUp: 0, unreachable: 0 });
+    expect(await followUpUnacknowledged(ctx, { actorId: hana.id, announcementId })).toEqual({ announcementId, queued: 0, alreadyFollowedUp: 1, unreachable: 0 });
 
     const dms = await db.prisma.delivery.findMany({ where: { kind: "announcement.followup" } });
     expect(dms.map((row) => [row.key, row.personId, row.respectQuietHours])).toEqual([[`announcement-followup:${announcementId}:${ben.id}`, ben.id, true]]);

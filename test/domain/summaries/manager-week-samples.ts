@@ -72,4 +72,5 @@ export const BIG_HOME: HomeData = {
   recentKudos: Array.from({ length: 5 }, () => ({ giverName: long("g", 100), message: long("&", 500), value: "craft", visibility: "private" as const, dateLabel: "1 Dec" })),
   team: { reports: 40, submitted: 30, expected: 38, blockers: 5, goalsAtRisk: 7, weekLabel: "Week 48, 2026" },
   holidays: { calendar: { code: "DE-BE", label: "Germany, Berlin", source: "org" }, nextDayOff: { date: "2026-12-25", label: "Friday 25 December 2026", reason: "Winter <break> & party" } },
+  reach: { unreachable: 9999, active: 10000 },
 };

@@ -1,6 +1,7 @@
 // Replies around announcements and roles, seen only by the person who acted: the confirmation after posting,
 // `/announce status` with its "Send a reminder to N people" button, the reminder's result, the thanks for an
 // acknowledgement, role changes, and the command's help.
+import { unreachableNote } from "../../../domain/directory/reach.ts";
 import type { ActionsBlock, KnownBlock } from "@slack/types";
 import type { AcknowledgeResult } from "../../../domain/announcements/acknowledge-announcement.ts";
 import type { AnnouncementStatus } from "../../../domain/announcements/announcement-status.ts";
@@ -95,7 +96,7 @@ export function announceCycleButton(cycleId: string): ActionsBlock {
 export function followUpQueuedMessage(result: FollowUpResult): SlackMessage {
   const text =
     result.queued > 0
-      ? `:bell: Reminder on its way to ${plural(result.queued, "person", "people")}, during their working hours.`
+      ? `:bell: Reminder on its way to ${plural(result.queued, "person", "people")}, during their working hours.${result.unreachable > 0 ? ` ${escapeMrkdwn(unreachableNote(result.unreachable))}` : ""}`
       : "No one new to remind: everyone who hasn't acknowledged has already had their one reminder.";
   return { text, blocks: [section(text)] };
 }

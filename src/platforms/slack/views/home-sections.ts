@@ -4,6 +4,7 @@ import type { KnownBlock } from "@slack/types";
 import type { HomeData } from "../../../domain/summaries/get-home.ts";
 import { calendarLine, nextDayOffLine } from "../../../domain/holidays/holiday-text.ts";
 import { CHECKIN_START_ACTION } from "./checkin-messages.ts";
+import { reachLine } from "../../../domain/directory/reach.ts";
 import { context, escapeMrkdwn, plain, section } from "./text.ts";
 
 const STATUS_LABEL: Record<string, string> = { on_track: "on track", at_risk: "at risk", off_track: "off track", done: "done" };
@@ -33,6 +34,9 @@ export function homeSections(home: HomeData): KnownBlock[] {
       section(`*My team at a glance* (${escapeMrkdwn(team.weekLabel)})\nCheck-ins: *${team.submitted} of ${team.expected}* · blockers: *${team.blockers}* · goals at risk: *${team.goalsAtRisk}*`),
       context("Your full team summary arrives every Monday at 09:00, or type `/momentum summary`."),
     );
+  }
+  if (home.reach && home.reach.unreachable > 0) {
+    blocks.push(section(`:warning: *Reach:* ${escapeMrkdwn(reachLine(home.reach))}`));
   }
   return blocks;
 }

@@ -1,5 +1,6 @@
 // What HR, managers and authors alone see in reply: the created cycle with its Launch button, launch and close
 // results, the status, the nudge preview with its confirmation, and confirmations after saving a review.
+import { deliveryPromise } from "../../../domain/directory/reach.ts";
 import type { CreatedReviewCycle } from "../../../domain/reviews/create-review-cycle.ts";
 import type { LaunchedReviewCycle } from "../../../domain/reviews/launch-review-cycle.ts";
 import type { ClosedReviewCycle } from "../../../domain/reviews/close-review-cycle.ts";
@@ -38,7 +39,8 @@ export function reviewCycleCreatedMessage(cycle: CreatedReviewCycle): SlackMessa
 }
 
 export function reviewLaunchedMessage(cycle: LaunchedReviewCycle): SlackMessage {
-  const text = `:rocket: *${escapeMrkdwn(cycle.name)}* is launched: ${cycle.selfReviews} self-reviews and ${cycle.managerReviews} manager reviews. Everyone taking part gets a message now (during their working hours).`;
+  const promise = deliveryPromise({ total: cycle.selfReviews, unreachable: cycle.unreachable, what: "taking part" });
+  const text = `:rocket: *${escapeMrkdwn(cycle.name)}* is launched: ${cycle.selfReviews} self-reviews and ${cycle.managerReviews} manager reviews. ${escapeMrkdwn(promise)}`;
   // HR usually wants to tell everyone: the button opens the announce modal filled with the cycle's own words.
   return { text: `${cycle.name} is launched.`, blocks: [section(text), announceCycleButton(cycle.cycleId)] };
 }

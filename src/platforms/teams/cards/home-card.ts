@@ -4,6 +4,7 @@ import type { HomeData } from "../../../domain/summaries/get-home.ts";
 import { calendarLine, nextDayOffLine } from "../../../domain/holidays/holiday-text.ts";
 import { adaptiveCard, heading, paragraph, plain, subtle, type AdaptiveCard, type CardElement } from "./card.ts";
 import { openCheckInFormAction } from "./checkin-cards.ts";
+import { reachLine } from "../../../domain/directory/reach.ts";
 
 const STATUS_LABEL: Record<string, string> = { on_track: "on track", at_risk: "at risk", off_track: "off track", done: "done" };
 
@@ -28,6 +29,7 @@ export function homeCard(home: HomeData): AdaptiveCard {
     });
     body.push(subtle("Your full team summary arrives every Monday at 09:00, or type summary."));
   }
+  if (home.reach && home.reach.unreachable > 0) body.push(paragraph(`⚠️ Reach: ${reachLine(home.reach)}`, { spacing: "Medium" }));
   const actions = home.checkIn ? [openCheckInFormAction({ periodKey: home.checkIn.periodKey, title: home.checkIn.submitted ? "Edit check-in" : "Start check-in" })] : [];
   return adaptiveCard(body, actions);
 }

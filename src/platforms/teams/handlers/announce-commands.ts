@@ -1,6 +1,7 @@
 // `announce` (HR: a button that opens the announcement dialog), `announce status [id]` (who has acknowledged, with
 // the reminder button), and the two card actions: "Acknowledge" on a post or follow-up, "Send a reminder to N
 // people" on the status. Everything answers the person who acted, privately.
+import { unreachableNote } from "../../../domain/directory/reach.ts";
 import { CardFactory, type TurnContext } from "botbuilder";
 import { z } from "zod";
 import { acknowledgeAnnouncement } from "../../../domain/announcements/acknowledge-announcement.ts";
@@ -50,7 +51,7 @@ export async function handleAnnounceCardAction(deps: TeamsHandlerDeps, context: 
   if (result.queued > 0) deps.kickDeliveries();
   const text =
     result.queued > 0
-      ? `🔔 Reminder on its way to ${result.queued} ${result.queued === 1 ? "person" : "people"}, during their working hours.`
+      ? `🔔 Reminder on its way to ${result.queued} ${result.queued === 1 ? "person" : "people"}, during their working hours.${result.unreachable > 0 ? ` ${unreachableNote(result.unreachable)}` : ""}`
       : "No one new to remind: everyone who hasn't acknowledged has already had their one reminder.";
   await replyPrivately(deps, context, text, "Done.");
 }

@@ -5,6 +5,7 @@ import { isPersonalChat, teamChannelOf } from "../activity.ts";
 import { getHome } from "../../../domain/summaries/get-home.ts";
 import { helpCard } from "../cards/help-card.ts";
 import { homeCard } from "../cards/home-card.ts";
+import { onAddedToTeam, onMembersJoined } from "../directory.ts";
 import { identifyActor, rememberChannel } from "../identity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 
@@ -40,8 +41,27 @@ export async function onAppInstalled(deps: TeamsHandlerDeps, context: TurnContex
   await context.sendActivity({ attachments: cards.map((card) => CardFactory.adaptiveCard(card)) });
 }
 
+/**
+ * Momentum added to a team: store the channel, remember the team and read its roster, so everyone in it can be
+ * messaged before they ever talk to Momentum. People joining a team Momentum is in are linked as they join.
+ */
 export async function onMembersAdded(deps: TeamsHandlerDeps, context: TurnContext): Promise<void> {
-  const botId = context.activity.recipient?.id;
-  const botWasAdded = (context.activity.membersAdded ?? []).some((member) => member.id === botId);
-  if (botWasAdded) await rememberConversation(deps, context);
+  const activity = context.activity;
+  const botId = activity.recipient?.id;
+  const added = activity.membersAdded ?? [];
+  const botWasAdded = added.some((member) => member.id === botId);
+  const channel = teamChannelOf(activity);
+  const teamId = (activity.channelData as { team?: { id?: string; name?: string } } | undefined)?.team;
+  if (botWasAdded) {
+    await rememberConversation(deps, context);
+    if (channel && teamId?.id) {
+      await onAddedToTeam({ ...deps.directory, track: (work) => deps.inFlight.track(work) }, context, { teamId: teamId.id, name: teamId.name ?? channel.name, reference: channel.reference });
+    }
+    return;
+  }
+  if (channel && teamId?.id) {
+    await onMembersJoined(deps.directory, context, added).catch((error: unknown) =>
+      deps.logger.warn({ err: { name: (error as Error)?.name } }, "could not link Teams members who joined a team"),
+    );
+  }
 }

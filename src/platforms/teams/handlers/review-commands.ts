@@ -1,5 +1,6 @@
 // `review`, `review status|nudge|close …` typed to the bot, and the review cards' plain submits (Launch, Share,
 // Nudge). Everything answers the person who acted only; role checks are the domain's.
+import { deliveryPromise } from "../../../domain/directory/reach.ts";
 import { CardFactory, type TurnContext } from "botbuilder";
 import { z } from "zod";
 import { requireRole } from "../../../domain/people/person.ts";
@@ -63,7 +64,8 @@ export async function handleReviewCardSubmit(deps: TeamsHandlerDeps, context: Tu
   if (action === REVIEW_LAUNCH_ACTION) {
     const launched = await launchReviewCycle(deps.domain, { actorId: actor.id, cycleId });
     deps.kickDeliveries();
-    const launchedText = `${launched.name} is launched: ${launched.selfReviews} self-reviews and ${launched.managerReviews} manager reviews. Everyone taking part gets a message now (during their working hours).`;
+    const promise = deliveryPromise({ total: launched.selfReviews, unreachable: launched.unreachable, what: "taking part" });
+    const launchedText = `${launched.name} is launched: ${launched.selfReviews} self-reviews and ${launched.managerReviews} manager reviews. ${promise}`;
     // HR usually wants to tell everyone: the button opens the announcement dialog filled with the cycle's own words.
     return answer(deps, context, adaptiveCard([paragraph(plain(launchedText))], [openAnnounceFormAction({ cycleId: launched.cycleId, title: "Announce this cycle" })]));
   }

@@ -1,0 +1,38 @@
+// Daily directory sync: from 03:00 in the org's zone, each platform's directory is read once per local day
+// (Slack users.list, Teams rosters) and everyone it can find is linked. The day is claimed under a unique key
+// with a lease (src/domain/directory/daily-run.ts), so several instances and restarts run it exactly once, and a
+// sync whose instance died is taken over when its lease ends. It queues nothing: linking is its whole effect.
+import { DateTime } from "luxon";
+import { claimDailyRun, finishDailyRun, releaseDailyRun } from "../../domain/directory/daily-run.ts";
+import type { DirectoryConnector } from "../../domain/directory/directory-ports.ts";
+import type { JobDefinition } from "../job.ts";
+
+export const DIRECTORY_SYNC_LOCAL_HOUR = 3;
+const LEASE_MS = 30 * 60 * 1000;
+const RETRY_AFTER_FAILURE_MS = 15 * 60 * 1000;
+
+export function directorySyncKey(platform: string, localDate: string): string {
+  return `directory-sync:${platform}:${localDate}`;
+}
+
+export function directorySyncJob(directories: DirectoryConnector[]): JobDefinition {
+  return {
+    id: "directory-sync",
+    async due(ctx, now) {
+      const local = DateTime.fromJSDate(now, { zone: ctx.org.defaultTimeZone });
+      if (local.hour < DIRECTORY_SYNC_LOCAL_HOUR) return [];
+      for (const directory of directories) {
+        const key = directorySyncKey(directory.platform, local.toISODate()!);
+        if (!(await claimDailyRun(ctx, key, now, LEASE_MS))) continue;
+        try {
+          await directory.sync();
+          await finishDailyRun(ctx, key, ctx.clock.now());
+        } catch (error) {
+          ctx.logger.warn({ job: "directory-sync", platform: directory.platform, err: { name: (error as Error)?.name } }, "directory sync failed; it is tried again later today");
+          await releaseDailyRun(ctx, key, ctx.clock.now(), RETRY_AFTER_FAILURE_MS);
+        }
+      }
+      return [];
+    },
+  };
+}
