@@ -8,6 +8,8 @@ export type Slot = { granted: true; atMs: number } | { granted: false; waitMs: n
 
 interface Pool {
   slots: number[];
+  /** Clock time of the latest reservation: a clock now earlier than this was stepped back. */
+  reservedAtMs: number;
   refilling?: Promise<Slot | null>;
 }
 
@@ -19,7 +21,7 @@ export function createSlotReservoir(limiter: RateLimiter, clock: Clock) {
 
   function poolOf(key: string): Pool {
     let pool = pools.get(key);
-    if (!pool) pools.set(key, (pool = { slots: [] }));
+    if (!pool) pools.set(key, (pool = { slots: [], reservedAtMs: 0 }));
     return pool;
   }
 
@@ -29,6 +31,7 @@ export function createSlotReservoir(limiter: RateLimiter, clock: Clock) {
     const startedAt = clock.now().getTime();
     const grant = await limiter.take(limit, maxWaitMs, count);
     if (!grant.granted) return { granted: false, waitMs: grant.waitMs };
+    pool.reservedAtMs = startedAt;
     pool.slots.push(...grant.slotsMs.map((ms) => startedAt + ms));
     return null;
   }
@@ -38,15 +41,12 @@ export function createSlotReservoir(limiter: RateLimiter, clock: Clock) {
     async next(limit: RateLimit, maxWaitMs: number): Promise<Slot> {
       if (limit.perSecond <= 0) return { granted: true, atMs: clock.now().getTime() };
       const pool = poolOf(limit.key);
+      // A clock stepped back by more than a second since the slots were reserved (NTP, a test clock) voids them,
+      // as the bucket itself restarts its clock in that case; otherwise they would sit hours in the future.
+      if (clock.now().getTime() < pool.reservedAtMs - 1000) pool.slots.length = 0;
       // Bounded: each round either yields a slot, a refusal, or waits for another lane's reservation.
       for (let round = 0; round < 10; round++) {
         const slot = pool.slots.shift();
-        // A slot further ahead than any grant could be means the clock was stepped back (NTP, a test clock):
-        // the pool is void, as the bucket itself restarts its clock in that case.
-        if (slot !== undefined && slot - clock.now().getTime() > maxWaitMs + 1000) {
-          pool.slots.length = 0;
-          continue;
-        }
         if (slot !== undefined) return { granted: true, atMs: slot };
         pool.refilling ??= reserve(limit, maxWaitMs, pool).finally(() => (pool.refilling = undefined));
         const refused = await pool.refilling;
