@@ -68,6 +68,13 @@ const EVERY_MESSAGE: Record<OutboundMessage["type"], OutboundMessage> = {
   "one-on-one.prompt": { type: "one-on-one.prompt", agenda: SAMPLE_AGENDA },
   "team.summary": { type: "team.summary", summary: SAMPLE_SUMMARY },
   notice: { type: "notice", title: "3 deliveries failed", text: "Momentum isn't installed for 3 people." },
+  "pulse.ask": { type: "pulse.ask", roundId: "r1", title: "Team *pulse*", closesLabel: "Friday 11 December, 10:00", questionCount: 7 },
+  "pulse.reminder": { type: "pulse.reminder", roundId: "r1", title: "Team pulse", closesLabel: "Friday 11 December, 10:00" },
+  "pulse.results": {
+    type: "pulse.results",
+    roundId: "r1",
+    results: { title: "Team pulse", roundNumber: 2, asked: 40, answered: 31, participationRate: 78, minGroupSize: 5, enps: 12, items: [{ text: "My workload is sustainable.", average: 3.4 }] },
+  },
 };
 
 const FEEDBACK_PREVIEW: FeedbackPreview = {
