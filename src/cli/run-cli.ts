@@ -11,8 +11,9 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliOutput, type Com
 import { peopleCommands } from "./commands/people.ts";
 import { deliveriesCommands } from "./deliveries-group.ts";
 import { reviewsCommands } from "./commands/reviews.ts";
+import { pulsesCommands } from "./commands/pulses.ts";
 
-export const COMMAND_GROUPS: CommandGroup[] = [peopleCommands, deliveriesCommands, reviewsCommands];
+export const COMMAND_GROUPS: CommandGroup[] = [peopleCommands, deliveriesCommands, reviewsCommands, pulsesCommands];
 
 export interface RunCliOptions {
   /** The environment to configure from (tests pass their own); default: the process environment. */

@@ -57,7 +57,7 @@ export function pulseResultsMessage(results: PulseRoundResults): SlackMessage {
     else if (results.comments.length > 0) {
       const shown = results.comments.slice(0, COMMENTS_SHOWN).map((comment) => `> ${escapeMrkdwn(truncate(comment.replace(/\n+/g, " "), 280))}`);
       const more = results.comments.length - shown.length;
-      blocks.push(section(`*Comments* (word for word, unattributed)\n${shown.join("\n")}${more > 0 ? `\n…and ${more} more in \`npm run momentum -- pulses export\`` : ""}`));
+      blocks.push(section(`*Comments* (word for word, unattributed)\n${shown.join("\n")}${more > 0 ? `\n…and ${more} more in the export` : ""}`));
     }
   }
   const trend = results.trend.map((point) => `R${point.number}: ${point.enps === null ? "–" : signed(point.enps)}`);
