@@ -43,6 +43,8 @@ export interface SubmitPulseResult {
 const ALREADY_ANSWERED =
   "You've already answered this pulse. To change your answers, use the \"Change my answers\" button in the private confirmation Momentum sent you when you answered.";
 
+const KEY_MISMATCH = "Momentum couldn't match that change key to your answers, so nothing was changed.";
+
 export function tokenHashOf(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
@@ -67,9 +69,10 @@ export async function getPulseForm(ctx: DomainContext, options: PulseFormOptions
     minGroupSize: minGroupSizeOf(ctx.org),
     commentMinGroupSize: commentMinGroupSizeOf(ctx.org),
   };
+  if (!participated && input.token) throw new AppError("CONFLICT", KEY_MISMATCH);
   if (!participated) return { ...base, editing: false, values: { scores: {}, comment: null } };
   const answer = input.token ? await ctx.prisma.pulseAnswer.findUnique({ where: { tokenHash: tokenHashOf(input.token) }, select: { roundId: true, scores: true, comment: true } }) : null;
-  if (!answer || answer.roundId !== round.id) throw new AppError("CONFLICT", ALREADY_ANSWERED);
+  if (!answer || answer.roundId !== round.id) throw new AppError("CONFLICT", input.token ? KEY_MISMATCH : ALREADY_ANSWERED);
   return { ...base, editing: true, values: { scores: answer.scores as Record<string, number>, comment: answer.comment } };
 }
 
@@ -102,7 +105,7 @@ export async function submitPulseAnswer(ctx: DomainContext, options: SubmitPulse
     const changed = participated
       ? await ctx.prisma.pulseAnswer.updateMany({ where: { roundId: round.id, tokenHash: tokenHashOf(input.token) }, data: { scores, comment } })
       : { count: 0 };
-    if (changed.count !== 1) throw new AppError("CONFLICT", "Momentum couldn't match that change key to your answers, so nothing was changed.");
+    if (changed.count !== 1) throw new AppError("CONFLICT", KEY_MISMATCH);
     return { ...result, outcome: "changed", token: input.token };
   }
 

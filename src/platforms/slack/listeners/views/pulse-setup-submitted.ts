@@ -59,7 +59,11 @@ export function registerPulseSetupSubmissions(app: App, deps: SlackListenerDeps)
       await ack({ response_action: "clear" });
       if (result.duplicate) return;
       const message = pulseLaunchedMessage(result);
-      await deps.client.chat.postMessage({ channel: payload.data.user.id, text: message.text, blocks: message.blocks }).catch((error: unknown) => deps.logger.warn({ error: safeErrorFields(error) }, "could not confirm a pulse launch"));
+      await deps.inFlight.track(
+        deps.client.chat
+          .postMessage({ channel: payload.data.user.id, text: message.text, blocks: message.blocks })
+          .catch((error: unknown) => deps.logger.warn({ error: safeErrorFields(error) }, "could not confirm a pulse launch")),
+      );
     } catch (error) {
       logUnexpected(deps, error);
       await ack({ response_action: "update", view: pulseErrorView(sentenceCase(userMessageFor(error))) });
