@@ -50,5 +50,9 @@ if (wanted("P3")) {
   const { runP3 } = await import("./p3-summaries.ts");
   report("P3 all managers' weekly summaries, 1,000 vs 10,000 people", await runP3());
 }
+if (wanted("P6")) {
+  const { runP6 } = await import("./p6-pulse-results.ts");
+  report("P6 pulse results (8 rounds, team breakdown), 1,000 vs 10,000 people", await runP6());
+}
 process.stdout.write(`\nDone: ${Object.keys(results).length} benchmark(s).\n`);
 process.exit(0);
