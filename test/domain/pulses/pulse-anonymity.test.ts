@@ -8,6 +8,7 @@ import { exportPulseResults, PULSE_EXPORT_COLUMNS } from "../../../src/domain/pu
 import { launchPulse, previewPulse } from "../../../src/domain/pulses/launch-pulse.ts";
 import { pulseResults } from "../../../src/domain/pulses/pulse-results.ts";
 import { pulsesCsv } from "../../../src/cli/commands/pulses.ts";
+import { buildTeamSummaries } from "../../../src/domain/summaries/build-team-summaries.ts";
 import { AppError } from "../../../src/shared/errors.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
 import { createLogger } from "../../../src/shared/logger.ts";
@@ -137,6 +138,25 @@ describe("pulse anonymity", () => {
       ["Cy's team", null, 8],
     ]);
     expect(results.teams[2].stats?.enps).toBe(100);
+  });
+
+  it("the Monday summary gives a manager their team's pulse numbers only where HR's breakdown shows them", async () => {
+    const hana = await reachable(db, "Hana", { role: "hr" });
+    const four = await team(db, "Fay", 4);
+    const six = await team(db, "Sid", 6);
+    const seven = await team(db, "Val", 7);
+    const round = await openRound(hana.id, { audience: { kind: "teams", managerIds: [four.manager.id, six.manager.id, seven.manager.id] } });
+    for (const member of [...four.members, ...six.members]) await answer(ctx, member.id, round, 5);
+    for (const member of seven.members) await answer(ctx, member.id, round, 10, { agreement: 5 });
+    await close(hana.id);
+    const summaries = await buildTeamSummaries(ctx, { now: new Date("2026-12-14T08:00:00Z") });
+    const pulseOf = (managerId: string) => summaries.find((summary) => summary.managerId === managerId)?.pulse;
+    expect(pulseOf(seven.manager.id)).toMatchObject({ shown: true, respondents: 7, enps: 100, title: "December pulse" });
+    expect(pulseOf(four.manager.id)).toEqual({ title: "December pulse", roundNumber: 1, minGroupSize: 5, shown: false });
+    expect(pulseOf(six.manager.id)).toMatchObject({ shown: false });
+    // Three weeks later the round is no longer part of the summary.
+    const later = await buildTeamSummaries(ctx, { now: new Date("2027-01-04T08:00:00Z") });
+    expect(later.every((summary) => summary.pulse === undefined)).toBe(true);
   });
 
   it("a comment from a team of 3 is never shown, even when MIN_GROUP_SIZE is 3 and their scores are", async () => {

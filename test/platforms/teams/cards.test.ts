@@ -153,6 +153,8 @@ const PULSE_DRAFT = { actorId: "p1", title: "Winter pulse", libraryIds: ["enps" 
 
 const CARDS: [string, AdaptiveCard][] = [
   ["pulse start", pulseStartCard()],
+  ["team summary with pulse numbers", cardForMessage({ type: "team.summary", summary: { ...SAMPLE_SUMMARY, pulse: { title: "Winter *pulse*", roundNumber: 2, minGroupSize: 5, shown: true, respondents: 7, enps: -14, items: [{ text: "My workload is sustainable.", average: 3.1 }] } } })],
+  ["team summary with hidden pulse", cardForMessage({ type: "team.summary", summary: { ...SAMPLE_SUMMARY, pulse: { title: "Winter pulse", roundNumber: 2, minGroupSize: 5, shown: false } } })],
   ["pulse setup form (error, values kept)", pulseSetupCard({ formId: "f1", managers: [{ id: "m1", name: "Max" }], values: { title: "Winter", audience: "teams", managers: "m1" }, formError: "Choose a time such as 10:00." })],
   ["pulse preview", pulsePreviewCard({ formId: "f1", preview: { draft: PULSE_DRAFT, questions: PULSE_QUESTIONS, audienceCount: 40, teamNames: [], firstDate: "2026-12-08", firstClosesAt: new Date("2026-12-11T22:00:00Z") }, values: {}, minGroupSize: 5, commentMinGroupSize: 5 })],
   ["pulse survey (editing, with an error)", pulseSurveyCard({ form: PULSE_FORM, closesLabel: "Friday 11 December, 23:00", token: "t".repeat(32), fieldErrors: { enps: "Choose a value from 0 to 10." }, formError: "Please answer every question." })],
