@@ -9,6 +9,8 @@ import { launchPulse, previewPulse } from "../../../src/domain/pulses/launch-pul
 import { pulseResults } from "../../../src/domain/pulses/pulse-results.ts";
 import { pulsesCsv } from "../../../src/cli/commands/pulses.ts";
 import { buildTeamSummaries } from "../../../src/domain/summaries/build-team-summaries.ts";
+import { erasePerson } from "../../../src/domain/privacy/erase-person.ts";
+import { exportPersonData } from "../../../src/domain/privacy/export-person-data.ts";
 import { AppError } from "../../../src/shared/errors.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
 import { createLogger } from "../../../src/shared/logger.ts";
@@ -212,6 +214,20 @@ describe("pulse anonymity", () => {
     expect(text).not.toContain(amy.id);
     expect(text).not.toContain("secret sauce");
     expect(text).not.toContain(result.token);
+  });
+
+  it("a person's data export lists the rounds they answered but not their answers, and erasure removes that record while the anonymous answers stay counted", async () => {
+    const hana = await reachable(db, "Hana", { role: "hr" });
+    const amy = await reachable(db, "Amy");
+    const round = await openRound(hana.id);
+    await answer(ctx, amy.id, round, 7, { comment: "Quiet week" });
+    const exported = await exportPersonData(ctx, { email: amy.email, actor: "test" });
+    expect(exported.pulseRoundsAnswered).toEqual([{ survey: "December pulse", round: 1, date: "2026-12-08" }]);
+    expect(JSON.stringify(exported)).not.toContain("Quiet week");
+    const erased = await erasePerson(ctx, { email: amy.email, actor: "test" });
+    expect(erased.counts.pulseParticipations).toBe(1);
+    expect(await db.prisma.pulseParticipation.count()).toBe(0);
+    expect(await db.prisma.pulseAnswer.count()).toBe(1);
   });
 
   it("only HR and admins may preview, launch, see results or close a pulse", async () => {
