@@ -2,8 +2,9 @@
 // (round, person: who has answered, so nobody answers twice or is reminded) and an answer row with no person in it:
 // only the round, the respondent's team at answer time, the answers, and the SHA-256 of a random token. The token
 // is handed to the respondent alone (in the private confirmation) and never stored: presenting it again is the only
-// way to find that answer row and change it until the round closes. The answer has no timestamp and a random id,
-// so it cannot be matched to the participation row by time or order through anything Momentum reads or exports.
+// way to find that answer row and change it until the round closes. The answer has no timestamp and a random id, and
+// the scheduler's next tick rewrites the round's answers so they no longer share PostgreSQL's transaction id or
+// arrival order with the participation rows (unlink-answers.ts).
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { AppError, isUniqueViolation } from "../../shared/errors.ts";
 import type { DomainContext } from "../context.ts";
@@ -102,9 +103,10 @@ export async function submitPulseAnswer(ctx: DomainContext, options: SubmitPulse
 
   if (input.token) {
     const participated = await ctx.prisma.pulseParticipation.findUnique({ where: { roundId_personId: { roundId: round.id, personId: input.personId } } });
-    const changed = participated
-      ? await ctx.prisma.pulseAnswer.updateMany({ where: { roundId: round.id, tokenHash: tokenHashOf(input.token) }, data: { scores, comment } })
-      : { count: 0 };
+    const change = () => ctx.prisma.pulseAnswer.updateMany({ where: { roundId: round.id, tokenHash: tokenHashOf(input.token!) }, data: { scores, comment } });
+    // A change racing the scheduler's rewrite of the round's answers (unlink-answers.ts) finds its row moved: once more.
+    let changed = participated ? await change() : { count: 0 };
+    if (participated && changed.count === 0) changed = await change();
     if (changed.count !== 1) throw new AppError("CONFLICT", KEY_MISMATCH);
     return { ...result, outcome: "changed", token: input.token };
   }

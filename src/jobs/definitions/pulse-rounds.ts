@@ -12,6 +12,7 @@ import { loadPulseAudience } from "../../domain/pulses/pulse-audience.ts";
 import { pulseAskKey, pulseReminderKey } from "../../domain/pulses/pulse.schemas.ts";
 import { ROUND_SELECT, SURVEY_SELECT, surveyOf, type PulseRoundRecord, type PulseSurveyRecord } from "../../domain/pulses/pulse-records.ts";
 import { askAt, latestOpenedRound, reminderAt, roundClosesAt } from "../../domain/pulses/pulse-schedule.ts";
+import { unlinkAnswers } from "../../domain/pulses/unlink-answers.ts";
 import { isAwayAt } from "../../domain/schedule/away.ts";
 import { formatLocalLabel, isIanaTimeZone } from "../../domain/schedule/local-time.ts";
 import type { JobDefinition } from "../job.ts";
@@ -32,6 +33,8 @@ export const pulseRoundsJob: JobDefinition = {
     await createOpenedRounds(ctx, [...surveys.values()], now);
 
     const rounds = await ctx.prisma.pulseRound.findMany({ where: { closedAt: null, surveyId: { in: [...surveys.keys()] } }, select: ROUND_SELECT });
+    // Before anything else: no answer keeps the transaction id of its participation row past this tick.
+    await unlinkAnswers(ctx, rounds.map((round) => round.id));
     const open: PulseRoundRecord[] = [];
     for (const round of rounds) {
       if (round.closesAt.getTime() <= now.getTime()) await closeRound(ctx, surveys.get(round.surveyId)!, round, round.closesAt);

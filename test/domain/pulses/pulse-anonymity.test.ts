@@ -84,6 +84,26 @@ describe("pulse anonymity", () => {
     expect((await refusal(submitPulseAnswer(ctx, { personId: amy.id, roundId: round, token: first.token, answers: form.values.scores }))).userMessage).toContain("closed");
   });
 
+  it("after the next tick, joining participation and answers on PostgreSQL's transaction ids finds nothing, and keys still work", async () => {
+    const hana = await reachable(db, "Hana", { role: "hr" });
+    const amy = await reachable(db, "Amy");
+    const ben = await reachable(db, "Ben");
+    const round = await openRound(hana.id);
+    const amyAnswer = await answer(ctx, amy.id, round, 2);
+    await answer(ctx, ben.id, round, 9);
+    const linked = () =>
+      db.prisma.$queryRaw<{ personId: string; scores: unknown }[]>`SELECT p."personId", a.scores FROM "PulseAnswer" a JOIN "PulseParticipation" p ON p.xmin = a.xmin`;
+    // The attack works on freshly written rows…
+    expect((await linked()).map((row) => row.personId).sort()).toEqual([amy.id, ben.id].sort());
+    await tick(ctx, "2026-12-08T10:01:00Z");
+    // …and not after the scheduler's next tick.
+    expect(await linked()).toEqual([]);
+    expect(await db.prisma.pulseAnswer.count()).toBe(2);
+    const changed = await submitPulseAnswer(ctx, { personId: amy.id, roundId: round, token: amyAnswer.token, answers: { enps: "6", recognition: "3", growth: "3", workload: "3", manager_support: "3", alignment: "3" } });
+    expect(changed.outcome).toBe("changed");
+    expect(await linked()).toEqual([]);
+  });
+
   it("someone who wasn't asked can't answer, and a missing score is refused under its question with nothing stored", async () => {
     const hana = await reachable(db, "Hana", { role: "hr" });
     const { manager, members } = await team(db, "Max", 2);
