@@ -2,7 +2,8 @@
 // minimum group size, comments, the trend over eight rounds) for generated orgs of 1,000 and 10,000 people (one
 // manager per ten, 90% answered). Reports the time of each size, their ratio (target ≤ 11×: linear), and the SQL
 // statements per results (counted at the driver adapter: must be the same for both sizes, i.e. a constant number of
-// queries). PostgreSQL when TEST_POSTGRES_URL is set, else embedded PGlite in memory.
+// queries); and the scheduler tick that finds everyone due for a new round's question at their local time (time and
+// statements). PostgreSQL when TEST_POSTGRES_URL is set, else embedded PGlite in memory.
 import { randomUUID } from "node:crypto";
 import pino from "pino";
 import type { DomainContext } from "../src/domain/context.ts";
@@ -10,6 +11,7 @@ import { pulseResults } from "../src/domain/pulses/pulse-results.ts";
 import { buildQuestions, LIBRARY_IDS } from "../src/domain/pulses/pulse-questions.ts";
 import type { PrismaClient } from "../src/generated/prisma/client.ts";
 import { ManualClock } from "../src/shared/clock.ts";
+import { pulseRoundsJob } from "../src/jobs/definitions/pulse-rounds.ts";
 import { openCounted } from "./p3-summaries.ts";
 
 const NOW = new Date("2026-12-14T09:00:00Z");
@@ -69,16 +71,33 @@ async function measure(size: number) {
     const start = performance.now();
     const results = await pulseResults(ctx, { actorId: hrId });
     const ms = performance.now() - start;
+    const resultsStatements = db.statements() - before;
+
+    // The scheduler tick that asks everyone of a new round at 10:00 Berlin time: who is due, in how many statements.
+    await db.prisma.$executeRaw`INSERT INTO "SlackIdentity" (id, "personId", "teamId", "userId") SELECT gen_random_uuid()::text, id, 'T1', 'U' || id FROM "Person"`;
+    const askSurvey = randomUUID();
+    await db.prisma.pulseSurvey.create({
+      data: { id: askSurvey, requestKey: askSurvey, createdById: hrId, title: "Ask", questions: buildQuestions(["enps"], []) as unknown as object[], audience: { kind: "everyone" }, cadence: "once", weekday: 2, time: "10:00", openDays: 3, firstDate: "2026-12-15", shareResults: false, createdAt: NOW },
+    });
+    const tickAt = new Date("2026-12-15T09:00:00Z");
+    await pulseRoundsJob.due({ ...ctx, clock: new ManualClock(tickAt) }, tickAt); // warm-up (creates the round)
+    const tickBefore = db.statements();
+    const tickStart = performance.now();
+    const due = await pulseRoundsJob.due({ ...ctx, clock: new ManualClock(tickAt) }, tickAt);
+    const tickMs = performance.now() - tickStart;
     return {
       database: db.kind,
       people: size,
+      askTickDue: due.length,
+      askTickMs: Math.round(tickMs),
+      sqlStatementsPerAskTick: db.statements() - tickBefore,
       answered: results.answered,
       teamsShown: results.teams.filter((team) => team.stats).length,
       teamsHidden: results.teams.filter((team) => !team.stats).length,
       trendRounds: results.trend.length,
       seedMs,
       resultsMs: Math.round(ms),
-      sqlStatementsPerResults: db.statements() - before,
+      sqlStatementsPerResults: resultsStatements,
     };
   } finally {
     await db.close();
@@ -93,7 +112,8 @@ export async function runP6(): Promise<Record<string, unknown>> {
     runs,
     ratio: Number((large.resultsMs / Math.max(1, small.resultsMs)).toFixed(2)),
     ratioTarget: "≤ 11× for 10× the people (linear)",
-    constantQueries: small.sqlStatementsPerResults === large.sqlStatementsPerResults,
+    constantQueries: small.sqlStatementsPerResults === large.sqlStatementsPerResults && small.sqlStatementsPerAskTick === large.sqlStatementsPerAskTick,
+    askTickRatio: Number((large.askTickMs / Math.max(1, small.askTickMs)).toFixed(2)),
   };
 }
 
