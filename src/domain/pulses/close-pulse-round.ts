@@ -74,3 +74,20 @@ export async function closePulseEarly(ctx: DomainContext, options: PulseActorOpt
   await ctx.prisma.auditEvent.create({ data: { actor: input.actorId, action: "pulse.close", subject: round.id, detail: { closed: result.closed }, createdAt: now } });
   return { title: survey.title, roundNumber: round.number, ...result };
 }
+
+export interface StopPulseResult {
+  title: string;
+  /** False when it had already been stopped. */
+  stopped: boolean;
+}
+
+/** HR stops a recurring pulse: no further round opens; an open round still runs to its close. */
+export async function stopPulse(ctx: DomainContext, options: PulseActorOptions): Promise<StopPulseResult> {
+  const input = parseInput(PulseActorInput, options);
+  await requirePulseAdmin(ctx, input.actorId, "stop pulse surveys");
+  const survey = await loadSurvey(ctx, input.surveyId);
+  const now = ctx.clock.now();
+  const updated = await ctx.prisma.pulseSurvey.updateMany({ where: { id: survey.id, stoppedAt: null }, data: { stoppedAt: now } });
+  await ctx.prisma.auditEvent.create({ data: { actor: input.actorId, action: "pulse.stop", subject: survey.id, detail: { stopped: updated.count === 1 }, createdAt: now } });
+  return { title: survey.title, stopped: updated.count === 1 };
+}

@@ -2,7 +2,7 @@
 // one reminder near the close to those asked who haven't answered; the round closes for everyone at once, results
 // go back to everyone asked when HR chose so; the next round opens on its own date.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { closePulseEarly } from "../../../src/domain/pulses/close-pulse-round.ts";
+import { closePulseEarly, stopPulse } from "../../../src/domain/pulses/close-pulse-round.ts";
 import { pulseAskKey, pulseReminderKey, pulseResultsKey } from "../../../src/domain/pulses/pulse.schemas.ts";
 import { pulseResults } from "../../../src/domain/pulses/pulse-results.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
@@ -99,6 +99,19 @@ describe("pulse rounds", () => {
       [1, "2026-12-08"],
       [2, "2026-12-22"],
     ]);
+  });
+
+  it("when HR stops a recurring pulse, the open round runs to its close and no further round opens", async () => {
+    const { hana, tokyo } = await org();
+    await launch(ctx, hana.id);
+    await tick(ctx, "2026-12-08T16:00:00Z");
+    expect((await stopPulse(ctx, { actorId: hana.id })).stopped).toBe(true);
+    expect((await stopPulse(ctx, { actorId: hana.id })).stopped).toBe(false);
+    expect(await stopPulse(ctx, { actorId: tokyo.id }).catch((error: { code: string }) => error.code)).toBe("FORBIDDEN");
+    await tick(ctx, "2026-12-11T22:00:00Z");
+    await tick(ctx, "2026-12-22T12:00:00Z");
+    const rounds = await db.prisma.pulseRound.findMany();
+    expect(rounds.map((row) => [row.number, row.closedAt?.toISOString()])).toEqual([[1, "2026-12-11T22:00:00.000Z"]]);
   });
 
   it("after days of downtime, only the latest round opens (never an older one) and the trend lists closed rounds", async () => {

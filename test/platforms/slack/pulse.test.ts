@@ -189,12 +189,12 @@ describe("/pulse on Slack", () => {
     expect(harness.service.logs.join("\n")).not.toContain("Fewer meetings");
   });
 
-  it("when someone who isn't HR types /pulse, /pulse results or /pulse close, they alone are refused and nothing opens", async () => {
-    for (const text of ["", "results", "close"]) {
+  it("when someone who isn't HR types /pulse, /pulse results, /pulse close or /pulse stop, they alone are refused and nothing opens", async () => {
+    for (const text of ["", "results", "close", "stop"]) {
       harness.fake.responses.length = 0;
       await harness.slack.command("/pulse", text, { as: alice });
       await harness.service.settle();
-      expect(replies().at(-1)?.text).toMatch(/^Sorry, only HR can (run pulse surveys|see pulse results|close pulse surveys)\.$/);
+      expect(replies().at(-1)?.text).toMatch(/^Sorry, only HR can (run pulse surveys|see pulse results|close pulse surveys|stop pulse surveys)\.$/);
     }
     expect(harness.fake.sent("views.open")).toHaveLength(0);
   });

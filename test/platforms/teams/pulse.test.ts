@@ -102,10 +102,10 @@ describe("pulse on Teams", () => {
     expect(await db.prisma.pulseAnswer.count()).toBe(0);
   });
 
-  it("when someone who isn't HR types pulse, pulse results or pulse close, they alone are refused", async () => {
-    for (const words of ["pulse", "pulse results", "pulse close"]) {
+  it("when someone who isn't HR types pulse, pulse results, pulse close or pulse stop, they alone are refused", async () => {
+    for (const words of ["pulse", "pulse results", "pulse close", "pulse stop"]) {
       const [reply] = await say(amy, words);
-      expect(reply.text).toMatch(/^Sorry, only HR can (run pulse surveys|see pulse results|close pulse surveys)\.$/);
+      expect(reply.text).toMatch(/^Sorry, only HR can (run pulse surveys|see pulse results|close pulse surveys|stop pulse surveys)\.$/);
     }
     expect((await fetchDialog(amy, { action: "pulse_setup_open" })).value).toBe("Sorry, only HR can run pulse surveys.");
     expect(await db.prisma.pulseSurvey.count()).toBe(0);

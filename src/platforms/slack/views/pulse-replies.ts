@@ -77,7 +77,7 @@ export function pulseClosedMessage(result: ClosePulseResult): SlackMessage {
   return { text, blocks: [section(escapeMrkdwn(text))] };
 }
 
-export const PULSE_HELP = "`/pulse`: create a pulse survey (HR)\n`/pulse results`: results of the latest round\n`/pulse close`: close the open round now";
+export const PULSE_HELP = "`/pulse`: create a pulse survey (HR)\n`/pulse results`: results of the latest round\n`/pulse close`: close the open round now\n`/pulse stop`: no further rounds of the latest pulse";
 
 export function pulseHelpMessage(problem?: string): SlackMessage {
   return { text: problem ?? "How to use /pulse", blocks: [...(problem ? [section(escapeMrkdwn(truncate(problem, 500)))] : []), section(PULSE_HELP)] };

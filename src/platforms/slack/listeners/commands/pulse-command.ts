@@ -1,7 +1,7 @@
 // `/pulse` (HR): opens the pulse survey form; `/pulse results` shows the latest round's results; `/pulse close`
-// closes the open round now. Everything answers the person who typed it only.
+// closes the open round now; `/pulse stop` stops a recurring pulse. Everything answers the person who typed it only.
 import type { App, RespondFn } from "@slack/bolt";
-import { closePulseEarly } from "../../../../domain/pulses/close-pulse-round.ts";
+import { closePulseEarly, stopPulse } from "../../../../domain/pulses/close-pulse-round.ts";
 import { requirePulseAdmin } from "../../../../domain/pulses/launch-pulse.ts";
 import { pulseResults } from "../../../../domain/pulses/pulse-results.ts";
 import { AppError } from "../../../../shared/errors.ts";
@@ -30,13 +30,18 @@ async function handlePulseCommand(deps: SlackListenerDeps, raw: unknown, respond
     const command = parsed.data;
     const verb = command.text.trim().toLowerCase();
     if (verb === "help") return void (await reply(pulseHelpMessage()));
-    if (!["", "results", "close"].includes(verb)) return void (await reply(pulseHelpMessage(`I didn't understand "${command.text.trim().slice(0, 60)}".`)));
+    if (!["", "results", "close", "stop"].includes(verb)) return void (await reply(pulseHelpMessage(`I didn't understand "${command.text.trim().slice(0, 60)}".`)));
     const person = await identifyActor(deps.domain, deps.directory, command.team_id, command.user_id);
     if (verb === "results") return void (await reply(pulseResultsMessage(await pulseResults(deps.domain, { actorId: person.id }))));
     if (verb === "close") {
       const result = await closePulseEarly(deps.domain, { actorId: person.id });
       if (result.sharedWith > 0) deps.kickDeliveries();
       return void (await reply(pulseClosedMessage(result)));
+    }
+    if (verb === "stop") {
+      const result = await stopPulse(deps.domain, { actorId: person.id });
+      const text = result.stopped ? `"${result.title}" is stopped: no new round will open (an open round still runs to its close).` : `"${result.title}" was already stopped.`;
+      return void (await reply({ text, blocks: [] }));
     }
     await requirePulseAdmin(deps.domain, person.id, "run pulse surveys");
     try {
