@@ -42,7 +42,7 @@ function counting<T extends object>(factory: T, tally: { n: number }): T {
   return wrap(factory) as T;
 }
 
-async function openCounted(): Promise<Counted> {
+export async function openCounted(): Promise<Counted> {
   const tally = { n: 0 };
   const adminUrl = process.env.TEST_POSTGRES_URL;
   if (adminUrl) {

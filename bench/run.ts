@@ -54,5 +54,9 @@ if (wanted("P6")) {
   const { runP6 } = await import("./p6-directory.ts");
   report("P6 linking 10,000 people to Slack under users.list's Tier 2 (time scaled)", await runP6());
 }
+if (wanted("P7")) {
+  const { runP6: runP7 } = await import("./p6-pulse-results.ts");
+  report("P7 pulse results (8 rounds, team breakdown), 1,000 vs 10,000 people", await runP7());
+}
 process.stdout.write(`\nDone: ${Object.keys(results).length} benchmark(s).\n`);
 process.exit(0);

@@ -15,8 +15,9 @@ import { cliDirectories } from "./directories.ts";
 import { deliveriesCommands } from "./deliveries-group.ts";
 import { reviewsCommands } from "./commands/reviews.ts";
 import { closuresCommands } from "./commands/closures.ts";
+import { pulsesCommands } from "./commands/pulses.ts";
 
-export const COMMAND_GROUPS: CommandGroup[] = [peopleCommands, deliveriesCommands, reviewsCommands, closuresCommands];
+export const COMMAND_GROUPS: CommandGroup[] = [peopleCommands, deliveriesCommands, reviewsCommands, closuresCommands, pulsesCommands];
 
 export interface RunCliOptions {
   /** The environment to configure from (tests pass their own); default: the process environment. */

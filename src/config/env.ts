@@ -69,6 +69,8 @@ const EnvSchema = z
     CHECKIN_ON_HOLIDAY: z.enum(CHECK_IN_ON_HOLIDAY, "must be previous, next or skip").default("previous"),
     // Privacy: check-in free text older than this many months is blanked by a daily job (mood and dates are kept).
     CHECKIN_TEXT_RETENTION_MONTHS: z.coerce.number().int().min(1).max(600).default(24),
+    // Privacy: the fewest people behind any aggregate (a pulse result, a team's numbers); never below 3.
+    MIN_GROUP_SIZE: z.coerce.number().int().min(3, "must be at least 3: smaller groups would let people be identified").max(1000).default(5),
     // Outbox: fleet-wide ceilings (all instances together; 0 = unlimited) and per-instance concurrency.
     DELIVERY_SLACK_RATE_PER_SEC: z.coerce.number().min(0).max(10_000).default(20),
     DELIVERY_TEAMS_RATE_PER_SEC: z.coerce.number().min(0).max(10_000).default(40),
@@ -168,6 +170,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       holidayCalendar: env.HOLIDAY_CALENDAR ?? null,
       holidayTypes: env.HOLIDAY_INCLUDE_OPTIONAL ? "public+optional" : "public",
       checkInOnHoliday: env.CHECKIN_ON_HOLIDAY,
+      minGroupSize: env.MIN_GROUP_SIZE,
     },
     schedulerEnabled: env.SCHEDULER_ENABLED,
     deliveries: {

@@ -26,6 +26,8 @@ export interface OrgSettings {
   checkInOnHoliday?: CheckInOnHoliday;
   /** Check-in free text older than this is blanked by the retention job (default 24). */
   checkInTextRetentionMonths?: number;
+  /** MIN_GROUP_SIZE: the fewest people behind any aggregate (default 5, never below 3); see domain/insights. */
+  minGroupSize?: number;
 }
 
 export interface DomainContext {

@@ -19,6 +19,9 @@ import { launchReviewCycle } from "../../src/domain/reviews/launch-review-cycle.
 import { nudgePreview } from "../../src/domain/reviews/nudge-pending.ts";
 import { reopenReview } from "../../src/domain/reviews/reopen-review.ts";
 import { AppError } from "../../src/shared/errors.ts";
+import { launchPulse, previewPulse } from "../../src/domain/pulses/launch-pulse.ts";
+import { pulseResults } from "../../src/domain/pulses/pulse-results.ts";
+import { closePulseEarly } from "../../src/domain/pulses/close-pulse-round.ts";
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../support/database.ts";
 import { createPerson, domainContext, SEEDED_AT } from "../support/fixtures.ts";
 import { report } from "./support/figures.ts";
@@ -49,8 +52,19 @@ const ACTIONS: Action[] = [
     minimum: "hr",
     run: (ctx, actorId) => createAnnouncement(ctx, { authorId: actorId, text: "All hands at 3", targets: [{ platform: "slack", channel: "CGENERAL" }], requestKey: `r7:${actorId}` }),
   },
+  ...pulseActions(),
   { name: "change someone's role", minimum: "admin", run: (ctx, actorId, { targetId }) => changeRoleFromChat(ctx, { actorId, targetPersonId: targetId, role: "manager" }) },
 ];
+
+function pulseActions(): Action[] {
+  const draft = (actorId: string) => ({ actorId, title: "Pulse", libraryIds: ["enps" as const], audience: { kind: "everyone" as const }, cadence: "once" as const, weekday: 2, time: "10:00", openDays: 3 });
+  return [
+    { name: "preview a pulse survey", minimum: "hr", run: (ctx, actorId) => previewPulse(ctx, draft(actorId)) },
+    { name: "launch a pulse survey", minimum: "hr", run: (ctx, actorId) => launchPulse(ctx, { draft: draft(actorId), requestKey: `r7:pulse:${actorId}` }) },
+    { name: "see pulse results", minimum: "hr", run: (ctx, actorId) => pulseResults(ctx, { actorId, surveyId: "no-such-survey" }) },
+    { name: "close a pulse round", minimum: "hr", run: (ctx, actorId) => closePulseEarly(ctx, { actorId, surveyId: "no-such-survey" }) },
+  ];
+}
 
 const RANK: Record<Role, number> = { employee: 0, manager: 1, hr: 2, admin: 3 };
 

@@ -1,11 +1,13 @@
 // The neutral outbound messages: plain data that each platform renders (Block Kit / Adaptive Card).
 // Stored as JSON in the outbox, so every member must stay serialisable and backwards compatible.
+import type { PulseOutboundMessage } from "../pulses/pulse-messages.ts";
 import type { ReviewOutboundMessage } from "../reviews/review-messages.ts";
 import type { OneOnOneAgenda } from "../one-on-ones/one-on-one-agenda.types.ts";
 import type { TeamSummary } from "../summaries/team-summary.types.ts";
 
 export type OutboundMessage =
   | ReviewOutboundMessage
+  | PulseOutboundMessage
   | {
       type: "kudos.received";
       kudosId: string;

@@ -6,7 +6,8 @@
 // loses their name:
 //  - deleted: chat identities, check-ins, kudos and feedback they received, 1:1 slots/notes/done marks involving
 //    them (notes about them, and their private notes as a manager, which no one else may read), feedback requests
-//    about them and asks addressed to them, their personal goals, reviews about them, announcement acks;
+//    about them and asks addressed to them, their personal goals, reviews about them, announcement acks, the
+//    record of which pulse rounds they answered (the answers themselves carry no person and stay anonymous);
 //  - kept for the recipient, giver removed: kudos and feedback they gave (giverId null), goal updates they wrote;
 //  - deliveries addressed to them: pending ones cancelled, and every body replaced, so the delivery log keeps
 //    kinds and dates only;
@@ -86,6 +87,8 @@ async function eraseRecords(tx: Tx, id: string, now: Date): Promise<Record<strin
   counts.goalUpdatesAnonymised = await count(tx.goalUpdate.updateMany({ where: { authorId: id }, data: { authorId: null } }));
   counts.reviewsAboutThem = await count(tx.review.deleteMany({ where: { subjectId: id } }));
   counts.announcementAcks = await count(tx.announcementAck.deleteMany({ where: { personId: id } }));
+  // Pulse answers hold no person and stay in the aggregates; only the record that they answered goes.
+  counts.pulseParticipations = await count(tx.pulseParticipation.deleteMany({ where: { personId: id } }));
   counts.reportsUnlinked = await count(tx.person.updateMany({ where: { managerId: id }, data: { managerId: null, updatedAt: now } }));
   counts.deliveriesCancelled = await count(
     tx.delivery.updateMany({

@@ -34,7 +34,7 @@ export async function exportPersonData(ctx: Pick<DomainContext, "prisma" | "cloc
 async function collect(ctx: Pick<DomainContext, "prisma">, id: string) {
   const { prisma } = ctx;
   // One snapshot: every read sees the same state even while the service keeps writing.
-  const [profile, kudos, checkIns, goals, feedback, oneOnOnes, reviews, deliveries, announcements] = await prisma.$transaction(
+  const [profile, kudos, checkIns, goals, feedback, oneOnOnes, reviews, deliveries, announcements, pulses] = await prisma.$transaction(
     async (tx) => {
       const profile = await tx.person.findUniqueOrThrow({
         where: { id },
@@ -96,7 +96,13 @@ async function collect(ctx: Pick<DomainContext, "prisma">, id: string) {
         orderBy: { createdAt: "asc" },
       });
       const announcements = await tx.announcementAck.findMany({ where: { personId: id }, select: { createdAt: true, announcement: { select: { createdAt: true } } } });
-      return [profile, kudos, checkIns, goals, feedback, oneOnOnes, reviews, deliveries, announcements] as const;
+      const answered = await tx.pulseParticipation.findMany({ where: { personId: id }, select: { roundId: true } });
+      const pulses = await tx.pulseRound.findMany({
+        where: { id: { in: answered.map((row) => row.roundId) } },
+        select: { number: true, localDate: true, survey: { select: { title: true } } },
+        orderBy: { localDate: "asc" },
+      });
+      return [profile, kudos, checkIns, goals, feedback, oneOnOnes, reviews, deliveries, announcements, pulses] as const;
     },
   );
   const names = await namesById(prisma, [
@@ -148,6 +154,9 @@ async function collect(ctx: Pick<DomainContext, "prisma">, id: string) {
     },
     deliveries,
     announcementsAcknowledged: announcements.map((ack) => ({ announcedAt: ack.announcement.createdAt, acknowledgedAt: ack.createdAt })),
+    // Which pulse rounds they answered. Their answers are stored without them, so no one (this export included)
+    // can tell which answers were theirs.
+    pulseRoundsAnswered: pulses.map((round) => ({ survey: round.survey.title, round: round.number, date: round.localDate })),
     auditEvents,
   };
 }

@@ -2,6 +2,7 @@
 // the roster, the check-ins of the last weeks, the flagged goals, the week's kudos and the pending reviews are each
 // loaded in bulk, then grouped in memory. The P3 benchmark (bench/p3-summaries.ts) holds it to that.
 import type { DomainContext } from "../context.ts";
+import { teamPulseByManager } from "../pulses/team-pulse.ts";
 import { isExcusedFromCheckIn } from "../check-ins/excused.ts";
 import { periodLabel } from "../check-ins/list-check-in-history.ts";
 import { goalRiskReasons, STALE_AFTER_DAYS, type GoalRiskReason } from "../goals/goals-at-risk.ts";
@@ -40,6 +41,7 @@ export async function buildTeamSummaries(ctx: DomainContext, options: BuildTeamS
   const weekKeys = [...new Set(reports.flatMap((person) => person.weekKeys))];
   const weekAgo = new Date(now.getTime() - WEEK_MS);
 
+  const pulses = await teamPulseByManager(ctx, now);
   const [checkIns, openGoals, kudos, reviews] = await Promise.all([
     ctx.prisma.checkIn.findMany({
       where: { periodKey: { in: weekKeys }, ...(scoped ? { personId: { in: reportIds } } : {}) },
@@ -101,6 +103,7 @@ export async function buildTeamSummaries(ctx: DomainContext, options: BuildTeamS
       goalsAtRiskCount: goals.length,
       kudos: { given: sum(team, (person) => given.get(person.id) ?? 0), received: sum(team, (person) => received.get(person.id) ?? 0) },
       reviewsPending: { count: sum(reviewPeople, (entry) => entry.count), people: reviewPeople },
+      ...(pulses.has(managerId) ? { pulse: pulses.get(managerId)! } : {}),
     });
   }
   return summaries;

@@ -33,6 +33,11 @@ export type TeamSummaryGoal = {
   reasons: string[];
 };
 
+/** The team's numbers from the latest closed pulse round, or why they are hidden (too few people behind them). */
+export type TeamPulse =
+  | { title: string; roundNumber: number; minGroupSize: number; shown: true; respondents: number; enps: number | null; items: { text: string; average: number | null }[] }
+  | { title: string; roundNumber: number; minGroupSize: number; shown: false };
+
 export type TeamSummary = {
   managerId: string;
   managerName: string;
@@ -52,4 +57,6 @@ export type TeamSummary = {
   kudos: { given: number; received: number };
   /** Reviews about the team's members, in active cycles, not yet submitted. */
   reviewsPending: { count: number; people: { name: string; count: number }[] };
+  /** Absent when no pulse round closed recently or nobody in the team answered it (older rows lack it too). */
+  pulse?: TeamPulse;
 };

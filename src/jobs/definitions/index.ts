@@ -8,7 +8,8 @@ import { reviewManagerRequestsJob } from "./review-manager-requests.ts";
 import { reviewNudgesJob } from "./review-nudges.ts";
 import { oneOnOnePromptsJob } from "./one-on-one-prompts.ts";
 import { teamSummariesJob } from "./team-summaries.ts";
+import { pulseRoundsJob } from "./pulse-rounds.ts";
 
-export { checkInPromptsJob, checkInRemindersJob, checkInRetentionJob, housekeepingJob, reviewManagerRequestsJob, reviewNudgesJob, oneOnOnePromptsJob, teamSummariesJob };
+export { checkInPromptsJob, checkInRemindersJob, checkInRetentionJob, housekeepingJob, reviewManagerRequestsJob, reviewNudgesJob, oneOnOnePromptsJob, teamSummariesJob, pulseRoundsJob };
 
-export const jobDefinitions: JobDefinition[] = [checkInPromptsJob, checkInRemindersJob, checkInRetentionJob, housekeepingJob, reviewManagerRequestsJob, reviewNudgesJob, oneOnOnePromptsJob, teamSummariesJob];
+export const jobDefinitions: JobDefinition[] = [checkInPromptsJob, checkInRemindersJob, checkInRetentionJob, housekeepingJob, reviewManagerRequestsJob, reviewNudgesJob, oneOnOnePromptsJob, teamSummariesJob, pulseRoundsJob];

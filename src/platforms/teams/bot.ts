@@ -22,6 +22,8 @@ import { tellActorAboutError } from "./handlers/tell-actor.ts";
 import { fetchReviewDialog, REVIEW_FETCH_ACTIONS, REVIEW_SUBMIT_ACTIONS, submitReviewDialog } from "./handlers/review-dialogs.ts";
 import { ONE_ON_ONE_NOTE_OPEN_ACTION, ONE_ON_ONE_NOTE_SUBMIT_ACTION } from "./cards/one-on-one-cards.ts";
 import { fetchOneOnOneNoteForm, submitOneOnOneNoteForm } from "./handlers/one-on-one-commands.ts";
+import { PULSE_ANSWER_OPEN_ACTION, PULSE_SETUP_OPEN_ACTION } from "./cards/pulse-cards.ts";
+import { fetchPulseSetup, fetchPulseSurvey, PULSE_SUBMIT_ACTIONS, submitPulseDialog } from "./handlers/pulse-dialogs.ts";
 
 export class MomentumTeamsBot extends TeamsActivityHandler {
   constructor(private readonly deps: TeamsHandlerDeps) {
@@ -60,6 +62,8 @@ export class MomentumTeamsBot extends TeamsActivityHandler {
     if (actionOf(request) === GOAL_UPDATE_OPEN_ACTION) return fetchGoalForm(this.deps, context, "update");
     if (actionOf(request) === ANNOUNCE_OPEN_ACTION) return fetchAnnounceForm(this.deps, context, request.data);
     if (actionOf(request) === ONE_ON_ONE_NOTE_OPEN_ACTION) return fetchOneOnOneNoteForm(this.deps, context, request.data);
+    if (actionOf(request) === PULSE_SETUP_OPEN_ACTION) return fetchPulseSetup(this.deps, context);
+    if (actionOf(request) === PULSE_ANSWER_OPEN_ACTION) return fetchPulseSurvey(this.deps, context, request.data);
     return fetchKudosForm(this.deps, context);
   }
 
@@ -72,6 +76,7 @@ export class MomentumTeamsBot extends TeamsActivityHandler {
     if (actionOf(request) === GOAL_CREATE_SUBMIT_ACTION) return (await submitGoalForm(this.deps, context, "create", request.data)) as TaskModuleResponse;
     if (actionOf(request) === GOAL_UPDATE_SUBMIT_ACTION) return (await submitGoalForm(this.deps, context, "update", request.data)) as TaskModuleResponse;
     if (actionOf(request) === ONE_ON_ONE_NOTE_SUBMIT_ACTION) return (await submitOneOnOneNoteForm(this.deps, context, request.data)) as TaskModuleResponse;
+    if (PULSE_SUBMIT_ACTIONS.has(String(actionOf(request)))) return (await submitPulseDialog(this.deps, context, request.data)) as TaskModuleResponse;
     return submitKudosForm(this.deps, context, request.data);
   }
 }

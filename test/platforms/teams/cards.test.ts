@@ -27,6 +27,10 @@ import type { FeedbackPreview } from "../../../src/domain/feedback/preview-feedb
 import { BIG_AGENDA, BIG_HOME, BIG_SUMMARY, SAMPLE_AGENDA, SAMPLE_SUMMARY } from "../../domain/summaries/manager-week-samples.ts";
 import { homeCard } from "../../../src/platforms/teams/cards/home-card.ts";
 import { oneOnOneNoteFormCard } from "../../../src/platforms/teams/cards/one-on-one-cards.ts";
+import { pulseAnsweredCard, pulseResultsCard, pulseStartCard } from "../../../src/platforms/teams/cards/pulse-cards.ts";
+import { pulsePreviewCard, pulseSetupCard, pulseSurveyCard } from "../../../src/platforms/teams/cards/pulse-forms.ts";
+import { buildQuestions } from "../../../src/domain/pulses/pulse-questions.ts";
+import type { PulseRoundResults } from "../../../src/domain/pulses/pulse-results.ts";
 
 const require = createRequire(import.meta.url);
 // The ESM build does not load in Node; the UMD bundle parses and validates without a DOM.
@@ -68,6 +72,13 @@ const EVERY_MESSAGE: Record<OutboundMessage["type"], OutboundMessage> = {
   "one-on-one.prompt": { type: "one-on-one.prompt", agenda: SAMPLE_AGENDA },
   "team.summary": { type: "team.summary", summary: SAMPLE_SUMMARY },
   notice: { type: "notice", title: "3 deliveries failed", text: "Momentum isn't installed for 3 people." },
+  "pulse.ask": { type: "pulse.ask", roundId: "r1", title: "Team *pulse*", closesLabel: "Friday 11 December, 10:00", questionCount: 7 },
+  "pulse.reminder": { type: "pulse.reminder", roundId: "r1", title: "Team pulse", closesLabel: "Friday 11 December, 10:00" },
+  "pulse.results": {
+    type: "pulse.results",
+    roundId: "r1",
+    results: { title: "Team pulse", roundNumber: 2, asked: 40, answered: 31, participationRate: 78, minGroupSize: 5, enps: 12, items: [{ text: "My workload is sustainable.", average: 3.4 }] },
+  },
 };
 
 const FEEDBACK_PREVIEW: FeedbackPreview = {
@@ -119,7 +130,39 @@ const REVIEW_FORM: ReviewForm = {
   context: { goals: [{ title: "Ship", status: "on track", progress: "60%", dueDate: "2026-12-31" }], kudos: { total: 1, recent: [{ giverName: "Dana", message: "Great demo", value: null }] } },
 };
 
+const PULSE_QUESTIONS = buildQuestions(["enps", "workload", "comment"], ["I can *focus* <b>deeply</b>"]);
+const PULSE_FORM = { roundId: "r1", title: "Winter *pulse*", questions: PULSE_QUESTIONS, closesAt: new Date("2026-12-11T22:00:00Z"), minGroupSize: 5, commentMinGroupSize: 5, editing: true, values: { scores: { enps: 7, workload: 3 }, comment: "More <focus>" } };
+const PULSE_STATS = { respondents: 12, enps: 25, questions: [{ id: "enps", kind: "enps" as const, text: "Recommend?", answered: 12, average: 7.5, distribution: [0, 0, 0, 0, 1, 1, 1, 2, 3, 2, 2] }] };
+const PULSE_RESULTS: PulseRoundResults = {
+  surveyId: "s1",
+  title: "Winter pulse",
+  round: { id: "r1", number: 2, localDate: "2026-12-08", closesAt: new Date("2026-12-11T22:00:00Z"), closedAt: new Date("2026-12-11T22:00:00Z") },
+  open: false,
+  asked: 20,
+  answered: 12,
+  participationRate: 60,
+  minGroupSize: 5,
+  commentMinGroupSize: 5,
+  overall: PULSE_STATS,
+  teams: [
+    { teamId: "m1", label: "Max's team", stats: PULSE_STATS, hidden: null },
+    { teamId: "m2", label: "Fay's team", stats: null, hidden: "small" },
+  ],
+  comments: ["Less *noise* <b>", "More focus time"],
+  trend: [{ number: 1, localDate: "2026-11-24", respondents: 10, enps: 10 }, { number: 2, localDate: "2026-12-08", respondents: 12, enps: 25 }],
+};
+const PULSE_DRAFT = { actorId: "p1", title: "Winter pulse", libraryIds: ["enps" as const, "workload" as const], customQuestions: [], audience: { kind: "everyone" as const }, cadence: "biweekly" as const, weekday: 2, time: "10:00", openDays: 3, shareResults: true };
+
 const CARDS: [string, AdaptiveCard][] = [
+  ["pulse start", pulseStartCard()],
+  ["team summary with pulse numbers", cardForMessage({ type: "team.summary", summary: { ...SAMPLE_SUMMARY, pulse: { title: "Winter *pulse*", roundNumber: 2, minGroupSize: 5, shown: true, respondents: 7, enps: -14, items: [{ text: "My workload is sustainable.", average: 3.1 }] } } })],
+  ["team summary with hidden pulse", cardForMessage({ type: "team.summary", summary: { ...SAMPLE_SUMMARY, pulse: { title: "Winter pulse", roundNumber: 2, minGroupSize: 5, shown: false } } })],
+  ["pulse setup form (error, values kept)", pulseSetupCard({ formId: "f1", managers: [{ id: "m1", name: "Max" }], values: { title: "Winter", audience: "teams", managers: "m1" }, formError: "Choose a time such as 10:00." })],
+  ["pulse preview", pulsePreviewCard({ formId: "f1", preview: { draft: PULSE_DRAFT, questions: PULSE_QUESTIONS, audienceCount: 40, teamNames: [], firstDate: "2026-12-08", firstClosesAt: new Date("2026-12-11T22:00:00Z") }, values: {}, minGroupSize: 5, commentMinGroupSize: 5 })],
+  ["pulse survey (editing, with an error)", pulseSurveyCard({ form: PULSE_FORM, closesLabel: "Friday 11 December, 23:00", token: "t".repeat(32), fieldErrors: { enps: "Choose a value from 0 to 10." }, formError: "Please answer every question." })],
+  ["pulse answered", pulseAnsweredCard({ roundId: "r1", title: "Winter pulse", closesAt: new Date("2026-12-11T22:00:00Z"), outcome: "created", token: "t".repeat(32) }, "Friday 11 December, 23:00")],
+  ["pulse results", pulseResultsCard(PULSE_RESULTS)],
+  ["pulse results (open)", pulseResultsCard({ ...PULSE_RESULTS, open: true, overall: null, teams: [], comments: null })],
   ...Object.values(EVERY_MESSAGE).map((message): [string, AdaptiveCard] => [`outbound ${message.type}`, cardForMessage(message)]),
   ["kudos form (empty)", kudosFormCard({ values: ["teamwork", "craft"], suggestions: [{ aadObjectId: "aad-2", name: "Bob" }] })],
   [

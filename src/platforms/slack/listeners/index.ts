@@ -29,6 +29,10 @@ import { registerReviewButtons } from "./actions/review-buttons.ts";
 import { REVIEW_COMMAND, registerReviewCommand } from "./commands/review-command.ts";
 import { registerReviewCycleSubmission } from "./views/review-cycle-submitted.ts";
 import { registerReviewFormSubmission } from "./views/review-form-submitted.ts";
+import { PULSE_COMMAND, registerPulseCommand } from "./commands/pulse-command.ts";
+import { registerPulseButtons } from "./actions/pulse-buttons.ts";
+import { registerPulseSetupSubmissions } from "./views/pulse-setup-submitted.ts";
+import { registerPulseSurveySubmission } from "./views/pulse-survey-submitted.ts";
 
 type Register = (app: App, deps: SlackListenerDeps) => void;
 
@@ -40,6 +44,7 @@ export const SLASH_COMMANDS: Record<string, Register> = {
   [GOAL_COMMAND]: registerGoalCommand,
   [FEEDBACK_COMMAND]: registerFeedbackCommand,
   [REVIEW_COMMAND]: registerReviewCommand,
+  [PULSE_COMMAND]: registerPulseCommand,
 };
 export const BOT_EVENTS: Record<string, Register> = { [APP_HOME_OPENED]: registerAppHomeOpened };
 const FEEDBACK_INTERACTIONS: Register[] = [
@@ -55,8 +60,10 @@ const ANNOUNCE_INTERACTIONS: Register[] = [registerAnnounceModalSubmission, regi
 
 const REVIEW_INTERACTIONS: Register[] = [registerReviewButtons, registerReviewCycleSubmission, registerReviewFormSubmission];
 
+const PULSE_INTERACTIONS: Register[] = [registerPulseButtons, registerPulseSetupSubmissions, registerPulseSurveySubmission];
+
 const MANAGER_WEEK_INTERACTIONS: Register[] = [registerOneOnOneButtons, registerOneOnOneNoteSubmission];
 
 export function registerListeners(app: App, deps: SlackListenerDeps): void {
-  for (const register of [...Object.values(SLASH_COMMANDS), ...Object.values(BOT_EVENTS), ...INTERACTIONS, ...ANNOUNCE_INTERACTIONS, ...MANAGER_WEEK_INTERACTIONS, ...REVIEW_INTERACTIONS]) register(app, deps);
+  for (const register of [...Object.values(SLASH_COMMANDS), ...Object.values(BOT_EVENTS), ...INTERACTIONS, ...ANNOUNCE_INTERACTIONS, ...MANAGER_WEEK_INTERACTIONS, ...REVIEW_INTERACTIONS, ...PULSE_INTERACTIONS]) register(app, deps);
 }

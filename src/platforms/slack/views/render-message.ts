@@ -10,6 +10,7 @@ import { noticeMessage } from "./notice-message.ts";
 import { oneOnOneAgendaMessage } from "./one-on-one-messages.ts";
 import { teamSummaryMessage } from "./summary-messages.ts";
 import { reviewManagerRequestedMessage, reviewNudgeMessage, reviewReleaseReadyMessage, reviewReleasedMessage, reviewSelfRequestedMessage } from "./review-messages.ts";
+import { pulseAskMessage, pulseReminderMessage, pulseResultsSharedMessage } from "./pulse-messages.ts";
 import type { SlackMessage } from "./text.ts";
 
 export function renderOutboundMessage(message: OutboundMessage): SlackMessage {
@@ -46,6 +47,12 @@ export function renderOutboundMessage(message: OutboundMessage): SlackMessage {
       return feedbackRequestedMessage(message);
     case "notice":
       return noticeMessage(message);
+    case "pulse.ask":
+      return pulseAskMessage(message);
+    case "pulse.reminder":
+      return pulseReminderMessage(message);
+    case "pulse.results":
+      return pulseResultsSharedMessage(message);
     default:
       return unknownMessage(message);
   }

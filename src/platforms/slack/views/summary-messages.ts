@@ -2,7 +2,7 @@
 // hidden), flagged goals, kudos and pending reviews. Built only from the summary DTO, which never carries feedback,
 // 1:1 notes or an individual's mood.
 import type { KnownBlock } from "@slack/types";
-import type { TeamSummary } from "../../../domain/summaries/team-summary.types.ts";
+import type { TeamPulse, TeamSummary } from "../../../domain/summaries/team-summary.types.ts";
 import { context, escapeMrkdwn, section, type SlackMessage } from "./text.ts";
 
 const STATUS_LABEL = { submitted: "checked in", missing: "not checked in yet", excused: "away" } as const;
@@ -31,6 +31,7 @@ export function teamSummaryMessage(summary: TeamSummary, options: { forSomeoneEl
   blocks.push(
     section(reviews.count > 0 ? `*Reviews pending: ${reviews.count}*\n${reviews.people.map((person) => `• ${escapeMrkdwn(person.name)}: ${person.count}`).join("\n")}` : "*Reviews pending:* none"),
   );
+  if (summary.pulse) blocks.push(section(pulseLine(summary.pulse)));
   blocks.push(context("Only direct reports are included. Private feedback and 1:1 notes are never part of a summary."));
   return { text: `${options.forSomeoneElse ? `${summary.managerName}'s team` : "Your team"}, ${summary.weekLabel}: ${completion.submitted} of ${completion.expected} checked in, ${summary.blockersCount} blocked`, blocks };
 }
@@ -40,4 +41,13 @@ function moodLine(summary: TeamSummary): string {
   if (!mood.shown) return `*Team mood:* hidden. ${escapeMrkdwn(mood.reason)}`;
   const latest = mood.latest === null ? "too few answers this week to show" : `${mood.latest}/5${mood.change ? ` (${mood.change > 0 ? "+" : ""}${mood.change})` : ""}`;
   return `*Team mood, last ${mood.weeks} weeks:* \`${mood.sparkline}\` ${latest}`;
+}
+
+/** The team's pulse numbers (anonymous, behind the minimum group size), or why they are hidden. */
+export function pulseLine(pulse: TeamPulse): string {
+  const head = `*Pulse: ${escapeMrkdwn(pulse.title)}* (round ${pulse.roundNumber})`;
+  if (!pulse.shown) return `${head}: hidden, fewer than ${pulse.minGroupSize} people behind your team's numbers (or the next-smallest team's).`;
+  const enps = pulse.enps === null ? "" : ` eNPS ${pulse.enps > 0 ? "+" : ""}${pulse.enps},`;
+  const items = pulse.items.map((item) => `${escapeMrkdwn(item.text)} ${item.average === null ? "–" : item.average.toFixed(1)}`).join(" · ");
+  return `${head}:${enps} ${pulse.respondents} answers${items ? `\n${items}` : ""}`;
 }

@@ -16,6 +16,7 @@ export const HELP_COMMANDS = [
   { title: "feedback", description: "Private feedback: feedback @name … (preview, then send), feedback request @a @b about …, feedback list" },
   { title: "announce", description: "HR: post an announcement to team channels; announce status shows who has acknowledged" },
   { title: "review", description: "Review cycles. HR: review (new cycle), review nudge, review close CYCLE; HR and managers: review status" },
+  { title: "pulse", description: "HR: anonymous pulse surveys and eNPS; pulse results for the latest round, pulse close to close it now, pulse stop for no more rounds" },
   { title: "home", description: "Your goals, this week's check-in, reviews you owe and kudos you got; managers also see their team" },
   { title: "one-on-one", description: "Managers: one-on-one @name friday 10:00 sets your weekly 1:1 slot; the agenda arrives before it" },
   { title: "summary", description: "Managers: your team's week (check-ins, blockers first, mood trend, goals at risk); HR: summary @manager" },

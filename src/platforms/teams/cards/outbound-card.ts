@@ -2,6 +2,7 @@
 import type { OutboundMessage } from "../../../domain/notifications/messages.ts";
 import { announcementFollowUpCard, announcementPostedCard } from "./announce-cards.ts";
 import type { AdaptiveCard } from "./card.ts";
+import { pulseAskCard, pulseReminderCard, pulseResultsSharedCard } from "./pulse-cards.ts";
 import { checkInPromptCard, checkInReminderCard } from "./checkin-cards.ts";
 import { kudosAnnouncedCard, kudosReceivedCard } from "./kudos-cards.ts";
 import { feedbackReceivedCard, feedbackRequestedCard } from "./feedback-cards.ts";
@@ -44,6 +45,12 @@ export function cardForMessage(message: OutboundMessage): AdaptiveCard {
       return feedbackRequestedCard(message);
     case "notice":
       return noticeCard(message);
+    case "pulse.ask":
+      return pulseAskCard(message);
+    case "pulse.reminder":
+      return pulseReminderCard(message);
+    case "pulse.results":
+      return pulseResultsSharedCard(message);
   }
 }
 
@@ -78,5 +85,11 @@ export function summaryForMessage(message: OutboundMessage): string {
       return `${message.requesterName} would like your feedback`;
     case "notice":
       return message.title;
+    case "pulse.ask":
+      return `Pulse survey: ${message.title}`;
+    case "pulse.reminder":
+      return `The pulse "${message.title}" closes soon`;
+    case "pulse.results":
+      return `Results of the pulse "${message.results.title}"`;
   }
 }

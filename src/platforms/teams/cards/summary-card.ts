@@ -45,6 +45,16 @@ export function teamSummaryCard(summary: TeamSummary, options: { forSomeoneElse?
   if (summary.reviewsPending.people.length > 0) {
     body.push(paragraph(`Reviews pending: ${summary.reviewsPending.people.map((person) => `${plain(person.name)} (${person.count})`).join(", ")}`));
   }
+  if (summary.pulse) {
+    const pulse = summary.pulse;
+    const head = `Pulse: ${plain(pulse.title)} (round ${pulse.roundNumber})`;
+    if (!pulse.shown) body.push(paragraph(`${head}: hidden, fewer than ${pulse.minGroupSize} people behind your team's numbers (or the next-smallest team's).`));
+    else {
+      const enps = pulse.enps === null ? "" : ` eNPS ${pulse.enps > 0 ? "+" : ""}${pulse.enps},`;
+      body.push(paragraph(`${head}:${enps} ${pulse.respondents} answers`, { weight: "Bolder" }));
+      for (const item of pulse.items) body.push(paragraph(`${plain(item.text)} ${item.average === null ? "–" : item.average.toFixed(1)}`, { spacing: "None" }));
+    }
+  }
   body.push(subtle("Only direct reports are included. Private feedback and 1:1 notes are never part of a summary."));
   return adaptiveCard(body);
 }

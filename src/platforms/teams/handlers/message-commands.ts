@@ -17,11 +17,12 @@ import { handleOneOnOneSlot, markDoneFromCard, showHome, showTeamSummary } from 
 import { ONE_ON_ONE_DONE_ACTION } from "../cards/one-on-one-cards.ts";
 import { handleAway, handleSettings } from "./settings-commands.ts";
 import { handleClosure } from "./closure-commands.ts";
+import { handlePulseText } from "./pulse-commands.ts";
 import { handleReviewCardSubmit, handleReviewCommand, REVIEW_CARD_ACTIONS } from "./review-commands.ts";
 
 type ManagerWeekCommand = "one-on-one" | "summary" | "home";
 
-export type TextCommand = FeedbackTextCommand | "announce" | "role" | ManagerWeekCommand | "kudos" | "kudos-form" | "kudos-leaderboard" | "checkin" | "checkin-history" | "goal" | "goal-list" | "away" | "settings" | "closure" | "review" | "help" | "unknown";
+export type TextCommand = FeedbackTextCommand | "announce" | "role" | ManagerWeekCommand | "kudos" | "kudos-form" | "kudos-leaderboard" | "checkin" | "checkin-history" | "goal" | "goal-list" | "away" | "settings" | "closure" | "review" | "pulse" | "help" | "unknown";
 
 export function commandFor(words: string, mentionCount: number): { command: TextCommand; rest: string } {
   const [first = "", ...others] = words.split(" ");
@@ -45,6 +46,7 @@ export function commandFor(words: string, mentionCount: number): { command: Text
   }
   if (verb === "review" || verb === "reviews") return { command: "review", rest };
   if (verb === "announce") return { command: "announce", rest };
+  if (verb === "pulse") return { command: "pulse", rest };
   if (verb === "role") return { command: "role", rest };
   if (verb === "feedback") return { command: feedbackCommandFor(rest, mentionCount), rest };
   if (verb === "one-on-one" || verb === "1:1" || verb === "oneonone") return { command: "one-on-one", rest };
@@ -97,6 +99,8 @@ export async function handleTextCommand(deps: TeamsHandlerDeps, context: TurnCon
       return handleRoleCommand(deps, context, mentions, rest);
     case "review":
       return handleReviewCommand(deps, context, rest);
+    case "pulse":
+      return handlePulseText(deps, context, rest);
     case "help":
       return void (await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard())] }));
     case "unknown":

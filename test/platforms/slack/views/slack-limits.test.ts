@@ -30,6 +30,11 @@ import { announceHelpMessage, announcementBlockedMessage, announcementQueuedMess
 import { answerFeedbackModal, giveFeedbackModal } from "../../../../src/platforms/slack/views/feedback-modals.ts";
 import { feedbackPreviewMessage, feedbackSentMessage } from "../../../../src/platforms/slack/views/feedback-preview.ts";
 import { feedbackHelpMessage, feedbackListMessage, feedbackRequestedReply } from "../../../../src/platforms/slack/views/feedback-replies.ts";
+import { buildQuestions, CUSTOM_QUESTION_MAX_LENGTH, CUSTOM_QUESTIONS_MAX, LIBRARY_IDS } from "../../../../src/domain/pulses/pulse-questions.ts";
+import { pulseSetupModal } from "../../../../src/platforms/slack/views/pulse-setup-modal.ts";
+import { pulsePreviewModal } from "../../../../src/platforms/slack/views/pulse-preview-modal.ts";
+import { pulseSurveyModal } from "../../../../src/platforms/slack/views/pulse-survey-modal.ts";
+import { pulseAnsweredMessage, pulseResultsMessage } from "../../../../src/platforms/slack/views/pulse-replies.ts";
 
 const longName = "Maximiliana Alexandrova-Featherstonehaugh".repeat(3);
 const longText = "Thank you <!channel> & <@U123> for everything > expected. ".repeat(9).slice(0, 500);
@@ -51,6 +56,10 @@ const messages: OutboundMessage[] = [
   { type: "feedback.requested", askId: "a".repeat(36), requesterName: longName, subjectName: longName, aboutRequester: false, topic: "&".repeat(200), readerNames: [longName, longName] },
   { type: "one-on-one.prompt", agenda: BIG_AGENDA },
   { type: "team.summary", summary: BIG_SUMMARY },
+  { type: "team.summary", summary: { ...BIG_SUMMARY, pulse: { title: "t".repeat(80), roundNumber: 99, minGroupSize: 5, shown: true, respondents: 999, enps: -100, items: Array.from({ length: 10 }, () => ({ text: "<&>".repeat(50), average: 2.5 })) } } },
+  { type: "pulse.ask", roundId: "r".repeat(36), title: "<&>".repeat(27), closesLabel: "Wednesday 30 September, 23:00", questionCount: 12 },
+  { type: "pulse.reminder", roundId: "r".repeat(36), title: "<&>".repeat(27), closesLabel: "Wednesday 30 September, 23:00" },
+  { type: "pulse.results", roundId: "r", results: { title: "<&>".repeat(27), roundNumber: 99, asked: 10_000, answered: 9_999, participationRate: 100, minGroupSize: 5, enps: 100, items: Array.from({ length: 10 }, () => ({ text: "<&>".repeat(50), average: 5 })) } },
 ];
 
 function problems(blocks: KnownBlock[]): string[] {
@@ -203,6 +212,29 @@ describe("Slack limits on everything Momentum builds", () => {
       announceHelpMessage("p".repeat(5000)),
       roleHelpMessage("p".repeat(5000)),
     ]) {
+      expect(problems(reply.blocks)).toEqual([]);
+      expect(reply.text.length).toBeLessThanOrEqual(4000);
+    }
+  });
+
+  it("when a pulse has every question at its longest and results for 10,000 people with long comments, its views and replies stay within Slack's limits", () => {
+    const custom = Array.from({ length: CUSTOM_QUESTIONS_MAX }, () => "<&>".repeat(CUSTOM_QUESTION_MAX_LENGTH / 3));
+    const questions = buildQuestions([...LIBRARY_IDS], custom);
+    const draft = { actorId: "p".repeat(36), title: "<&>".repeat(26), libraryIds: [...LIBRARY_IDS], customQuestions: custom, audience: { kind: "teams" as const, managerIds: Array.from({ length: 20 }, () => "m".repeat(36)) }, cadence: "monthly" as const, weekday: 7, time: "23:59", openDays: 7, shareResults: true };
+    const preview = { draft, questions, audienceCount: 10_000, teamNames: Array.from({ length: 20 }, () => longName), firstDate: "2026-12-13", firstClosesAt: new Date("2026-12-20T12:00:00Z") };
+    const form = { roundId: "r".repeat(36), title: draft.title, questions, closesAt: new Date(), minGroupSize: 1000, commentMinGroupSize: 1000, editing: true, values: { scores: { enps: 10 }, comment: "<&>".repeat(333) } };
+    const previewView = pulsePreviewModal(preview, 1000, 1000);
+    expect(previewView.private_metadata!.length).toBeLessThanOrEqual(3000);
+    for (const view of [pulseSetupModal(), previewView, pulseSurveyModal(form, "Wednesday 30 September, 23:00", "k".repeat(32))]) expect(viewProblems(view)).toEqual([]);
+    const stats = { respondents: 10_000, enps: -100, questions: questions.filter((question) => question.kind !== "comment").map((question) => ({ id: question.id, kind: question.kind as "enps" | "agreement", text: question.text, answered: 10_000, average: 3, distribution: Array.from({ length: question.kind === "enps" ? 11 : 5 }, () => 9_999) })) };
+    const results = {
+      surveyId: "s", title: draft.title, round: { id: "r", number: 99, localDate: "2026-12-13", closesAt: new Date(), closedAt: new Date() }, open: false, asked: 10_000, answered: 10_000, participationRate: 100, minGroupSize: 5, commentMinGroupSize: 5,
+      overall: stats,
+      teams: Array.from({ length: 1000 }, (_, i) => ({ teamId: `m${i}`, label: `${longName}'s team`, stats: i % 2 ? stats : null, hidden: i % 2 ? null : ("small" as const) })),
+      comments: Array.from({ length: 5000 }, () => "<&>".repeat(333)),
+      trend: Array.from({ length: 8 }, (_, i) => ({ number: i + 1, localDate: "2026-12-13", respondents: 10_000, enps: -100 })),
+    };
+    for (const reply of [pulseResultsMessage(results), pulseAnsweredMessage({ roundId: "r".repeat(36), title: draft.title, closesAt: new Date(), outcome: "changed", token: "k".repeat(32) }, "Wednesday 30 September, 23:00")]) {
       expect(problems(reply.blocks)).toEqual([]);
       expect(reply.text.length).toBeLessThanOrEqual(4000);
     }
