@@ -23,7 +23,7 @@ export type PulseOutboundMessage =
       questionCount: number;
     }
   | {
-      /** Near the close, once, to each person asked who hasn't answered (it never names anyone). */
+      /** Near the close, once, to everyone who was asked, answered or not (so it reveals nothing and names no one). */
       type: "pulse.reminder";
       roundId: string;
       title: string;

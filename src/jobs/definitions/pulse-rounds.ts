@@ -1,7 +1,8 @@
 // Pulse surveys on the delivery engine. Each tick: create the latest round that has opened (never an older one after
 // downtime), close rounds whose time is up (sharing results back when HR chose so), and ask each person of an open
-// round at the survey's local time in their own zone, then remind once near the close those asked who haven't
-// answered. Keys are `pulse-ask:<round>:<person>` and `pulse-reminder:<round>:<person>`: exactly once per person and
+// round at the survey's local time in their own zone, then remind everyone who was asked once near the close:
+// reminding only those who haven't answered would leave a per-person record of who didn't (the outbox), the list
+// the survey promises nobody can draw. Keys are `pulse-ask:<round>:<person>` and `pulse-reminder:<round>:<person>`: exactly once per person and
 // round across ticks, restarts and instances. Quiet hours and time away are honoured as for check-in prompts (here
 // and again by the sender). A constant number of queries per active survey, whatever the org's size.
 import { randomUUID } from "node:crypto";
@@ -62,20 +63,21 @@ async function dueForRound(ctx: DomainContext, survey: PulseSurveyRecord, round:
   const answered = new Set(
     (await ctx.prisma.pulseParticipation.findMany({ where: { roundId: round.id }, select: { personId: true } })).map((row) => row.personId),
   );
-  const pending = audience.filter((person) => !answered.has(person.id));
-  const claimed = await loadClaimedDeliveries(ctx, pending.flatMap((person) => [pulseAskKey(round.id, person.id), pulseReminderKey(round.id, person.id)]));
+  const claimed = await loadClaimedDeliveries(ctx, audience.flatMap((person) => [pulseAskKey(round.id, person.id), pulseReminderKey(round.id, person.id)]));
   const zones = new Memo<string, string>((zone) => (isIanaTimeZone(zone) ? zone : ctx.org.defaultTimeZone));
   const slots = new Memo<string, Date>((zone) => askAt(survey, round.localDate, zone));
   const labels = new Memo<string, string>((zone) => formatLocalLabel(round.closesAt, zone));
   const questionCount = survey.questions.length;
   const due: NewDelivery[] = [];
-  for (const person of pending) {
+  for (const person of audience) {
     const zone = zones.get(person.timeZone);
     if (slots.get(zone).getTime() > now.getTime() || isAwayAt(person.awayUntil, zone, now)) continue;
     const target = { kind: "person" as const, personId: person.id };
     const base = { target, notBefore: now, expiresAt: round.closesAt, respectQuietHours: true };
     const ask = claimed.get(pulseAskKey(round.id, person.id));
     if (!ask) {
+      // Someone who answered without being asked yet (they joined the audience mid-round) needs no question.
+      if (answered.has(person.id)) continue;
       due.push({ ...base, key: pulseAskKey(round.id, person.id), kind: PULSE_ASK_KIND, message: { type: "pulse.ask", roundId: round.id, title: survey.title, closesLabel: labels.get(zone), questionCount } });
       continue;
     }

@@ -27,10 +27,17 @@ export function pulseAskMessage(message: Ask): SlackMessage {
   };
 }
 
+/** Everyone asked gets the reminder, so it can't tell who has answered. */
+const ALREADY_ANSWERED = "Already answered? Thank you, there's nothing more to do. Everyone who was asked gets this reminder, so it says nothing about who has answered.";
+
 export function pulseReminderMessage(message: Reminder): SlackMessage {
   return {
-    text: truncate(`Reminder: the pulse "${message.title}" closes ${message.closesLabel}`, 300),
-    blocks: [section(`:hourglass_flowing_sand: *${escapeMrkdwn(message.title)}* closes *${escapeMrkdwn(message.closesLabel)}*. It takes a minute, and it's anonymous.`), answerButton(message.roundId, "pulse_reminder")],
+    text: truncate(`Reminder: the pulse "${escapeMrkdwn(message.title)}" closes ${escapeMrkdwn(message.closesLabel)}`, 300),
+    blocks: [
+      section(`:hourglass_flowing_sand: *${escapeMrkdwn(message.title)}* closes *${escapeMrkdwn(message.closesLabel)}*. It takes a minute, and it's anonymous.`),
+      context(ALREADY_ANSWERED),
+      answerButton(message.roundId, "pulse_reminder"),
+    ],
   };
 }
 

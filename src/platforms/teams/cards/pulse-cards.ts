@@ -34,7 +34,13 @@ export function pulseAskCard(message: Ask): AdaptiveCard {
 }
 
 export function pulseReminderCard(message: Reminder): AdaptiveCard {
-  return adaptiveCard([paragraph(`⏳ ${plain(message.title)} closes ${plain(message.closesLabel)}. It takes a minute, and it's anonymous.`)], [openPulseSurveyAction(message.roundId)]);
+  return adaptiveCard(
+    [
+      paragraph(`⏳ ${plain(message.title)} closes ${plain(message.closesLabel)}. It takes a minute, and it's anonymous.`),
+      subtle("Already answered? Thank you, there's nothing more to do. Everyone who was asked gets this reminder, so it says nothing about who has answered."),
+    ],
+    [openPulseSurveyAction(message.roundId)],
+  );
 }
 
 export function sharedResultsLines(results: SharedPulseResults): string[] {
