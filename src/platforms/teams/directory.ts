@@ -116,25 +116,45 @@ export async function openPersonalChat(deps: Pick<TeamsDirectoryDeps, "rateLimit
   }
 }
 
+/**
+ * Chats opened at once. One createConversation takes a round trip to Microsoft (often longer than the gap the
+ * bucket leaves between two), so a few in flight keep the bucket, not the latency, the limit; the bucket still
+ * hands out every slot.
+ */
+export const CHAT_OPENERS = 4;
+
 /** Links these members and opens a personal chat with each linked person who has none. */
 export async function reachMembers(deps: TeamsDirectoryDeps, context: TurnContext, tenantId: string, members: TeamsRosterMember[]): Promise<TeamReach> {
   const { linked, created, foreign } = await linkTeamsMembers(deps.domain, { tenantId, members });
   if (foreign > 0) deps.logger.info({ foreign }, "Teams members of another tenant were not linked");
   const reachable: string[] = [];
   const refused: string[] = [];
+  const toOpen: LinkedTeamsMember[] = [];
   for (const member of linked) {
-    if (member.hasConversation) {
-      reachable.push(member.personId);
-      continue;
-    }
-    const reference = await openPersonalChat(deps, context, tenantId, member);
-    if (!reference) {
-      refused.push(member.personId);
-      continue;
-    }
-    await storePersonalConversation(deps.domain, member.identityId, reference);
-    reachable.push(member.personId);
+    if (member.hasConversation) reachable.push(member.personId);
+    else toOpen.push(member);
   }
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const opener = async () => {
+    while (!failure && next < toOpen.length) {
+      const member = toOpen[next++];
+      try {
+        const reference = await openPersonalChat(deps, context, tenantId, member);
+        if (!reference) {
+          refused.push(member.personId);
+          continue;
+        }
+        await storePersonalConversation(deps.domain, member.identityId, reference);
+        reachable.push(member.personId);
+      } catch (error) {
+        // The first failure stops every opener; chats opened so far stay stored.
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CHAT_OPENERS, toOpen.length) }, opener));
+  if (failure) throw failure.error;
   return { members: members.length, linked: created, reachable, refused };
 }
 
