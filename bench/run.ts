@@ -53,6 +53,8 @@ if (wanted("P3")) {
 if (wanted("P6")) {
   const { runP6 } = await import("./p6-directory.ts");
   report("P6 linking 10,000 people to Slack under users.list's Tier 2 (time scaled)", await runP6());
+  const { runP6Teams } = await import("./p6-teams.ts");
+  report("P6 linking a 10,000-member Teams roster and opening a personal chat with each under the per-tenant createConversation rate (time scaled)", await runP6Teams());
 }
 if (wanted("P7")) {
   const { runP6: runP7 } = await import("./p6-pulse-results.ts");

@@ -43,6 +43,13 @@ export interface FakeConnector {
   addMember(member: FakeMember): void;
   /** A team whose roster the bot can read (GET …/pagedmembers with continuation tokens). */
   setTeam(team: FakeTeam): void;
+  /** Every POST /v3/conversations with the status answered, for rate assertions and benchmarks. */
+  createConversationCalls: { tenantId: string | null; status: number }[];
+  /**
+   * Microsoft's per-app, per-tenant ceiling on createConversation: beyond `limit` calls from one tenant within
+   * `windowMs`, answer 429 with Retry-After as Teams does.
+   */
+  createConversationCeiling(options: { limit: number; windowMs: number; retryAfterSeconds?: number }): void;
   /** Roster page requests, for paging assertions. */
   rosterCalls: { teamId: string; pageSize: number | null; continuationToken: string | null }[];
   /** The next `count` activity posts to `conversationId` (any when omitted) fail with this fault. */
@@ -59,6 +66,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const rosterCalls: FakeConnector["rosterCalls"] = [];
   const posted: PostedActivity[] = [];
   const createdConversations: { memberId: string; conversationId: string }[] = [];
+  const createConversationCalls: FakeConnector["createConversationCalls"] = [];
+  let createCeiling: { limit: number; windowMs: number; retryAfterSeconds: number; hits: Map<string, number[]> } | undefined;
   const faults: { fault: Fault; remaining: number; conversationId?: string }[] = [];
   const hanging = new Set<ServerResponse>();
   let keys: object[] = [];
@@ -102,14 +111,28 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       const memberId = body?.members?.[0]?.id;
       const member = memberId ? members.get(memberId) : undefined;
       const tenantId = body?.tenantId ?? body?.channelData?.tenant?.id;
+      const answer = (status: number, payload: unknown) => {
+        createConversationCalls.push({ tenantId: tenantId ?? null, status });
+        return json(res, status, payload);
+      };
+      if (createCeiling && tenantId) {
+        const at = Date.now();
+        const hits = (createCeiling.hits.get(tenantId) ?? []).filter((hit) => hit > at - createCeiling!.windowMs);
+        createCeiling.hits.set(tenantId, hits);
+        if (hits.length >= createCeiling.limit) {
+          res.setHeader("Retry-After", String(createCeiling.retryAfterSeconds));
+          return answer(429, { error: { code: "TooManyRequests", message: "Too many requests." } });
+        }
+        hits.push(at);
+      }
       // Teams needs the tenant to create a conversation; a member of another tenant can't be reached from this one.
-      if (!tenantId) return json(res, 400, { error: { code: "BadArgument", message: "Tenant id is required." } });
-      if (member && member.tenantId !== tenantId) return json(res, 403, { error: { code: "Forbidden", message: "The user is not in the tenant." } });
-      if (!member) return json(res, 404, { error: { code: "NotFound", message: "no such member" } });
-      if (!member.installed) return json(res, 403, { error: { code: "Forbidden", message: "The bot is not installed for the user" } });
+      if (!tenantId) return answer(400, { error: { code: "BadArgument", message: "Tenant id is required." } });
+      if (member && member.tenantId !== tenantId) return answer(403, { error: { code: "Forbidden", message: "The user is not in the tenant." } });
+      if (!member) return answer(404, { error: { code: "NotFound", message: "no such member" } });
+      if (!member.installed) return answer(403, { error: { code: "Forbidden", message: "The bot is not installed for the user" } });
       const conversationId = `a:personal-${member.id}`;
       createdConversations.push({ memberId: member.id, conversationId });
-      return json(res, 201, { id: conversationId });
+      return answer(201, { id: conversationId });
     }
     // POST /v3/conversations/{id}/activities[/{replyToId}]
     if (req.method === "POST" && parts[0] === "v3" && parts[1] === "conversations" && parts[3] === "activities") {
@@ -151,6 +174,10 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     posted,
     createdConversations,
     rosterCalls,
+    createConversationCalls,
+    createConversationCeiling(options) {
+      createCeiling = { limit: options.limit, windowMs: options.windowMs, retryAfterSeconds: options.retryAfterSeconds ?? 1, hits: new Map() };
+    },
     setTeam(team) {
       teams.set(team.id, team);
     },

@@ -1,7 +1,14 @@
 // Small builders for test data, so tests read as the situation they describe.
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pino from "pino";
+import type { CliContext } from "../../src/cli/cli-context.ts";
+import { importPeopleFile } from "../../src/cli/commands/people.ts";
 import type { Database } from "../../src/db/database.ts";
+import type { DirectoryConnector } from "../../src/domain/directory/directory-ports.ts";
+import type { PlatformName } from "../../src/domain/notifications/notifier.ts";
 import type { DomainContext, OrgSettings } from "../../src/domain/context.ts";
 import type { Role } from "../../src/domain/people/person.ts";
 import { ManualClock, type Clock } from "../../src/shared/clock.ts";
@@ -70,4 +77,27 @@ export async function createPerson(db: Database, seed: PersonSeed = {}) {
         : undefined,
     },
   });
+}
+
+/**
+ * HR's first step in a real rollout: `npm run momentum -- people import people.csv` against the running service's
+ * database and directories (so the import finds people on chat), with the CSV written to a scratch file.
+ * Returns the command's exit code and what it printed.
+ */
+export async function importOrgFromCsv(
+  service: { domain: DomainContext; directories: DirectoryConnector[] },
+  csvLines: string[],
+  platforms: PlatformName[],
+): Promise<{ exitCode: number; stdout: string[]; stderr: string[] }> {
+  const dir = mkdtempSync(join(tmpdir(), "momentum-import-"));
+  try {
+    const file = join(dir, "people.csv");
+    writeFileSync(file, csvLines.join("\n"));
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    const ctx: CliContext = { domain: service.domain, directories: service.directories, platforms, out: (line) => stdout.push(line), err: (line) => stderr.push(line) };
+    return { exitCode: await importPeopleFile(ctx, file), stdout, stderr };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -43,6 +43,12 @@ export interface SlackHarness {
   stop(): Promise<void>;
 }
 
+/** Directory buckets that never make a test wait (the documented tiers are exercised by bench P6). */
+export const FAST_DIRECTORY_TIERS = {
+  list: { key: "slack:users.list", perSecond: 1000, burst: 100 },
+  lookup: { key: "slack:users.lookupByEmail", perSecond: 1000, burst: 100 },
+};
+
 export async function startSlackHarness(options: SlackHarnessOptions): Promise<SlackHarness> {
   const fake = await startFakeSlack({ token: SLACK_BOT_TOKEN, ...options.fake });
   const service = await startTestService({
@@ -169,4 +175,20 @@ export class SlackDriver {
 
 function userId(actor: Actor): string {
   return typeof actor === "string" ? actor : actor.id;
+}
+
+/** HR runs /announce, and submits the modal for these channels (with an Acknowledge button unless told otherwise). */
+export async function announceThroughModal(harness: SlackHarness, as: FakeSlackUser, options: { channels: string[]; text: string; withAck?: boolean }) {
+  await harness.slack.command("/announce", "", { as });
+  await harness.service.settle();
+  const view = harness.fake.sent("views.open").at(-1)?.args.view as { callback_id: string; private_metadata: string } | undefined;
+  if (view?.callback_id !== "announce_modal") throw new Error("/announce did not open the announcement modal");
+  const values = {
+    announce_channels: { channels: { type: "multi_conversations_select", selected_conversations: options.channels } },
+    announce_text: { text: { type: "plain_text_input", value: options.text } },
+    announce_ack: { ack: { type: "checkboxes", selected_options: options.withAck === false ? [] : [{ value: "ack" }] } },
+  };
+  const answer = await harness.slack.submitView({ as, view, values });
+  await harness.service.settle();
+  return answer;
 }

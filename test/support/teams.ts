@@ -213,3 +213,27 @@ function safeJson(text: string): unknown {
     return text;
   }
 }
+
+/** An Adaptive Card's content from a sent activity. */
+export const cardOf = (activity: Record<string, any> | undefined): { body: Record<string, any>[]; actions?: Record<string, any>[] } => activity?.attachments?.[0]?.content;
+
+/** A click on an Action.Submit: a message with the button's data as `value` and no text (in their own chat by default). */
+export async function clickCardButton(teams: TeamsHarness, user: TeamsUser, value: Record<string, unknown>, conversation?: TeamsConversation) {
+  const answer = await teams.post(teams.activity(user, { type: "message", value }, { conversation: conversation ?? teams.personalChat(user) }));
+  await teams.service.settle();
+  return answer;
+}
+
+/** HR types `announce`, opens the dialog from the reply's button (task/fetch) and submits it with these values. */
+export async function announceThroughDialog(teams: TeamsHarness, user: TeamsUser, values: { channels: string; text: string; withAck: "true" | "false" }) {
+  const typed = await teams.message(user, "announce");
+  await teams.service.settle();
+  const button = cardOf(teams.repliesTo(typed.id)[0])?.actions?.[0];
+  if (!button) throw new Error("the reply to `announce` had no button to open the dialog");
+  const fetched = await teams.invoke(user, "task/fetch", { type: "task/fetch", data: button.data });
+  const form = fetched.body.task.value.card.content as { actions: Record<string, any>[] };
+  const data = form.actions.find((action) => action.type === "Action.Submit")!.data;
+  const submitted = await teams.invoke(user, "task/submit", { data: { ...data, ...values } });
+  await teams.service.settle();
+  return submitted;
+}

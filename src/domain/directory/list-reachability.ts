@@ -68,6 +68,17 @@ export async function countUnreachable(ctx: { prisma: Tx }, personIds: string[])
   return new Set(personIds).size - reachable;
 }
 
+/** Active people, other than these, whom Momentum cannot message on any platform yet. One query. */
+export async function countUnreachableActiveExcept(ctx: { prisma: Tx }, excludedIds: string[]): Promise<number> {
+  return ctx.prisma.person.count({
+    where: {
+      active: true,
+      id: { notIn: excludedIds },
+      NOT: { OR: [{ slackIdentities: { some: { deactivatedAt: null } } }, { teamsIdentities: { some: { NOT: { conversationReference: { equals: Prisma.DbNull } } } } }] },
+    },
+  });
+}
+
 /** Active people Momentum cannot message anywhere yet, for the admin's home. */
 export async function countUnreachableActive(ctx: { prisma: Tx }): Promise<{ unreachable: number; active: number }> {
   const [active, reachable] = await Promise.all([

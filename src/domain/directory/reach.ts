@@ -40,9 +40,10 @@ export function deliveryPromise(options: { total: number; unreachable: number; w
   return `${reached} of the ${total} ${what} get a message now (during their working hours); ${unreachable} can't be reached yet on Slack or Teams (${REACH_LIST_HINT}).`;
 }
 
-/** "2 of them can't be reached yet …": for replies that count people already. */
+/** "2 people who haven't acknowledged can't be reached …": for an announcement follow-up's reply. */
 export function unreachableNote(unreachable: number): string {
-  return `${unreachable} of them ${unreachable === 1 ? "isn't" : "aren't"} on Slack or Teams with Momentum yet and won't get it (${REACH_LIST_HINT}).`;
+  const who = unreachable === 1 ? "person who hasn't acknowledged" : "people who haven't acknowledged";
+  return `${unreachable} ${who} can't be reached on Slack or Teams yet and won't get it (${REACH_LIST_HINT}).`;
 }
 
 /** The admin's home: "3 of 120 active people can't be reached on Slack or Teams yet …". */

@@ -5,7 +5,7 @@
 // from the team's stored reference, so they work outside any incoming request.
 import { TeamsInfo, type CloudAdapter, type ConversationParameters, type ConversationReference, type TeamsChannelAccount, type TurnContext } from "botbuilder";
 import type { ConnectorClient } from "botframework-connector";
-import { platformLimit, type RateLimiter } from "../../deliveries/rate-limiter.ts";
+import { platformLimit, type RateLimit, type RateLimiter } from "../../deliveries/rate-limiter.ts";
 import type { DomainContext } from "../../domain/context.ts";
 import type { DirectoryConnector, DirectorySyncSummary } from "../../domain/directory/directory-ports.ts";
 import {
@@ -36,6 +36,8 @@ export interface TeamsDirectoryDeps {
   adapter: CloudAdapter;
   appId: string;
   rateLimiter?: RateLimiter;
+  /** The bucket chats are opened under (default CREATE_CONVERSATION_LIMIT; the bench scales it with time). */
+  createConversationLimit?: RateLimit;
   sleep(ms: number): Promise<void>;
 }
 
@@ -76,13 +78,14 @@ export function rosterMemberOf(member: TeamsChannelAccount): TeamsRosterMember {
  * Opens the 1:1 chat with a member and returns the reference to store, or null when Teams refuses (403/404: the
  * app isn't available to them). 429s are waited out under the shared bucket.
  */
-export async function openPersonalChat(deps: Pick<TeamsDirectoryDeps, "rateLimiter" | "sleep">, context: TurnContext, tenantId: string, member: Pick<LinkedTeamsMember, "teamsUserId" | "aadObjectId" | "name">): Promise<Partial<ConversationReference> | null> {
+export async function openPersonalChat(deps: Pick<TeamsDirectoryDeps, "rateLimiter" | "createConversationLimit" | "sleep">, context: TurnContext, tenantId: string, member: Pick<LinkedTeamsMember, "teamsUserId" | "aadObjectId" | "name">): Promise<Partial<ConversationReference> | null> {
   const connector = context.turnState.get<ConnectorClient | undefined>(context.adapter.ConnectorClientKey);
   if (!connector) return null;
   const activity = context.activity;
+  const limit = deps.createConversationLimit ?? CREATE_CONVERSATION_LIMIT;
   for (let attempt = 0; ; attempt++) {
     if (deps.rateLimiter) {
-      const grant = await deps.rateLimiter.take(CREATE_CONVERSATION_LIMIT, 60_000);
+      const grant = await deps.rateLimiter.take(limit, 60_000);
       if (grant.waitMs > 0) await deps.sleep(grant.waitMs);
     }
     try {
@@ -107,11 +110,18 @@ export async function openPersonalChat(deps: Pick<TeamsDirectoryDeps, "rateLimit
       if (status !== 429 || attempt >= 5) throw error;
       const seconds = Number((error as { response?: { headers?: { get?(name: string): string | null } } })?.response?.headers?.get?.("retry-after") ?? 1);
       const waitMs = Math.max(1, Number.isFinite(seconds) ? seconds : 1) * 1000;
-      await deps.rateLimiter?.penalise(CREATE_CONVERSATION_LIMIT, waitMs);
+      await deps.rateLimiter?.penalise(limit, waitMs);
       await deps.sleep(waitMs);
     }
   }
 }
+
+/**
+ * Chats opened at once. One createConversation takes a round trip to Microsoft (often longer than the gap the
+ * bucket leaves between two), so a few in flight keep the bucket, not the latency, the limit; the bucket still
+ * hands out every slot.
+ */
+export const CHAT_OPENERS = 4;
 
 /** Links these members and opens a personal chat with each linked person who has none. */
 export async function reachMembers(deps: TeamsDirectoryDeps, context: TurnContext, tenantId: string, members: TeamsRosterMember[]): Promise<TeamReach> {
@@ -119,19 +129,32 @@ export async function reachMembers(deps: TeamsDirectoryDeps, context: TurnContex
   if (foreign > 0) deps.logger.info({ foreign }, "Teams members of another tenant were not linked");
   const reachable: string[] = [];
   const refused: string[] = [];
+  const toOpen: LinkedTeamsMember[] = [];
   for (const member of linked) {
-    if (member.hasConversation) {
-      reachable.push(member.personId);
-      continue;
-    }
-    const reference = await openPersonalChat(deps, context, tenantId, member);
-    if (!reference) {
-      refused.push(member.personId);
-      continue;
-    }
-    await storePersonalConversation(deps.domain, member.identityId, reference);
-    reachable.push(member.personId);
+    if (member.hasConversation) reachable.push(member.personId);
+    else toOpen.push(member);
   }
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const opener = async () => {
+    while (!failure && next < toOpen.length) {
+      const member = toOpen[next++];
+      try {
+        const reference = await openPersonalChat(deps, context, tenantId, member);
+        if (!reference) {
+          refused.push(member.personId);
+          continue;
+        }
+        await storePersonalConversation(deps.domain, member.identityId, reference);
+        reachable.push(member.personId);
+      } catch (error) {
+        // The first failure stops every opener; chats opened so far stay stored.
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CHAT_OPENERS, toOpen.length) }, opener));
+  if (failure) throw failure.error;
   return { members: members.length, linked: created, reachable, refused };
 }
 

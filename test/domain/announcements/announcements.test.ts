@@ -153,8 +153,9 @@ describe("acknowledging, status and the follow-up", () => {
     const { ctx, announcementId, hana, amy, ben } = await announced();
     await acknowledgeAnnouncement(ctx, { announcementId, personId: amy.id });
 
-    expect(await followUpUnacknowledged(ctx, { actorId: hana.id, announcementId })).toEqual({ announcementId, queued: 1, alreadyFollowedUp: 0, unreachable: 0 });
-    expect(await followUpUnacknowledged(ctx, { actorId: hana.id, announcementId })).toEqual({ announcementId, queued: 0, alreadyFollowedUp: 1, unreachable: 0 });
+    // Outside the Slack audience and reachable nowhere ("Never used Momentum", Cleo with no Teams chat): counted for HR.
+    expect(await followUpUnacknowledged(ctx, { actorId: hana.id, announcementId })).toEqual({ announcementId, queued: 1, reaching: 1, alreadyFollowedUp: 0, unreachable: 2 });
+    expect(await followUpUnacknowledged(ctx, { actorId: hana.id, announcementId })).toEqual({ announcementId, queued: 0, reaching: 0, alreadyFollowedUp: 1, unreachable: 2 });
 
     const dms = await db.prisma.delivery.findMany({ where: { kind: "announcement.followup" } });
     expect(dms.map((row) => [row.key, row.personId, row.respectQuietHours])).toEqual([[`announcement-followup:${announcementId}:${ben.id}`, ben.id, true]]);

@@ -15,13 +15,8 @@ import { launchReviewCycle } from "../../../src/domain/reviews/launch-review-cyc
 import { ManualClock } from "../../../src/shared/clock.ts";
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
 import type { FakeSlackUser } from "../../support/fake-slack.ts";
-import { startSlackHarness, type SlackHarness } from "../../support/slack.ts";
+import { FAST_DIRECTORY_TIERS, startSlackHarness, type SlackHarness } from "../../support/slack.ts";
 import { SEEDED_AT } from "../../support/fixtures.ts";
-
-const FAST_TIERS = {
-  list: { key: "slack:users.list", perSecond: 1000, burst: 100 },
-  lookup: { key: "slack:users.lookupByEmail", perSecond: 1000, burst: 100 },
-};
 
 let db: TestDatabase;
 let harness: SlackHarness;
@@ -52,7 +47,7 @@ const CSV = [
 beforeAll(async () => {
   db = await createTestDatabase();
   dir = mkdtempSync(join(tmpdir(), "momentum-reach-"));
-  harness = await startSlackHarness({ db, clock, slack: { directory: { tiers: FAST_TIERS, pageSize: 2 } } });
+  harness = await startSlackHarness({ db, clock, slack: { directory: { tiers: FAST_DIRECTORY_TIERS, pageSize: 2 } } });
 });
 afterAll(async () => {
   await harness?.stop();

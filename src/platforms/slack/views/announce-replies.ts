@@ -96,7 +96,7 @@ export function announceCycleButton(cycleId: string): ActionsBlock {
 export function followUpQueuedMessage(result: FollowUpResult): SlackMessage {
   const text =
     result.queued > 0
-      ? `:bell: Reminder on its way to ${plural(result.queued, "person", "people")}, during their working hours.${result.unreachable > 0 ? ` ${escapeMrkdwn(unreachableNote(result.unreachable))}` : ""}`
+      ? `:bell: Reminder on its way to ${plural(result.reaching, "person", "people")}, during their working hours.${result.unreachable > 0 ? ` ${escapeMrkdwn(unreachableNote(result.unreachable))}` : ""}`
       : "No one new to remind: everyone who hasn't acknowledged has already had their one reminder.";
   return { text, blocks: [section(text)] };
 }

@@ -51,7 +51,7 @@ export async function handleAnnounceCardAction(deps: TeamsHandlerDeps, context: 
   if (result.queued > 0) deps.kickDeliveries();
   const text =
     result.queued > 0
-      ? `🔔 Reminder on its way to ${result.queued} ${result.queued === 1 ? "person" : "people"}, during their working hours.${result.unreachable > 0 ? ` ${unreachableNote(result.unreachable)}` : ""}`
+      ? `🔔 Reminder on its way to ${result.reaching} ${result.reaching === 1 ? "person" : "people"}, during their working hours.${result.unreachable > 0 ? ` ${unreachableNote(result.unreachable)}` : ""}`
       : "No one new to remind: everyone who hasn't acknowledged has already had their one reminder.";
   await replyPrivately(deps, context, text, "Done.");
 }
