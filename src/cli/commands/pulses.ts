@@ -1,10 +1,9 @@
 // `momentum pulses export [SURVEY] [FILE.csv]`: a pulse survey's results as CSV for HR, aggregates only, with the
 // same minimum group size as in chat. There is no person column: answers are stored without one.
-import { writeFile } from "node:fs/promises";
 import { stringify } from "csv-stringify/sync";
 import { exportPulseResults, PULSE_EXPORT_COLUMNS, type PulseExport } from "../../domain/pulses/export-pulse-results.ts";
-import { AppError } from "../../shared/errors.ts";
-import { EXIT_FAILURE, EXIT_OK, UsageError, type CliContext, type CommandGroup, type PreparedCommand } from "../cli-context.ts";
+import { UsageError, type CliContext, type CommandGroup, type PreparedCommand } from "../cli-context.ts";
+import { writeCsvExport } from "../export-output.ts";
 
 export const PULSES_HELP = `Usage: npm run momentum -- pulses <command>
 
@@ -31,28 +30,12 @@ export const pulsesCommands: CommandGroup = {
   },
 };
 
-async function exportFile(ctx: CliContext, survey: string | undefined, file: string | undefined): Promise<number> {
-  let exported: PulseExport;
-  try {
-    exported = await exportPulseResults(ctx.domain, { survey });
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    ctx.err(error.userMessage);
-    return EXIT_FAILURE;
-  }
-  const csv = pulsesCsv(exported);
-  if (file === undefined || file === "-") {
-    ctx.out(csv.replace(/\n$/, ""));
-    return EXIT_OK;
-  }
-  try {
-    await writeFile(file, csv);
-  } catch (error) {
-    ctx.err(`Cannot write ${file}: ${(error as Error).message}`);
-    return EXIT_FAILURE;
-  }
-  ctx.out(`Exported ${exported.rows.length} rows of ${exported.survey.title} to ${file}.`);
-  return EXIT_OK;
+function exportFile(ctx: CliContext, survey: string | undefined, file: string | undefined): Promise<number> {
+  return writeCsvExport(ctx, file, {
+    load: () => exportPulseResults(ctx.domain, { survey }),
+    toCsv: pulsesCsv,
+    written: (exported, path) => `Exported ${exported.rows.length} rows of ${exported.survey.title} to ${path}.`,
+  });
 }
 
 export function pulsesCsv(exported: PulseExport): string {

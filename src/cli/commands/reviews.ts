@@ -1,12 +1,11 @@
 // `momentum reviews …`: HR tooling run by operators. `list` names the cycles; `export CYCLE` writes one CSV row per
 // review (self and manager), with ratings and answers only where they may be read outside the form (submitted
 // self-reviews, manager reviews once shared): the privacy promise covers exports too.
-import { writeFile } from "node:fs/promises";
 import { stringify } from "csv-stringify/sync";
 import { exportReviewCycle, type ReviewCycleExport } from "../../domain/reviews/export-review-cycle.ts";
 import { listReviewCycles } from "../../domain/reviews/list-review-cycles.ts";
-import { AppError } from "../../shared/errors.ts";
-import { EXIT_FAILURE, EXIT_OK, UsageError, type CliContext, type CommandGroup, type PreparedCommand } from "../cli-context.ts";
+import { EXIT_OK, UsageError, type CliContext, type CommandGroup, type PreparedCommand } from "../cli-context.ts";
+import { writeCsvExport } from "../export-output.ts";
 
 export const REVIEWS_HELP = `Usage: npm run momentum -- reviews <command>
 
@@ -53,28 +52,12 @@ export async function listCycles(ctx: CliContext): Promise<number> {
   return EXIT_OK;
 }
 
-export async function exportCycleFile(ctx: CliContext, cycle: string, file?: string): Promise<number> {
-  let exported: ReviewCycleExport;
-  try {
-    exported = await exportReviewCycle(ctx.domain, { cycle });
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    ctx.err(error.userMessage);
-    return EXIT_FAILURE;
-  }
-  const csv = reviewsCsv(exported);
-  if (file === undefined || file === "-") {
-    ctx.out(csv.replace(/\n$/, ""));
-    return EXIT_OK;
-  }
-  try {
-    await writeFile(file, csv);
-  } catch (error) {
-    ctx.err(`Cannot write ${file}: ${(error as Error).message}`);
-    return EXIT_FAILURE;
-  }
-  ctx.out(`Exported ${exported.rows.length} reviews of ${exported.cycle.name} to ${file}.`);
-  return EXIT_OK;
+export function exportCycleFile(ctx: CliContext, cycle: string, file?: string): Promise<number> {
+  return writeCsvExport(ctx, file, {
+    load: () => exportReviewCycle(ctx.domain, { cycle }),
+    toCsv: reviewsCsv,
+    written: (exported, path) => `Exported ${exported.rows.length} reviews of ${exported.cycle.name} to ${path}.`,
+  });
 }
 
 export function reviewsCsv(exported: ReviewCycleExport): string {
