@@ -68,7 +68,8 @@ describe("the embedded database has one owner", () => {
 
     const result = await run(["people", "export"], dataDir);
 
-    expect(result).toMatchObject({ code: 0, stdout: "email,name,manager_email,role,timezone" });
+    expect(result.code).toBe(0);
+    expect(result.stdout.split("\n")[0]).toMatch(/^email,name,manager_email,role,timezone\b/); // the export's header: it ran
     expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
   });
 
