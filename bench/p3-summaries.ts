@@ -87,8 +87,8 @@ async function seed(prisma: PrismaClient, size: number): Promise<void> {
   for (let offset = 0; offset < size; offset += 5000) {
     const slice = ids.slice(offset, offset + 5000);
     await prisma.$executeRaw`
-      INSERT INTO "Person" (id, email, name, "timeZone", role, "managerId", "updatedAt")
-      SELECT v.id, v.id || '@example.com', 'Person ' || v.id, v.zone, (CASE WHEN v.is_manager THEN 'manager' ELSE 'employee' END)::"Role", NULL, now()
+      INSERT INTO "Person" (id, email, name, "timeZone", role, "managerId", "createdAt", "updatedAt")
+      SELECT v.id, v.id || '@example.com', 'Person ' || v.id, v.zone, (CASE WHEN v.is_manager THEN 'manager' ELSE 'employee' END)::"Role", NULL, ${NOW}::timestamp, ${NOW}::timestamp
       FROM unnest(${slice}::text[], ${slice.map((_id, i) => zones[(offset + i) % zones.length])}::text[], ${slice.map((_id, i) => (offset + i) % 10 === 0)}::boolean[]) AS v(id, zone, is_manager)`;
   }
   await prisma.$executeRaw`
@@ -104,10 +104,10 @@ async function seed(prisma: PrismaClient, size: number): Promise<void> {
     WHERE abs(hashtext(p.id || 'skip' || w.n::text)) % 10 <> 0`;
   // Three goals each, some overdue or stale; a kudos a month to their manager; a pending self-review each.
   await prisma.$executeRaw`
-    INSERT INTO "Goal" (id, level, "ownerId", title, "dueDate", status, "currentValue", "lastUpdateAt", "updatedAt")
+    INSERT INTO "Goal" (id, level, "ownerId", title, "dueDate", status, "currentValue", "lastUpdateAt", "createdAt", "updatedAt")
     SELECT gen_random_uuid()::text, 'person', p.id, 'Goal ' || g.n, (CASE WHEN g.n = 1 THEN '2026-10-01' ELSE '2027-03-31' END),
            (CASE WHEN g.n = 3 AND abs(hashtext(p.id)) % 4 = 0 THEN 'at_risk' ELSE 'on_track' END)::"GoalStatus", 30,
-           ${NOW}::timestamp - make_interval(days => abs(hashtext(p.id || g.n::text)) % 40), now()
+           ${NOW}::timestamp - make_interval(days => abs(hashtext(p.id || g.n::text)) % 40), ${NOW}::timestamp, ${NOW}::timestamp
     FROM "Person" p CROSS JOIN generate_series(1, 3) AS g(n)`;
   await prisma.$executeRaw`
     INSERT INTO "Kudos" (id, "batchId", "requestKey", "giverId", "recipientId", message, platform, "createdAt")
@@ -116,11 +116,11 @@ async function seed(prisma: PrismaClient, size: number): Promise<void> {
     FROM "Person" p CROSS JOIN generate_series(0, 11) AS m(n) WHERE p."managerId" IS NOT NULL`;
   const cycle = randomUUID();
   await prisma.$executeRaw`
-    INSERT INTO "ReviewCycle" (id, name, "createdById", status, participants, "selfDueDate", "managerDueDate", questions)
-    VALUES (${cycle}, 'H2', ${ids[0]}, 'active', '{"kind":"everyone"}'::jsonb, '2026-12-10', '2026-12-17', '[]'::jsonb)`;
+    INSERT INTO "ReviewCycle" (id, name, "createdById", status, participants, "selfDueDate", "managerDueDate", questions, "createdAt")
+    VALUES (${cycle}, 'H2', ${ids[0]}, 'active', '{"kind":"everyone"}'::jsonb, '2026-12-10', '2026-12-17', '[]'::jsonb, ${NOW}::timestamp)`;
   await prisma.$executeRaw`
-    INSERT INTO "Review" (id, "cycleId", kind, "subjectId", "authorId", status, "updatedAt")
-    SELECT gen_random_uuid()::text, ${cycle}, 'self', p.id, p.id, 'pending', now() FROM "Person" p`;
+    INSERT INTO "Review" (id, "cycleId", kind, "subjectId", "authorId", status, "createdAt", "updatedAt")
+    SELECT gen_random_uuid()::text, ${cycle}, 'self', p.id, p.id, 'pending', ${NOW}::timestamp, ${NOW}::timestamp FROM "Person" p`;
   await prisma.$executeRawUnsafe(`ANALYZE`);
 }
 

@@ -22,8 +22,8 @@ async function seed(prisma: PrismaClient, size: number): Promise<{ hrId: string 
   const ids = Array.from({ length: size }, () => randomUUID());
   const managerOf = ids.map((_id, index) => (index === 0 ? null : index % 10 === 0 ? ids[0] : ids[Math.floor(index / 10) * 10]));
   await prisma.$executeRaw`
-    INSERT INTO "Person" (id, email, name, "timeZone", role, "managerId", "updatedAt")
-    SELECT v.id, v.id || '@example.com', 'Person ' || v.id, 'Europe/Berlin', (CASE WHEN v.n = 1 THEN 'hr' WHEN v.n % 10 = 1 THEN 'manager' ELSE 'employee' END)::"Role", v.manager, now()
+    INSERT INTO "Person" (id, email, name, "timeZone", role, "managerId", "createdAt", "updatedAt")
+    SELECT v.id, v.id || '@example.com', 'Person ' || v.id, 'Europe/Berlin', (CASE WHEN v.n = 1 THEN 'hr' WHEN v.n % 10 = 1 THEN 'manager' ELSE 'employee' END)::"Role", v.manager, ${NOW}::timestamp, ${NOW}::timestamp
     FROM unnest(${ids}::text[], ${managerOf}::text[]) WITH ORDINALITY AS v(id, manager, n)`;
   const surveyId = randomUUID();
   await prisma.pulseSurvey.create({
@@ -74,7 +74,7 @@ async function measure(size: number) {
     const resultsStatements = db.statements() - before;
 
     // The scheduler tick that asks everyone of a new round at 10:00 Berlin time: who is due, in how many statements.
-    await db.prisma.$executeRaw`INSERT INTO "SlackIdentity" (id, "personId", "teamId", "userId") SELECT gen_random_uuid()::text, id, 'T1', 'U' || id FROM "Person"`;
+    await db.prisma.$executeRaw`INSERT INTO "SlackIdentity" (id, "personId", "teamId", "userId", "createdAt") SELECT gen_random_uuid()::text, id, 'T1', 'U' || id, ${NOW}::timestamp FROM "Person"`;
     const askSurvey = randomUUID();
     await db.prisma.pulseSurvey.create({
       data: { id: askSurvey, requestKey: askSurvey, createdById: hrId, title: "Ask", questions: buildQuestions(["enps"], []) as unknown as object[], audience: { kind: "everyone" }, cadence: "once", weekday: 2, time: "10:00", openDays: 3, firstDate: "2026-12-15", shareResults: false, createdAt: NOW },

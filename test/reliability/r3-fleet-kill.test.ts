@@ -35,12 +35,12 @@ async function seedPeople(url: string): Promise<void> {
   await client.connect();
   try {
     await client.query(`
-      INSERT INTO "Person" (id, email, name, "timeZone", "updatedAt")
-      SELECT 'p-' || n, 'person' || n || '@example.com', 'Person ' || n, 'UTC', now() FROM generate_series(1, ${PEOPLE}) AS n`);
+      INSERT INTO "Person" (id, email, name, "timeZone", "createdAt", "updatedAt")
+      SELECT 'p-' || n, 'person' || n || '@example.com', 'Person ' || n, 'UTC', now(), now() FROM generate_series(1, ${PEOPLE}) AS n`);
     // A cached DM channel per person: one chat.postMessage per prompt, which the fake counts per channel.
     await client.query(`
-      INSERT INTO "SlackIdentity" (id, "personId", "teamId", "userId", "dmChannel")
-      SELECT 's-' || n, 'p-' || n, 'T0MOMENTUM', 'U' || n, 'DM' || n FROM generate_series(1, ${PEOPLE}) AS n`);
+      INSERT INTO "SlackIdentity" (id, "personId", "teamId", "userId", "dmChannel", "createdAt")
+      SELECT 's-' || n, 'p-' || n, 'T0MOMENTUM', 'U' || n, 'DM' || n, now() FROM generate_series(1, ${PEOPLE}) AS n`);
   } finally {
     await client.end();
   }

@@ -36,11 +36,11 @@ afterAll(async () => {
 describe("R4 platform faults", () => {
   it("when 20% of Slack calls fail with 429, 500 or a timeout, every message is delivered once in the end without crash or unhandled rejection", async () => {
     await db.prisma.$executeRawUnsafe(`
-      INSERT INTO "Person" (id, email, name, "timeZone", "updatedAt")
-      SELECT 'p-' || n, 'p' || n || '@example.com', 'Person ' || n, 'UTC', now() FROM generate_series(1, ${MESSAGES}) AS n`);
+      INSERT INTO "Person" (id, email, name, "timeZone", "createdAt", "updatedAt")
+      SELECT 'p-' || n, 'p' || n || '@example.com', 'Person ' || n, 'UTC', now(), now() FROM generate_series(1, ${MESSAGES}) AS n`);
     await db.prisma.$executeRawUnsafe(`
-      INSERT INTO "SlackIdentity" (id, "personId", "teamId", "userId", "dmChannel")
-      SELECT 's-' || n, 'p-' || n, 'T0MOMENTUM', 'U' || n, 'DM' || n FROM generate_series(1, ${MESSAGES}) AS n`);
+      INSERT INTO "SlackIdentity" (id, "personId", "teamId", "userId", "dmChannel", "createdAt")
+      SELECT 's-' || n, 'p-' || n, 'T0MOMENTUM', 'U' || n, 'DM' || n, now() FROM generate_series(1, ${MESSAGES}) AS n`);
     const deliveries: NewDelivery[] = Array.from({ length: MESSAGES }, (_, index) => ({
       key: `r4:${index + 1}`,
       kind: "notice",
