@@ -8,7 +8,6 @@ import { loadDotEnvFile, prettyLogsAvailable, stopOnSignals } from "./ops/proces
 import { startService } from "./service.ts";
 import { createLogger } from "./shared/logger.ts";
 
-const started = performance.now();
 loadDotEnvFile();
 let config: Config;
 try {

@@ -56,7 +56,7 @@ export async function migrate(db: SqlRunner, dir = MIGRATIONS_DIR): Promise<Migr
         applied.push(name);
       } catch (error) {
         await db.exec("ROLLBACK");
-        throw new Error(`migration ${name} failed: ${(error as Error).message}`);
+        throw new Error(`migration ${name} failed: ${(error as Error).message}`, { cause: error });
       }
     }
   } finally {

@@ -35,7 +35,7 @@ describe("the service's health endpoints and shutdown", () => {
     db = await createTestDatabase();
     service = await startTestService({ db });
     let finished = false;
-    service.inFlight.track(
+    void service.inFlight.track(
       (async () => {
         await new Promise((resolve) => setTimeout(resolve, 50));
         await db!.prisma.auditEvent.create({ data: { actor: "test", action: "late.write", createdAt: SEEDED_AT } });

@@ -19,7 +19,7 @@ afterEach(() => {
 describe("acknowledged work in flight", () => {
   it("lets a request through at once while there is room", async () => {
     const inFlight = new InFlight(2);
-    inFlight.track(deferred().promise);
+    void inFlight.track(deferred().promise);
     let admitted = false;
     await inFlight.room(10_000).then(() => (admitted = true));
     expect(admitted).toBe(true);
@@ -28,8 +28,8 @@ describe("acknowledged work in flight", () => {
   it("holds a request while the backlog is full and admits it as soon as one piece of work finishes", async () => {
     const inFlight = new InFlight(2);
     const first = deferred();
-    inFlight.track(first.promise);
-    inFlight.track(deferred().promise);
+    void inFlight.track(first.promise);
+    void inFlight.track(deferred().promise);
     let admitted = false;
     const waiting = inFlight.room(10_000).then(() => (admitted = true));
     await vi.advanceTimersByTimeAsync(9_999);
@@ -41,7 +41,7 @@ describe("acknowledged work in flight", () => {
 
   it("admits a held request anyway after the longest wait, so Slack still gets its acknowledgement in time", async () => {
     const inFlight = new InFlight(1);
-    inFlight.track(deferred().promise);
+    void inFlight.track(deferred().promise);
     let admitted = false;
     const waiting = inFlight.room(30).then(() => (admitted = true));
     await vi.advanceTimersByTimeAsync(29);
@@ -56,10 +56,10 @@ describe("acknowledged work in flight", () => {
     const first = deferred();
     const second = deferred();
     let secondStarted = false;
-    inFlight.track(
+    void inFlight.track(
       first.promise.then(() => {
         secondStarted = true;
-        inFlight.track(second.promise);
+        void inFlight.track(second.promise);
       }),
     );
     let idle = false;

@@ -73,7 +73,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   let keys: object[] = [];
   let counter = 0;
 
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const body = req.method === "POST" ? await readJson(req) : undefined;
     const parts = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
@@ -152,6 +152,13 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       return json(res, 200, { id });
     }
     json(res, 404, { error: { code: "NotFound", message: `fake connector has no route ${req.method} ${url.pathname}` } });
+  };
+  // A fault in the fake answers 500 like a broken service would, instead of an unhandled rejection.
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      res.statusCode = 500;
+      res.end();
+    });
   });
 
   function memberPayload(member: FakeMember) {

@@ -13,7 +13,7 @@ import { createTeamsDirectoryConnector, type TeamsDirectoryDeps } from "./direct
 
 export const TEAMS_MESSAGES_PATH = "/api/messages";
 
-export interface TeamsOverrides extends TeamsAuthOverrides {}
+export type TeamsOverrides = TeamsAuthOverrides;
 
 export async function createTeamsPlatform(deps: PlatformDeps, config: NonNullable<Config["teams"]>, overrides: TeamsOverrides = {}): Promise<PlatformModule> {
   const appId = config.devMode ? "" : (config.appId ?? "");

@@ -47,7 +47,6 @@ const posts = () => harness.fake.sent("chat.postMessage");
 const dmsTo = (user: FakeSlackUser) => posts().filter((call) => call.args.channel === `DM${user.id.slice(1)}`);
 const replies = () => harness.fake.responses.map((response) => response.body as { text: string; response_type?: string; replace_original?: boolean; blocks?: Blocks });
 const buttonsOf = (blocks: Blocks | undefined) => (blocks ?? []).flatMap((block) => block.elements ?? []).filter((element) => element.action_id);
-const everythingSlackSaw = () => JSON.stringify({ calls: harness.fake.calls(), responses: harness.fake.responses });
 
 async function previewAs(giver: FakeSlackUser, text: string) {
   await harness.slack.command("/feedback", text, { as: giver });

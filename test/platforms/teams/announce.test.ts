@@ -44,7 +44,6 @@ beforeEach(async () => {
 type Card = { body: Record<string, any>[]; actions?: Record<string, any>[] };
 const cardOf = (activity: Record<string, any> | undefined): Card => activity?.attachments?.[0]?.content;
 const chatWith = (user: TeamsUser) => teams.sentTo(teams.personalChat(user));
-const lastTextTo = (user: TeamsUser) => chatWith(user).at(-1)?.text as string | undefined;
 
 /** A click on an Action.Submit: a message with the button's data as `value` and no text. */
 async function click(user: TeamsUser, value: Record<string, unknown>, conversation?: TeamsConversation) {

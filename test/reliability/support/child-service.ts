@@ -83,7 +83,7 @@ export async function startChildService(name: string, env: Record<string, string
     sample() {
       const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
       const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      let fds = 0;
+      let fds: number;
       try {
         fds = readdirSync(`/proc/${child.pid}/fd`).length;
       } catch {
