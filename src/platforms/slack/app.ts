@@ -57,7 +57,7 @@ export function buildSlackApp(options: SlackAppOptions): { app: App; router: Rou
     await deps.inFlight.room(ADMISSION_WAIT_MS);
     await next();
   });
-  app.use(eventDeduplication({ prisma: deps.domain.prisma, clock: deps.domain.clock, logger: deps.logger }));
+  app.use(eventDeduplication({ domain: deps.domain, logger: deps.logger }));
   registerListeners(app, deps);
   return { app, router };
 }

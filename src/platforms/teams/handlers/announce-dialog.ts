@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { CardFactory, type TaskModuleResponse, type TurnContext } from "botbuilder";
 import { z } from "zod";
 import { createAnnouncement } from "../../../domain/announcements/create-announcement.ts";
+import { listTeamsChannels } from "../../../domain/directory/teams-channels.ts";
 import { requireRole } from "../../../domain/people/person.ts";
 import { reviewCycleAnnouncement } from "../../../domain/reviews/review-cycle-announcement.ts";
 import { userMessageFor, validationError } from "../../../shared/errors.ts";
@@ -25,7 +26,7 @@ const Submission = z.object({
 const OpenData = z.object({ cycleId: z.string().max(200).optional().catch(undefined) });
 
 async function channelsFor(deps: TeamsHandlerDeps, context: TurnContext) {
-  return deps.domain.prisma.teamsChannel.findMany({ where: { tenantId: tenantIdOf(context.activity) }, select: { conversationId: true, name: true }, orderBy: { name: "asc" } });
+  return listTeamsChannels(deps.domain, { tenantId: tenantIdOf(context.activity) });
 }
 
 function formResponse(card: ReturnType<typeof announceFormCard>): TaskModuleResponse {

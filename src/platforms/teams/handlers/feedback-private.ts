@@ -1,6 +1,7 @@
 // Where feedback replies go on Teams: always the actor's personal chat. Unlike tellActor's fallback, a caller
 // here learns whether a private route exists, so it can refuse to start (and store nothing) when there is none.
 import type { Activity, ConversationReference, TurnContext } from "botbuilder";
+import { teamsPersonalConversation } from "../../../domain/directory/teams-people.ts";
 import { isPersonalChat, tenantIdOf } from "../activity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 
@@ -12,11 +13,8 @@ export async function personalRoute(deps: TeamsHandlerDeps, context: TurnContext
   const activity = context.activity;
   if (isPersonalChat(activity)) return "here";
   if (!activity.from.aadObjectId) return null;
-  const identity = await deps.domain.prisma.teamsIdentity.findUnique({
-    where: { tenantId_aadObjectId: { tenantId: tenantIdOf(activity), aadObjectId: activity.from.aadObjectId } },
-    select: { conversationReference: true },
-  });
-  return (identity?.conversationReference as Partial<ConversationReference> | null | undefined) ?? null;
+  const reference = await teamsPersonalConversation(deps.domain, { tenantId: tenantIdOf(activity), aadObjectId: activity.from.aadObjectId });
+  return (reference as Partial<ConversationReference> | null) ?? null;
 }
 
 /** Sends `reply` to the actor's personal chat through a route from personalRoute; never into a channel. */

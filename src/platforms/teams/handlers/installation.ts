@@ -6,7 +6,8 @@ import { getHome } from "../../../domain/summaries/get-home.ts";
 import { helpCard } from "../cards/help-card.ts";
 import { homeCard } from "../cards/home-card.ts";
 import { onAddedToTeam, onMembersJoined } from "../directory.ts";
-import { identifyActor, rememberChannel } from "../identity.ts";
+import { identifyActor } from "../identity.ts";
+import { rememberTeamsChannel } from "../../../domain/directory/teams-channels.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 
 /** Stores whatever reference this conversation offers; returns what it was. */
@@ -19,7 +20,7 @@ export async function rememberConversation(deps: TeamsHandlerDeps, context: Turn
     }
     const channel = teamChannelOf(activity);
     if (channel) {
-      await rememberChannel(deps.domain, channel);
+      await rememberTeamsChannel(deps.domain, channel);
       return "channel";
     }
   } catch (error) {

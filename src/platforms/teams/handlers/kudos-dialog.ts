@@ -3,11 +3,13 @@
 import { CardFactory, type TaskModuleResponse, type TurnContext } from "botbuilder";
 import { z } from "zod";
 import { giveKudos } from "../../../domain/kudos/give-kudos.ts";
+import { findTeamsPerson, listKnownTeamsPeople } from "../../../domain/directory/teams-people.ts";
 import type { PersonRecord } from "../../../domain/people/person.ts";
 import { userMessageFor } from "../../../shared/errors.ts";
 import { activityKey, tenantIdOf, teamChannelOf } from "../activity.ts";
 import { KUDOS_FORM_TITLE, kudosFormCard, type KudosFormView, type PickablePerson } from "../cards/kudos-form.ts";
-import { identifyActor, identifyMember, rememberChannel } from "../identity.ts";
+import { identifyActor, identifyMember } from "../identity.ts";
+import { rememberTeamsChannel } from "../../../domain/directory/teams-channels.ts";
 import { onceForActivity } from "./activity-claim.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { kudosResultText } from "./kudos-result.ts";
@@ -38,13 +40,7 @@ const SUGGESTION_LIMIT = 50;
 
 /** Active colleagues in this tenant Momentum already knows; the giver only when nobody else is known yet. */
 async function suggestions(deps: TeamsHandlerDeps, context: TurnContext, giver: PersonRecord): Promise<PickablePerson[]> {
-  const identities = await deps.domain.prisma.teamsIdentity.findMany({
-    where: { tenantId: tenantIdOf(context.activity), person: { active: true } },
-    select: { aadObjectId: true, personId: true, person: { select: { name: true } } },
-    orderBy: { person: { name: "asc" } },
-    take: SUGGESTION_LIMIT + 1,
-  });
-  const people = identities.map((identity) => ({ aadObjectId: identity.aadObjectId, name: identity.person.name, personId: identity.personId }));
+  const people = await listKnownTeamsPeople(deps.domain, { tenantId: tenantIdOf(context.activity), limit: SUGGESTION_LIMIT + 1 });
   const others = people.filter((person) => person.personId !== giver.id).slice(0, SUGGESTION_LIMIT);
   const chosen = others.length > 0 ? others : people.filter((person) => person.personId === giver.id).map((person) => ({ ...person, name: `${person.name} (you)` }));
   return chosen.map(({ aadObjectId, name }) => ({ aadObjectId, name }));
@@ -66,7 +62,7 @@ export async function submitKudosForm(deps: TeamsHandlerDeps, context: TurnConte
         recipients.push(person);
       }
       const channel = teamChannelOf(context.activity);
-      if (channel) await rememberChannel(deps.domain, channel);
+      if (channel) await rememberTeamsChannel(deps.domain, channel);
       const result = await giveKudos(deps.domain, {
         giverId: giver!.id,
         recipientIds: recipients.map((person) => person.id),
@@ -93,10 +89,7 @@ export async function submitKudosForm(deps: TeamsHandlerDeps, context: TurnConte
 
 /** People picker values are AAD object ids: a known identity answers at once, else Teams is asked. */
 async function personByAadObjectId(deps: TeamsHandlerDeps, context: TurnContext, aadObjectId: string): Promise<PersonRecord> {
-  const known = await deps.domain.prisma.teamsIdentity.findUnique({
-    where: { tenantId_aadObjectId: { tenantId: tenantIdOf(context.activity), aadObjectId } },
-    select: { person: { select: { id: true, email: true, name: true, timeZone: true, role: true, managerId: true, active: true } } },
-  });
-  if (known) return known.person;
+  const known = await findTeamsPerson(deps.domain, { tenantId: tenantIdOf(context.activity), aadObjectId });
+  if (known) return known;
   return identifyMember(deps.domain, context, { id: aadObjectId });
 }

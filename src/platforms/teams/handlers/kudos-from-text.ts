@@ -4,7 +4,8 @@ import { giveKudos } from "../../../domain/kudos/give-kudos.ts";
 import { splitValueTag } from "../../../domain/kudos/kudos.schemas.ts";
 import type { PersonRecord } from "../../../domain/people/person.ts";
 import { activityKey, teamChannelOf } from "../activity.ts";
-import { identifyActor, identifyMember, rememberChannel } from "../identity.ts";
+import { identifyActor, identifyMember } from "../identity.ts";
+import { rememberTeamsChannel } from "../../../domain/directory/teams-channels.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { kudosResultText } from "./kudos-result.ts";
 
@@ -14,7 +15,7 @@ export async function giveKudosFromText(deps: TeamsHandlerDeps, context: TurnCon
   const recipients: PersonRecord[] = [];
   for (const mention of mentions) recipients.push(await identifyMember(domain, context, mention));
   const channel = teamChannelOf(context.activity);
-  if (channel) await rememberChannel(domain, channel);
+  if (channel) await rememberTeamsChannel(domain, channel);
   const { message, value } = splitValueTag(text);
   const result = await giveKudos(domain, {
     giverId: giver.id,

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { CardFactory, type TaskModuleResponse, type TurnContext } from "botbuilder";
 import { z } from "zod";
 import { commentMinGroupSizeOf, minGroupSizeOf } from "../../../domain/insights/min-group.ts";
+import { listActiveManagers } from "../../../domain/people/list-managers.ts";
 import { getPulseForm, PulseValidationError, submitPulseAnswer } from "../../../domain/pulses/answer-pulse.ts";
 import { launchPulse, previewPulse, requirePulseAdmin } from "../../../domain/pulses/launch-pulse.ts";
 import type { PulseDraftOptions } from "../../../domain/pulses/pulse.schemas.ts";
@@ -30,8 +31,7 @@ const SetupSubmission = SetupValues.extend({ action: z.string(), formId: z.uuid(
 const SurveyOpen = z.object({ roundId: z.string().min(1).max(200), token: z.string().max(200).optional().catch(undefined) });
 
 async function managersFor(deps: TeamsHandlerDeps) {
-  const managerIds = await deps.domain.prisma.person.findMany({ where: { active: true, managerId: { not: null } }, select: { managerId: true }, distinct: ["managerId"] });
-  return deps.domain.prisma.person.findMany({ where: { id: { in: managerIds.map((row) => row.managerId!) }, active: true }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 100 });
+  return listActiveManagers(deps.domain, { limit: 100 });
 }
 
 export async function fetchPulseSetup(deps: TeamsHandlerDeps, context: TurnContext): Promise<TaskModuleResponse> {

@@ -4,6 +4,7 @@
 import { CardFactory, type TaskModuleResponse, type TurnContext } from "botbuilder";
 import { DateTime } from "luxon";
 import { z } from "zod";
+import { findTeamsPerson, listKnownTeamsPeople } from "../../../domain/directory/teams-people.ts";
 import { requireRole } from "../../../domain/people/person.ts";
 import { createReviewCycle } from "../../../domain/reviews/create-review-cycle.ts";
 import { getReviewForm } from "../../../domain/reviews/get-review-form.ts";
@@ -68,8 +69,8 @@ async function submitCycleForm(deps: TeamsHandlerDeps, context: TurnContext, dat
     if (kind === "organisation" && ids(values.manager).length !== 1) throw new AppError("VALIDATION", "Pick the manager whose organisation takes part.");
     if (kind === "people" && ids(values.people).length === 0) throw new AppError("VALIDATION", "Pick at least one person to take part.");
     const personOf = async (aadObjectId: string) => {
-      const identity = await deps.domain.prisma.teamsIdentity.findUnique({ where: { tenantId_aadObjectId: { tenantId: tenantIdOf(context.activity), aadObjectId } }, select: { personId: true } });
-      return identity?.personId ?? (await identifyMember(deps.domain, context, { id: aadObjectId })).id;
+      const known = await findTeamsPerson(deps.domain, { tenantId: tenantIdOf(context.activity), aadObjectId });
+      return known?.id ?? (await identifyMember(deps.domain, context, { id: aadObjectId })).id;
     };
     const participants: Participants =
       kind === "organisation"
@@ -123,14 +124,9 @@ async function submitReviewForm(deps: TeamsHandlerDeps, context: TurnContext, da
 
 /** Known Teams people of this tenant (managers first for the manager picker); a card needs at least one choice. */
 async function pickerSuggestions(deps: TeamsHandlerDeps, context: TurnContext): Promise<PickerSuggestions> {
-  const identities = await deps.domain.prisma.teamsIdentity.findMany({
-    where: { tenantId: tenantIdOf(context.activity), person: { active: true } },
-    select: { aadObjectId: true, person: { select: { name: true, role: true } } },
-    orderBy: { person: { name: "asc" } },
-    take: 50,
-  });
-  const people = identities.map((identity) => ({ aadObjectId: identity.aadObjectId, name: identity.person.name }));
-  const managers = identities.filter((identity) => identity.person.role !== "employee").map((identity) => ({ aadObjectId: identity.aadObjectId, name: identity.person.name }));
+  const known = await listKnownTeamsPeople(deps.domain, { tenantId: tenantIdOf(context.activity), limit: 50 });
+  const people = known.map(({ aadObjectId, name }) => ({ aadObjectId, name }));
+  const managers = known.filter((person) => person.role !== "employee").map(({ aadObjectId, name }) => ({ aadObjectId, name }));
   const me = context.activity.from.aadObjectId ? [{ aadObjectId: context.activity.from.aadObjectId, name: context.activity.from.name ?? "Me" }] : [];
   return { managers: managers.length > 0 ? managers : me, people: people.length > 0 ? people : me };
 }

@@ -2,6 +2,7 @@
 // reply; in a channel or group chat, a 1:1 message from their stored personal reference. Without one, only a
 // friendly text goes to the conversation (never anything they typed, never their personal data).
 import type { Activity, TurnContext } from "botbuilder";
+import { teamsPersonalConversation } from "../../../domain/directory/teams-people.ts";
 import { userMessageFor } from "../../../shared/errors.ts";
 import { isPersonalChat, tenantIdOf } from "../activity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
@@ -26,13 +27,9 @@ export async function replyPrivately(deps: TeamsHandlerDeps, context: TurnContex
     await context.sendActivity(reply);
     return;
   }
-  const identity = activity.from.aadObjectId
-    ? await deps.domain.prisma.teamsIdentity.findUnique({
-        where: { tenantId_aadObjectId: { tenantId: tenantIdOf(activity), aadObjectId: activity.from.aadObjectId } },
-        select: { conversationReference: true },
-      })
-    : null;
-  const reference = identity?.conversationReference as Parameters<typeof deps.adapter.continueConversationAsync>[1] | null | undefined;
+  const reference = (activity.from.aadObjectId
+    ? await teamsPersonalConversation(deps.domain, { tenantId: tenantIdOf(activity), aadObjectId: activity.from.aadObjectId })
+    : null) as Parameters<typeof deps.adapter.continueConversationAsync>[1] | null;
   if (!reference) {
     await context.sendActivity(fallback);
     return;
