@@ -16,6 +16,7 @@ import { findTeamsIdentityByUserId } from "../../domain/directory/teams-people.t
 import { preferPlatform } from "../../domain/people/prefer-platform.ts";
 import { isPersonalChat, personalReferenceOf, tenantIdOf } from "./activity.ts";
 import { openPersonalChat } from "./directory.ts";
+import { logWarning } from "../../shared/log-error.ts";
 
 /** Bot accounts in Teams have ids starting with "28:"; people have "29:" (or an AAD object id). */
 export function isBotAccount(account: Pick<ChannelAccount, "id" | "role">): boolean {
@@ -91,6 +92,6 @@ async function reachPersonally(domain: DomainContext, context: TurnContext, memb
     const reference = await openPersonalChat({ sleep }, context, tenantId, { teamsUserId: member.id, aadObjectId: member.aadObjectId ?? "", name: member.name ?? "" });
     if (reference) await storePersonalConversation(domain, identity.identityId, reference);
   } catch (error) {
-    domain.logger.warn({ status: (error as { statusCode?: number })?.statusCode, code: (error as { code?: string })?.code }, "could not open a personal chat with a Teams member");
+    logWarning(domain.logger, error, "could not open a personal chat with a Teams member");
   }
 }

@@ -4,6 +4,7 @@ import type { Activity, ConversationReference, TurnContext } from "botbuilder";
 import { teamsPersonalConversation } from "../../../domain/directory/teams-people.ts";
 import { isPersonalChat, tenantIdOf } from "../activity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
+import { logWarning } from "../../../shared/log-error.ts";
 
 export const OPEN_A_CHAT_FOR_FEEDBACK =
   "Feedback is private, so I only handle it in our personal chat. Open a chat with Momentum (Apps → Momentum) and type it there. Nothing was sent or saved.";
@@ -29,6 +30,6 @@ export async function sendThroughRoute(deps: TeamsHandlerDeps, context: TurnCont
       .continueConversationAsync(deps.appId, route, async (dm) => {
         await dm.sendActivity(reply);
       })
-      .catch((error) => deps.logger.warn({ err: { name: (error as Error)?.name, status: (error as { statusCode?: number })?.statusCode } }, "could not send a private feedback message on Teams")),
+      .catch((error: unknown) => logWarning(deps.logger, error, "could not send a private feedback message on Teams")),
   );
 }

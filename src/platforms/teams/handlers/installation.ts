@@ -9,6 +9,7 @@ import { onAddedToTeam, onMembersJoined } from "../directory.ts";
 import { identifyActor } from "../identity.ts";
 import { rememberTeamsChannel } from "../../../domain/directory/teams-channels.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
+import { logWarning } from "../../../shared/log-error.ts";
 
 /** Stores whatever reference this conversation offers; returns what it was. */
 export async function rememberConversation(deps: TeamsHandlerDeps, context: TurnContext): Promise<"personal" | "channel" | "none"> {
@@ -25,7 +26,7 @@ export async function rememberConversation(deps: TeamsHandlerDeps, context: Turn
     }
   } catch (error) {
     // Nobody typed anything, so there is nobody to answer: record why the reference is missing.
-    deps.logger.warn({ err: { name: (error as Error)?.name, code: (error as { code?: string })?.code }, conversationType: activity.conversation?.conversationType }, "could not store a Teams conversation reference");
+    logWarning(deps.logger, error, "could not store a Teams conversation reference", { conversationType: activity.conversation?.conversationType });
   }
   return "none";
 }
@@ -62,7 +63,7 @@ export async function onMembersAdded(deps: TeamsHandlerDeps, context: TurnContex
   }
   if (channel && teamId?.id) {
     await onMembersJoined(deps.directory, context, added).catch((error: unknown) =>
-      deps.logger.warn({ err: { name: (error as Error)?.name } }, "could not link Teams members who joined a team"),
+      logWarning(deps.logger, error, "could not link Teams members who joined a team"),
     );
   }
 }

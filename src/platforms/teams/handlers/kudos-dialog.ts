@@ -13,6 +13,7 @@ import { rememberTeamsChannel } from "../../../domain/directory/teams-channels.t
 import { onceForActivity } from "./activity-claim.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { kudosResultText } from "./kudos-result.ts";
+import { logError } from "../../../shared/log-error.ts";
 
 const emptyToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
 
@@ -79,9 +80,7 @@ export async function submitKudosForm(deps: TeamsHandlerDeps, context: TurnConte
     const text = outcome.handled ? kudosResultText(outcome.result, input.value) : "That kudos was already recorded.";
     return { task: { type: "message", value: text } };
   } catch (error) {
-    if (!(error as { userMessage?: string })?.userMessage) {
-      deps.logger.error({ err: { name: (error as Error)?.name, stack: (error as Error)?.stack } }, "kudos dialog submit failed");
-    }
+    logError(deps.logger, error, "kudos dialog submit failed");
     const known = giver ? await suggestions(deps, context, giver).catch(() => []) : [];
     return formResponse({ values, suggestions: known, error: userMessageFor(error), input: { recipients: chosen, message: input.message, value: input.value, visibility: input.visibility } });
   }

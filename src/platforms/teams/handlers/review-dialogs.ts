@@ -21,6 +21,7 @@ import { readReviewCard, REVIEW_CREATE_ACTION, REVIEW_CREATE_SUBMIT_ACTION, REVI
 import { identifyActor, identifyMember } from "../identity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { replyPrivately } from "./tell-actor.ts";
+import { logError } from "../../../shared/log-error.ts";
 
 export const REVIEW_FETCH_ACTIONS = new Set([REVIEW_CREATE_ACTION, REVIEW_OPEN_ACTION, REVIEW_READ_ACTION]);
 export const REVIEW_SUBMIT_ACTIONS = new Set([REVIEW_CREATE_SUBMIT_ACTION, REVIEW_FORM_SUBMIT_ACTION]);
@@ -48,7 +49,7 @@ export async function fetchReviewDialog(deps: TeamsHandlerDeps, context: TurnCon
     const form = await getReviewForm(deps.domain, { actorId: actor.id, reviewId });
     return dialog(form.kind === "self" ? "Self-review" : `Review ${form.subject.name}`, reviewFormCard(form));
   } catch (error) {
-    logUnexpected(deps, error, "review dialog fetch failed");
+    logError(deps.logger, error, "review dialog fetch failed");
     return message(userMessageFor(error));
   }
 }
@@ -89,7 +90,7 @@ async function submitCycleForm(deps: TeamsHandlerDeps, context: TurnContext, dat
     await replyPrivately(deps, context, { attachments: [CardFactory.adaptiveCard(reviewCycleCreatedCard(created))] }, "The review cycle is created.");
     return undefined;
   } catch (error) {
-    logUnexpected(deps, error, "review cycle dialog submit failed");
+    logError(deps.logger, error, "review cycle dialog submit failed");
     return dialog("New review cycle", reviewCycleFormCard(values, await pickerSuggestions(deps, context).catch(() => ({ managers: [], people: [] })), userMessageFor(error)));
   }
 }
@@ -114,7 +115,7 @@ async function submitReviewForm(deps: TeamsHandlerDeps, context: TurnContext, da
     await replyPrivately(deps, context, { attachments: [CardFactory.adaptiveCard(reviewNoticeCard(confirmation))] }, "Saved.");
     return undefined;
   } catch (error) {
-    logUnexpected(deps, error, "review dialog submit failed");
+    logError(deps.logger, error, "review dialog submit failed");
     const form = actorId ? await getReviewForm(deps.domain, { actorId, reviewId }).catch(() => null) : null;
     if (!form) return message(userMessageFor(error));
     const fieldErrors = error instanceof ReviewValidationError ? error.fieldErrors : undefined;
@@ -129,10 +130,4 @@ async function pickerSuggestions(deps: TeamsHandlerDeps, context: TurnContext): 
   const managers = known.filter((person) => person.role !== "employee").map(({ aadObjectId, name }) => ({ aadObjectId, name }));
   const me = context.activity.from.aadObjectId ? [{ aadObjectId: context.activity.from.aadObjectId, name: context.activity.from.name ?? "Me" }] : [];
   return { managers: managers.length > 0 ? managers : me, people: people.length > 0 ? people : me };
-}
-
-function logUnexpected(deps: TeamsHandlerDeps, error: unknown, what: string): void {
-  if (error instanceof AppError) return;
-  // Never the answers: reviews are private.
-  deps.logger.error({ err: { name: (error as Error)?.name, stack: (error as Error)?.stack } }, what);
 }

@@ -6,9 +6,10 @@ import { teamsPersonalConversation } from "../../../domain/directory/teams-peopl
 import { userMessageFor } from "../../../shared/errors.ts";
 import { isPersonalChat, tenantIdOf } from "../activity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
+import { logError, logWarning } from "../../../shared/log-error.ts";
 
 export async function tellActorAboutError(deps: TeamsHandlerDeps, context: TurnContext, error: unknown): Promise<void> {
-  logUnexpected(deps, error);
+  logError(deps.logger, error, "a Teams request failed");
   await tellActor(deps, context, userMessageFor(error));
 }
 
@@ -40,11 +41,6 @@ export async function replyPrivately(deps: TeamsHandlerDeps, context: TurnContex
       .continueConversationAsync(deps.appId, reference, async (dm) => {
         await dm.sendActivity(reply);
       })
-      .catch((sendError) => deps.logger.warn({ err: { name: (sendError as Error)?.name, status: (sendError as { statusCode?: number })?.statusCode } }, "could not send a private Teams message")),
+      .catch((sendError: unknown) => logWarning(deps.logger, sendError, "could not send a private Teams message")),
   );
-}
-
-function logUnexpected(deps: TeamsHandlerDeps, error: unknown): void {
-  if ((error as { userMessage?: string })?.userMessage) return;
-  deps.logger.error({ err: { name: (error as Error)?.name, stack: (error as Error)?.stack } }, "a Teams request failed");
 }
