@@ -31,7 +31,7 @@ describe("when a Teams handler fails with private text in the error", () => {
   test("the giver is told it failed, and the log has the failure but not the words, from the dialog and from a message", async () => {
     const fromDialog = "my-private-words-about-a-health-issue";
     const fromText = "more-private-words-about-the-reorg";
-    const dialog = await teams.invoke(giver, "task/submit", { data: { recipients: alice.aadObjectId, message: `${fromDialog} thanks`, visibility: "private" } });
+    const dialog = await teams.invoke(giver, "task/submit", { data: { action: "kudos_submit", recipients: alice.aadObjectId, message: `${fromDialog} thanks`, visibility: "private" } });
     const message = await teams.message(giver, `kudos <at>Alice</at> ${fromText} thanks`, { mentions: [alice] });
     await teams.service.settle();
 

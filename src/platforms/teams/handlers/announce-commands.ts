@@ -18,8 +18,6 @@ import { replyPrivately } from "./tell-actor.ts";
 const OPEN_A_CHAT = "I answer that in our personal chat: open a chat with Momentum (Apps → Momentum) and type it there.";
 const CardAction = z.object({ action: z.string(), announcementId: z.string().min(1).max(200) });
 
-export const ANNOUNCE_CARD_ACTIONS: readonly string[] = [ANNOUNCE_ACK_ACTION, ANNOUNCE_FOLLOW_UP_ACTION];
-
 /** `rest` is what follows "announce": empty (the form), `status`, `status <id>`. */
 export async function handleAnnounceText(deps: TeamsHandlerDeps, context: TurnContext, rest: string): Promise<void> {
   const [verb = "", id, ...extra] = rest.split(/\s+/).filter(Boolean);
