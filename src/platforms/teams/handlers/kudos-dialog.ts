@@ -1,16 +1,15 @@
-// The kudos dialog: `task/fetch` answers the form, `task/submit` gives the kudos or re-renders the form with the
-// problem and everything the person entered.
+// The kudos dialog: `task/fetch` answers the form, `task/submit` gives the kudos (through giveKudosFromTeams, the
+// same path as the typed command) or re-renders the form with the problem and everything the person entered.
 import { CardFactory, type TaskModuleResponse, type TurnContext } from "botbuilder";
 import { z } from "zod";
-import { giveKudos } from "../../../domain/kudos/give-kudos.ts";
-import { findTeamsPerson, listKnownTeamsPeople } from "../../../domain/directory/teams-people.ts";
+import { listKnownTeamsPeople } from "../../../domain/directory/teams-people.ts";
 import type { PersonRecord } from "../../../domain/people/person.ts";
 import { userMessageFor } from "../../../shared/errors.ts";
-import { activityKey, tenantIdOf, teamChannelOf } from "../activity.ts";
+import { activityKey, tenantIdOf } from "../activity.ts";
 import { KUDOS_FORM_TITLE, kudosFormCard, type KudosFormView, type PickablePerson } from "../cards/kudos-form.ts";
-import { identifyActor, identifyMember } from "../identity.ts";
-import { rememberTeamsChannel } from "../../../domain/directory/teams-channels.ts";
+import { identifyActor } from "../identity.ts";
 import { onceForActivity } from "./activity-claim.ts";
+import { giveKudosFromTeams } from "./give-kudos-from-teams.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { kudosResultText } from "./kudos-result.ts";
 import { logError } from "../../../shared/log-error.ts";
@@ -51,44 +50,22 @@ export async function submitKudosForm(deps: TeamsHandlerDeps, context: TurnConte
   const parsed = KudosFormSubmission.safeParse(data ?? {});
   const input = parsed.success ? parsed.data : { recipients: [], message: "", value: null, visibility: "public" as const };
   const chosen: PickablePerson[] = input.recipients.map((id) => ({ aadObjectId: id, name: id }));
-  const values = deps.domain.org.kudosValues;
-  let giver: PersonRecord | undefined;
   try {
-    const outcome = await onceForActivity(deps.domain, activityKey(context.activity), async () => {
-      giver = await identifyActor(deps.domain, context);
-      const recipients: PersonRecord[] = [];
-      for (const [index, aadObjectId] of input.recipients.entries()) {
-        const person = await personByAadObjectId(deps, context, aadObjectId);
-        chosen[index].name = person.name;
-        recipients.push(person);
-      }
-      const channel = teamChannelOf(context.activity);
-      if (channel) await rememberTeamsChannel(deps.domain, channel);
-      const result = await giveKudos(deps.domain, {
-        giverId: giver!.id,
-        recipientIds: recipients.map((person) => person.id),
+    const outcome = await onceForActivity(deps.domain, activityKey(context.activity), () =>
+      giveKudosFromTeams(deps, context, {
+        recipients: input.recipients.map((aadObjectId) => ({ id: aadObjectId, aadObjectId })),
         message: input.message,
-        value: input.value,
+        value: input.value ?? null,
         visibility: input.visibility,
-        platform: "teams",
-        requestKey: activityKey(context.activity),
-        channel: channel ? { kind: "teams-channel", conversationId: channel.conversationId } : null,
-      });
-      deps.kickDeliveries();
-      return result;
-    });
+        onRecipient: (index, person) => (chosen[index].name = person.name),
+      }),
+    );
     const text = outcome.handled ? kudosResultText(outcome.result, input.value) : "That kudos was already recorded.";
     return { task: { type: "message", value: text } };
   } catch (error) {
     logError(deps.logger, error, "kudos dialog submit failed");
+    const giver = await identifyActor(deps.domain, context).catch(() => null);
     const known = giver ? await suggestions(deps, context, giver).catch(() => []) : [];
-    return formResponse({ values, suggestions: known, error: userMessageFor(error), input: { recipients: chosen, message: input.message, value: input.value, visibility: input.visibility } });
+    return formResponse({ values: deps.domain.org.kudosValues, suggestions: known, error: userMessageFor(error), input: { recipients: chosen, message: input.message, value: input.value, visibility: input.visibility } });
   }
-}
-
-/** People picker values are AAD object ids: a known identity answers at once, else Teams is asked. */
-async function personByAadObjectId(deps: TeamsHandlerDeps, context: TurnContext, aadObjectId: string): Promise<PersonRecord> {
-  const known = await findTeamsPerson(deps.domain, { tenantId: tenantIdOf(context.activity), aadObjectId });
-  if (known) return known;
-  return identifyMember(deps.domain, context, { id: aadObjectId });
 }

@@ -10,7 +10,7 @@ import { showGoalList, showGoalStart } from "./goal-commands.ts";
 import { handleRoleCommand } from "./role-command.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { feedbackCommandFor, handleFeedbackText, type FeedbackTextCommand } from "./feedback-commands.ts";
-import { giveKudosFromText } from "./kudos-from-text.ts";
+import { giveKudosFromText } from "./give-kudos-from-teams.ts";
 import { showLeaderboard } from "./leaderboard.ts";
 import { handleOneOnOneSlot, showHome, showTeamSummary } from "./one-on-one-commands.ts";
 import { handleAway, handleSettings } from "./settings-commands.ts";
