@@ -7,7 +7,7 @@ import { describeThisProcess } from "../db/data-dir-lock.ts";
 import { openDatabase } from "../db/database.ts";
 import type { DomainContext } from "../domain/context.ts";
 import { systemClock, type Clock } from "../shared/clock.ts";
-import { AppError, userMessageFor } from "../shared/errors.ts";
+import { userMessageFor } from "../shared/errors.ts";
 import { createLogger, type Logger } from "../shared/logger.ts";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliOutput, type CommandGroup, type PreparedCommand } from "./cli-context.ts";
 import { peopleCommands } from "./commands/people.ts";

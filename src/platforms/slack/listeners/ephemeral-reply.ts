@@ -1,6 +1,6 @@
 // Replies seen only by the person who typed a command or clicked a button (through the request's response_url).
 import type { RespondFn } from "@slack/bolt";
-import { AppError, userMessageFor } from "../../../shared/errors.ts";
+import { userMessageFor } from "../../../shared/errors.ts";
 import type { Logger } from "../../../shared/logger.ts";
 import { logError, logWarning } from "../../../shared/log-error.ts";
 import { sentenceCase, type SlackMessage } from "../views/text.ts";

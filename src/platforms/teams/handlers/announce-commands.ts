@@ -10,7 +10,7 @@ import { followUpUnacknowledged } from "../../../domain/announcements/follow-up-
 import { teamsChannelNames } from "../../../domain/directory/teams-channels.ts";
 import { requireRole } from "../../../domain/people/person.ts";
 import { validationError } from "../../../shared/errors.ts";
-import { ANNOUNCE_ACK_ACTION, ANNOUNCE_FOLLOW_UP_ACTION, announceStartCard, announcementStatusCard } from "../cards/announce-cards.ts";
+import { ANNOUNCE_ACK_ACTION, announceStartCard, announcementStatusCard } from "../cards/announce-cards.ts";
 import { identifyActor } from "../identity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { replyPrivately } from "./tell-actor.ts";

@@ -4,7 +4,7 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
 import { previewFeedback } from "../../../../domain/feedback/preview-feedback.ts";
-import { AppError, userMessageFor } from "../../../../shared/errors.ts";
+import { userMessageFor } from "../../../../shared/errors.ts";
 import { logError, logWarning } from "../../../../shared/log-error.ts";
 import { identifyActor, identifyRecipients } from "../../slack-people.ts";
 import { FEEDBACK_FIELDS, giveFeedbackModal, type GiveModalState } from "../../views/feedback-modals.ts";

@@ -7,7 +7,7 @@ import type { App } from "@slack/bolt";
 import { CreateAnnouncementInput } from "../../../../domain/announcements/announcement.schemas.ts";
 import { createAnnouncement, type CreateAnnouncementResult } from "../../../../domain/announcements/create-announcement.ts";
 import { requireRole } from "../../../../domain/people/person.ts";
-import { AppError, userMessageFor } from "../../../../shared/errors.ts";
+import { userMessageFor } from "../../../../shared/errors.ts";
 import { logError, logWarning } from "../../../../shared/log-error.ts";
 import { identifyActor } from "../../slack-people.ts";
 import { ANNOUNCE_BLOCKS, ANNOUNCE_MODAL_CALLBACK, announceModal, readAnnounceModalMetadata, type AnnounceModalMetadata, type ChannelProblem } from "../../views/announce-modal.ts";

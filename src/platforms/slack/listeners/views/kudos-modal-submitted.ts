@@ -2,7 +2,7 @@
 // so a refusal (a bot, a deactivated person, the daily limit) shows inline and nothing is lost; if Slack or the
 // database is slow, the modal closes and the outcome reaches the giver as a DM.
 import type { App } from "@slack/bolt";
-import { AppError, userMessageFor } from "../../../../shared/errors.ts";
+import { userMessageFor } from "../../../../shared/errors.ts";
 import { logError, logWarning } from "../../../../shared/log-error.ts";
 import { kudosConfirmationMessage, type KudosConfirmation } from "../../views/kudos-confirmation.ts";
 import { KUDOS_BLOCKS, KUDOS_MODAL_CALLBACK } from "../../views/kudos-modal.ts";

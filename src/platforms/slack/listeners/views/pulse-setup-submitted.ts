@@ -6,7 +6,7 @@ import type { App } from "@slack/bolt";
 import { launchPulse, previewPulse } from "../../../../domain/pulses/launch-pulse.ts";
 import { PulseDraftFields, PulseDraftInput, type PulseDraftOptions } from "../../../../domain/pulses/pulse.schemas.ts";
 import { commentMinGroupSizeOf, minGroupSizeOf } from "../../../../domain/insights/min-group.ts";
-import { AppError, userMessageFor } from "../../../../shared/errors.ts";
+import { userMessageFor } from "../../../../shared/errors.ts";
 import { logError, logWarning } from "../../../../shared/log-error.ts";
 import { identifyActor, identifyRecipients } from "../../slack-people.ts";
 import { PULSE_PREVIEW_CALLBACK, pulsePreviewModal } from "../../views/pulse-preview-modal.ts";

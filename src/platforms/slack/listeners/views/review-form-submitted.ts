@@ -5,7 +5,7 @@ import type { App } from "@slack/bolt";
 import { ReviewValidationError } from "../../../../domain/reviews/review-validation-error.ts";
 import { saveReviewDraft } from "../../../../domain/reviews/save-review-draft.ts";
 import { submitReview } from "../../../../domain/reviews/submit-review.ts";
-import { AppError, userMessageFor } from "../../../../shared/errors.ts";
+import { userMessageFor } from "../../../../shared/errors.ts";
 import { logError, logWarning } from "../../../../shared/log-error.ts";
 import { identifyActor } from "../../slack-people.ts";
 import { questionBlockId, readReviewFormMetadata, REVIEW_FINAL_BLOCK, REVIEW_FINAL_VALUE, REVIEW_FORM_CALLBACK } from "../../views/review-modals.ts";
