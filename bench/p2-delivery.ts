@@ -109,7 +109,7 @@ async function runOutbox(db: BenchDatabase, slack: FakeSlack, slackPerSecond: nu
       prisma: instance.prisma,
       clock: systemClock,
       logger,
-      notifiers: [new SlackNotifier({ client: slackClient(slack), prisma: instance.prisma })],
+      notifiers: [new SlackNotifier({ client: slackClient(slack), domain: { prisma: instance.prisma, clock: systemClock } })],
       org,
       concurrency: CONCURRENCY_PER_INSTANCE,
       rates: { slackPerSecond, teamsPerSecond: 0 },

@@ -4,9 +4,11 @@ import { performance } from "node:perf_hooks";
 import { ConfigError, loadConfig, type Config } from "./config/env.ts";
 import { isOperatorProblem } from "./db/connection-errors.ts";
 import { describeThisProcess } from "./db/data-dir-lock.ts";
+import { routeConsoleToLogger } from "./ops/console-bridge.ts";
 import { loadDotEnvFile, prettyLogsAvailable, stopOnSignals } from "./ops/process.ts";
 import { startService } from "./service.ts";
 import { createLogger } from "./shared/logger.ts";
+import { logError } from "./shared/log-error.ts";
 
 loadDotEnvFile();
 let config: Config;
@@ -21,7 +23,9 @@ try {
 }
 
 const logger = createLogger({ level: config.logLevel, pretty: config.env === "development" && process.stdout.isTTY && prettyLogsAvailable() });
-process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled promise rejection"));
+process.on("unhandledRejection", (reason) => logError(logger, reason, "unhandled promise rejection"));
+// botbuilder prints refused tokens with console.error: those lines go through the logger, reduced to safe fields.
+routeConsoleToLogger(console, logger);
 describeThisProcess("the Momentum service");
 
 try {
@@ -46,7 +50,7 @@ try {
     // Something the operator fixes (DATABASE_URL, a data directory in use): one plain sentence, no stack.
     process.stderr.write(`Momentum could not start: ${error.message}\n`);
   } else {
-    logger.fatal({ err: error }, "Momentum could not start");
+    logError(logger, error, "Momentum could not start", {}, "fatal");
   }
   process.exit(1);
 }

@@ -4,6 +4,7 @@ import type { Config } from "./config/env.ts";
 import { openDatabase, type Database } from "./db/database.ts";
 import type { DomainContext } from "./domain/context.ts";
 import { readOutboxSnapshot } from "./deliveries/outbox-stats.ts";
+import { createRateLimiter } from "./deliveries/rate-limiter.ts";
 import { createDeliveryWorker, type DeliveryWorker } from "./deliveries/worker.ts";
 import { createHttpServer } from "./http/server.ts";
 import { jobDefinitions } from "./jobs/definitions/index.ts";
@@ -63,7 +64,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const domain: DomainContext = { prisma: database.prisma, clock, org: config.org, logger, adminEmails: config.adminEmails };
   const inFlight = new InFlight();
   let worker: DeliveryWorker | undefined;
-  const deps: PlatformDeps = { domain, logger, inFlight, kickDeliveries: () => worker?.kick() };
+  const deps: PlatformDeps = { domain, logger, inFlight, kickDeliveries: () => worker?.kick(), rateLimiter: createRateLimiter(database.prisma, clock) };
 
   const platforms: PlatformModule[] = [];
   if (config.slack) {

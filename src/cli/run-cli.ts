@@ -7,7 +7,7 @@ import { describeThisProcess } from "../db/data-dir-lock.ts";
 import { openDatabase } from "../db/database.ts";
 import type { DomainContext } from "../domain/context.ts";
 import { systemClock, type Clock } from "../shared/clock.ts";
-import { AppError, userMessageFor } from "../shared/errors.ts";
+import { userMessageFor } from "../shared/errors.ts";
 import { createLogger, type Logger } from "../shared/logger.ts";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliOutput, type CommandGroup, type PreparedCommand } from "./cli-context.ts";
 import { peopleCommands } from "./commands/people.ts";
@@ -16,6 +16,7 @@ import { deliveriesCommands } from "./deliveries-group.ts";
 import { reviewsCommands } from "./commands/reviews.ts";
 import { closuresCommands } from "./commands/closures.ts";
 import { pulsesCommands } from "./commands/pulses.ts";
+import { logError } from "../shared/log-error.ts";
 
 export const COMMAND_GROUPS: CommandGroup[] = [peopleCommands, deliveriesCommands, reviewsCommands, closuresCommands, pulsesCommands];
 
@@ -88,7 +89,7 @@ export async function runCli(argv: string[], io: CliOutput, options: RunCliOptio
     database = await openDatabase({ databaseUrl: config.database.url, dataDir: config.database.dataDir });
   } catch (error) {
     // A DATABASE_URL problem or a data directory in use is explained in one sentence; anything else is logged.
-    if (!isOperatorProblem(error)) logger.error({ err: error }, "cannot open the database");
+    if (!isOperatorProblem(error)) logError(logger, error, "cannot open the database");
     io.err(`Cannot open the database: ${(error as Error).message}`);
     return EXIT_FAILURE;
   }
@@ -98,7 +99,7 @@ export async function runCli(argv: string[], io: CliOutput, options: RunCliOptio
     const platforms = [...(config.slack ? (["slack"] as const) : []), ...(config.teams ? (["teams"] as const) : [])];
     return await command({ domain, out: io.out, err: io.err, platforms, directories: cliDirectories(config, domain) });
   } catch (error) {
-    if (!(error instanceof AppError)) logger.error({ err: error }, `momentum ${groupName} ${args[0] ?? ""} failed`);
+    logError(logger, error, `momentum ${groupName} ${args[0] ?? ""} failed`);
     io.err(userMessageFor(error));
     return EXIT_FAILURE;
   } finally {

@@ -13,6 +13,7 @@ import { limitsFor, type RateLimit, type RateLimiter, type RateSettings } from "
 import type { ResolvedPerson } from "./recipient.ts";
 import { createSlotReservoir } from "./slot-reservoir.ts";
 import { decideSendWindow, type SendWindowOrg } from "./send-window.ts";
+import { safeErrorFields } from "../shared/log-error.ts";
 
 export interface RowSenderDeps {
   clock: Clock;
@@ -177,6 +178,9 @@ function sendContext(row: ClaimedRow): SendContext {
   return { deliveryId: row.id, mayAlreadyBeSent: row.attempts > 1 };
 }
 
+/** What the delivery log and the log line say about an unexpected failure: its kind and code, never its message. */
 function errorText(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : "unknown error";
+  const fields = safeErrorFields(error);
+  const code = fields.code ?? fields.platformCode;
+  return `unexpected ${fields.name}${code ? ` (${code})` : ""}${fields.messageHash ? ` #${fields.messageHash}` : ""}`;
 }

@@ -15,6 +15,7 @@ import { createRateLimiter, type RateLimiter, type RateSettings } from "./rate-l
 import { resolvePeople, resolvePerson, type ResolvedPerson } from "./recipient.ts";
 import type { DirectoryConnector } from "../domain/directory/directory-ports.ts";
 import type { SendWindowOrg } from "./send-window.ts";
+import { logError } from "../shared/log-error.ts";
 
 export interface DeliveryWorkerOptions {
   prisma: PrismaClient;
@@ -135,7 +136,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
           summary.results[await deliver(row, row.personId ? people.get(row.personId) : undefined)]++;
         } catch (error) {
           // The database failed mid-row: the row keeps its lease and is taken over when it runs out.
-          logger.error({ err: error, deliveryId: row.id }, "delivery could not be processed; it will be retried after its lease");
+          logError(logger, error, "delivery could not be processed; it will be retried after its lease", { deliveryId: row.id });
         }
       }
     };
@@ -163,7 +164,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
           await noticeAdminsOfFailures({ prisma, now: clock.now(), timeZone: options.org.defaultTimeZone });
         }
       } catch (error) {
-        logger.error({ err: error }, "delivery worker run failed; will retry on the next tick");
+        logError(logger, error, "delivery worker run failed; will retry on the next tick");
       } finally {
         draining = undefined;
       }

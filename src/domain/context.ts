@@ -39,5 +39,8 @@ export interface DomainContext {
   adminEmails: string[];
 }
 
+/** The part of the context a store-only use case needs: the database and the clock that dates its writes. */
+export type DataContext = Pick<DomainContext, "prisma" | "clock">;
+
 /** The client inside `prisma.$transaction(async (tx) => …)`. */
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;

@@ -4,6 +4,7 @@ import { performance } from "node:perf_hooks";
 import express, { type Express, type RequestHandler } from "express";
 import type { Metrics } from "../ops/metrics.ts";
 import type { Logger } from "../shared/logger.ts";
+import { logError } from "../shared/log-error.ts";
 
 export interface HttpServerOptions {
   logger: Logger;
@@ -46,7 +47,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   // Last-resort error handler: a malformed body or a bug answers 4xx/500 without leaking details.
   app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-    if (status === 500) options.logger.error({ err: error }, "unhandled error in an HTTP route");
+    if (status === 500) logError(options.logger, error, "unhandled error in an HTTP route");
     if (!res.headersSent) res.status(status).json({ error: status === 500 ? "internal error" : "bad request" });
   });
   const server = createServer(app);

@@ -6,6 +6,7 @@ import type { DomainContext } from "../domain/context.ts";
 import { enqueueDeliveries } from "../domain/notifications/outbox.ts";
 import type { Logger } from "../shared/logger.ts";
 import type { JobDefinition } from "./job.ts";
+import { logError } from "../shared/log-error.ts";
 
 /** Rows per INSERT: keeps one statement's parameter count far under PostgreSQL's 65,535. */
 export const ENQUEUE_CHUNK = 1000;
@@ -53,7 +54,7 @@ export function createScheduler(options: SchedulerOptions) {
       return { id: job.id, due: due.length, queued };
     } catch (error) {
       // One broken job must not stop the others; the next tick evaluates it again.
-      logger.error({ err: error, job: job.id }, "scheduled job failed");
+      logError(logger, error, "scheduled job failed", { job: job.id });
       return { id: job.id, due: 0, queued: 0, error: error instanceof Error ? error.message : String(error) };
     }
   }

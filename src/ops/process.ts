@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Logger } from "../shared/logger.ts";
+import { logError } from "../shared/log-error.ts";
 
 /**
  * Loads ./.env when present with Node's own loader (no dependency). Variables already set in the environment win,
@@ -53,7 +54,7 @@ export function stopOnSignals(stop: () => Promise<void>, logger: Logger, graceMs
         process.exit(0);
       },
       (error: unknown) => {
-        logger.error({ err: error }, "error during shutdown");
+        logError(logger, error, "error during shutdown");
         process.exit(1);
       },
     );

@@ -3,6 +3,7 @@ import type { Express } from "express";
 import type { DomainContext } from "../domain/context.ts";
 import type { DirectoryConnector } from "../domain/directory/directory-ports.ts";
 import type { ChatNotifier } from "../domain/notifications/notifier.ts";
+import type { RateLimiter } from "../deliveries/rate-limiter.ts";
 import type { InFlight } from "../shared/in-flight.ts";
 import type { Logger } from "../shared/logger.ts";
 
@@ -13,6 +14,8 @@ export interface PlatformDeps {
   inFlight: InFlight;
   /** Ask the outbox worker to send what a use case just queued. */
   kickDeliveries(): void;
+  /** The fleet-wide rate limiter (database token buckets) the platforms' directory reads share with the outbox. */
+  rateLimiter: RateLimiter;
 }
 
 export interface PlatformModule {

@@ -1,4 +1,5 @@
 import pino, { type Logger } from "pino";
+import { safeErrorFields } from "./log-error.ts";
 
 export type { Logger } from "pino";
 
@@ -33,8 +34,9 @@ export function createLogger(options: LoggerOptions): Logger {
   const base = {
     level: options.level,
     redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
-    // Error messages can quote input; keep type and stack, which is what debugging needs.
-    serializers: { err: pino.stdSerializers.err },
+    // A backstop for an `err` field that slips in (a library's own log call): error messages and stacks can quote
+    // input, so only the safe fields of log-error.ts are kept. Our own code logs failures through logError.
+    serializers: { err: safeErrorFields, error: (value: unknown) => (value instanceof Error ? safeErrorFields(value) : value) },
   };
   if (options.destination) return pino(base, options.destination);
   if (options.pretty) {

@@ -6,7 +6,7 @@ import { createBoltLogger } from "../../src/platforms/slack/bolt-logger.ts";
 import { SlackNotifier } from "../../src/platforms/slack/slack-notifier.ts";
 import { createWebClient, slackClientOptions } from "../../src/platforms/slack/web-client.ts";
 import type { PrismaClient } from "../../src/db/database.ts";
-import { ManualClock } from "../../src/shared/clock.ts";
+import { ManualClock, systemClock } from "../../src/shared/clock.ts";
 import { startFakeSlack, type FakeSlack } from "../support/fake-slack.ts";
 import { createTestDatabase, resetDatabase, testDatabaseKind, type TestDatabase } from "../support/database.ts";
 import { countBy, drainUntilSettled, enqueuePrompts, manualWorker, seedPeople, silentLogger } from "./engine-support.ts";
@@ -35,7 +35,7 @@ function slackNotifier(prisma: PrismaClient) {
   // test process never times out a call the fake did answer: that would be the real "sent, outcome unknown"
   // window, where a retry can repeat a message (see the worker's comments).
   const client = createWebClient("xoxb-test", slackClientOptions({ apiUrl: slack.apiUrl, logger: createBoltLogger(silentLogger, []), timeoutMs: 2000 }));
-  return new SlackNotifier({ client, prisma });
+  return new SlackNotifier({ client, domain: { prisma, clock: systemClock } });
 }
 
 /** People whose Slack users exist in the fake; half have no cached DM channel yet (conversations.open first). */

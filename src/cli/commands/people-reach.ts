@@ -7,6 +7,7 @@ import { listReachability, type PersonReach } from "../../domain/directory/list-
 import { REACH_REASONS, type ReachReason } from "../../domain/directory/reach.ts";
 import type { PlatformName } from "../../domain/notifications/notifier.ts";
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliContext, type PreparedCommand } from "../cli-context.ts";
+import { logWarning } from "../../shared/log-error.ts";
 
 export const REACH_HELP = `  sync                   Find everyone on Slack by email now (the service also does this daily and at import).
   reach [--csv FILE]     Every active person: can Momentum message them on each platform, and if not, why.`;
@@ -42,7 +43,7 @@ export async function syncDirectories(ctx: CliContext, options: { afterImport?: 
       ctx.out(describeSync(await directory.sync()));
     } catch (error) {
       failed = true;
-      ctx.domain.logger.warn({ platform: directory.platform, err: { name: (error as Error)?.name, code: (error as { code?: string })?.code } }, "directory sync from the CLI failed");
+      logWarning(ctx.domain.logger, error, "directory sync from the CLI failed", { platform: directory.platform });
       ctx.err(`${PLATFORM_NAMES[directory.platform]} could not be read (${(error as { code?: string })?.code ?? (error as Error)?.name}); nothing was changed there. Try again with: npm run momentum -- people sync`);
     }
   }

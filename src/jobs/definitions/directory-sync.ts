@@ -6,6 +6,7 @@ import { DateTime } from "luxon";
 import { claimDailyRun, finishDailyRun, releaseDailyRun } from "../../domain/directory/daily-run.ts";
 import type { DirectoryConnector } from "../../domain/directory/directory-ports.ts";
 import type { JobDefinition } from "../job.ts";
+import { logWarning } from "../../shared/log-error.ts";
 
 export const DIRECTORY_SYNC_LOCAL_HOUR = 3;
 const LEASE_MS = 30 * 60 * 1000;
@@ -28,7 +29,7 @@ export function directorySyncJob(directories: DirectoryConnector[]): JobDefiniti
           await directory.sync();
           await finishDailyRun(ctx, key, ctx.clock.now());
         } catch (error) {
-          ctx.logger.warn({ job: "directory-sync", platform: directory.platform, err: { name: (error as Error)?.name } }, "directory sync failed; it is tried again later today");
+          logWarning(ctx.logger, error, "directory sync failed; it is tried again later today", { job: "directory-sync", platform: directory.platform });
           await releaseDailyRun(ctx, key, ctx.clock.now(), RETRY_AFTER_FAILURE_MS);
         }
       }

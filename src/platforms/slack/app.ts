@@ -8,7 +8,7 @@ import { eventDeduplication } from "./event-dedupe.ts";
 import { registerListeners } from "./listeners/index.ts";
 import type { SlackListenerDeps } from "./listeners/listener-deps.ts";
 import { slackTimestampGuard } from "./request-guard.ts";
-import { safeErrorFields } from "./safe-error.ts";
+import { logError } from "../../shared/log-error.ts";
 import type { WebClientOptions } from "./web-client.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -49,7 +49,7 @@ export function buildSlackApp(options: SlackAppOptions): { app: App; router: Rou
     convoStore: false,
   });
   app.error(async (error) => {
-    deps.logger.error({ error: safeErrorFields(error) }, "a Slack listener failed");
+    logError(deps.logger, error, "a Slack listener failed");
   });
   // Admission control before any listener acknowledges: under a burst, wait (at most ADMISSION_WAIT_MS, well
   // inside Slack's 3 s) for acknowledged work to drain, so the backlog and its memory stay bounded.
@@ -57,7 +57,7 @@ export function buildSlackApp(options: SlackAppOptions): { app: App; router: Rou
     await deps.inFlight.room(ADMISSION_WAIT_MS);
     await next();
   });
-  app.use(eventDeduplication({ prisma: deps.domain.prisma, clock: deps.domain.clock, logger: deps.logger }));
+  app.use(eventDeduplication({ domain: deps.domain, logger: deps.logger }));
   registerListeners(app, deps);
   return { app, router };
 }

@@ -1,14 +1,16 @@
 // Bolt and its WebClient log through this adapter into our pino logger. Their debug output is dropped on purpose:
-// the WebClient writes every request body at debug level, and bodies carry people's private words.
+// the WebClient writes every request body at debug level, and bodies carry people's private words. An error they
+// pass is reduced to its safe fields (its message can quote a request); tokens and secrets are cut from any text.
 import { LogLevel, type Logger as BoltLogger } from "@slack/bolt";
 import type { Logger } from "../../shared/logger.ts";
+import { safeErrorFields } from "../../shared/log-error.ts";
 
 const TOKEN_PATTERN = /xox[abposr]-[A-Za-z0-9-]+/g;
 
 export function createBoltLogger(logger: Logger, secrets: string[]): BoltLogger {
   const child = logger.child({ component: "slack-sdk" });
   const scrub = (parts: unknown[]) => {
-    let text = parts.map((part) => (part instanceof Error ? `${part.name}: ${part.message}` : typeof part === "string" ? part : safeJson(part))).join(" ");
+    let text = parts.map((part) => (part instanceof Error ? safeJson(safeErrorFields(part)) : typeof part === "string" ? part : safeJson(part))).join(" ");
     text = text.replace(TOKEN_PATTERN, "[redacted]");
     for (const secret of secrets) if (secret) text = text.split(secret).join("[redacted]");
     return text.slice(0, 1000);

@@ -6,7 +6,6 @@ import { buildSlackApp, SLACK_EVENTS_PATH, type BotIdentity } from "./app.ts";
 import { createBoltLogger } from "./bolt-logger.ts";
 import { SLASH_COMMANDS } from "./listeners/index.ts";
 import { toDeliveryError } from "./delivery-errors.ts";
-import { createRateLimiter } from "../../deliveries/rate-limiter.ts";
 import { createSlackDirectoryConnector, createSlackMemberSource, type SlackDirectoryOptions } from "./directory.ts";
 import { createSlackDirectory } from "./slack-directory.ts";
 import { SlackNotifier } from "./slack-notifier.ts";
@@ -31,7 +30,7 @@ export async function createSlackPlatform(deps: PlatformDeps, config: NonNullabl
   const directory = createSlackDirectory(client);
   const members = createSlackMemberSource({
     client,
-    rateLimiter: createRateLimiter(deps.domain.prisma, deps.domain.clock),
+    rateLimiter: deps.rateLimiter,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     ...overrides.directory,
   });
@@ -67,7 +66,7 @@ export async function createSlackPlatform(deps: PlatformDeps, config: NonNullabl
 
   return {
     name: "slack",
-    notifier: new SlackNotifier({ client, prisma: deps.domain.prisma, clock: deps.domain.clock }),
+    notifier: new SlackNotifier({ client, domain: deps.domain }),
     directory: createSlackDirectoryConnector(deps.domain, members),
     mount(app) {
       app.use(router);

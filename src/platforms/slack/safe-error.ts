@@ -1,8 +1,4 @@
-// What we log about an unexpected error: its kind and the first line of its message. Prisma validation errors
-// print the call's arguments on later lines, and those can hold a kudos text.
-export function safeErrorFields(error: unknown): { name: string; code?: string; message: string } {
-  const name = error instanceof Error ? error.name : typeof error;
-  const code = (error as { code?: unknown })?.code;
-  const message = error instanceof Error ? (error.message.split("\n").find((line) => line.trim()) ?? "").slice(0, 200) : "";
-  return { name, ...(typeof code === "string" ? { code } : {}), message };
-}
+// TEMPORARY: kept only for the three Slack view listeners issue 13a rewrites (check-in, goal and 1:1 note
+// submissions), which still import it from here. Delete this file when 13a is merged; everything else logs
+// through logError/logWarning in src/shared/log-error.ts, whose safe fields never carry message text.
+export { safeErrorFields } from "../../shared/log-error.ts";

@@ -3,20 +3,19 @@
 // when an earlier attempt's outcome is unknown (its instance was killed mid-send, or the call timed out after
 // Slack had accepted it), the channel's recent history is searched for that id first and the message is not
 // posted a second time.
-import type { PrismaClient } from "../../db/database.ts";
+import type { DataContext } from "../../domain/context.ts";
 import type { OutboundMessage } from "../../domain/notifications/messages.ts";
 import { DeliveryError, type ChatNotifier, type Recipient, type SendContext, type SendResult } from "../../domain/notifications/notifier.ts";
 import { markSlackAccountDeactivated } from "../../domain/directory/mark-slack-deactivated.ts";
-import { systemClock, type Clock } from "../../shared/clock.ts";
+import { rememberSlackDmChannel } from "../../domain/directory/slack-dm-channel.ts";
 import { toDeliveryError } from "./delivery-errors.ts";
 import { renderOutboundMessage } from "./views/render-message.ts";
 import { slackErrorCode, type WebClient } from "./web-client.ts";
 
 export interface SlackNotifierOptions {
   client: WebClient;
-  prisma: PrismaClient;
-  /** Dates a deactivation Slack reports while sending. */
-  clock?: Clock;
+  /** Where the notifier records what Slack tells it while sending (a deactivated account, a DM channel). */
+  domain: DataContext;
 }
 
 /** conversations.open's answers for a deactivated account. */
@@ -72,12 +71,12 @@ export class SlackNotifier implements ChatNotifier {
       opened = await this.options.client.conversations.open({ users: userId });
     } catch (error) {
       // Deleted in Slack since the last directory sync: no further message is tried for this account.
-      if (DEACTIVATED.has(slackErrorCode(error) ?? "")) await markSlackAccountDeactivated(this.options.prisma, { teamId, userId }, (this.options.clock ?? systemClock).now());
+      if (DEACTIVATED.has(slackErrorCode(error) ?? "")) await markSlackAccountDeactivated(this.options.domain, { teamId, userId });
       throw error;
     }
     const channel = opened.channel?.id;
     if (!channel) throw new DeliveryError("Slack opened no conversation for this person", true);
-    await this.options.prisma.slackIdentity.updateMany({ where: { teamId, userId }, data: { dmChannel: channel } });
+    await rememberSlackDmChannel(this.options.domain, { teamId, userId, channel });
     return channel;
   }
 

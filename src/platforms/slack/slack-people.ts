@@ -2,14 +2,12 @@
 import type { DomainContext } from "../../domain/context.ts";
 import { identifySlackUser, type SlackDirectory } from "../../domain/people/identify-slack-user.ts";
 import type { PersonRecord } from "../../domain/people/person.ts";
+import { preferPlatform } from "../../domain/people/prefer-platform.ts";
 
 /** The person behind the Slack user who acted; Slack becomes where Momentum reaches them first. */
 export async function identifyActor(ctx: DomainContext, directory: SlackDirectory, teamId: string, userId: string): Promise<PersonRecord> {
   const person = await identifySlackUser(ctx, directory, { teamId, userId, label: "your Slack account" });
-  await ctx.prisma.person.updateMany({
-    where: { id: person.id, OR: [{ preferredPlatform: null }, { preferredPlatform: { not: "slack" } }] },
-    data: { preferredPlatform: "slack", updatedAt: ctx.clock.now() },
-  });
+  await preferPlatform(ctx, person.id, "slack");
   return person;
 }
 

@@ -6,12 +6,13 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from "botbuilder";
-import type { Activity } from "botbuilder";
+import type { Activity, InvokeResponse } from "botbuilder";
 // botframework-connector is botbuilder's own dependency (same version); it is where AuthenticationError lives.
 import { AuthenticationError } from "botframework-connector";
 import type { AuthenticateRequestResult, ClaimsIdentity, ConnectorClient, ConnectorFactory, ServiceClientCredentialsFactory } from "botframework-connector";
 import type { Config } from "../../config/env.ts";
 import type { Logger } from "../../shared/logger.ts";
+import { logError, logWarning } from "../../shared/log-error.ts";
 
 /** Outbound calls give up after this long; the outbox retries them later. */
 export const CONNECTOR_TIMEOUT_MS = 10_000;
@@ -81,6 +82,35 @@ class MomentumBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthen
   }
 }
 
+/**
+ * botbuilder's CloudAdapter.process prints any failure of a turn with console.error (the error and its message,
+ * which can quote the request) before answering 401 or 500. Answering those statuses here instead keeps the
+ * failure in our logger, reduced to its safe fields, and the console quiet.
+ */
+class MomentumCloudAdapter extends CloudAdapter {
+  constructor(
+    auth: ConfigurationBotFrameworkAuthentication,
+    private readonly logger: Logger,
+  ) {
+    super(auth);
+  }
+
+  override processActivity(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined>;
+  override processActivity(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined>;
+  override async processActivity(auth: string | AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    try {
+      return await super.processActivity(auth as string, activity, logic);
+    } catch (error) {
+      if (error instanceof AuthenticationError) {
+        logWarning(this.logger, error, "a Teams request failed authentication");
+        return { status: 401 };
+      }
+      logError(this.logger, error, "a Teams request failed");
+      return { status: 500 };
+    }
+  }
+}
+
 export function createCloudAdapter(config: NonNullable<Config["teams"]>, logger: Logger, overrides: TeamsAuthOverrides = {}): CloudAdapter {
   const settings: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: config.appId ?? "",
@@ -89,19 +119,16 @@ export function createCloudAdapter(config: NonNullable<Config["teams"]>, logger:
     MicrosoftAppType: config.appType,
     ...overrides.settings,
   };
-  const adapter = new CloudAdapter(new MomentumBotFrameworkAuthentication(settings, overrides.credentialsFactory, overrides.connectorTimeoutMs ?? CONNECTOR_TIMEOUT_MS));
+  const adapter = new MomentumCloudAdapter(new MomentumBotFrameworkAuthentication(settings, overrides.credentialsFactory, overrides.connectorTimeoutMs ?? CONNECTOR_TIMEOUT_MS), logger);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // Only what helps debugging: never the message text or the activity body.
-    logger.error(
-      { err: { name: error?.name, stack: error?.stack }, activityType: context.activity?.type, conversationType: context.activity?.conversation?.conversationType },
-      "unhandled error in a Teams turn",
-    );
+    logError(logger, error, "unhandled error in a Teams turn", { activityType: context.activity?.type, conversationType: context.activity?.conversation?.conversationType });
     try {
       if (context.activity?.type === "message") {
         await context.sendActivity("Sorry, something went wrong on our side and nothing was saved. Please try again.");
       }
     } catch (sendError) {
-      logger.warn({ err: { name: (sendError as Error)?.name } }, "could not tell the user about the error");
+      logWarning(logger, sendError, "could not tell the user about the error");
     }
   };
   return adapter;

@@ -21,6 +21,7 @@ import {
 import { summarise } from "../../domain/directory/sync-slack-directory.ts";
 import type { Logger } from "../../shared/logger.ts";
 import { tenantIdOf } from "./activity.ts";
+import { logWarning } from "../../shared/log-error.ts";
 
 /** Roster page size; Microsoft allows up to 500. */
 export const ROSTER_PAGE = 500;
@@ -189,7 +190,7 @@ export async function onAddedToTeam(deps: TeamsDirectoryDeps & { track<T>(work: 
         if (reach !== "removed") await recordTeamsReach(deps.domain, { reachable: reach.reachable, refused: reach.refused, complete: false });
       }),
     )
-    .catch((error: unknown) => deps.logger.warn({ err: { name: (error as Error)?.name, status: statusOf(error) } }, "could not read the roster of a team Momentum was added to"));
+    .catch((error: unknown) => logWarning(deps.logger, error, "could not read the roster of a team Momentum was added to"));
 }
 
 /** Members who joined a team Momentum is in: linked and given a personal chat now, within the turn. */
@@ -200,7 +201,7 @@ export async function onMembersJoined(deps: TeamsDirectoryDeps, context: TurnCon
     try {
       members.push(rosterMemberOf(await TeamsInfo.getMember(context, account.id)));
     } catch (error) {
-      deps.logger.warn({ status: statusOf(error) }, "could not read a Teams member who joined a team");
+      logWarning(deps.logger, error, "could not read a Teams member who joined a team");
     }
   }
   if (members.length === 0) return;
@@ -228,7 +229,7 @@ export function createTeamsDirectoryConnector(deps: TeamsDirectoryDeps): Directo
           reach.refused.forEach((id) => refused.add(id));
         } catch (error) {
           complete = false;
-          deps.logger.warn({ err: { name: (error as Error)?.name, status: statusOf(error) } }, "could not read a Teams roster; its members keep their last known reach");
+          logWarning(deps.logger, error, "could not read a Teams roster; its members keep their last known reach");
         }
       }
       const findings = await recordTeamsReach(deps.domain, { reachable: [...reachable], refused: [...refused].filter((id) => !reachable.has(id)), complete });

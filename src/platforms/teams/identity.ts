@@ -12,8 +12,11 @@ import type { PersonRecord } from "../../domain/people/person.ts";
 import type { DomainContext } from "../../domain/context.ts";
 import { AppError } from "../../shared/errors.ts";
 import { storePersonalConversation } from "../../domain/directory/link-teams-members.ts";
-import { isPersonalChat, personalReferenceOf, tenantIdOf, type TeamChannelInfo } from "./activity.ts";
+import { findTeamsIdentityByUserId } from "../../domain/directory/teams-people.ts";
+import { preferPlatform } from "../../domain/people/prefer-platform.ts";
+import { isPersonalChat, personalReferenceOf, tenantIdOf } from "./activity.ts";
 import { openPersonalChat } from "./directory.ts";
+import { logWarning } from "../../shared/log-error.ts";
 
 /** Bot accounts in Teams have ids starting with "28:"; people have "29:" (or an AAD object id). */
 export function isBotAccount(account: Pick<ChannelAccount, "id" | "role">): boolean {
@@ -56,7 +59,7 @@ export async function identifyActor(domain: DomainContext, context: TurnContext)
     conversationReference: isPersonalChat(activity) ? personalReferenceOf(activity) : undefined,
   });
   // Acting on Teams means this is where they are: DMs go here first.
-  await domain.prisma.person.updateMany({ where: { id: person.id, OR: [{ preferredPlatform: null }, { preferredPlatform: "slack" }] }, data: { preferredPlatform: "teams", updatedAt: domain.clock.now() } });
+  await preferPlatform(domain, person.id, "teams");
   return person;
 }
 
@@ -82,23 +85,13 @@ export async function identifyMember(domain: DomainContext, context: TurnContext
  */
 async function reachPersonally(domain: DomainContext, context: TurnContext, member: TeamsChannelAccount): Promise<void> {
   const tenantId = member.tenantId ?? tenantIdOf(context.activity);
-  const identity = await domain.prisma.teamsIdentity.findFirst({ where: { tenantId, teamsUserId: member.id }, select: { id: true, conversationReference: true } });
-  if (!identity || identity.conversationReference) return;
+  const identity = await findTeamsIdentityByUserId(domain, { tenantId, teamsUserId: member.id });
+  if (!identity || identity.hasConversation) return;
   try {
     const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
     const reference = await openPersonalChat({ sleep }, context, tenantId, { teamsUserId: member.id, aadObjectId: member.aadObjectId ?? "", name: member.name ?? "" });
-    if (reference) await storePersonalConversation(domain, identity.id, reference);
+    if (reference) await storePersonalConversation(domain, identity.identityId, reference);
   } catch (error) {
-    domain.logger.warn({ status: (error as { statusCode?: number })?.statusCode, code: (error as { code?: string })?.code }, "could not open a personal chat with a Teams member");
+    logWarning(domain.logger, error, "could not open a personal chat with a Teams member");
   }
-}
-
-/** Stores (or refreshes) the team channel a message or install came from, so channel posts work later. */
-export async function rememberChannel(domain: DomainContext, channel: TeamChannelInfo): Promise<void> {
-  const now = domain.clock.now();
-  await domain.prisma.teamsChannel.upsert({
-    where: { conversationId: channel.conversationId },
-    create: { tenantId: channel.tenantId, conversationId: channel.conversationId, name: channel.name, conversationReference: channel.reference as object, createdAt: now, updatedAt: now },
-    update: { name: channel.name, conversationReference: channel.reference as object, updatedAt: now },
-  });
 }

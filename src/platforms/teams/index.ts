@@ -8,7 +8,6 @@ import { activityEnvelopeGuard } from "./activity-envelope.ts";
 import { createCloudAdapter, type TeamsAuthOverrides } from "./adapter.ts";
 import { MomentumTeamsBot } from "./bot.ts";
 import { TeamsNotifier } from "./teams-notifier.ts";
-import { createRateLimiter } from "../../deliveries/rate-limiter.ts";
 import { createTeamsDirectoryConnector, type TeamsDirectoryDeps } from "./directory.ts";
 
 export const TEAMS_MESSAGES_PATH = "/api/messages";
@@ -23,11 +22,11 @@ export async function createTeamsPlatform(deps: PlatformDeps, config: NonNullabl
     logger: deps.logger.child({ platform: "teams" }),
     adapter,
     appId,
-    rateLimiter: createRateLimiter(deps.domain.prisma, deps.domain.clock),
+    rateLimiter: deps.rateLimiter,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };
   const bot = new MomentumTeamsBot({ ...deps, adapter, appId, directory });
-  const notifier = new TeamsNotifier(adapter, appId, deps.domain.prisma, deps.domain.clock);
+  const notifier = new TeamsNotifier(adapter, appId, deps.domain);
 
   return {
     name: "teams",

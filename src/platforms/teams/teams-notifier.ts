@@ -2,8 +2,8 @@
 // TeamsChannel row. continueConversationAsync routes errors in its callback to onTurnError, which would swallow
 // them, so the callback captures the outcome itself and every send is checked before it counts as delivered.
 import { CardFactory, type CloudAdapter, type ConversationReference } from "botbuilder";
-import type { PrismaClient } from "../../db/database.ts";
-import type { Clock } from "../../shared/clock.ts";
+import type { DataContext } from "../../domain/context.ts";
+import { teamsChannelReference } from "../../domain/directory/teams-channels.ts";
 import type { OutboundMessage } from "../../domain/notifications/messages.ts";
 import { DeliveryError, type ChatNotifier, type Recipient, type SendResult } from "../../domain/notifications/notifier.ts";
 import { cardForMessage, summaryForMessage } from "./cards/outbound-card.ts";
@@ -15,8 +15,8 @@ export class TeamsNotifier implements ChatNotifier {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
-    private readonly prisma: PrismaClient,
-    private readonly clock: Clock,
+    /** Where channel references are stored; its clock dates a throttling answer's retry time. */
+    private readonly domain: DataContext,
   ) {}
 
   async sendToPerson(recipient: Recipient, message: OutboundMessage): Promise<SendResult> {
@@ -26,9 +26,9 @@ export class TeamsNotifier implements ChatNotifier {
   }
 
   async sendToChannel(conversationId: string, message: OutboundMessage): Promise<SendResult> {
-    const channel = await this.prisma.teamsChannel.findUnique({ where: { conversationId }, select: { conversationReference: true } });
-    if (!channel) throw new DeliveryError("Momentum hasn't been added to that Teams channel", false);
-    return this.send(channel.conversationReference as Partial<ConversationReference>, message);
+    const reference = await teamsChannelReference(this.domain, conversationId);
+    if (!reference) throw new DeliveryError("Momentum hasn't been added to that Teams channel", false);
+    return this.send(reference as Partial<ConversationReference>, message);
   }
 
   private async send(reference: Partial<ConversationReference>, message: OutboundMessage): Promise<SendResult> {
@@ -48,7 +48,7 @@ export class TeamsNotifier implements ChatNotifier {
     } catch (error) {
       failure ??= error;
     }
-    if (failure) throw deliveryErrorFor(failure, this.clock.now());
+    if (failure) throw deliveryErrorFor(failure, this.domain.clock.now());
     if (!ran) throw new DeliveryError("the Teams send never ran", true);
     if (!activityId) throw new DeliveryError("the Bot Connector did not confirm the message (no activity id)", true);
     return { messageId: activityId };

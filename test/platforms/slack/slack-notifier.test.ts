@@ -4,6 +4,7 @@ import { DeliveryError, type SlackRecipient } from "../../../src/domain/notifica
 import { createBoltLogger } from "../../../src/platforms/slack/bolt-logger.ts";
 import { SlackNotifier } from "../../../src/platforms/slack/slack-notifier.ts";
 import { createWebClient, slackClientOptions } from "../../../src/platforms/slack/web-client.ts";
+import { ManualClock } from "../../../src/shared/clock.ts";
 import { createLogger } from "../../../src/shared/logger.ts";
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
 import { startFakeSlack, type FakeSlack } from "../../support/fake-slack.ts";
@@ -22,7 +23,7 @@ beforeAll(async () => {
   fake = await startFakeSlack({ token: SLACK_BOT_TOKEN });
   const boltLogger = createBoltLogger(createLogger({ level: "silent", pretty: false }), []);
   const client = createWebClient(SLACK_BOT_TOKEN, slackClientOptions({ apiUrl: fake.apiUrl, logger: boltLogger, timeoutMs: 1500 }));
-  notifier = new SlackNotifier({ client, prisma: db.prisma });
+  notifier = new SlackNotifier({ client, domain: { prisma: db.prisma, clock: new ManualClock(SEEDED_AT) } });
 });
 afterAll(async () => {
   await fake?.stop();

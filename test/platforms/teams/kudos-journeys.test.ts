@@ -152,7 +152,7 @@ describe("the kudos dialog", () => {
     const alice = teams.user("Alice");
     await teams.installApp(alice);
     const tooLong = "y".repeat(501);
-    const submitted = await teams.invoke(giver, "task/submit", { data: { recipients: alice.aadObjectId, message: tooLong, value: "craft", visibility: "private" } });
+    const submitted = await teams.invoke(giver, "task/submit", { data: { action: "kudos_submit", recipients: alice.aadObjectId, message: tooLong, value: "craft", visibility: "private" } });
 
     expect(submitted.body.task.type).toBe("continue");
     const form = submitted.body.task.value.card.content;
@@ -172,7 +172,7 @@ describe("leaderboard, help and installation", () => {
     const alice = teams.user("Alice");
     const bob = teams.user("Bob");
     await teams.message(giver, "kudos <at>Alice</at> public thanks", { mentions: [alice] });
-    await teams.invoke(giver, "task/submit", { data: { recipients: bob.aadObjectId, message: "quiet thanks", visibility: "private" } });
+    await teams.invoke(giver, "task/submit", { data: { action: "kudos_submit", recipients: bob.aadObjectId, message: "quiet thanks", visibility: "private" } });
     expect(await db.prisma.kudos.count()).toBe(2);
 
     const asked = await teams.message(giver, "kudos leaderboard");
@@ -219,7 +219,7 @@ describe("leaderboard, help and installation", () => {
   test("logs never contain the words of a private kudos", async () => {
     const alice = teams.user("Alice");
     const secret = "secret-words-about-the-reorg";
-    await teams.invoke(giver, "task/submit", { data: { recipients: alice.aadObjectId, message: `${secret} thanks`, visibility: "private" } });
+    await teams.invoke(giver, "task/submit", { data: { action: "kudos_submit", recipients: alice.aadObjectId, message: `${secret} thanks`, visibility: "private" } });
     await teams.message(giver, `kudos <at>Alice</at> ${secret} #notavalue`, { mentions: [alice] });
     await teams.service.settle();
     expect(await db.prisma.kudos.count()).toBe(1);

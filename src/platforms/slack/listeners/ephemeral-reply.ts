@@ -1,8 +1,8 @@
 // Replies seen only by the person who typed a command or clicked a button (through the request's response_url).
 import type { RespondFn } from "@slack/bolt";
-import { AppError, userMessageFor } from "../../../shared/errors.ts";
+import { userMessageFor } from "../../../shared/errors.ts";
 import type { Logger } from "../../../shared/logger.ts";
-import { safeErrorFields } from "../safe-error.ts";
+import { logError, logWarning } from "../../../shared/log-error.ts";
 import { sentenceCase, type SlackMessage } from "../views/text.ts";
 
 export type Reply = (message: SlackMessage) => Promise<unknown>;
@@ -14,8 +14,8 @@ export function ephemeralReply(respond: RespondFn): Reply {
 
 /** Tells the person what went wrong (their own refusal, or a generic message) and logs only what is unexpected. */
 export async function replyWithError(reply: Reply, logger: Logger, error: unknown, what: string): Promise<void> {
-  if (!(error instanceof AppError)) logger.error({ error: safeErrorFields(error) }, `${what} failed`);
+  logError(logger, error, `${what} failed`);
   await reply({ text: sentenceCase(userMessageFor(error)), blocks: [] }).catch((replyError: unknown) =>
-    logger.warn({ error: safeErrorFields(replyError) }, `could not send the ${what} error reply`),
+    logWarning(logger, replyError, `could not send the ${what} error reply`),
   );
 }

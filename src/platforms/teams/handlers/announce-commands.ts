@@ -7,17 +7,16 @@ import { z } from "zod";
 import { acknowledgeAnnouncement } from "../../../domain/announcements/acknowledge-announcement.ts";
 import { announcementStatus } from "../../../domain/announcements/announcement-status.ts";
 import { followUpUnacknowledged } from "../../../domain/announcements/follow-up-unacknowledged.ts";
+import { teamsChannelNames } from "../../../domain/directory/teams-channels.ts";
 import { requireRole } from "../../../domain/people/person.ts";
 import { validationError } from "../../../shared/errors.ts";
-import { ANNOUNCE_ACK_ACTION, ANNOUNCE_FOLLOW_UP_ACTION, announceStartCard, announcementStatusCard } from "../cards/announce-cards.ts";
+import { ANNOUNCE_ACK_ACTION, announceStartCard, announcementStatusCard } from "../cards/announce-cards.ts";
 import { identifyActor } from "../identity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { replyPrivately } from "./tell-actor.ts";
 
 const OPEN_A_CHAT = "I answer that in our personal chat: open a chat with Momentum (Apps → Momentum) and type it there.";
 const CardAction = z.object({ action: z.string(), announcementId: z.string().min(1).max(200) });
-
-export const ANNOUNCE_CARD_ACTIONS: readonly string[] = [ANNOUNCE_ACK_ACTION, ANNOUNCE_FOLLOW_UP_ACTION];
 
 /** `rest` is what follows "announce": empty (the form), `status`, `status <id>`. */
 export async function handleAnnounceText(deps: TeamsHandlerDeps, context: TurnContext, rest: string): Promise<void> {
@@ -31,8 +30,7 @@ export async function handleAnnounceText(deps: TeamsHandlerDeps, context: TurnCo
   if (verb.toLowerCase() !== "status" || extra.length > 0) throw validationError('Type "announce" to write an announcement, or "announce status" to see who has acknowledged the latest one.');
   const status = await announcementStatus(deps.domain, { actorId: person.id, announcementId: id ?? null });
   const channelIds = status.announcement.targets.filter((target) => target.platform === "teams").map((target) => target.channel);
-  const channels = await deps.domain.prisma.teamsChannel.findMany({ where: { conversationId: { in: channelIds } }, select: { conversationId: true, name: true } });
-  const names = new Map(channels.map((channel) => [channel.conversationId, channel.name]));
+  const names = await teamsChannelNames(deps.domain, channelIds);
   const shown = status.announcement.targets.map((target) => (target.platform === "teams" ? (names.get(target.channel) ?? "a Teams channel") : `#${target.channel} (Slack)`));
   await replyPrivately(deps, context, { attachments: [CardFactory.adaptiveCard(announcementStatusCard(status, shown))] }, OPEN_A_CHAT);
 }

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { CardFactory, type TaskModuleResponse, type TurnContext } from "botbuilder";
 import { z } from "zod";
 import { createAnnouncement } from "../../../domain/announcements/create-announcement.ts";
+import { listTeamsChannels } from "../../../domain/directory/teams-channels.ts";
 import { requireRole } from "../../../domain/people/person.ts";
 import { reviewCycleAnnouncement } from "../../../domain/reviews/review-cycle-announcement.ts";
 import { userMessageFor, validationError } from "../../../shared/errors.ts";
@@ -14,6 +15,7 @@ import { ANNOUNCE_FORM_TITLE, announceFormCard, type AnnounceFormValues } from "
 import { identifyActor } from "../identity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { replyPrivately } from "./tell-actor.ts";
+import { logError } from "../../../shared/log-error.ts";
 
 const Submission = z.object({
   formId: z.uuid(),
@@ -25,7 +27,7 @@ const Submission = z.object({
 const OpenData = z.object({ cycleId: z.string().max(200).optional().catch(undefined) });
 
 async function channelsFor(deps: TeamsHandlerDeps, context: TurnContext) {
-  return deps.domain.prisma.teamsChannel.findMany({ where: { tenantId: tenantIdOf(context.activity) }, select: { conversationId: true, name: true }, orderBy: { name: "asc" } });
+  return listTeamsChannels(deps.domain, { tenantId: tenantIdOf(context.activity) });
 }
 
 function formResponse(card: ReturnType<typeof announceFormCard>): TaskModuleResponse {
@@ -43,7 +45,7 @@ export async function fetchAnnounceForm(deps: TeamsHandlerDeps, context: TurnCon
     const suggested = cycleId ? await reviewCycleAnnouncement(deps.domain, { actorId: person.id, cycleId }) : null;
     return formResponse(announceFormCard({ formId: randomUUID(), cycleId: suggested?.cycleId, channels, values: { text: suggested?.text } }));
   } catch (error) {
-    logUnexpected(deps, error);
+    logError(deps.logger, error, "announcement dialog failed");
     return { task: { type: "message", value: userMessageFor(error) } };
   }
 }
@@ -77,12 +79,7 @@ export async function submitAnnounceForm(deps: TeamsHandlerDeps, context: TurnCo
     await replyPrivately(deps, context, `📣 Your announcement is on its way to ${names.join(", ")}.${ack}`, "📣 Your announcement is on its way.");
     return undefined;
   } catch (error) {
-    logUnexpected(deps, error);
+    logError(deps.logger, error, "announcement dialog failed");
     return formResponse(announceFormCard({ formId: submission.formId, cycleId: submission.cycleId, channels, values, formError: userMessageFor(error) }));
   }
-}
-
-function logUnexpected(deps: TeamsHandlerDeps, error: unknown): void {
-  if ((error as { userMessage?: string })?.userMessage) return;
-  deps.logger.error({ err: { name: (error as Error)?.name, stack: (error as Error)?.stack } }, "announcement dialog failed");
 }

@@ -17,6 +17,7 @@ import { identifyActor } from "../identity.ts";
 import { onceForActivity } from "./activity-claim.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { replyPrivately } from "./tell-actor.ts";
+import { logError } from "../../../shared/log-error.ts";
 
 /** Anything that isn't a string (or a number, for the mood) is dropped, so the form never shows "[object Object]". */
 const text = z.string().optional().catch(undefined);
@@ -50,7 +51,7 @@ export async function fetchCheckInForm(deps: TeamsHandlerDeps, context: TurnCont
     const goals = await listCheckInGoals(deps.domain, { personId: person.id });
     return formResponse(viewOf(await getCheckInForm(deps.domain, { personId: person.id }), undefined, goals.map((goal) => ({ goal }))));
   } catch (error) {
-    logUnexpected(deps, error, "check-in dialog fetch failed");
+    logError(deps.logger, error, "check-in dialog fetch failed");
     return { task: { type: "message", value: userMessageFor(error) } };
   }
 }
@@ -80,7 +81,7 @@ export async function submitCheckInForm(deps: TeamsHandlerDeps, context: TurnCon
     // An empty response closes the dialog.
     return undefined;
   } catch (error) {
-    logUnexpected(deps, error, "check-in dialog submit failed");
+    logError(deps.logger, error, "check-in dialog submit failed");
     return formAgain(deps, personId, values, error, goalSubmission.values);
   }
 }
@@ -104,10 +105,4 @@ function answerErrors(values: CheckInFormValues): CheckInValidationError["fieldE
   } catch (error) {
     return error instanceof CheckInValidationError ? error.fieldErrors : undefined;
   }
-}
-
-function logUnexpected(deps: TeamsHandlerDeps, error: unknown, what: string): void {
-  if ((error as { userMessage?: string })?.userMessage) return;
-  // Never the answers themselves: check-ins are private.
-  deps.logger.error({ err: { name: (error as Error)?.name, stack: (error as Error)?.stack } }, what);
 }

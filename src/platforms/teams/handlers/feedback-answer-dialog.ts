@@ -13,6 +13,7 @@ import { identifyActor } from "../identity.ts";
 import { onceForActivity } from "./activity-claim.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { replyPrivately } from "./tell-actor.ts";
+import { logError } from "../../../shared/log-error.ts";
 
 const AskData = z.object({ askId: z.string().min(1).max(100) });
 const AnswerData = AskData.extend({ answer: z.string().optional().catch(undefined) });
@@ -28,7 +29,7 @@ export async function fetchFeedbackAnswerForm(deps: TeamsHandlerDeps, context: T
     const me = await identifyActor(deps.domain, context);
     return formResponse({ askId: parsed.data.askId, ask: await getFeedbackAsk(deps.domain, { askId: parsed.data.askId, personId: me.id }) });
   } catch (error) {
-    logUnexpected(deps, error, "feedback answer dialog fetch failed");
+    logError(deps.logger, error, "feedback answer dialog fetch failed");
     return { task: { type: "message", value: userMessageFor(error) } };
   }
 }
@@ -51,13 +52,7 @@ export async function submitFeedbackAnswerForm(deps: TeamsHandlerDeps, context: 
     await replyPrivately(deps, context, `✅ 🔒 Thanks! Your answer was sent privately to ${to}.`, "Thanks! Your answer was sent privately.");
     return undefined;
   } catch (error) {
-    logUnexpected(deps, error, "feedback answer dialog submit failed");
+    logError(deps.logger, error, "feedback answer dialog submit failed");
     return formResponse({ askId, error: userMessageFor(error), answer });
   }
-}
-
-function logUnexpected(deps: TeamsHandlerDeps, error: unknown, what: string): void {
-  if (error instanceof AppError) return;
-  // Never the answer itself: feedback is private.
-  deps.logger.error({ err: { name: (error as Error)?.name, message: ((error as Error)?.message ?? "").split("\n")[0].slice(0, 200) } }, what);
 }

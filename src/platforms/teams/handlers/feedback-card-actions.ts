@@ -24,12 +24,6 @@ const FeedbackCardValue = z.discriminatedUnion("action", [
   z.object({ action: z.literal(FEEDBACK_CARD_ACTIONS.answer), askId: Id }),
 ]);
 
-const ACTIONS: ReadonlySet<unknown> = new Set([FEEDBACK_CARD_ACTIONS.send, FEEDBACK_CARD_ACTIONS.cancel, FEEDBACK_CARD_ACTIONS.decline, FEEDBACK_CARD_ACTIONS.answer]);
-
-export function isFeedbackCardAction(action: unknown): boolean {
-  return ACTIONS.has(action);
-}
-
 export async function handleFeedbackCardAction(deps: TeamsHandlerDeps, context: TurnContext): Promise<void> {
   const route = await personalRoute(deps, context);
   if (!route) {

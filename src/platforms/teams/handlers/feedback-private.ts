@@ -1,8 +1,10 @@
 // Where feedback replies go on Teams: always the actor's personal chat. Unlike tellActor's fallback, a caller
 // here learns whether a private route exists, so it can refuse to start (and store nothing) when there is none.
 import type { Activity, ConversationReference, TurnContext } from "botbuilder";
+import { teamsPersonalConversation } from "../../../domain/directory/teams-people.ts";
 import { isPersonalChat, tenantIdOf } from "../activity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
+import { logWarning } from "../../../shared/log-error.ts";
 
 export const OPEN_A_CHAT_FOR_FEEDBACK =
   "Feedback is private, so I only handle it in our personal chat. Open a chat with Momentum (Apps → Momentum) and type it there. Nothing was sent or saved.";
@@ -12,11 +14,8 @@ export async function personalRoute(deps: TeamsHandlerDeps, context: TurnContext
   const activity = context.activity;
   if (isPersonalChat(activity)) return "here";
   if (!activity.from.aadObjectId) return null;
-  const identity = await deps.domain.prisma.teamsIdentity.findUnique({
-    where: { tenantId_aadObjectId: { tenantId: tenantIdOf(activity), aadObjectId: activity.from.aadObjectId } },
-    select: { conversationReference: true },
-  });
-  return (identity?.conversationReference as Partial<ConversationReference> | null | undefined) ?? null;
+  const reference = await teamsPersonalConversation(deps.domain, { tenantId: tenantIdOf(activity), aadObjectId: activity.from.aadObjectId });
+  return (reference as Partial<ConversationReference> | null) ?? null;
 }
 
 /** Sends `reply` to the actor's personal chat through a route from personalRoute; never into a channel. */
@@ -31,6 +30,6 @@ export async function sendThroughRoute(deps: TeamsHandlerDeps, context: TurnCont
       .continueConversationAsync(deps.appId, route, async (dm) => {
         await dm.sendActivity(reply);
       })
-      .catch((error) => deps.logger.warn({ err: { name: (error as Error)?.name, status: (error as { statusCode?: number })?.statusCode } }, "could not send a private feedback message on Teams")),
+      .catch((error: unknown) => logWarning(deps.logger, error, "could not send a private feedback message on Teams")),
   );
 }

@@ -19,6 +19,7 @@ import { identifyActor } from "../identity.ts";
 import { onceForActivity } from "./activity-claim.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { replyPrivately } from "./tell-actor.ts";
+import { logError } from "../../../shared/log-error.ts";
 
 /** Teams posts every input as a string (numbers too); anything else is dropped rather than shown as "[object Object]". */
 const text = z.union([z.string(), z.number().transform(String)]).optional().catch(undefined);
@@ -46,7 +47,7 @@ export async function fetchGoalForm(deps: TeamsHandlerDeps, context: TurnContext
     }
     return formResponse(kind, await formCard(deps, kind, person, { values: {} }));
   } catch (error) {
-    logUnexpected(deps, error, "goal dialog fetch failed");
+    logError(deps.logger, error, "goal dialog fetch failed");
     return { task: { type: "message", value: userMessageFor(error) } };
   }
 }
@@ -70,16 +71,11 @@ export async function submitGoalForm(deps: TeamsHandlerDeps, context: TurnContex
     await replyPrivately(deps, context, { attachments: [CardFactory.adaptiveCard(outcome.result)] }, kind === "create" ? "Your goal is created." : "Your progress is saved.");
     return undefined;
   } catch (error) {
-    logUnexpected(deps, error, "goal dialog submit failed");
+    logError(deps.logger, error, "goal dialog submit failed");
     if (!person) return { task: { type: "message", value: userMessageFor(error) } };
     const fieldErrors = error instanceof GoalValidationError ? error.fieldErrors : undefined;
     // Nothing was stored: the same form, the problem shown, every value as entered.
     const card = await formCard(deps, kind, person, { values, formError: userMessageFor(error), fieldErrors }).catch(() => null);
     return card ? formResponse(kind, card) : { task: { type: "message", value: userMessageFor(error) } };
   }
-}
-
-function logUnexpected(deps: TeamsHandlerDeps, error: unknown, what: string): void {
-  if ((error as { userMessage?: string })?.userMessage) return;
-  deps.logger.error({ err: { name: (error as Error)?.name, stack: (error as Error)?.stack } }, what);
 }

@@ -6,8 +6,10 @@ import { getHome } from "../../../domain/summaries/get-home.ts";
 import { helpCard } from "../cards/help-card.ts";
 import { homeCard } from "../cards/home-card.ts";
 import { onAddedToTeam, onMembersJoined } from "../directory.ts";
-import { identifyActor, rememberChannel } from "../identity.ts";
+import { identifyActor } from "../identity.ts";
+import { rememberTeamsChannel } from "../../../domain/directory/teams-channels.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
+import { logWarning } from "../../../shared/log-error.ts";
 
 /** Stores whatever reference this conversation offers; returns what it was. */
 export async function rememberConversation(deps: TeamsHandlerDeps, context: TurnContext): Promise<"personal" | "channel" | "none"> {
@@ -19,12 +21,12 @@ export async function rememberConversation(deps: TeamsHandlerDeps, context: Turn
     }
     const channel = teamChannelOf(activity);
     if (channel) {
-      await rememberChannel(deps.domain, channel);
+      await rememberTeamsChannel(deps.domain, channel);
       return "channel";
     }
   } catch (error) {
     // Nobody typed anything, so there is nobody to answer: record why the reference is missing.
-    deps.logger.warn({ err: { name: (error as Error)?.name, code: (error as { code?: string })?.code }, conversationType: activity.conversation?.conversationType }, "could not store a Teams conversation reference");
+    logWarning(deps.logger, error, "could not store a Teams conversation reference", { conversationType: activity.conversation?.conversationType });
   }
   return "none";
 }
@@ -61,7 +63,7 @@ export async function onMembersAdded(deps: TeamsHandlerDeps, context: TurnContex
   }
   if (channel && teamId?.id) {
     await onMembersJoined(deps.directory, context, added).catch((error: unknown) =>
-      deps.logger.warn({ err: { name: (error as Error)?.name } }, "could not link Teams members who joined a team"),
+      logWarning(deps.logger, error, "could not link Teams members who joined a team"),
     );
   }
 }

@@ -1,16 +1,18 @@
-// The kudos dialog: `task/fetch` answers the form, `task/submit` gives the kudos or re-renders the form with the
-// problem and everything the person entered.
+// The kudos dialog: `task/fetch` answers the form, `task/submit` gives the kudos (through giveKudosFromTeams, the
+// same path as the typed command) or re-renders the form with the problem and everything the person entered.
 import { CardFactory, type TaskModuleResponse, type TurnContext } from "botbuilder";
 import { z } from "zod";
-import { giveKudos } from "../../../domain/kudos/give-kudos.ts";
+import { listKnownTeamsPeople } from "../../../domain/directory/teams-people.ts";
 import type { PersonRecord } from "../../../domain/people/person.ts";
 import { userMessageFor } from "../../../shared/errors.ts";
-import { activityKey, tenantIdOf, teamChannelOf } from "../activity.ts";
+import { activityKey, tenantIdOf } from "../activity.ts";
 import { KUDOS_FORM_TITLE, kudosFormCard, type KudosFormView, type PickablePerson } from "../cards/kudos-form.ts";
-import { identifyActor, identifyMember, rememberChannel } from "../identity.ts";
+import { identifyActor } from "../identity.ts";
 import { onceForActivity } from "./activity-claim.ts";
+import { giveKudosFromTeams } from "./give-kudos-from-teams.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { kudosResultText } from "./kudos-result.ts";
+import { logError } from "../../../shared/log-error.ts";
 
 const emptyToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
 
@@ -38,13 +40,7 @@ const SUGGESTION_LIMIT = 50;
 
 /** Active colleagues in this tenant Momentum already knows; the giver only when nobody else is known yet. */
 async function suggestions(deps: TeamsHandlerDeps, context: TurnContext, giver: PersonRecord): Promise<PickablePerson[]> {
-  const identities = await deps.domain.prisma.teamsIdentity.findMany({
-    where: { tenantId: tenantIdOf(context.activity), person: { active: true } },
-    select: { aadObjectId: true, personId: true, person: { select: { name: true } } },
-    orderBy: { person: { name: "asc" } },
-    take: SUGGESTION_LIMIT + 1,
-  });
-  const people = identities.map((identity) => ({ aadObjectId: identity.aadObjectId, name: identity.person.name, personId: identity.personId }));
+  const people = await listKnownTeamsPeople(deps.domain, { tenantId: tenantIdOf(context.activity), limit: SUGGESTION_LIMIT + 1 });
   const others = people.filter((person) => person.personId !== giver.id).slice(0, SUGGESTION_LIMIT);
   const chosen = others.length > 0 ? others : people.filter((person) => person.personId === giver.id).map((person) => ({ ...person, name: `${person.name} (you)` }));
   return chosen.map(({ aadObjectId, name }) => ({ aadObjectId, name }));
@@ -54,49 +50,22 @@ export async function submitKudosForm(deps: TeamsHandlerDeps, context: TurnConte
   const parsed = KudosFormSubmission.safeParse(data ?? {});
   const input = parsed.success ? parsed.data : { recipients: [], message: "", value: null, visibility: "public" as const };
   const chosen: PickablePerson[] = input.recipients.map((id) => ({ aadObjectId: id, name: id }));
-  const values = deps.domain.org.kudosValues;
-  let giver: PersonRecord | undefined;
   try {
-    const outcome = await onceForActivity(deps.domain, activityKey(context.activity), async () => {
-      giver = await identifyActor(deps.domain, context);
-      const recipients: PersonRecord[] = [];
-      for (const [index, aadObjectId] of input.recipients.entries()) {
-        const person = await personByAadObjectId(deps, context, aadObjectId);
-        chosen[index].name = person.name;
-        recipients.push(person);
-      }
-      const channel = teamChannelOf(context.activity);
-      if (channel) await rememberChannel(deps.domain, channel);
-      const result = await giveKudos(deps.domain, {
-        giverId: giver!.id,
-        recipientIds: recipients.map((person) => person.id),
+    const outcome = await onceForActivity(deps.domain, activityKey(context.activity), () =>
+      giveKudosFromTeams(deps, context, {
+        recipients: input.recipients.map((aadObjectId) => ({ id: aadObjectId, aadObjectId })),
         message: input.message,
-        value: input.value,
+        value: input.value ?? null,
         visibility: input.visibility,
-        platform: "teams",
-        requestKey: activityKey(context.activity),
-        channel: channel ? { kind: "teams-channel", conversationId: channel.conversationId } : null,
-      });
-      deps.kickDeliveries();
-      return result;
-    });
+        onRecipient: (index, person) => (chosen[index].name = person.name),
+      }),
+    );
     const text = outcome.handled ? kudosResultText(outcome.result, input.value) : "That kudos was already recorded.";
     return { task: { type: "message", value: text } };
   } catch (error) {
-    if (!(error as { userMessage?: string })?.userMessage) {
-      deps.logger.error({ err: { name: (error as Error)?.name, stack: (error as Error)?.stack } }, "kudos dialog submit failed");
-    }
+    logError(deps.logger, error, "kudos dialog submit failed");
+    const giver = await identifyActor(deps.domain, context).catch(() => null);
     const known = giver ? await suggestions(deps, context, giver).catch(() => []) : [];
-    return formResponse({ values, suggestions: known, error: userMessageFor(error), input: { recipients: chosen, message: input.message, value: input.value, visibility: input.visibility } });
+    return formResponse({ values: deps.domain.org.kudosValues, suggestions: known, error: userMessageFor(error), input: { recipients: chosen, message: input.message, value: input.value, visibility: input.visibility } });
   }
-}
-
-/** People picker values are AAD object ids: a known identity answers at once, else Teams is asked. */
-async function personByAadObjectId(deps: TeamsHandlerDeps, context: TurnContext, aadObjectId: string): Promise<PersonRecord> {
-  const known = await deps.domain.prisma.teamsIdentity.findUnique({
-    where: { tenantId_aadObjectId: { tenantId: tenantIdOf(context.activity), aadObjectId } },
-    select: { person: { select: { id: true, email: true, name: true, timeZone: true, role: true, managerId: true, active: true } } },
-  });
-  if (known) return known.person;
-  return identifyMember(deps.domain, context, { id: aadObjectId });
 }

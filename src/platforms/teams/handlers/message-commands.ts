@@ -1,24 +1,22 @@
-// Routes a typed message to its command (anything unknown gets the help card). Every command is listed in
+// Routes a typed message to its command through one registry (anything unknown gets the help card). Every command is listed in
 // HELP_COMMANDS; the manifest's commandLists show the most used subset (the manifest test checks both).
-import { CardFactory, type TurnContext } from "botbuilder";
+import { CardFactory, type ChannelAccount, type TurnContext } from "botbuilder";
 import { parseMessageText } from "../activity.ts";
-import { CHECKIN_START_ACTION } from "../cards/checkin-cards.ts";
+import type { AdaptiveCard } from "../cards/card.ts";
 import { helpCard, kudosStartCard } from "../cards/help-card.ts";
-import { ANNOUNCE_CARD_ACTIONS, handleAnnounceCardAction, handleAnnounceText } from "./announce-commands.ts";
+import { handleAnnounceText } from "./announce-commands.ts";
 import { showCheckInHistory, showCheckInStart } from "./checkin-commands.ts";
 import { showGoalList, showGoalStart } from "./goal-commands.ts";
 import { handleRoleCommand } from "./role-command.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { feedbackCommandFor, handleFeedbackText, type FeedbackTextCommand } from "./feedback-commands.ts";
-import { handleFeedbackCardAction, isFeedbackCardAction } from "./feedback-card-actions.ts";
-import { giveKudosFromText } from "./kudos-from-text.ts";
+import { giveKudosFromText } from "./give-kudos-from-teams.ts";
 import { showLeaderboard } from "./leaderboard.ts";
-import { handleOneOnOneSlot, markDoneFromCard, showHome, showTeamSummary } from "./one-on-one-commands.ts";
-import { ONE_ON_ONE_DONE_ACTION } from "../cards/one-on-one-cards.ts";
+import { handleOneOnOneSlot, showHome, showTeamSummary } from "./one-on-one-commands.ts";
 import { handleAway, handleSettings } from "./settings-commands.ts";
 import { handleClosure } from "./closure-commands.ts";
 import { handlePulseText } from "./pulse-commands.ts";
-import { handleReviewCardSubmit, handleReviewCommand, REVIEW_CARD_ACTIONS } from "./review-commands.ts";
+import { handleReviewCommand } from "./review-commands.ts";
 
 type ManagerWeekCommand = "one-on-one" | "summary" | "home";
 
@@ -58,64 +56,40 @@ export function commandFor(words: string, mentionCount: number): { command: Text
   return { command: "kudos", rest };
 }
 
+type TextCommandHandler = (deps: TeamsHandlerDeps, context: TurnContext, input: { command: TextCommand; rest: string; mentions: ChannelAccount[] }) => Promise<void>;
+
+const sendCard = (context: TurnContext, card: AdaptiveCard) => context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }).then(() => undefined);
+const feedbackText: TextCommandHandler = (deps, context, { command, rest, mentions }) => handleFeedbackText(deps, context, command as FeedbackTextCommand, rest, mentions);
+
+/** One handler per command commandFor knows; "unknown" answers the help card saying it did not understand. */
+export const TEXT_COMMANDS: Readonly<Record<TextCommand, TextCommandHandler>> = {
+  kudos: (deps, context, { mentions, rest }) => giveKudosFromText(deps, context, mentions, rest),
+  "kudos-form": (_deps, context) => sendCard(context, kudosStartCard()),
+  "kudos-leaderboard": (deps, context) => showLeaderboard(deps, context),
+  checkin: (deps, context) => showCheckInStart(deps, context),
+  "checkin-history": (deps, context) => showCheckInHistory(deps, context),
+  goal: (deps, context) => showGoalStart(deps, context),
+  "goal-list": (deps, context) => showGoalList(deps, context),
+  away: (deps, context, { rest }) => handleAway(deps, context, rest),
+  settings: (deps, context, { rest, mentions }) => handleSettings(deps, context, rest, mentions),
+  closure: (deps, context, { rest, mentions }) => handleClosure(deps, context, rest, mentions),
+  "feedback-help": feedbackText,
+  "feedback-list": feedbackText,
+  "feedback-request": feedbackText,
+  "feedback-give": feedbackText,
+  "one-on-one": (deps, context, { mentions, rest }) => handleOneOnOneSlot(deps, context, mentions, rest),
+  summary: (deps, context, { mentions }) => showTeamSummary(deps, context, mentions),
+  home: (deps, context) => showHome(deps, context),
+  announce: (deps, context, { rest }) => handleAnnounceText(deps, context, rest),
+  role: (deps, context, { mentions, rest }) => handleRoleCommand(deps, context, mentions, rest),
+  review: (deps, context, { rest }) => handleReviewCommand(deps, context, rest),
+  pulse: (deps, context, { rest }) => handlePulseText(deps, context, rest),
+  help: (_deps, context) => sendCard(context, helpCard()),
+  unknown: (_deps, context) => sendCard(context, helpCard({ didNotUnderstand: true })),
+};
+
 export async function handleTextCommand(deps: TeamsHandlerDeps, context: TurnContext): Promise<void> {
   const { words, mentions } = parseMessageText(context.activity);
   const { command, rest } = commandFor(words, mentions.length);
-  switch (command) {
-    case "kudos":
-      return giveKudosFromText(deps, context, mentions, rest);
-    case "kudos-form":
-      return void (await context.sendActivity({ attachments: [CardFactory.adaptiveCard(kudosStartCard())] }));
-    case "kudos-leaderboard":
-      return showLeaderboard(deps, context);
-    case "checkin":
-      return showCheckInStart(deps, context);
-    case "checkin-history":
-      return showCheckInHistory(deps, context);
-    case "goal":
-      return showGoalStart(deps, context);
-    case "goal-list":
-      return showGoalList(deps, context);
-    case "away":
-      return handleAway(deps, context, rest);
-    case "settings":
-      return handleSettings(deps, context, rest, mentions);
-    case "closure":
-      return handleClosure(deps, context, rest, mentions);
-    case "feedback-help":
-    case "feedback-list":
-    case "feedback-request":
-    case "feedback-give":
-      return handleFeedbackText(deps, context, command, rest, mentions);
-    case "one-on-one":
-      return handleOneOnOneSlot(deps, context, mentions, rest);
-    case "summary":
-      return showTeamSummary(deps, context, mentions);
-    case "home":
-      return showHome(deps, context);
-    case "announce":
-      return handleAnnounceText(deps, context, rest);
-    case "role":
-      return handleRoleCommand(deps, context, mentions, rest);
-    case "review":
-      return handleReviewCommand(deps, context, rest);
-    case "pulse":
-      return handlePulseText(deps, context, rest);
-    case "help":
-      return void (await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard())] }));
-    case "unknown":
-      return void (await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard({ didNotUnderstand: true }))] }));
-  }
-}
-
-/** An Action.Submit from one of Momentum's cards arrives as a message whose `value` names the action. */
-export async function handleCardSubmit(deps: TeamsHandlerDeps, context: TurnContext): Promise<void> {
-  const action = (context.activity.value as { action?: unknown } | undefined)?.action;
-  // Prompts sent before their button opened the dialog directly still work: they get the button that does.
-  if (action === CHECKIN_START_ACTION) return showCheckInStart(deps, context);
-  if (typeof action === "string" && REVIEW_CARD_ACTIONS.has(action)) return handleReviewCardSubmit(deps, context);
-  if (typeof action === "string" && ANNOUNCE_CARD_ACTIONS.includes(action)) return handleAnnounceCardAction(deps, context);
-  if (isFeedbackCardAction(action)) return handleFeedbackCardAction(deps, context);
-  if (action === ONE_ON_ONE_DONE_ACTION) return markDoneFromCard(deps, context);
-  await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard({ didNotUnderstand: true }))] });
+  await TEXT_COMMANDS[command](deps, context, { command, rest, mentions });
 }

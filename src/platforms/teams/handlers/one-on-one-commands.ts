@@ -20,6 +20,7 @@ import { identifyActor, identifyMember } from "../identity.ts";
 import { onceForActivity } from "./activity-claim.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { replyPrivately } from "./tell-actor.ts";
+import { logError } from "../../../shared/log-error.ts";
 
 const OPEN_A_CHAT = "That's private, so I answer it in our personal chat. Open a chat with Momentum (Apps → Momentum) and type it there.";
 const PAIR = z.object({ reportId: z.string().min(1).max(100), periodKey: z.string().max(10), builtAt: z.string().max(40) });
@@ -70,7 +71,7 @@ export async function fetchOneOnOneNoteForm(deps: TeamsHandlerDeps, context: Tur
     const { report } = await requireCurrentManager(deps.domain, manager.id, pair.reportId);
     return noteDialog(report.name, pair);
   } catch (error) {
-    logUnexpected(deps, error);
+    logError(deps.logger, error, "a 1:1 request failed");
     return { task: { type: "message", value: userMessageFor(error) } };
   }
 }
@@ -93,7 +94,7 @@ export async function submitOneOnOneNoteForm(deps: TeamsHandlerDeps, context: Tu
     await replyPrivately(deps, context, { attachments: [CardFactory.adaptiveCard(oneOnOneReplyCard(text))] }, "Saved.");
     return undefined;
   } catch (error) {
-    logUnexpected(deps, error);
+    logError(deps.logger, error, "a 1:1 request failed");
     if (error instanceof AppError && error.code === "FORBIDDEN") return { task: { type: "message", value: error.userMessage } };
     return noteDialog(reportName, pair, userMessageFor(error), note);
   }
@@ -108,10 +109,4 @@ function readPair(data: unknown): AgendaButtonData {
   const parsed = PAIR.safeParse(data ?? {});
   if (!parsed.success) throw validationError("That button is from an agenda Momentum can't read. Use the latest 1:1 agenda.");
   return parsed.data;
-}
-
-function logUnexpected(deps: TeamsHandlerDeps, error: unknown): void {
-  if (error instanceof AppError) return;
-  // Never the note itself: it is the manager's private text.
-  deps.logger.error({ err: { name: (error as Error)?.name, stack: (error as Error)?.stack } }, "a 1:1 request failed");
 }

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { CardFactory, type TaskModuleResponse, type TurnContext } from "botbuilder";
 import { z } from "zod";
 import { commentMinGroupSizeOf, minGroupSizeOf } from "../../../domain/insights/min-group.ts";
+import { listActiveManagers } from "../../../domain/people/list-managers.ts";
 import { getPulseForm, PulseValidationError, submitPulseAnswer } from "../../../domain/pulses/answer-pulse.ts";
 import { launchPulse, previewPulse, requirePulseAdmin } from "../../../domain/pulses/launch-pulse.ts";
 import type { PulseDraftOptions } from "../../../domain/pulses/pulse.schemas.ts";
@@ -19,6 +20,7 @@ import { PULSE_ANSWER_SUBMIT_ACTION, PULSE_BACK_ACTION, PULSE_LAUNCH_ACTION, PUL
 import { identifyActor } from "../identity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { replyPrivately } from "./tell-actor.ts";
+import { logError } from "../../../shared/log-error.ts";
 
 export const PULSE_SUBMIT_ACTIONS = new Set([PULSE_SETUP_SUBMIT_ACTION, PULSE_BACK_ACTION, PULSE_LAUNCH_ACTION, PULSE_ANSWER_SUBMIT_ACTION]);
 
@@ -30,8 +32,7 @@ const SetupSubmission = SetupValues.extend({ action: z.string(), formId: z.uuid(
 const SurveyOpen = z.object({ roundId: z.string().min(1).max(200), token: z.string().max(200).optional().catch(undefined) });
 
 async function managersFor(deps: TeamsHandlerDeps) {
-  const managerIds = await deps.domain.prisma.person.findMany({ where: { active: true, managerId: { not: null } }, select: { managerId: true }, distinct: ["managerId"] });
-  return deps.domain.prisma.person.findMany({ where: { id: { in: managerIds.map((row) => row.managerId!) }, active: true }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 100 });
+  return listActiveManagers(deps.domain, { limit: 100 });
 }
 
 export async function fetchPulseSetup(deps: TeamsHandlerDeps, context: TurnContext): Promise<TaskModuleResponse> {
@@ -40,7 +41,7 @@ export async function fetchPulseSetup(deps: TeamsHandlerDeps, context: TurnConte
     await requirePulseAdmin(deps.domain, actor.id, "run pulse surveys");
     return dialog(PULSE_SETUP_TITLE, pulseSetupCard({ formId: randomUUID(), managers: await managersFor(deps), values: {} }));
   } catch (error) {
-    logUnexpected(deps, error);
+    logError(deps.logger, error, "pulse dialog failed");
     return message(userMessageFor(error));
   }
 }
@@ -81,7 +82,7 @@ async function submitSetup(deps: TeamsHandlerDeps, context: TurnContext, data: u
     await replyPrivately(deps, context, confirmation, "🚀 Your pulse survey is launched.");
     return undefined;
   } catch (error) {
-    logUnexpected(deps, error);
+    logError(deps.logger, error, "pulse dialog failed");
     const managers = await managersFor(deps).catch(() => []);
     return dialog(PULSE_SETUP_TITLE, pulseSetupCard({ formId, managers, values, formError: userMessageFor(error) }));
   }
@@ -95,7 +96,7 @@ export async function fetchPulseSurvey(deps: TeamsHandlerDeps, context: TurnCont
     const form = await getPulseForm(deps.domain, { personId: person.id, roundId: parsed.data.roundId, token: parsed.data.token ?? null });
     return dialog(form.editing ? "Change my answers" : "Pulse survey", pulseSurveyCard({ form, closesLabel: closesLabelFor(deps, person.timeZone, form.closesAt), token: parsed.data.token }));
   } catch (error) {
-    logUnexpected(deps, error);
+    logError(deps.logger, error, "pulse dialog failed");
     return message(userMessageFor(error));
   }
 }
@@ -118,7 +119,7 @@ async function submitSurvey(deps: TeamsHandlerDeps, context: TurnContext, data: 
     await replyPrivately(deps, context, { attachments: [CardFactory.adaptiveCard(card)] }, "✅ Thanks! Your answers are saved.");
     return undefined;
   } catch (error) {
-    logUnexpected(deps, error);
+    logError(deps.logger, error, "pulse dialog failed");
     if (!person) return message(userMessageFor(error));
     const form = await getPulseForm(deps.domain, { personId: person.id, roundId: parsed.data.roundId, token: parsed.data.token ?? null }).catch(() => null);
     if (!form) return message(userMessageFor(error));
@@ -132,9 +133,4 @@ async function submitSurvey(deps: TeamsHandlerDeps, context: TurnContext, data: 
 export async function submitPulseDialog(deps: TeamsHandlerDeps, context: TurnContext, data: unknown): Promise<TaskModuleResponse | undefined> {
   const action = (data as { action?: unknown } | undefined)?.action;
   return action === PULSE_ANSWER_SUBMIT_ACTION ? submitSurvey(deps, context, data) : submitSetup(deps, context, data);
-}
-
-function logUnexpected(deps: TeamsHandlerDeps, error: unknown): void {
-  if ((error as { userMessage?: string })?.userMessage) return;
-  deps.logger.error({ err: { name: (error as Error)?.name } }, "pulse dialog failed");
 }

@@ -4,6 +4,7 @@
 import { CardFactory, type TaskModuleResponse, type TurnContext } from "botbuilder";
 import { DateTime } from "luxon";
 import { z } from "zod";
+import { findTeamsPerson, listKnownTeamsPeople } from "../../../domain/directory/teams-people.ts";
 import { requireRole } from "../../../domain/people/person.ts";
 import { createReviewCycle } from "../../../domain/reviews/create-review-cycle.ts";
 import { getReviewForm } from "../../../domain/reviews/get-review-form.ts";
@@ -20,6 +21,7 @@ import { readReviewCard, REVIEW_CREATE_ACTION, REVIEW_CREATE_SUBMIT_ACTION, REVI
 import { identifyActor, identifyMember } from "../identity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { replyPrivately } from "./tell-actor.ts";
+import { logError } from "../../../shared/log-error.ts";
 
 export const REVIEW_FETCH_ACTIONS = new Set([REVIEW_CREATE_ACTION, REVIEW_OPEN_ACTION, REVIEW_READ_ACTION]);
 export const REVIEW_SUBMIT_ACTIONS = new Set([REVIEW_CREATE_SUBMIT_ACTION, REVIEW_FORM_SUBMIT_ACTION]);
@@ -47,7 +49,7 @@ export async function fetchReviewDialog(deps: TeamsHandlerDeps, context: TurnCon
     const form = await getReviewForm(deps.domain, { actorId: actor.id, reviewId });
     return dialog(form.kind === "self" ? "Self-review" : `Review ${form.subject.name}`, reviewFormCard(form));
   } catch (error) {
-    logUnexpected(deps, error, "review dialog fetch failed");
+    logError(deps.logger, error, "review dialog fetch failed");
     return message(userMessageFor(error));
   }
 }
@@ -68,8 +70,8 @@ async function submitCycleForm(deps: TeamsHandlerDeps, context: TurnContext, dat
     if (kind === "organisation" && ids(values.manager).length !== 1) throw new AppError("VALIDATION", "Pick the manager whose organisation takes part.");
     if (kind === "people" && ids(values.people).length === 0) throw new AppError("VALIDATION", "Pick at least one person to take part.");
     const personOf = async (aadObjectId: string) => {
-      const identity = await deps.domain.prisma.teamsIdentity.findUnique({ where: { tenantId_aadObjectId: { tenantId: tenantIdOf(context.activity), aadObjectId } }, select: { personId: true } });
-      return identity?.personId ?? (await identifyMember(deps.domain, context, { id: aadObjectId })).id;
+      const known = await findTeamsPerson(deps.domain, { tenantId: tenantIdOf(context.activity), aadObjectId });
+      return known?.id ?? (await identifyMember(deps.domain, context, { id: aadObjectId })).id;
     };
     const participants: Participants =
       kind === "organisation"
@@ -88,7 +90,7 @@ async function submitCycleForm(deps: TeamsHandlerDeps, context: TurnContext, dat
     await replyPrivately(deps, context, { attachments: [CardFactory.adaptiveCard(reviewCycleCreatedCard(created))] }, "The review cycle is created.");
     return undefined;
   } catch (error) {
-    logUnexpected(deps, error, "review cycle dialog submit failed");
+    logError(deps.logger, error, "review cycle dialog submit failed");
     return dialog("New review cycle", reviewCycleFormCard(values, await pickerSuggestions(deps, context).catch(() => ({ managers: [], people: [] })), userMessageFor(error)));
   }
 }
@@ -113,7 +115,7 @@ async function submitReviewForm(deps: TeamsHandlerDeps, context: TurnContext, da
     await replyPrivately(deps, context, { attachments: [CardFactory.adaptiveCard(reviewNoticeCard(confirmation))] }, "Saved.");
     return undefined;
   } catch (error) {
-    logUnexpected(deps, error, "review dialog submit failed");
+    logError(deps.logger, error, "review dialog submit failed");
     const form = actorId ? await getReviewForm(deps.domain, { actorId, reviewId }).catch(() => null) : null;
     if (!form) return message(userMessageFor(error));
     const fieldErrors = error instanceof ReviewValidationError ? error.fieldErrors : undefined;
@@ -123,20 +125,9 @@ async function submitReviewForm(deps: TeamsHandlerDeps, context: TurnContext, da
 
 /** Known Teams people of this tenant (managers first for the manager picker); a card needs at least one choice. */
 async function pickerSuggestions(deps: TeamsHandlerDeps, context: TurnContext): Promise<PickerSuggestions> {
-  const identities = await deps.domain.prisma.teamsIdentity.findMany({
-    where: { tenantId: tenantIdOf(context.activity), person: { active: true } },
-    select: { aadObjectId: true, person: { select: { name: true, role: true } } },
-    orderBy: { person: { name: "asc" } },
-    take: 50,
-  });
-  const people = identities.map((identity) => ({ aadObjectId: identity.aadObjectId, name: identity.person.name }));
-  const managers = identities.filter((identity) => identity.person.role !== "employee").map((identity) => ({ aadObjectId: identity.aadObjectId, name: identity.person.name }));
+  const known = await listKnownTeamsPeople(deps.domain, { tenantId: tenantIdOf(context.activity), limit: 50 });
+  const people = known.map(({ aadObjectId, name }) => ({ aadObjectId, name }));
+  const managers = known.filter((person) => person.role !== "employee").map(({ aadObjectId, name }) => ({ aadObjectId, name }));
   const me = context.activity.from.aadObjectId ? [{ aadObjectId: context.activity.from.aadObjectId, name: context.activity.from.name ?? "Me" }] : [];
   return { managers: managers.length > 0 ? managers : me, people: people.length > 0 ? people : me };
-}
-
-function logUnexpected(deps: TeamsHandlerDeps, error: unknown, what: string): void {
-  if (error instanceof AppError) return;
-  // Never the answers: reviews are private.
-  deps.logger.error({ err: { name: (error as Error)?.name, stack: (error as Error)?.stack } }, what);
 }

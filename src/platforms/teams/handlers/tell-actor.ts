@@ -2,12 +2,14 @@
 // reply; in a channel or group chat, a 1:1 message from their stored personal reference. Without one, only a
 // friendly text goes to the conversation (never anything they typed, never their personal data).
 import type { Activity, TurnContext } from "botbuilder";
+import { teamsPersonalConversation } from "../../../domain/directory/teams-people.ts";
 import { userMessageFor } from "../../../shared/errors.ts";
 import { isPersonalChat, tenantIdOf } from "../activity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
+import { logError, logWarning } from "../../../shared/log-error.ts";
 
 export async function tellActorAboutError(deps: TeamsHandlerDeps, context: TurnContext, error: unknown): Promise<void> {
-  logUnexpected(deps, error);
+  logError(deps.logger, error, "a Teams request failed");
   await tellActor(deps, context, userMessageFor(error));
 }
 
@@ -26,13 +28,9 @@ export async function replyPrivately(deps: TeamsHandlerDeps, context: TurnContex
     await context.sendActivity(reply);
     return;
   }
-  const identity = activity.from.aadObjectId
-    ? await deps.domain.prisma.teamsIdentity.findUnique({
-        where: { tenantId_aadObjectId: { tenantId: tenantIdOf(activity), aadObjectId: activity.from.aadObjectId } },
-        select: { conversationReference: true },
-      })
-    : null;
-  const reference = identity?.conversationReference as Parameters<typeof deps.adapter.continueConversationAsync>[1] | null | undefined;
+  const reference = (activity.from.aadObjectId
+    ? await teamsPersonalConversation(deps.domain, { tenantId: tenantIdOf(activity), aadObjectId: activity.from.aadObjectId })
+    : null) as Parameters<typeof deps.adapter.continueConversationAsync>[1] | null;
   if (!reference) {
     await context.sendActivity(fallback);
     return;
@@ -43,11 +41,6 @@ export async function replyPrivately(deps: TeamsHandlerDeps, context: TurnContex
       .continueConversationAsync(deps.appId, reference, async (dm) => {
         await dm.sendActivity(reply);
       })
-      .catch((sendError) => deps.logger.warn({ err: { name: (sendError as Error)?.name, status: (sendError as { statusCode?: number })?.statusCode } }, "could not send a private Teams message")),
+      .catch((sendError: unknown) => logWarning(deps.logger, sendError, "could not send a private Teams message")),
   );
-}
-
-function logUnexpected(deps: TeamsHandlerDeps, error: unknown): void {
-  if ((error as { userMessage?: string })?.userMessage) return;
-  deps.logger.error({ err: { name: (error as Error)?.name, stack: (error as Error)?.stack } }, "a Teams request failed");
 }

@@ -4,8 +4,8 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
 import { previewFeedback } from "../../../../domain/feedback/preview-feedback.ts";
-import { AppError, userMessageFor } from "../../../../shared/errors.ts";
-import { safeErrorFields } from "../../safe-error.ts";
+import { userMessageFor } from "../../../../shared/errors.ts";
+import { logError, logWarning } from "../../../../shared/log-error.ts";
 import { identifyActor, identifyRecipients } from "../../slack-people.ts";
 import { FEEDBACK_FIELDS, giveFeedbackModal, type GiveModalState } from "../../views/feedback-modals.ts";
 import type { SlackListenerDeps } from "../listener-deps.ts";
@@ -38,13 +38,13 @@ async function updateWhoSees(deps: SlackListenerDeps, body: unknown): Promise<vo
       state = { preview: await previewFeedback(deps.domain, { giverId: giver.id, recipientId: recipient.id }) };
     }
   } catch (error) {
-    if (!(error instanceof AppError)) deps.logger.error({ error: safeErrorFields(error) }, "feedback modal preview failed");
+    logError(deps.logger, error, "feedback modal preview failed");
     state = { problem: userMessageFor(error) };
   }
   try {
     // The hash makes Slack refuse an update based on an older version of the modal (a quicker second pick wins).
     await deps.client.views.update({ view_id: view.id, ...(view.hash ? { hash: view.hash } : {}), view: giveFeedbackModal(state) });
   } catch (error) {
-    deps.logger.warn({ error: safeErrorFields(error) }, "could not update the feedback modal with who will see it");
+    logWarning(deps.logger, error, "could not update the feedback modal with who will see it");
   }
 }

@@ -3,7 +3,7 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
 import { userMessageFor } from "../../../../shared/errors.ts";
-import { safeErrorFields } from "../../safe-error.ts";
+import { logWarning } from "../../../../shared/log-error.ts";
 import { GOAL_OPEN_CREATE_ACTION, GOAL_OPEN_UPDATE_ACTION } from "../../views/goal-modals.ts";
 import type { SlackListenerDeps } from "../listener-deps.ts";
 import { goalModalFor } from "../open-goal-modal.ts";
@@ -37,7 +37,7 @@ async function replaceView(deps: SlackListenerDeps, body: unknown, kind: "create
     const next = await goalModalFor(deps, { teamId: team?.id ?? user.team_id ?? "", userId: user.id, kind });
     await deps.client.views.update({ view_id: view.id, ...(view.hash ? { hash: view.hash } : {}), view: next });
   } catch (error) {
-    deps.logger.warn({ error: safeErrorFields(error) }, "could not open a goal form from the start view");
+    logWarning(deps.logger, error, "could not open a goal form from the start view");
     // The modal stays as it was; the reason reaches the person in their DM with Momentum.
     await deps.client.chat.postMessage({ channel: user.id, text: userMessageFor(error) }).catch(() => undefined);
   }

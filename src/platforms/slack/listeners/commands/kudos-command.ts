@@ -3,7 +3,7 @@
 import type { App, RespondFn } from "@slack/bolt";
 import { kudosLeaderboard } from "../../../../domain/kudos/kudos-leaderboard.ts";
 import { AppError, userMessageFor } from "../../../../shared/errors.ts";
-import { safeErrorFields } from "../../safe-error.ts";
+import { logError, logWarning } from "../../../../shared/log-error.ts";
 import { identifyActor } from "../../slack-people.ts";
 import { kudosConfirmationMessage } from "../../views/kudos-confirmation.ts";
 import { kudosHelpMessage } from "../../views/help.ts";
@@ -64,9 +64,9 @@ async function handleKudosCommand(deps: SlackListenerDeps, raw: unknown, respond
       }
     }
   } catch (error) {
-    if (!(error instanceof AppError)) deps.logger.error({ error: safeErrorFields(error) }, "/kudos failed");
+    logError(deps.logger, error, "/kudos failed");
     await reply({ text: userMessageFor(error), blocks: [] }).catch((replyError: unknown) =>
-      deps.logger.warn({ error: safeErrorFields(replyError) }, "could not send the /kudos error reply"),
+      logWarning(deps.logger, replyError, "could not send the /kudos error reply"),
     );
   }
 }

@@ -4,7 +4,7 @@ import type { App, RespondFn } from "@slack/bolt";
 import { applySettingsCommand } from "../../../../domain/people/apply-settings-command.ts";
 import { setAway } from "../../../../domain/people/set-away.ts";
 import { AppError, userMessageFor } from "../../../../shared/errors.ts";
-import { safeErrorFields } from "../../safe-error.ts";
+import { logError, logWarning } from "../../../../shared/log-error.ts";
 import { identifyActor } from "../../slack-people.ts";
 import { awayMessage, momentumHelpMessage, momentumProblemMessage, settingsMessage } from "../../views/momentum-replies.ts";
 import { sentenceCase } from "../../views/text.ts";
@@ -64,10 +64,10 @@ async function handleMomentumCommand(deps: SlackListenerDeps, raw: unknown, resp
         return;
     }
   } catch (error) {
-    if (!(error instanceof AppError)) deps.logger.error({ error: safeErrorFields(error) }, "/momentum failed");
+    logError(deps.logger, error, "/momentum failed");
     // Domain refusals name the shared text forms; on Slack they are typed after /momentum.
     await reply(error instanceof AppError ? momentumProblemMessage(error.userMessage) : { text: sentenceCase(userMessageFor(error)), blocks: [] }).catch((replyError: unknown) =>
-      deps.logger.warn({ error: safeErrorFields(replyError) }, "could not send the /momentum error reply"),
+      logWarning(deps.logger, replyError, "could not send the /momentum error reply"),
     );
   }
 }

@@ -3,7 +3,7 @@
 import type { App } from "@slack/bolt";
 import { kudosLeaderboard } from "../../../../domain/kudos/kudos-leaderboard.ts";
 import { getHome } from "../../../../domain/summaries/get-home.ts";
-import { safeErrorFields } from "../../safe-error.ts";
+import { logWarning } from "../../../../shared/log-error.ts";
 import { identifyActor } from "../../slack-people.ts";
 import { appHomeView } from "../../views/app-home.ts";
 import type { SlackListenerDeps } from "../listener-deps.ts";
@@ -28,6 +28,6 @@ async function publishHome(deps: SlackListenerDeps, teamId: string, userId: stri
     ]);
     await deps.client.views.publish({ user_id: userId, view: appHomeView({ values: deps.domain.org.kudosValues, board, home }) });
   } catch (error) {
-    deps.logger.warn({ error: safeErrorFields(error) }, "could not publish the Slack Home tab");
+    logWarning(deps.logger, error, "could not publish the Slack Home tab");
   }
 }

@@ -7,8 +7,8 @@ import type { App } from "@slack/bolt";
 import { CreateAnnouncementInput } from "../../../../domain/announcements/announcement.schemas.ts";
 import { createAnnouncement, type CreateAnnouncementResult } from "../../../../domain/announcements/create-announcement.ts";
 import { requireRole } from "../../../../domain/people/person.ts";
-import { AppError, userMessageFor } from "../../../../shared/errors.ts";
-import { safeErrorFields } from "../../safe-error.ts";
+import { userMessageFor } from "../../../../shared/errors.ts";
+import { logError, logWarning } from "../../../../shared/log-error.ts";
 import { identifyActor } from "../../slack-people.ts";
 import { ANNOUNCE_BLOCKS, ANNOUNCE_MODAL_CALLBACK, announceModal, readAnnounceModalMetadata, type AnnounceModalMetadata, type ChannelProblem } from "../../views/announce-modal.ts";
 import { announcementBlockedMessage, announcementQueuedMessage } from "../../views/announce-replies.ts";
@@ -57,7 +57,7 @@ export function registerAnnounceModalSubmission(app: App, deps: SlackListenerDep
     );
     const early = await within(outcome, deps.interactionBudgetMs);
     if (early && !early.ok) {
-      logUnexpected(deps, early.error);
+      logError(deps.logger, early.error, "announce modal submission failed");
       await ack({ response_action: "errors", errors: { [ANNOUNCE_BLOCKS.channels]: sentenceCase(userMessageFor(early.error)) } });
       return;
     }
@@ -100,7 +100,7 @@ async function post(deps: SlackListenerDeps, request: PostRequest): Promise<Resu
 
 async function tellAuthor(deps: SlackListenerDeps, userId: string, outcome: Outcome): Promise<void> {
   if (outcome.ok && outcome.value.kind === "created" && outcome.value.result.duplicate) return; // the first copy told them
-  if (!outcome.ok) logUnexpected(deps, outcome.error);
+  if (!outcome.ok) logError(deps.logger, outcome.error, "announce modal submission failed");
   const message: SlackMessage = !outcome.ok
     ? { text: `${sentenceCase(userMessageFor(outcome.error))} Type /announce to try again.`, blocks: [] }
     : outcome.value.kind === "blocked"
@@ -109,10 +109,6 @@ async function tellAuthor(deps: SlackListenerDeps, userId: string, outcome: Outc
   try {
     await deps.client.chat.postMessage({ channel: userId, text: message.text, ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}) });
   } catch (error) {
-    deps.logger.warn({ error: safeErrorFields(error) }, "could not tell the author how their announcement went");
+    logWarning(deps.logger, error, "could not tell the author how their announcement went");
   }
-}
-
-function logUnexpected(deps: SlackListenerDeps, error: unknown): void {
-  if (!(error instanceof AppError)) deps.logger.error({ error: safeErrorFields(error) }, "announce modal submission failed");
 }

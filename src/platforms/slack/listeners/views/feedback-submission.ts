@@ -5,7 +5,7 @@ import type { AckFn, ViewResponseAction } from "@slack/bolt";
 import { z } from "zod";
 import { FeedbackAudience, FeedbackText } from "../../../../domain/feedback/feedback.schemas.ts";
 import { AppError, userMessageFor } from "../../../../shared/errors.ts";
-import { safeErrorFields } from "../../safe-error.ts";
+import { logError, logWarning } from "../../../../shared/log-error.ts";
 import { FEEDBACK_BLOCKS, FEEDBACK_FIELDS } from "../../views/feedback-modals.ts";
 import type { SlackMessage } from "../../views/text.ts";
 import type { SlackListenerDeps } from "../listener-deps.ts";
@@ -96,24 +96,20 @@ export async function submitWithinBudget<T>(
   );
   const early = await within(outcome, deps.interactionBudgetMs);
   if (early && !early.ok) {
-    logUnexpected(deps, early.error, options.what);
+    logError(deps.logger, early.error, `${options.what} failed`);
     const blockId = early.error instanceof FieldRefusal ? early.error.blockId : options.defaultBlock;
     await options.ack({ response_action: "errors", errors: { [blockId]: userMessageFor(early.error) } });
     return;
   }
   await options.ack();
   const settled = early ?? (await outcome);
-  if (!settled.ok) logUnexpected(deps, settled.error, options.what);
+  if (!settled.ok) logError(deps.logger, settled.error, `${options.what} failed`);
   const message = settled.ok ? options.confirm(settled.result) : { text: userMessageFor(settled.error), blocks: [] };
   if (!message) return;
   try {
     // Posting to a user id lands in the app's DM with them.
     await deps.client.chat.postMessage({ channel: options.userId, text: message.text, ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}) });
   } catch (error) {
-    deps.logger.warn({ error: safeErrorFields(error) }, `could not confirm the ${options.what}`);
+    logWarning(deps.logger, error, `could not confirm the ${options.what}`);
   }
-}
-
-function logUnexpected(deps: SlackListenerDeps, error: unknown, what: string): void {
-  if (!(error instanceof AppError)) deps.logger.error({ error: safeErrorFields(error) }, `${what} failed`);
 }

@@ -2,8 +2,8 @@
 // so a refusal (a bot, a deactivated person, the daily limit) shows inline and nothing is lost; if Slack or the
 // database is slow, the modal closes and the outcome reaches the giver as a DM.
 import type { App } from "@slack/bolt";
-import { AppError, userMessageFor } from "../../../../shared/errors.ts";
-import { safeErrorFields } from "../../safe-error.ts";
+import { userMessageFor } from "../../../../shared/errors.ts";
+import { logError, logWarning } from "../../../../shared/log-error.ts";
 import { kudosConfirmationMessage, type KudosConfirmation } from "../../views/kudos-confirmation.ts";
 import { KUDOS_BLOCKS, KUDOS_MODAL_CALLBACK } from "../../views/kudos-modal.ts";
 import type { SlackMessage } from "../../views/text.ts";
@@ -47,7 +47,7 @@ export function registerKudosModalSubmission(app: App, deps: SlackListenerDeps):
     );
     const early = await within(outcome, deps.interactionBudgetMs);
     if (early && !early.ok) {
-      logUnexpected(deps, early.error);
+      logError(deps.logger, early.error, "kudos modal submission failed");
       await ack({ response_action: "errors", errors: { [KUDOS_BLOCKS.recipients]: userMessageFor(early.error) } });
       return;
     }
@@ -58,16 +58,12 @@ export function registerKudosModalSubmission(app: App, deps: SlackListenerDeps):
 
 async function tellGiver(deps: SlackListenerDeps, userId: string, outcome: Outcome): Promise<void> {
   if (outcome.ok && outcome.confirmation.duplicate) return; // the first submission already told them
-  if (!outcome.ok) logUnexpected(deps, outcome.error);
+  if (!outcome.ok) logError(deps.logger, outcome.error, "kudos modal submission failed");
   const message: SlackMessage = outcome.ok ? kudosConfirmationMessage(outcome.confirmation) : { text: userMessageFor(outcome.error), blocks: [] };
   try {
     // Posting to a user id lands in the app's DM with them (the Messages tab of the app).
     await deps.client.chat.postMessage({ channel: userId, text: message.text, ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}) });
   } catch (error) {
-    deps.logger.warn({ error: safeErrorFields(error) }, "could not tell the giver how their kudos went");
+    logWarning(deps.logger, error, "could not tell the giver how their kudos went");
   }
-}
-
-function logUnexpected(deps: SlackListenerDeps, error: unknown): void {
-  if (!(error instanceof AppError)) deps.logger.error({ error: safeErrorFields(error) }, "kudos modal submission failed");
 }

@@ -6,8 +6,8 @@ import type { App } from "@slack/bolt";
 import { launchPulse, previewPulse } from "../../../../domain/pulses/launch-pulse.ts";
 import { PulseDraftFields, PulseDraftInput, type PulseDraftOptions } from "../../../../domain/pulses/pulse.schemas.ts";
 import { commentMinGroupSizeOf, minGroupSizeOf } from "../../../../domain/insights/min-group.ts";
-import { AppError, userMessageFor } from "../../../../shared/errors.ts";
-import { safeErrorFields } from "../../safe-error.ts";
+import { userMessageFor } from "../../../../shared/errors.ts";
+import { logError, logWarning } from "../../../../shared/log-error.ts";
 import { identifyActor, identifyRecipients } from "../../slack-people.ts";
 import { PULSE_PREVIEW_CALLBACK, pulsePreviewModal } from "../../views/pulse-preview-modal.ts";
 import { pulseLaunchedMessage } from "../../views/pulse-replies.ts";
@@ -42,7 +42,7 @@ export function registerPulseSetupSubmissions(app: App, deps: SlackListenerDeps)
       const preview = await previewPulse(deps.domain, draft);
       await ack({ response_action: "push", view: pulsePreviewModal(preview, minGroupSizeOf(deps.domain.org), commentMinGroupSizeOf(deps.domain.org)) });
     } catch (error) {
-      logUnexpected(deps, error);
+      logError(deps.logger, error, "pulse form submission failed");
       await ack({ response_action: "errors", errors: { [form.audience === "teams" ? PULSE_BLOCKS.managers : PULSE_BLOCKS.title]: sentenceCase(userMessageFor(error)) } });
     }
   });
@@ -62,10 +62,10 @@ export function registerPulseSetupSubmissions(app: App, deps: SlackListenerDeps)
       await deps.inFlight.track(
         deps.client.chat
           .postMessage({ channel: payload.data.user.id, text: message.text, blocks: message.blocks })
-          .catch((error: unknown) => deps.logger.warn({ error: safeErrorFields(error) }, "could not confirm a pulse launch")),
+          .catch((error: unknown) => logWarning(deps.logger, error, "could not confirm a pulse launch")),
       );
     } catch (error) {
-      logUnexpected(deps, error);
+      logError(deps.logger, error, "pulse form submission failed");
       await ack({ response_action: "update", view: pulseErrorView(sentenceCase(userMessageFor(error))) });
     }
   });
@@ -106,8 +106,4 @@ function pulseErrorView(text: string) {
     close: { type: "plain_text" as const, text: "Close" },
     blocks: [{ type: "section" as const, text: { type: "mrkdwn" as const, text: `${text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")} Nothing was launched.` } }],
   };
-}
-
-function logUnexpected(deps: SlackListenerDeps, error: unknown): void {
-  if (!(error instanceof AppError)) deps.logger.error({ error: safeErrorFields(error) }, "pulse form submission failed");
 }

@@ -7,7 +7,7 @@ import { PulseValidationError, submitPulseAnswer, type SubmitPulseResult } from 
 import { loadRound } from "../../../../domain/pulses/pulse-records.ts";
 import { formatLocalLabel, isIanaTimeZone } from "../../../../domain/schedule/local-time.ts";
 import { AppError, userMessageFor } from "../../../../shared/errors.ts";
-import { safeErrorFields } from "../../safe-error.ts";
+import { logError, logWarning } from "../../../../shared/log-error.ts";
 import { identifyActor } from "../../slack-people.ts";
 import { pulseAnsweredMessage } from "../../views/pulse-replies.ts";
 import { PULSE_SURVEY_CALLBACK, pulseQuestionBlock, type PulseSurveyMetadata } from "../../views/pulse-survey-modal.ts";
@@ -44,7 +44,7 @@ export function registerPulseSurveySubmission(app: App, deps: SlackListenerDeps)
     );
     const early = await within(work, deps.interactionBudgetMs);
     if (early && !early.ok) {
-      if (!(early.error instanceof AppError)) deps.logger.error({ error: safeErrorFields(early.error) }, "pulse survey submission failed");
+      logError(deps.logger, early.error, "pulse survey submission failed");
       const errors =
         early.error instanceof PulseValidationError
           ? Object.fromEntries(Object.entries(early.error.fieldErrors).map(([questionId, message]) => [pulseQuestionBlock(questionId), message]))
@@ -64,7 +64,7 @@ async function tell(deps: SlackListenerDeps, userId: string, outcome: Outcome): 
   try {
     await deps.client.chat.postMessage({ channel: userId, text: message.text, ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}) });
   } catch (error) {
-    deps.logger.warn({ error: safeErrorFields(error) }, "could not confirm a pulse answer");
+    logWarning(deps.logger, error, "could not confirm a pulse answer");
   }
 }
 

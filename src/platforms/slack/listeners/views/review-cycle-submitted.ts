@@ -5,7 +5,7 @@ import { createReviewCycle } from "../../../../domain/reviews/create-review-cycl
 import type { Participants } from "../../../../domain/reviews/review.schemas.ts";
 import { questionsFromText } from "../../../../domain/reviews/review.schemas.ts";
 import { AppError, userMessageFor } from "../../../../shared/errors.ts";
-import { safeErrorFields } from "../../safe-error.ts";
+import { logError, logWarning } from "../../../../shared/log-error.ts";
 import { identifyActor, identifyRecipients } from "../../slack-people.ts";
 import { REVIEW_CYCLE_BLOCKS, REVIEW_CYCLE_MODAL_CALLBACK } from "../../views/review-modals.ts";
 import { reviewCycleCreatedMessage } from "../../views/review-replies.ts";
@@ -48,10 +48,10 @@ export function registerReviewCycleSubmission(app: App, deps: SlackListenerDeps)
       await deps.inFlight.track(
         deps.client.chat
           .postMessage({ channel: payload.data.user.id, text: message.text, blocks: message.blocks })
-          .then(() => undefined, (error: unknown) => deps.logger.warn({ error: safeErrorFields(error) }, "could not send the new review cycle to HR")),
+          .then(() => undefined, (error: unknown) => logWarning(deps.logger, error, "could not send the new review cycle to HR")),
       );
     } catch (error) {
-      if (!(error instanceof AppError)) deps.logger.error({ error: safeErrorFields(error) }, "review cycle modal submission failed");
+      logError(deps.logger, error, "review cycle modal submission failed");
       await ack({ response_action: "errors", errors: { [blockFor(error)]: userMessageFor(error) } });
     }
   });

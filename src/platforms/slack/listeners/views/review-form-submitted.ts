@@ -5,8 +5,8 @@ import type { App } from "@slack/bolt";
 import { ReviewValidationError } from "../../../../domain/reviews/review-validation-error.ts";
 import { saveReviewDraft } from "../../../../domain/reviews/save-review-draft.ts";
 import { submitReview } from "../../../../domain/reviews/submit-review.ts";
-import { AppError, userMessageFor } from "../../../../shared/errors.ts";
-import { safeErrorFields } from "../../safe-error.ts";
+import { userMessageFor } from "../../../../shared/errors.ts";
+import { logError, logWarning } from "../../../../shared/log-error.ts";
 import { identifyActor } from "../../slack-people.ts";
 import { questionBlockId, readReviewFormMetadata, REVIEW_FINAL_BLOCK, REVIEW_FINAL_VALUE, REVIEW_FORM_CALLBACK } from "../../views/review-modals.ts";
 import { reviewSavedMessage } from "../../views/review-replies.ts";
@@ -62,7 +62,7 @@ export function registerReviewFormSubmission(app: App, deps: SlackListenerDeps):
       await ack();
       await deps.inFlight.track(tellAuthor(deps, payload.data.user.id, message));
     } catch (error) {
-      if (!(error instanceof AppError)) deps.logger.error({ error: safeErrorFields(error) }, "review form submission failed");
+      logError(deps.logger, error, "review form submission failed");
       await ack({ response_action: "errors", errors: inlineErrors(error) });
     }
   });
@@ -79,7 +79,7 @@ export function registerReviewFormSubmission(app: App, deps: SlackListenerDeps):
           await saveReviewDraft(deps.domain, { actorId: actor.id, reviewId: form.reviewId, answers: form.answers });
         } catch (error) {
           // A read-only form (submitted, closed cycle) has nothing to save; anything else is worth a log line.
-          if (!(error instanceof AppError)) deps.logger.error({ error: safeErrorFields(error) }, "saving a closed review form failed");
+          logError(deps.logger, error, "saving a closed review form failed");
         }
       })(),
     );
@@ -97,6 +97,6 @@ async function tellAuthor(deps: SlackListenerDeps, userId: string, message: Slac
   try {
     await deps.client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks });
   } catch (error) {
-    deps.logger.warn({ error: safeErrorFields(error) }, "could not confirm a review to its author");
+    logWarning(deps.logger, error, "could not confirm a review to its author");
   }
 }
