@@ -10,6 +10,7 @@ import { createScheduler } from "../../src/jobs/scheduler.ts";
 import { ManualClock } from "../../src/shared/clock.ts";
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../support/database.ts";
 import { domainContext } from "../support/fixtures.ts";
+import { startSlackHarness } from "../support/slack.ts";
 import { enqueuePrompts, FakeNotifier, manualWorker, seedPeople, silentLogger } from "./engine-support.ts";
 
 let db: TestDatabase;
@@ -99,5 +100,21 @@ describe("a restarted instance and its own leases", () => {
     expect(slackRun.finishedAt).not.toBeNull();
     const teamsRun = await db.prisma.directorySyncRun.findUniqueOrThrow({ where: { key: directorySyncKey("teams", "2026-12-07") } });
     expect(teamsRun).toMatchObject({ leaseOwner: "host-b:3000", finishedAt: null });
+  });
+
+  it("when the service restarts under the INSTANCE_ID that held deliveries before a crash, Slack gets them as soon as it is up", async () => {
+    const clock = new ManualClock(FRIDAY_AFTERNOON);
+    const people = await seedPeople(db.prisma, 3);
+    await enqueuePrompts(db.prisma, clock.now(), people);
+    await createClaims(db.prisma, "momentum-1").claim(clock.now(), 10, 600_000);
+
+    const harness = await startSlackHarness({ db, clock, env: { INSTANCE_ID: "momentum-1" } });
+    try {
+      for (let index = 0; index < people.length; index++) harness.fake.addUser({ id: `U${index}`, name: `Person ${index}` });
+      await harness.service.settle();
+      expect(harness.fake.sent("chat.postMessage").map((call) => call.args.channel).sort()).toEqual(["DM0", "DM1", "DM2"]);
+    } finally {
+      await harness.stop();
+    }
   });
 });
