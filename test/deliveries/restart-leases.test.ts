@@ -1,24 +1,23 @@
 // A restarted instance (same instance id) takes up at once what it held when it crashed: its outbox rows and its
 // unfinished directory-sync claim are handed back at start, without moving the clock past their leases, while
 // another instance's leases (it may be running) are left alone.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { createClaims } from "../../src/deliveries/claims.ts";
 import { claimDailyRun } from "../../src/domain/directory/daily-run.ts";
 import type { DirectoryConnector } from "../../src/domain/directory/directory-ports.ts";
 import { directorySyncJob, directorySyncKey } from "../../src/jobs/definitions/directory-sync.ts";
 import { createScheduler } from "../../src/jobs/scheduler.ts";
 import { ManualClock } from "../../src/shared/clock.ts";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../support/database.ts";
+import type { TestDatabase } from "../support/database.ts";
 import { domainContext } from "../support/fixtures.ts";
+import { databaseTest as it } from "../support/service-fixture.ts";
 import { startSlackHarness } from "../support/slack.ts";
 import { enqueuePrompts, FakeNotifier, manualWorker, seedPeople, silentLogger } from "./engine-support.ts";
 
 let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
+it.beforeEach(({ db: testDb }) => {
+  db = testDb;
 });
-afterAll(async () => db?.drop());
-beforeEach(async () => resetDatabase(db));
 
 // Friday 27 November 2026, 15:00 UTC: inside working hours for UTC people.
 const FRIDAY_AFTERNOON = "2026-11-27T15:00:00Z";
