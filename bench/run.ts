@@ -60,5 +60,9 @@ if (wanted("P7")) {
   const { runP6: runP7 } = await import("./p6-pulse-results.ts");
   report("P7 pulse results (8 rounds, team breakdown), 1,000 vs 10,000 people", await runP7());
 }
+if (wanted("P8")) {
+  const { runP8 } = await import("./p8-review-launch.ts");
+  report("P8 launching a review cycle for 10,000 people vs the same review rows by a plain createMany", await runP8());
+}
 process.stdout.write(`\nDone: ${Object.keys(results).length} benchmark(s).\n`);
 process.exit(0);

@@ -82,14 +82,19 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     logger,
     notifiers: platforms.map((platform) => instrumentNotifier(platform.notifier, metrics)),
     org: config.org,
+    instanceId: config.instanceId,
     concurrency: config.deliveries.concurrency,
     maxAttempts: config.deliveries.maxAttempts,
     rates: { slackPerSecond: config.deliveries.slackPerSecond, teamsPerSecond: config.deliveries.teamsPerSecond },
     sleep: rateLimitSleep(metrics),
     directories,
   });
+  const jobs = options.jobs ?? [...jobDefinitions, directorySyncJob(directories, config.instanceId)];
+  const scheduler = createScheduler({ domain, jobs: instrumentJobs(jobs, metrics), worker, logger });
+  // A restart (same INSTANCE_ID) takes up at once what this instance held when it stopped without handing it back.
+  await worker.handBackOwnLeases();
+  await scheduler.handBackOwnLeases();
   if (options.pollDeliveries !== false) worker.start();
-  const scheduler = createScheduler({ domain, jobs: instrumentJobs(options.jobs ?? [...jobDefinitions, directorySyncJob(directories)], metrics), worker, logger });
   if (config.schedulerEnabled) scheduler.start();
 
   const http = createHttpServer({ logger, ping: database.ping, metrics, mountRoutes: (app) => platforms.forEach((platform) => platform.mount(app)) });

@@ -1,4 +1,6 @@
 // One zod schema over the whole environment, parsed once at start. Every problem is reported at once.
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import { IANAZone } from "luxon";
 import { z } from "zod";
 import { CHECK_IN_ON_HOLIDAY, type OrgSettings } from "../domain/context.ts";
@@ -53,6 +55,7 @@ const EnvSchema = z
     WORKDAY_END: clockTime.default("18:00"),
     WORK_DAYS: list("1,2,3,4,5").pipe(z.array(z.string().transform(Number).pipe(z.number().int().min(1).max(7))).min(1, "must list at least one day")),
     SCHEDULER_ENABLED: flag.default(true),
+    INSTANCE_ID: optionalText.pipe(z.string().max(200, "must be at most 200 characters").optional()),
     // Public holidays: the org's calendar (people and teams can have their own), and what a holiday does to a prompt.
     HOLIDAY_CALENDAR: optionalText.pipe(
       z
@@ -115,6 +118,8 @@ export interface Config {
   /** The org's defaults, handed to the domain as they are. */
   org: Required<OrgSettings>;
   schedulerEnabled: boolean;
+  /** Names this instance's leases (outbox rows, job claims); the same across restarts, so a restart hands back its own. */
+  instanceId: string;
   deliveries: { slackPerSecond: number; teamsPerSecond: number; concurrency: number; maxAttempts: number };
 }
 
@@ -173,6 +178,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       minGroupSize: env.MIN_GROUP_SIZE,
     },
     schedulerEnabled: env.SCHEDULER_ENABLED,
+    instanceId: env.INSTANCE_ID ?? defaultInstanceId(env.PORT),
     deliveries: {
       slackPerSecond: env.DELIVERY_SLACK_RATE_PER_SEC,
       teamsPerSecond: env.DELIVERY_TEAMS_RATE_PER_SEC,
@@ -180,4 +186,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: env.DELIVERY_MAX_ATTEMPTS,
     },
   };
+}
+
+/**
+ * Without INSTANCE_ID: host name and port, which stay the same when a process restarts on its host (a container
+ * keeps its host name across restarts) and differ between processes running at once. Port 0 (tests) listens on a
+ * port chosen at random, so the identity is random too: nothing to hand back.
+ */
+function defaultInstanceId(port: number): string {
+  return port === 0 ? `${hostname()}:${randomUUID()}` : `${hostname()}:${port}`;
 }

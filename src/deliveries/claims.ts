@@ -44,6 +44,17 @@ export function createClaims(prisma: PrismaClient, instanceId: string) {
         WHERE status = 'sending' AND "leaseUntil" < ${now}`;
     },
 
+    /**
+     * At start: rows this instance held when it stopped without handing them back (a crash, a kill after the grace
+     * period) go back to the queue at once, as an expired lease would, attempt kept (the send may have happened).
+     * Only this instance's own rows: another instance's leases may be live. Needs a stable INSTANCE_ID.
+     */
+    async handBackOwnLeases(now: Date): Promise<number> {
+      return prisma.$executeRaw`
+        UPDATE "Delivery" SET status = 'pending', "leaseOwner" = NULL, "leaseUntil" = NULL, "updatedAt" = ${now}
+        WHERE status = 'sending' AND "leaseOwner" = ${instanceId}`;
+    },
+
     /** Stale messages are cancelled in one statement instead of being claimed one by one: never sent late. */
     async cancelExpired(now: Date): Promise<number> {
       return prisma.$executeRaw`

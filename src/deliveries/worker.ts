@@ -2,7 +2,8 @@
 // them through the platform notifiers with bounded concurrency under the fleet-wide rate limit, and records each
 // outcome in the delivery log. Rows are claimed a few at a time with a short lease; each row's lease is confirmed
 // and renewed right before its send (deliver-row.ts), so a batch slowed down by the rate limit never outlives its
-// lease and gets sent twice. A dead instance's rows return to the queue when their lease runs out.
+// lease and gets sent twice. A dead instance's rows return to the queue when their lease runs out, or at once when
+// it restarts under the same instance id (handBackOwnLeases).
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../db/database.ts";
 import type { ChatNotifier, PlatformName } from "../domain/notifications/notifier.ts";
@@ -24,6 +25,7 @@ export interface DeliveryWorkerOptions {
   notifiers: ChatNotifier[];
   /** Working hours, work days and the fallback zone for quiet hours; the org's zone names the "day" of failure notices. */
   org: SendWindowOrg;
+  /** Names this instance's leases; stable across restarts (INSTANCE_ID) so a restart can hand back its own. */
   instanceId?: string;
   /** Sends in flight at once in this instance. */
   concurrency?: number;
@@ -176,6 +178,15 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
 
   return {
     instanceId,
+    /**
+     * Call once at start, before the first drain: rows this instance (the same instanceId) still held from before a
+     * crash are due again at once instead of after their lease.
+     */
+    async handBackOwnLeases(): Promise<number> {
+      const handedBack = await claims.handBackOwnLeases(clock.now());
+      if (handedBack > 0) logger.info({ handedBack, instanceId }, "deliveries held before a restart handed back to the queue");
+      return handedBack;
+    },
     /** Start sending soon (after a use case queued something). */
     kick(): void {
       if (!stopped) void drain();

@@ -9,4 +9,9 @@ export interface JobDefinition {
   id: string;
   /** Deliveries due at `now`. Must be idempotent: the same period yields the same keys. */
   due(ctx: DomainContext, now: Date): Promise<NewDelivery[]>;
+  /**
+   * For a job that holds leases while it works (the directory sync): at start, hand back the leases this instance
+   * held before it stopped, so a crashed run is taken over at once. Returns how many were handed back.
+   */
+  handBackOwnLeases?(ctx: DomainContext, now: Date): Promise<number>;
 }

@@ -81,6 +81,13 @@ export function createScheduler(options: SchedulerOptions) {
 
   return {
     tick,
+    /** At start, before the first tick: each job hands back the leases this instance held before it stopped. */
+    async handBackOwnLeases(now: Date = domain.clock.now()): Promise<number> {
+      let handedBack = 0;
+      for (const job of jobs) handedBack += (await job.handBackOwnLeases?.(domain, now)) ?? 0;
+      if (handedBack > 0) logger.info({ handedBack }, "scheduled-job leases held before a restart handed back");
+      return handedBack;
+    },
     start(): void {
       if (task) return;
       task = cron.schedule(cronExpression, () => {

@@ -34,7 +34,7 @@ export function instrumentNotifier(notifier: ChatNotifier, metrics: Metrics): Ch
 export function instrumentJobs(jobs: JobDefinition[], metrics: Metrics): JobDefinition[] {
   for (const job of jobs) metrics.registerJob(job.id);
   return jobs.map((job) => ({
-    id: job.id,
+    ...job,
     async due(ctx, now) {
       const started = performance.now();
       let failed = false;

@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config/env.ts";
 
@@ -48,6 +49,13 @@ describe("configuration", () => {
     const config = loadConfig({ KUDOS_VALUES: " Teamwork, Craft ,", MOMENTUM_ADMIN_EMAILS: "Ada@Example.com" });
     expect(config.org.kudosValues).toEqual(["teamwork", "craft"]);
     expect(config.adminEmails).toEqual(["ada@example.com"]);
+  });
+
+  it("names the instance in its leases by INSTANCE_ID, else by host and port, the same on every restart; port 0 gets a fresh name", () => {
+    expect(loadConfig({ INSTANCE_ID: " momentum-1 " }).instanceId).toBe("momentum-1");
+    expect(loadConfig({ PORT: "3000" }).instanceId).toBe(`${hostname()}:3000`);
+    expect(loadConfig({ PORT: "3000" }).instanceId).toBe(loadConfig({ PORT: "3000" }).instanceId);
+    expect(loadConfig({ PORT: "0" }).instanceId).not.toBe(loadConfig({ PORT: "0" }).instanceId);
   });
 });
 

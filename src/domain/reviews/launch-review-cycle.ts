@@ -1,6 +1,7 @@
 // HR launches a draft cycle: one self review per participant, one manager review per participant with a manager,
 // and a DM to each participant with "Write my self-review" through the outbox, all in one transaction. The draft →
-// active switch is a conditional update, so a double click launches once.
+// active switch is a conditional update, so a double click launches once. Reviews and DMs go in bulk (unnest), so a
+// launch for 10,000 people is a handful of statements.
 import { randomUUID } from "node:crypto";
 import { AppError } from "../../shared/errors.ts";
 import type { DomainContext } from "../context.ts";
@@ -8,6 +9,7 @@ import { enqueueDeliveries, type NewDelivery } from "../notifications/outbox.ts"
 import { requireRole } from "../people/person.ts";
 import { parseInput } from "../validation.ts";
 import { countUnreachable } from "../directory/list-reachability.ts";
+import { insertReviews, type NewReview } from "./insert-reviews.ts";
 import { resolveParticipants } from "./participants.ts";
 import { dueDateLabel, findCycle, loadActor, reviewKeys } from "./review-access.ts";
 import { CycleIdSchema, ParticipantsSchema } from "./review.schemas.ts";
@@ -48,11 +50,11 @@ export async function launchReviewCycle(ctx: DomainContext, options: LaunchRevie
       const activeManagers = new Set(
         (await tx.person.findMany({ where: { id: { in: managerIds }, active: true }, select: { id: true } })).map((manager) => manager.id),
       );
-      const reviews: { id: string; cycleId: string; kind: "self" | "manager"; subjectId: string; authorId: string; createdAt: Date; updatedAt: Date }[] = [];
+      const reviews: NewReview[] = [];
       const deliveries: NewDelivery[] = [];
       for (const person of people) {
         const selfId = randomUUID();
-        reviews.push({ id: selfId, cycleId: cycle.id, kind: "self", subjectId: person.id, authorId: person.id, createdAt: now, updatedAt: now });
+        reviews.push({ id: selfId, cycleId: cycle.id, kind: "self", subjectId: person.id, authorId: person.id });
         deliveries.push({
           key: reviewKeys.selfRequest(selfId),
           kind: REVIEW_SELF_REQUEST_KIND,
@@ -64,10 +66,10 @@ export async function launchReviewCycle(ctx: DomainContext, options: LaunchRevie
         // A manager who left (inactive) writes nothing; HR sees the report without a manager step.
         const managerId = person.managerId;
         if (managerId && activeManagers.has(managerId)) {
-          reviews.push({ id: randomUUID(), cycleId: cycle.id, kind: "manager", subjectId: person.id, authorId: managerId, createdAt: now, updatedAt: now });
+          reviews.push({ id: randomUUID(), cycleId: cycle.id, kind: "manager", subjectId: person.id, authorId: managerId });
         }
       }
-      await tx.review.createMany({ data: reviews, skipDuplicates: true });
+      await insertReviews(tx, reviews, now);
       await enqueueDeliveries(tx, deliveries, now);
       await tx.auditEvent.create({ data: { createdAt: ctx.clock.now(), actor: actor.id, action: "review-cycle.launched", subject: cycle.id, detail: { participants: people.length } } });
       const unreachable = await countUnreachable({ prisma: tx }, people.map((person) => person.id));

@@ -1,9 +1,10 @@
 // Daily directory sync: from 03:00 in the org's zone, each platform's directory is read once per local day
 // (Slack users.list, Teams rosters) and everyone it can find is linked. The day is claimed under a unique key
 // with a lease (src/domain/directory/daily-run.ts), so several instances and restarts run it exactly once, and a
-// sync whose instance died is taken over when its lease ends. It queues nothing: linking is its whole effect.
+// sync whose instance died is taken over when its lease ends, or at once when that instance (same INSTANCE_ID) restarts. It queues nothing: linking is its whole effect.
+import { randomUUID } from "node:crypto";
 import { DateTime } from "luxon";
-import { claimDailyRun, finishDailyRun, releaseDailyRun } from "../../domain/directory/daily-run.ts";
+import { claimDailyRun, finishDailyRun, handBackOwnDailyRuns, releaseDailyRun } from "../../domain/directory/daily-run.ts";
 import type { DirectoryConnector } from "../../domain/directory/directory-ports.ts";
 import type { JobDefinition } from "../job.ts";
 import { logWarning } from "../../shared/log-error.ts";
@@ -16,15 +17,17 @@ export function directorySyncKey(platform: string, localDate: string): string {
   return `directory-sync:${platform}:${localDate}`;
 }
 
-export function directorySyncJob(directories: DirectoryConnector[]): JobDefinition {
+/** `instanceId` names this instance's claims (the service passes INSTANCE_ID); a fresh id when none is given. */
+export function directorySyncJob(directories: DirectoryConnector[], instanceId: string = randomUUID()): JobDefinition {
   return {
     id: "directory-sync",
+    handBackOwnLeases: (ctx, now) => handBackOwnDailyRuns(ctx, instanceId, now),
     async due(ctx, now) {
       const local = DateTime.fromJSDate(now, { zone: ctx.org.defaultTimeZone });
       if (local.hour < DIRECTORY_SYNC_LOCAL_HOUR) return [];
       for (const directory of directories) {
         const key = directorySyncKey(directory.platform, local.toISODate()!);
-        if (!(await claimDailyRun(ctx, key, now, LEASE_MS))) continue;
+        if (!(await claimDailyRun(ctx, key, now, LEASE_MS, instanceId))) continue;
         try {
           await directory.sync();
           await finishDailyRun(ctx, key, ctx.clock.now());

@@ -2,15 +2,14 @@
 // API: nobody but HR ever touched the bot. The import finds people by email; HR announces, some acknowledge, and
 // the follow-up DMs every reachable non-acknowledger exactly once, nobody who acknowledged, and tells HR how many
 // of the rest can't be reached (a deleted Slack account, someone not in the workspace).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { it } from "../../support/slack-fixture.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
 import type { FakeSlackUser, RecordedCall } from "../../support/fake-slack.ts";
 import { importOrgFromCsv } from "../../support/fixtures.ts";
-import { announceThroughModal, FAST_DIRECTORY_TIERS, startSlackHarness, type SlackHarness } from "../../support/slack.ts";
-import { addPeople, alice, bob, gone, grace } from "./people.ts";
+import { announceThroughModal, FAST_DIRECTORY_TIERS, type SlackHarness } from "../../support/slack.ts";
+import { alice, bob, gone, grace } from "./people.ts";
 
-let db: TestDatabase;
 let harness: SlackHarness;
 // Wednesday 25 November 2026, 12:00 UTC: working hours for Alice (Berlin), Bob (London) and Cleo (Paris).
 const clock = new ManualClock("2026-11-25T12:00:00Z");
@@ -27,18 +26,9 @@ const CSV = [
   "nia@example.com,Nia Nowhere,grace@example.com,,",
 ];
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  harness = await startSlackHarness({ db, clock, slack: { directory: { tiers: FAST_DIRECTORY_TIERS } } });
-});
-afterAll(async () => {
-  await harness?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
-  await resetDatabase(db);
-  harness.fake.reset();
-  addPeople(harness.fake);
+it.override("slackOptions", { clock, slack: { directory: { tiers: FAST_DIRECTORY_TIERS } } });
+it.beforeEach(async ({ harness: testHarness }) => {
+  harness = testHarness;
   harness.fake.addUser(cleo);
   clock.set("2026-11-25T12:00:00Z");
   const imported = await importOrgFromCsv(harness.service, CSV, ["slack"]);

@@ -1,13 +1,14 @@
 // Announcements on Slack end to end, through the real Bolt code and the fake Web API: /announce opens the modal,
 // the submission posts once per channel through the outbox (even when submitted twice), "Acknowledge" records one
 // acknowledgement, /announce status lists who hasn't acknowledged, and its reminder button DMs only them, once.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { it } from "../../support/slack-fixture.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
+import type { TestDatabase } from "../../support/database.ts";
 import type { FakeSlackUser, RecordedCall } from "../../support/fake-slack.ts";
 import { createPerson, SEEDED_AT } from "../../support/fixtures.ts";
-import { startSlackHarness, type SlackHarness } from "../../support/slack.ts";
-import { addPeople, alice, bob, grace } from "./people.ts";
+import type { SlackHarness } from "../../support/slack.ts";
+import { alice, bob, grace } from "./people.ts";
 
 let db: TestDatabase;
 let harness: SlackHarness;
@@ -15,18 +16,9 @@ let harness: SlackHarness;
 const clock = new ManualClock("2026-11-25T12:00:00Z");
 const TEXT = "Our review cycle starts on Monday. Please read the guide <!channel> & ask questions.";
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  harness = await startSlackHarness({ db, clock });
-});
-afterAll(async () => {
-  await harness?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
-  await resetDatabase(db);
-  harness.fake.reset();
-  addPeople(harness.fake);
+it.override("slackOptions", { clock });
+it.beforeEach(async ({ db: testDb, harness: testHarness }) => {
+  [db, harness] = [testDb, testHarness];
   clock.set("2026-11-25T12:00:00Z");
   // Grace is HR (imported by HR with her role); Alice and Bob have used Momentum on Slack before.
   await createPerson(db, { email: grace.email!, name: grace.name, role: "hr" });

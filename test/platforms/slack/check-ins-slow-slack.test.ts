@@ -1,29 +1,21 @@
 // The check-in modal when the work behind a submission outlasts the interaction budget (Slack allows 3 s in all).
 // Here every fake Slack call takes 150 ms and the budget is 50 ms, so a first-time user's users.info lookup alone
 // outlasts it: the modal must close at once and the outcome arrive as a DM.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { it } from "../../support/slack-fixture.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
-import { startSlackHarness, type SlackHarness } from "../../support/slack.ts";
+import type { TestDatabase } from "../../support/database.ts";
+import type { SlackHarness } from "../../support/slack.ts";
 import { checkInState } from "./check-in-modal.ts";
-import { addPeople, gone, grace } from "./people.ts";
+import { gone, grace } from "./people.ts";
 
 let db: TestDatabase;
 let harness: SlackHarness;
 const clock = new ManualClock("2026-11-25T12:00:00Z");
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  harness = await startSlackHarness({ db, clock, slack: { interactionBudgetMs: 50 }, fake: { latencyMs: 150 } });
-});
-afterAll(async () => {
-  await harness?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
-  await resetDatabase(db);
-  harness.fake.reset();
-  addPeople(harness.fake);
+it.override("slackOptions", { clock, slack: { interactionBudgetMs: 50 }, fake: { latencyMs: 150 } });
+it.beforeEach(({ db: testDb, harness: testHarness }) => {
+  [db, harness] = [testDb, testHarness];
 });
 
 const values = checkInState({ mood: "3", progress: "Wrote the migration", plans: "Ship it" });

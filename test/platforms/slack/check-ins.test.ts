@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { it } from "../../support/slack-fixture.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
+import type { TestDatabase } from "../../support/database.ts";
 import type { FakeSlackUser, RecordedCall } from "../../support/fake-slack.ts";
-import { startSlackHarness, type SlackHarness } from "../../support/slack.ts";
+import type { SlackHarness } from "../../support/slack.ts";
 import { checkInModalDriver, checkInState, input, shown, type Answers, type Block, type ModalView } from "./check-in-modal.ts";
-import { addPeople, alice, grace } from "./people.ts";
+import { alice, grace } from "./people.ts";
 
 let db: TestDatabase;
 let harness: SlackHarness;
@@ -13,18 +14,9 @@ let harness: SlackHarness;
 const clock = new ManualClock("2026-11-25T12:00:00Z");
 const DEADLINE = "Friday 27 November, 15:00";
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  harness = await startSlackHarness({ db, clock });
-});
-afterAll(async () => {
-  await harness?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
-  await resetDatabase(db);
-  harness.fake.reset();
-  addPeople(harness.fake);
+it.override("slackOptions", { clock });
+it.beforeEach(async ({ db: testDb, harness: testHarness }) => {
+  [db, harness] = [testDb, testHarness];
   clock.set("2026-11-25T12:00:00Z");
 });
 

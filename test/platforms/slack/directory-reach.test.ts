@@ -5,7 +5,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect } from "vitest";
+import { it } from "../../support/slack-fixture.ts";
 import type { CliContext } from "../../../src/cli/cli-context.ts";
 import { listReach } from "../../../src/cli/commands/people-reach.ts";
 import { importPeopleFile } from "../../../src/cli/commands/people.ts";
@@ -13,9 +14,9 @@ import { enqueueDeliveries } from "../../../src/domain/notifications/outbox.ts";
 import { createReviewCycle } from "../../../src/domain/reviews/create-review-cycle.ts";
 import { launchReviewCycle } from "../../../src/domain/reviews/launch-review-cycle.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
+import type { TestDatabase } from "../../support/database.ts";
 import type { FakeSlackUser } from "../../support/fake-slack.ts";
-import { FAST_DIRECTORY_TIERS, startSlackHarness, type SlackHarness } from "../../support/slack.ts";
+import { FAST_DIRECTORY_TIERS, type SlackHarness } from "../../support/slack.ts";
 import { SEEDED_AT } from "../../support/fixtures.ts";
 
 let db: TestDatabase;
@@ -44,19 +45,13 @@ const CSV = [
   "deploy@example.com,Deploy Bot,,,",
 ].join("\n");
 
-beforeAll(async () => {
-  db = await createTestDatabase();
+it.override("slackOptions", { clock, slack: { directory: { tiers: FAST_DIRECTORY_TIERS, pageSize: 2 } }, people: false });
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "momentum-reach-"));
-  harness = await startSlackHarness({ db, clock, slack: { directory: { tiers: FAST_DIRECTORY_TIERS, pageSize: 2 } } });
 });
-afterAll(async () => {
-  await harness?.stop();
-  await db?.drop();
-  rmSync(dir, { recursive: true, force: true });
-});
-beforeEach(async () => {
-  await resetDatabase(db);
-  harness.fake.reset();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+it.beforeEach(async ({ db: testDb, harness: testHarness }) => {
+  [db, harness] = [testDb, testHarness];
   clock.set("2026-11-26T12:00:00Z");
   for (const user of [hana, alice, bob, dora, gus, otherSam, botUser]) harness.fake.addUser(user);
 });

@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
-import { startSlackHarness, type SlackHarness } from "../../support/slack.ts";
-import { addPeople, alice, bob, grace, mention } from "./people.ts";
+import { describe, expect } from "vitest";
+import { it } from "../../support/slack-fixture.ts";
+import type { TestDatabase } from "../../support/database.ts";
+import type { SlackHarness } from "../../support/slack.ts";
+import { alice, bob, grace, mention } from "./people.ts";
 
 let db: TestDatabase;
 let harness: SlackHarness;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  harness = await startSlackHarness({ db });
-});
-afterAll(async () => {
-  await harness?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
-  await resetDatabase(db);
-  harness.fake.reset();
-  addPeople(harness.fake);
+it.beforeEach(({ db: testDb, harness: testHarness }) => {
+  [db, harness] = [testDb, testHarness];
 });
 
 describe("Slack events", () => {

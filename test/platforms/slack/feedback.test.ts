@@ -2,12 +2,13 @@
 // buttons send it once, requests reach only the people asked, the Answer button opens a modal only for them, and
 // nothing about feedback ever reaches a channel or the logs.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { it } from "../../support/slack-fixture.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
+import type { TestDatabase } from "../../support/database.ts";
 import type { FakeSlackUser } from "../../support/fake-slack.ts";
-import { startSlackHarness, type SlackHarness } from "../../support/slack.ts";
-import { addPeople, alice, bob, grace, mention } from "./people.ts";
+import type { SlackHarness } from "../../support/slack.ts";
+import { alice, bob, grace, mention } from "./people.ts";
 import { SEEDED_AT } from "../../support/fixtures.ts";
 
 const carol: FakeSlackUser = { id: "UCAROL", name: "Carol Chief", email: "carol@example.com", tz: "Europe/Paris" };
@@ -17,18 +18,9 @@ let db: TestDatabase;
 let harness: SlackHarness;
 const clock = new ManualClock("2026-11-25T12:00:00Z");
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  harness = await startSlackHarness({ db, clock });
-});
-afterAll(async () => {
-  await harness?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
-  await resetDatabase(db);
-  harness.fake.reset();
-  addPeople(harness.fake);
+it.override("slackOptions", { clock });
+it.beforeEach(async ({ db: testDb, harness: testHarness }) => {
+  [db, harness] = [testDb, testHarness];
   harness.fake.addUser(carol);
   clock.set("2026-11-25T12:00:00Z");
   // Carol manages Bob and is known to Momentum; everyone else is provisioned on first contact.

@@ -1,32 +1,24 @@
 // Quick goal updates inside the weekly check-in modal, through the real Bolt code: the modal offers Grace's open
 // goals pre-filled with their current values; a changed value becomes a goal update once the check-in is saved,
 // an unchanged one does not, and a bad value shows inline next to that goal with nothing stored.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { it } from "../../support/slack-fixture.ts";
 import { createGoal } from "../../../src/domain/goals/create-goal.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
+import type { TestDatabase } from "../../support/database.ts";
 import { domainContext } from "../../support/fixtures.ts";
-import { startSlackHarness, type SlackHarness } from "../../support/slack.ts";
+import type { SlackHarness } from "../../support/slack.ts";
 import { checkInModalDriver, checkInState, input, type ModalView } from "./check-in-modal.ts";
-import { addPeople, grace } from "./people.ts";
+import { grace } from "./people.ts";
 
 let db: TestDatabase;
 let harness: SlackHarness;
 const clock = new ManualClock("2026-11-25T12:00:00Z");
 const answers = { mood: "4", progress: "Shipped the importer", plans: "Polish the docs" };
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  harness = await startSlackHarness({ db, clock });
-});
-afterAll(async () => {
-  await harness?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
-  await resetDatabase(db);
-  harness.fake.reset();
-  addPeople(harness.fake);
+it.override("slackOptions", { clock });
+it.beforeEach(async ({ db: testDb, harness: testHarness }) => {
+  [db, harness] = [testDb, testHarness];
   clock.set("2026-11-25T12:00:00Z");
 });
 

@@ -1,29 +1,21 @@
 // Goals on Slack end to end, through the real Bolt code: `/goal` opens a start view whose buttons open the forms,
 // the forms create and update goals (inline errors with everything kept), and `/goal list` shows each goal with
 // the goal it aligns to. Alice is HR, Bob a manager, Grace reports to Bob.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { it } from "../../support/slack-fixture.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
+import type { TestDatabase } from "../../support/database.ts";
 import type { FakeSlackUser } from "../../support/fake-slack.ts";
-import { startSlackHarness, type SlackHarness } from "../../support/slack.ts";
+import type { SlackHarness } from "../../support/slack.ts";
 import { addPeople, alice, bob, grace } from "./people.ts";
 
 let db: TestDatabase;
 let harness: SlackHarness;
 const clock = new ManualClock("2026-11-25T12:00:00Z");
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  harness = await startSlackHarness({ db, clock });
-});
-afterAll(async () => {
-  await harness?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
-  await resetDatabase(db);
-  harness.fake.reset();
-  addPeople(harness.fake);
+it.override("slackOptions", { clock });
+it.beforeEach(async ({ db: testDb, harness: testHarness }) => {
+  [db, harness] = [testDb, testHarness];
   clock.set("2026-11-25T12:00:00Z");
 });
 

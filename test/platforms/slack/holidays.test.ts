@@ -1,29 +1,21 @@
 // `/momentum settings holidays …`, `settings team holidays @manager …` and `/momentum closure …` on Slack, through
 // the real Bolt code against the fake Slack Web API: what the person sees, and what is stored.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { it } from "../../support/slack-fixture.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
-import { startSlackHarness, type SlackHarness } from "../../support/slack.ts";
+import type { TestDatabase } from "../../support/database.ts";
+import type { SlackHarness } from "../../support/slack.ts";
 import type { FakeSlackUser } from "../../support/fake-slack.ts";
-import { addPeople, alice, bob, grace, mention } from "./people.ts";
+import { alice, bob, grace, mention } from "./people.ts";
 
 let db: TestDatabase;
 let harness: SlackHarness;
 // Monday 21 December 2026, 13:00 in Berlin.
 const clock = new ManualClock("2026-12-21T12:00:00Z");
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  harness = await startSlackHarness({ db, clock, env: { HOLIDAY_CALENDAR: "DE-BE" } });
-});
-afterAll(async () => {
-  await harness?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
-  await resetDatabase(db);
-  harness.fake.reset();
-  addPeople(harness.fake);
+it.override("slackOptions", { clock, env: { HOLIDAY_CALENDAR: "DE-BE" } });
+it.beforeEach(async ({ db: testDb, harness: testHarness }) => {
+  [db, harness] = [testDb, testHarness];
   clock.set("2026-12-21T12:00:00Z");
 });
 

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { it } from "../../support/slack-fixture.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
+import type { TestDatabase } from "../../support/database.ts";
 import { startSlackHarness, type SlackHarness } from "../../support/slack.ts";
 import { addPeople, alice, bob, botty, gone, grace, mention } from "./people.ts";
 
@@ -8,18 +9,9 @@ let db: TestDatabase;
 let harness: SlackHarness;
 const clock = new ManualClock("2026-11-23T18:00:00Z");
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  harness = await startSlackHarness({ db, clock });
-});
-afterAll(async () => {
-  await harness?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
-  await resetDatabase(db);
-  harness.fake.reset();
-  addPeople(harness.fake);
+it.override("slackOptions", { clock });
+it.beforeEach(async ({ db: testDb, harness: testHarness }) => {
+  [db, harness] = [testDb, testHarness];
   clock.set("2026-11-23T18:00:00Z");
 });
 
@@ -136,10 +128,10 @@ describe("/kudos with mentions", () => {
 
 describe("with a kudos channel configured", () => {
   let configured: SlackHarness;
-  beforeAll(async () => {
+  it.beforeAll(async ({ db }) => {
     configured = await startSlackHarness({ db, clock, env: { SLACK_KUDOS_CHANNEL: "CKUDOS" } });
   });
-  afterAll(() => configured?.stop());
+  it.afterAll(() => configured?.stop());
 
   it("when Grace gives kudos in another channel, the public post goes to the kudos channel", async () => {
     addPeople(configured.fake);

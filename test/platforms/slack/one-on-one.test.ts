@@ -1,11 +1,12 @@
 // The manager's week on Slack, through the real Bolt code: setting a 1:1 slot, the agenda DM at the right local
 // time with the right content, a private note that shows up in the next agenda for that manager only, "Mark 1:1
 // done", the Monday summary (blockers first, no feedback, no notes) and every visibility negative.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { it } from "../../support/slack-fixture.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
+import type { TestDatabase } from "../../support/database.ts";
 import type { FakeSlackUser, RecordedCall } from "../../support/fake-slack.ts";
-import { startSlackHarness, type SlackHarness } from "../../support/slack.ts";
+import type { SlackHarness } from "../../support/slack.ts";
 import { SEEDED_AT } from "../../support/fixtures.ts";
 
 // Mia (Berlin) manages Ana, Ben and Cy; Otto (London) manages Pia; Hal is HR. Wednesday 2 December 2026.
@@ -24,17 +25,9 @@ const clock = new ManualClock("2026-12-02T10:00:00Z");
 let db: TestDatabase;
 let harness: SlackHarness;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  harness = await startSlackHarness({ db, clock });
-});
-afterAll(async () => {
-  await harness?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
-  await resetDatabase(db);
-  harness.fake.reset();
+it.override("slackOptions", { clock, people: false });
+it.beforeEach(async ({ db: testDb, harness: testHarness }) => {
+  [db, harness] = [testDb, testHarness];
   clock.set("2026-12-02T10:00:00Z");
   for (const user of EVERYONE) harness.fake.addUser(user);
   // Everyone has used Momentum on Slack once, so they exist and their DMs go to Slack.

@@ -2,12 +2,13 @@
 // the ask at each person's local time, answering in the modal (which says who sees what first), changing the answer
 // with the private "Change my answers" button, closing, the results shared back, and HR's results. MIN_GROUP_SIZE is
 // 3 here so three people can see scores; comments still need five.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { it } from "../../support/slack-fixture.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
+import type { TestDatabase } from "../../support/database.ts";
 import type { FakeSlackUser, RecordedCall } from "../../support/fake-slack.ts";
-import { startSlackHarness, type SlackHarness } from "../../support/slack.ts";
-import { addPeople, alice, bob, grace } from "./people.ts";
+import type { SlackHarness } from "../../support/slack.ts";
+import { alice, bob, grace } from "./people.ts";
 
 let db: TestDatabase;
 let harness: SlackHarness;
@@ -28,18 +29,9 @@ interface View {
   blocks: Block[];
 }
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  harness = await startSlackHarness({ db, clock, env: { MIN_GROUP_SIZE: "3" } });
-});
-afterAll(async () => {
-  await harness?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
-  await resetDatabase(db);
-  harness.fake.reset();
-  addPeople(harness.fake);
+it.override("slackOptions", { clock, env: { MIN_GROUP_SIZE: "3" } });
+it.beforeEach(async ({ db: testDb, harness: testHarness }) => {
+  [db, harness] = [testDb, testHarness];
   clock.set("2026-12-07T12:00:00Z");
   for (const user of [grace, alice, bob]) await harness.slack.command("/momentum", "settings", { as: user });
   await harness.service.settle();

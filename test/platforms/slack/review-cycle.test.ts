@@ -2,14 +2,15 @@
 // cycle, Eve saves a draft (also by closing the form) and submits, Max is asked to review her and does, the
 // automatic nudge reaches only Dana (pending) at her local working hours, HR's manual nudge reaches her once, the
 // status, the close, Max shares, and only then Eve reads it.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { it } from "../../support/slack-fixture.ts";
 import { reviewsCsv } from "../../../src/cli/commands/reviews.ts";
 import { exportReviewCycle } from "../../../src/domain/reviews/export-review-cycle.ts";
 import { domainContext, SEEDED_AT } from "../../support/fixtures.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
+import type { TestDatabase } from "../../support/database.ts";
 import type { FakeSlackUser, RecordedCall } from "../../support/fake-slack.ts";
-import { startSlackHarness, type SlackHarness } from "../../support/slack.ts";
+import type { SlackHarness } from "../../support/slack.ts";
 
 let db: TestDatabase;
 let harness: SlackHarness;
@@ -22,17 +23,9 @@ const eve: FakeSlackUser = { id: "UEVE", name: "Eve Early", email: "eve@example.
 const dana: FakeSlackUser = { id: "UDANA", name: "Dana Doer", email: "dana@example.com", tz: "UTC" };
 const sol: FakeSlackUser = { id: "USOL", name: "Sol Solo", email: "sol@example.com", tz: "UTC" };
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  harness = await startSlackHarness({ db, clock });
-});
-afterAll(async () => {
-  await harness?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
-  await resetDatabase(db);
-  harness.fake.reset();
+it.override("slackOptions", { clock, people: false });
+it.beforeEach(async ({ db: testDb, harness: testHarness }) => {
+  [db, harness] = [testDb, testHarness];
   clock.set("2026-11-25T14:00:00Z");
   const people = [hana, max, eve, dana, sol];
   for (const user of people) harness.fake.addUser(user);

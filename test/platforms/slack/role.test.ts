@@ -1,28 +1,20 @@
 // `/momentum role @person hr` on Slack, through the real Bolt code: admins (the first ones from
 // MOMENTUM_ADMIN_EMAILS) change roles, audited; anyone else is told only admins can, and nothing changes.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
+import { describe, expect } from "vitest";
+import { it } from "../../support/slack-fixture.ts";
+import type { TestDatabase } from "../../support/database.ts";
 import type { FakeSlackUser } from "../../support/fake-slack.ts";
 import { createPerson } from "../../support/fixtures.ts";
-import { startSlackHarness, type SlackHarness } from "../../support/slack.ts";
-import { addPeople, alice, bob, grace, mention } from "./people.ts";
+import type { SlackHarness } from "../../support/slack.ts";
+import { alice, bob, grace, mention } from "./people.ts";
 
 let db: TestDatabase;
 let harness: SlackHarness;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  // Alice is named an admin in the environment.
-  harness = await startSlackHarness({ db, env: { MOMENTUM_ADMIN_EMAILS: "ALICE@example.com" } });
-});
-afterAll(async () => {
-  await harness?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
-  await resetDatabase(db);
-  harness.fake.reset();
-  addPeople(harness.fake);
+// Alice is named an admin in the environment.
+it.override("slackOptions", { env: { MOMENTUM_ADMIN_EMAILS: "ALICE@example.com" } });
+it.beforeEach(({ db: testDb, harness: testHarness }) => {
+  [db, harness] = [testDb, testHarness];
 });
 
 async function role(as: FakeSlackUser, text: string): Promise<string> {

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { it } from "../../support/slack-fixture.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
-import { startSlackHarness, type SlackHarness } from "../../support/slack.ts";
-import { addPeople, alice, bob, grace } from "./people.ts";
+import type { TestDatabase } from "../../support/database.ts";
+import type { SlackHarness } from "../../support/slack.ts";
+import { alice, bob, grace } from "./people.ts";
 import { SEEDED_AT } from "../../support/fixtures.ts";
 
 let db: TestDatabase;
@@ -10,18 +11,9 @@ let harness: SlackHarness;
 // Wednesday 25 November 2026, 04:00 in Los Angeles (Grace's zone, from her Slack profile).
 const clock = new ManualClock("2026-11-25T12:00:00Z");
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  harness = await startSlackHarness({ db, clock });
-});
-afterAll(async () => {
-  await harness?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
-  await resetDatabase(db);
-  harness.fake.reset();
-  addPeople(harness.fake);
+it.override("slackOptions", { clock });
+it.beforeEach(async ({ db: testDb, harness: testHarness }) => {
+  [db, harness] = [testDb, testHarness];
   clock.set("2026-11-25T12:00:00Z");
 });
 

@@ -3,11 +3,12 @@
 // opens a personal chat with each; HR announces, some acknowledge, and the follow-up DMs every reachable
 // non-acknowledger exactly once, nobody who acknowledged, and tells HR how many can't be reached (someone Teams
 // refuses a chat with, someone in no team Momentum is in).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { it } from "../../support/teams-fixture.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
+import type { TestDatabase } from "../../support/database.ts";
 import { importOrgFromCsv } from "../../support/fixtures.ts";
-import { announceThroughDialog, cardOf, clickCardButton, startTeamsHarness, type TeamsConversation, type TeamsHarness, type TeamsUser } from "../../support/teams.ts";
+import { announceThroughDialog, cardOf, clickCardButton, type TeamsConversation, type TeamsHarness, type TeamsUser } from "../../support/teams.ts";
 
 // Wednesday 25 November 2026, 12:00 UTC: working hours for everyone (UTC, the org's default zone).
 const clock = new ManualClock("2026-11-25T12:00:00Z");
@@ -27,17 +28,10 @@ const CSV = [
   "dan@example.com,Dan Nowhere,hana.hr@example.com,,",
 ];
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  teams = await startTeamsHarness({ db, clock });
-});
-afterAll(async () => {
-  await teams?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
+it.override("teamsOptions", { clock });
+it.beforeEach(async ({ db: testDb, teams: harness }) => {
+  [db, teams] = [testDb, harness];
   clock.set("2026-11-25T12:00:00Z");
-  await resetDatabase(db);
   hana = teams.user("Hana HR");
   ana = teams.user("Ana Adams", { email: "ana@example.com" });
   ben = teams.user("Ben Brown", { email: "ben@example.com" });

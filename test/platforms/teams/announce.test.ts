@@ -2,11 +2,12 @@
 // `announce`, opens the dialog (task/fetch) listing the team channels Momentum was added to, submits it (twice: one
 // post per channel), people acknowledge from the channel card, `announce status` lists who hasn't, and the reminder
 // DMs only them, once. Admins change roles with `role @Name hr`; everyone else is refused and nothing changes.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect } from "vitest";
+import { test } from "../../support/teams-fixture.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
+import type { TestDatabase } from "../../support/database.ts";
 import { createPerson, SEEDED_AT } from "../../support/fixtures.ts";
-import { startTeamsHarness, type TeamsConversation, type TeamsHarness, type TeamsUser } from "../../support/teams.ts";
+import type { TeamsConversation, TeamsHarness, TeamsUser } from "../../support/teams.ts";
 
 // Wednesday 25 November 2026, 13:00 in Berlin (everyone's zone here): working hours, so reminders go out at once.
 const clock = new ManualClock("2026-11-25T12:00:00Z");
@@ -18,17 +19,10 @@ let ben: TeamsUser;
 let general: TeamsConversation;
 let random: TeamsConversation;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  teams = await startTeamsHarness({ db, clock, env: { MOMENTUM_ADMIN_EMAILS: "ada.admin@example.com" } });
-});
-afterAll(async () => {
-  await teams?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
+test.override("teamsOptions", { clock, env: { MOMENTUM_ADMIN_EMAILS: "ada.admin@example.com" } });
+test.beforeEach(async ({ db: testDb, teams: harness }) => {
+  [db, teams] = [testDb, harness];
   clock.set("2026-11-25T12:00:00Z");
-  await resetDatabase(db);
   hana = teams.user("Hana HR");
   amy = teams.user("Amy Adams");
   ben = teams.user("Ben Brown");

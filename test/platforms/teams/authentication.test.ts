@@ -1,21 +1,17 @@
 // With credentials set, botbuilder validates every request's JWT against the OpenID metadata and keys (here a
 // local JWKS served by the fake connector). Anything wrong answers 401 and no handler runs.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
-import { OUTBOUND_TOKEN, startTeamsHarness, TEST_APP_PASSWORD, type TeamsHarness } from "../../support/teams.ts";
+import { describe, expect } from "vitest";
+import { test } from "../../support/teams-fixture.ts";
+import type { TestDatabase } from "../../support/database.ts";
+import { OUTBOUND_TOKEN, TEST_APP_PASSWORD, type TeamsHarness } from "../../support/teams.ts";
 
 let db: TestDatabase;
 let teams: TeamsHarness;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  teams = await startTeamsHarness({ db, credentials: true });
+test.override("teamsOptions", { credentials: true });
+test.beforeEach(({ db: testDb, teams: harness }) => {
+  [db, teams] = [testDb, harness];
 });
-afterAll(async () => {
-  await teams?.stop();
-  await db?.drop();
-});
-beforeEach(() => resetDatabase(db));
 
 describe("Teams request authentication with credentials set", () => {
   const rejected: [string, () => Promise<string | null>][] = [

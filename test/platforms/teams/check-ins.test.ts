@@ -2,10 +2,11 @@
 // the dialog (task/fetch), the dialog submits (task/submit), and `checkin history` lists the person's own answers.
 // The clock is injected: Wednesday 25 November 2026, 13:00 in Berlin, so this period's deadline is Friday 27
 // November 15:00 (the org default slot) and its ISO week starts Monday 16 November.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect } from "vitest";
+import { test } from "../../support/teams-fixture.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
-import { startTeamsHarness, type TeamsHarness, type TeamsUser } from "../../support/teams.ts";
+import type { TestDatabase } from "../../support/database.ts";
+import type { TeamsHarness, TeamsUser } from "../../support/teams.ts";
 
 const NOW = "2026-11-25T12:00:00Z";
 const DEADLINE = "Friday 27 November, 15:00";
@@ -14,17 +15,10 @@ let db: TestDatabase;
 let teams: TeamsHarness;
 let dana: TeamsUser;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  teams = await startTeamsHarness({ db, clock });
-});
-afterAll(async () => {
-  await teams?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
+test.override("teamsOptions", { clock });
+test.beforeEach(async ({ db: testDb, teams: harness }) => {
+  [db, teams] = [testDb, harness];
   clock.set(NOW);
-  await resetDatabase(db);
   dana = teams.user("Dana Doer");
   await teams.installApp(dana);
 });

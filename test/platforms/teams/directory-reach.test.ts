@@ -2,14 +2,15 @@
 // HR ever talked to the bot: HR adds Momentum to a team, its roster is read page by page, members are linked by
 // email / UPN within the tenant, and a personal chat is opened with each. Then the Friday prompt reaches each in
 // their own zone and a review launch reaches every participant. Never another tenant's member, never by name.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { it } from "../../support/teams-fixture.ts";
 import { importPeople } from "../../../src/domain/people/import-people.ts";
 import { createReviewCycle } from "../../../src/domain/reviews/create-review-cycle.ts";
 import { launchReviewCycle } from "../../../src/domain/reviews/launch-review-cycle.ts";
 import { listReachability } from "../../../src/domain/directory/list-reachability.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
-import { startTeamsHarness, TEST_TENANT, type TeamsConversation, type TeamsHarness, type TeamsUser } from "../../support/teams.ts";
+import type { TestDatabase } from "../../support/database.ts";
+import { TEST_TENANT, type TeamsConversation, type TeamsHarness, type TeamsUser } from "../../support/teams.ts";
 
 const clock = new ManualClock("2026-11-26T12:00:00Z");
 let db: TestDatabase;
@@ -27,17 +28,10 @@ const ROWS = [
   { line: 8, email: "dan@example.com", name: "Dan Nowhere" },
 ];
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  teams = await startTeamsHarness({ db, clock });
-});
-afterAll(async () => {
-  await teams?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
+it.override("teamsOptions", { clock });
+it.beforeEach(async ({ db: testDb, teams: harness }) => {
+  [db, teams] = [testDb, harness];
   clock.set("2026-11-26T12:00:00Z");
-  await resetDatabase(db);
   hana = teams.user("Hana HR");
   ana = teams.user("Ana Berlin", { email: "ana@example.com" });
   // Teams shares no email for Ben, only his sign-in name.

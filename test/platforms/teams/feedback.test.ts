@@ -1,10 +1,11 @@
 // Private feedback on Teams, through the real botbuilder code: `feedback @Bob …` previews who will see it in the
 // giver's personal chat (never in a channel), the preview's buttons send it once, requests reach only the people
 // asked, and the Answer dialog opens and submits only for them.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect } from "vitest";
+import { assignManager, assignRole, test } from "../../support/teams-fixture.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
-import { startTeamsHarness, type TeamsConversation, type TeamsHarness, type TeamsUser } from "../../support/teams.ts";
+import type { TestDatabase } from "../../support/database.ts";
+import type { TeamsConversation, TeamsHarness, TeamsUser } from "../../support/teams.ts";
 
 const TEXT = "Your demo was clear; next time lead with the customer problem (zq-teams-1618)";
 const clock = new ManualClock("2026-11-25T12:00:00Z");
@@ -15,22 +16,14 @@ let bob: TeamsUser;
 let carol: TeamsUser;
 let grace: TeamsUser;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  teams = await startTeamsHarness({ db, clock });
-});
-afterAll(async () => {
-  await teams?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
+test.override("teamsOptions", { clock });
+test.beforeEach(async ({ db: testDb, teams: harness }) => {
+  [db, teams] = [testDb, harness];
   clock.set("2026-11-25T12:00:00Z");
-  await resetDatabase(db);
   [alice, bob, carol, grace] = ["Alice Adams", "Bob Brown", "Carol Chief", "Grace Hopper"].map((name) => teams.user(name));
   for (const user of [alice, bob, carol, grace]) await teams.installApp(user);
-  const carolPerson = await db.prisma.person.findUniqueOrThrow({ where: { email: carol.email! } });
-  await db.prisma.person.update({ where: { id: carolPerson.id }, data: { role: "manager" } });
-  await db.prisma.person.update({ where: { email: bob.email! }, data: { managerId: carolPerson.id } });
+  await assignRole(db, [carol], "manager");
+  await assignManager(db, [bob], carol);
   teams.connector.posted.length = 0;
 });
 

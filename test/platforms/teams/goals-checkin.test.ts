@@ -1,12 +1,13 @@
 // Quick goal updates inside the Teams check-in dialog, through the real botbuilder code: the dialog offers Dana's
 // open goals pre-filled with their current values; a changed value becomes a goal update once the check-in is
 // saved, and a bad one comes back under that goal, with the answers' errors and every value kept, nothing stored.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect } from "vitest";
+import { test } from "../../support/teams-fixture.ts";
 import { createGoal } from "../../../src/domain/goals/create-goal.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
+import type { TestDatabase } from "../../support/database.ts";
 import { domainContext } from "../../support/fixtures.ts";
-import { startTeamsHarness, type TeamsHarness, type TeamsUser } from "../../support/teams.ts";
+import type { TeamsHarness, TeamsUser } from "../../support/teams.ts";
 
 const clock = new ManualClock("2026-11-25T12:00:00Z");
 let db: TestDatabase;
@@ -15,17 +16,10 @@ let dana: TeamsUser;
 let goals: { customers: string; docs: string };
 const ANSWERS = { mood: "4", progress: "Shipped the CSV import", plans: "Start on reminders" };
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  teams = await startTeamsHarness({ db, clock });
-});
-afterAll(async () => {
-  await teams?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
+test.override("teamsOptions", { clock });
+test.beforeEach(async ({ db: testDb, teams: harness }) => {
+  [db, teams] = [testDb, harness];
   clock.set("2026-11-25T12:00:00Z");
-  await resetDatabase(db);
   dana = teams.user("Dana Doer");
   await teams.installApp(dana);
   const person = await db.prisma.person.findFirstOrThrow({ where: { teamsIdentities: { some: { aadObjectId: dana.aadObjectId } } } });

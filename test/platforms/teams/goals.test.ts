@@ -2,10 +2,11 @@
 // and update dialogs (task/fetch), the dialogs submit (task/submit) and come back with per-field errors and every
 // value kept, and `goal list` shows each goal with the goal it aligns to. Hana is HR, Max a manager, Dana reports
 // to Max.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect } from "vitest";
+import { assignManager, assignRole, test } from "../../support/teams-fixture.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
-import { startTeamsHarness, type TeamsHarness, type TeamsUser } from "../../support/teams.ts";
+import type { TestDatabase } from "../../support/database.ts";
+import type { TeamsHarness, TeamsUser } from "../../support/teams.ts";
 
 const clock = new ManualClock("2026-11-25T12:00:00Z");
 let db: TestDatabase;
@@ -14,25 +15,17 @@ let hana: TeamsUser;
 let max: TeamsUser;
 let dana: TeamsUser;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  teams = await startTeamsHarness({ db, clock });
-});
-afterAll(async () => {
-  await teams?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
+test.override("teamsOptions", { clock });
+test.beforeEach(async ({ db: testDb, teams: harness }) => {
+  [db, teams] = [testDb, harness];
   clock.set("2026-11-25T12:00:00Z");
-  await resetDatabase(db);
   hana = teams.user("Hana HR");
   max = teams.user("Max Manager");
   dana = teams.user("Dana Doer");
   for (const user of [hana, max, dana]) await teams.installApp(user);
-  const person = (user: TeamsUser) => db.prisma.person.findFirstOrThrow({ where: { teamsIdentities: { some: { aadObjectId: user.aadObjectId } } } });
-  await db.prisma.person.update({ where: { id: (await person(hana)).id }, data: { role: "hr" } });
-  const manager = await db.prisma.person.update({ where: { id: (await person(max)).id }, data: { role: "manager" } });
-  await db.prisma.person.update({ where: { id: (await person(dana)).id }, data: { managerId: manager.id } });
+  await assignRole(db, [hana], "hr");
+  await assignRole(db, [max], "manager");
+  await assignManager(db, [dana], max);
 });
 
 type Card = { body: Record<string, any>[]; actions?: Record<string, any>[] };

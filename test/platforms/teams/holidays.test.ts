@@ -1,9 +1,10 @@
 // Holiday calendars and company closures on Teams end to end, through the real botbuilder code: typed commands into
 // the running service, answers recorded by the fake Bot Connector, rows read from the database.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect } from "vitest";
+import { assignManager, assignRole, test } from "../../support/teams-fixture.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
-import { startTeamsHarness, type TeamsHarness, type TeamsUser } from "../../support/teams.ts";
+import type { TestDatabase } from "../../support/database.ts";
+import type { TeamsHarness, TeamsUser } from "../../support/teams.ts";
 
 // Monday 21 December 2026.
 const clock = new ManualClock("2026-12-21T12:00:00Z");
@@ -13,23 +14,16 @@ let dana: TeamsUser;
 let hana: TeamsUser;
 let mia: TeamsUser;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  teams = await startTeamsHarness({ db, clock, env: { HOLIDAY_CALENDAR: "GB-ENG" } });
-});
-afterAll(async () => {
-  await teams?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
+test.override("teamsOptions", { clock, env: { HOLIDAY_CALENDAR: "GB-ENG" } });
+test.beforeEach(async ({ db: testDb, teams: harness }) => {
+  [db, teams] = [testDb, harness];
   clock.set("2026-12-21T12:00:00Z");
-  await resetDatabase(db);
   dana = teams.user("Dana Doer");
   hana = teams.user("Hana HR");
   mia = teams.user("Mia Manager");
   for (const user of [dana, hana, mia]) await teams.installApp(user);
-  await db.prisma.person.update({ where: { id: (await personOf(hana)).id }, data: { role: "hr" } });
-  await db.prisma.person.update({ where: { id: (await personOf(dana)).id }, data: { managerId: (await personOf(mia)).id } });
+  await assignRole(db, [hana], "hr");
+  await assignManager(db, [dana], mia);
 });
 
 const personOf = (user: TeamsUser) => db.prisma.person.findFirstOrThrow({ where: { teamsIdentities: { some: { aadObjectId: user.aadObjectId } } } });

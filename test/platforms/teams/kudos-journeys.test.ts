@@ -1,23 +1,16 @@
 // Kudos on Teams end to end, through the real botbuilder code: activities into the running service, replies and
 // proactive sends recorded by the fake Bot Connector, rows read from the database.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
-import { BOT, startTeamsHarness, type TeamsHarness, type TeamsUser } from "../../support/teams.ts";
+import { describe, expect } from "vitest";
+import { test } from "../../support/teams-fixture.ts";
+import type { TestDatabase } from "../../support/database.ts";
+import { BOT, type TeamsHarness, type TeamsUser } from "../../support/teams.ts";
 
 let db: TestDatabase;
 let teams: TeamsHarness;
 let giver: TeamsUser;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  teams = await startTeamsHarness({ db });
-});
-afterAll(async () => {
-  await teams?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
-  await resetDatabase(db);
+test.beforeEach(async ({ db: testDb, teams: harness }) => {
+  [db, teams] = [testDb, harness];
   giver = teams.user("Gina Giver");
   await teams.installApp(giver);
 });

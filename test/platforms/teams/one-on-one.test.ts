@@ -1,10 +1,11 @@
 // The manager's week on Teams, through the real botbuilder code: `one-on-one @Ana friday 10:00`, the agenda card at
 // the right local time, the private-note dialog (task/fetch, task/submit), "Mark 1:1 done", `summary`, `home`, and
 // the negatives: another manager replaying the agenda's buttons, an employee asking for a summary.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect } from "vitest";
+import { assignManager, assignRole, personIdOf, test } from "../../support/teams-fixture.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
-import { startTeamsHarness, type TeamsHarness, type TeamsUser } from "../../support/teams.ts";
+import type { TestDatabase } from "../../support/database.ts";
+import type { TeamsHarness, TeamsUser } from "../../support/teams.ts";
 import { SEEDED_AT } from "../../support/fixtures.ts";
 
 const clock = new ManualClock("2026-12-02T10:00:00Z");
@@ -15,26 +16,17 @@ let mia: TeamsUser;
 let ana: TeamsUser;
 let otto: TeamsUser;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  teams = await startTeamsHarness({ db, clock });
-});
-afterAll(async () => {
-  await teams?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
+test.override("teamsOptions", { clock });
+test.beforeEach(async ({ db: testDb, teams: harness }) => {
+  [db, teams] = [testDb, harness];
   clock.set("2026-12-02T10:00:00Z");
-  await resetDatabase(db);
   mia = teams.user("Mia Manager");
   ana = teams.user("Ana Report");
   otto = teams.user("Otto Other");
   for (const user of [mia, ana, otto]) await teams.installApp(user);
-  const idOf = async (user: TeamsUser) => (await db.prisma.teamsIdentity.findFirstOrThrow({ where: { aadObjectId: user.aadObjectId } })).personId;
-  await db.prisma.person.update({ where: { id: await idOf(mia) }, data: { role: "manager" } });
-  await db.prisma.person.update({ where: { id: await idOf(otto) }, data: { role: "manager" } });
-  await db.prisma.person.update({ where: { id: await idOf(ana) }, data: { managerId: await idOf(mia) } });
-  await db.prisma.checkIn.create({ data: { personId: await idOf(ana), periodKey: "2026-W48", mood: 3, progress: "p", plans: "q", blockers: "Waiting on legal", forManager: "Conference budget?", submittedAt: SEEDED_AT, updatedAt: SEEDED_AT } });
+  await assignRole(db, [mia, otto], "manager");
+  await assignManager(db, [ana], mia);
+  await db.prisma.checkIn.create({ data: { personId: await personIdOf(db, ana), periodKey: "2026-W48", mood: 3, progress: "p", plans: "q", blockers: "Waiting on legal", forManager: "Conference budget?", submittedAt: SEEDED_AT, updatedAt: SEEDED_AT } });
 });
 
 type Card = { body: Record<string, any>[]; actions?: Record<string, any>[] };

@@ -3,11 +3,12 @@
 // survey dialog (task/fetch), answer (task/submit), change their answers with the key in their private "answered"
 // card; HR closes the round, results go back to everyone asked, and `pulse results` shows the scores. MIN_GROUP_SIZE
 // is 3 so three people can see scores; comments still need five.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { it } from "../../support/teams-fixture.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
+import type { TestDatabase } from "../../support/database.ts";
 import { createPerson } from "../../support/fixtures.ts";
-import { startTeamsHarness, type TeamsHarness, type TeamsUser } from "../../support/teams.ts";
+import type { TeamsHarness, TeamsUser } from "../../support/teams.ts";
 
 const clock = new ManualClock("2026-12-07T12:00:00Z"); // Monday
 let db: TestDatabase;
@@ -16,17 +17,10 @@ let hana: TeamsUser;
 let amy: TeamsUser;
 let ben: TeamsUser;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  teams = await startTeamsHarness({ db, clock, env: { MIN_GROUP_SIZE: "3" } });
-});
-afterAll(async () => {
-  await teams?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
+it.override("teamsOptions", { clock, env: { MIN_GROUP_SIZE: "3" } });
+it.beforeEach(async ({ db: testDb, teams: harness }) => {
+  [db, teams] = [testDb, harness];
   clock.set("2026-12-07T12:00:00Z");
-  await resetDatabase(db);
   hana = teams.user("Hana HR");
   amy = teams.user("Amy Adams");
   ben = teams.user("Ben Brown");

@@ -2,36 +2,29 @@
 // in a dialog and launches it from the card, Eve saves a draft and submits in the review dialog, Max reviews her
 // with her answers beside each question, the automatic nudge reaches only Dana at 09:00 Berlin time, HR's nudge
 // reaches her once however often it is confirmed, status, close, Max shares, and only then Eve reads it.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect } from "vitest";
+import { assignManager, assignRole, test } from "../../support/teams-fixture.ts";
 import { reviewsCsv } from "../../../src/cli/commands/reviews.ts";
 import { exportReviewCycle } from "../../../src/domain/reviews/export-review-cycle.ts";
 import { domainContext } from "../../support/fixtures.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
-import { startTeamsHarness, type TeamsHarness, type TeamsUser } from "../../support/teams.ts";
+import type { TestDatabase } from "../../support/database.ts";
+import type { TeamsHarness, TeamsUser } from "../../support/teams.ts";
 
 const clock = new ManualClock("2026-11-25T14:00:00Z");
 let db: TestDatabase;
 let teams: TeamsHarness;
 let hana: TeamsUser, max: TeamsUser, eve: TeamsUser, dana: TeamsUser, sol: TeamsUser;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  teams = await startTeamsHarness({ db, clock });
-});
-afterAll(async () => {
-  await teams?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
+test.override("teamsOptions", { clock });
+test.beforeEach(async ({ db: testDb, teams: harness }) => {
+  [db, teams] = [testDb, harness];
   clock.set("2026-11-25T14:00:00Z");
-  await resetDatabase(db);
   [hana, max, eve, dana, sol] = ["Hana HR", "Max Manager", "Eve Early", "Dana Doer", "Sol Solo"].map((name) => teams.user(name));
   for (const user of [hana, max, eve, dana, sol]) expect((await teams.installApp(user)).status).toBeLessThan(300);
-  const personOf = async (user: TeamsUser) => (await db.prisma.teamsIdentity.findFirstOrThrow({ where: { aadObjectId: user.aadObjectId } })).personId;
-  await db.prisma.person.update({ where: { id: await personOf(hana) }, data: { role: "hr" } });
-  await db.prisma.person.update({ where: { id: await personOf(max) }, data: { role: "manager" } });
-  await db.prisma.person.updateMany({ where: { id: { in: [await personOf(eve), await personOf(dana)] } }, data: { managerId: await personOf(max) } });
+  await assignRole(db, [hana], "hr");
+  await assignRole(db, [max], "manager");
+  await assignManager(db, [eve, dana], max);
 });
 
 type Card = { body: Record<string, any>[]; actions?: Record<string, any>[] };

@@ -1,27 +1,21 @@
 // Away and personal settings on Teams end to end, through the real botbuilder code: typed commands into the
 // running service, answers recorded by the fake Bot Connector, the person's row read from the database.
 // The clock is injected: Wednesday 25 November 2026.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect } from "vitest";
+import { test } from "../../support/teams-fixture.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
+import type { TestDatabase } from "../../support/database.ts";
 import { createPerson } from "../../support/fixtures.ts";
-import { startTeamsHarness, type TeamsHarness, type TeamsUser } from "../../support/teams.ts";
+import type { TeamsHarness, TeamsUser } from "../../support/teams.ts";
 
 const clock = new ManualClock("2026-11-25T12:00:00Z");
 let db: TestDatabase;
 let teams: TeamsHarness;
 let dana: TeamsUser;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  teams = await startTeamsHarness({ db, clock });
-});
-afterAll(async () => {
-  await teams?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
-  await resetDatabase(db);
+test.override("teamsOptions", { clock });
+test.beforeEach(async ({ db: testDb, teams: harness }) => {
+  [db, teams] = [testDb, harness];
   dana = teams.user("Dana Doer");
   await teams.installApp(dana);
 });

@@ -1,10 +1,11 @@
 // Proactive sends through the real botbuilder connector client against the fake connector's injected faults:
 // each failure becomes the DeliveryError the outbox needs to retry (or not), and success returns the activity id.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect } from "vitest";
+import { test } from "../../support/teams-fixture.ts";
 import { DeliveryError, type TeamsRecipient } from "../../../src/domain/notifications/notifier.ts";
 import type { ChatNotifier } from "../../../src/domain/notifications/notifier.ts";
-import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
-import { startTeamsHarness, type TeamsHarness, type TeamsUser } from "../../support/teams.ts";
+import type { TestDatabase } from "../../support/database.ts";
+import type { TeamsHarness, TeamsUser } from "../../support/teams.ts";
 
 let db: TestDatabase;
 let teams: TeamsHarness;
@@ -13,18 +14,11 @@ let dana: TeamsUser;
 let recipient: TeamsRecipient;
 const message = { type: "notice" as const, title: "Heads up", text: "Just checking the pipes." };
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  // A short connector timeout so the timeout case needs no long wait.
-  teams = await startTeamsHarness({ db, overrides: { connectorTimeoutMs: 300 } });
+// A short connector timeout so the timeout case needs no long wait.
+test.override("teamsOptions", { overrides: { connectorTimeoutMs: 300 } });
+test.beforeEach(async ({ db: testDb, teams: harness }) => {
+  [db, teams] = [testDb, harness];
   notifier = teams.service.platforms.find((platform) => platform.name === "teams")!.notifier;
-});
-afterAll(async () => {
-  await teams?.stop();
-  await db?.drop();
-});
-beforeEach(async () => {
-  await resetDatabase(db);
   dana = teams.user("Dana");
   await teams.installApp(dana);
   const identity = await db.prisma.teamsIdentity.findFirstOrThrow({ where: { aadObjectId: dana.aadObjectId } });
