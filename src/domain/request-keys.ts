@@ -1,0 +1,13 @@
+// Double submits and retries, one mechanism: a use case takes the request key its platform derived (a Slack view id,
+// a Teams activity id) and claims it inside its own transaction. The claim commits with the work or rolls back with
+// it, so a failed attempt leaves no mark and the same request sent again is done, once.
+import type { Tx } from "./context.ts";
+
+/**
+ * True the first time `requestKey` is claimed; false when a request with the same key has already committed.
+ * INSERT … ON CONFLICT DO NOTHING: a concurrent copy of the same request waits for ours and then finds the key taken.
+ */
+export async function claimRequestKey(tx: Tx, requestKey: string, now: Date): Promise<boolean> {
+  const { count } = await tx.processedEvent.createMany({ data: [{ key: `request:${requestKey}`, createdAt: now }], skipDuplicates: true });
+  return count === 1;
+}
