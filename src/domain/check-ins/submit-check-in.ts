@@ -3,14 +3,13 @@
 // has begun and the submission starts that period's check-in. Goal values changed in the form are recorded in the
 // same transaction, and the platform's request key makes the same request sent twice count once.
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import type { DomainContext, Tx } from "../context.ts";
 import { CheckInAnswersSchema, CHECK_IN_FIELDS, PersonIdSchema, type CheckInAnswers, type CheckInAnswersInput, type CheckInField } from "./check-in.schemas.ts";
 import { CheckInValidationError } from "./check-in-validation-error.ts";
 import { loadPersonPeriod, promptDeliveryKey, reminderDeliveryKey } from "./current-period.ts";
 import { parseInput } from "../validation.ts";
 import { recordCheckInGoalProgress, type CheckInGoalChange, type CheckInGoalProgressResult } from "../goals/check-in-goals.ts";
-import { claimRequestKey } from "../request-keys.ts";
+import { onceInTransaction } from "../request-keys.ts";
 
 export interface SubmitCheckInOptions {
   personId: string;
@@ -40,8 +39,6 @@ export interface SubmitCheckInResult {
   duplicate: boolean;
 }
 
-const RequestKeySchema = z.string().min(1).max(300);
-
 /** Throws CheckInValidationError (per-field messages) for bad answers; nothing is stored then. */
 export async function submitCheckIn(ctx: DomainContext, options: SubmitCheckInOptions): Promise<SubmitCheckInResult> {
   const personId = parseInput(PersonIdSchema, options.personId);
@@ -49,10 +46,7 @@ export async function submitCheckIn(ctx: DomainContext, options: SubmitCheckInOp
   const now = options.now ?? ctx.clock.now();
   const { period, deadlineLabel } = await loadPersonPeriod(ctx, personId, now);
 
-  const requestKey = options.requestKey === undefined ? undefined : parseInput(RequestKeySchema, options.requestKey);
-
-  const saved = await ctx.prisma.$transaction(async (tx) => {
-    if (requestKey !== undefined && !(await claimRequestKey(tx, requestKey, now))) return null;
+  const saved = await onceInTransaction(ctx.prisma, options.requestKey, now, async (tx) => {
     const row = await saveCheckIn(tx, personId, period.key, answers, now);
     // Whoever has answered gets no prompt or reminder for this period, even one already queued for later.
     await tx.delivery.updateMany({

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { notFound } from "../../shared/errors.ts";
 import type { DomainContext, Tx } from "../context.ts";
+import { onceInTransaction } from "../request-keys.ts";
 import { hasRole } from "../people/person.ts";
 import { UpdateGoalProgressSchema, type GoalStatus, type UpdateGoalProgressInput } from "./goal.schemas.ts";
 import { fieldErrorsOf, GoalValidationError } from "./goal-validation-error.ts";
@@ -29,9 +30,14 @@ export function validateGoalProgress(input: unknown) {
   throw new GoalValidationError(Object.keys(errors).length > 0 ? errors : { value: "This update couldn't be read. Please try again." });
 }
 
-export async function updateGoalProgress(ctx: DomainContext, options: UpdateGoalProgressOptions): Promise<GoalProgressUpdated> {
+/** With a request key: null when that request has already been handled (a retried copy), and nothing is stored. */
+export async function updateGoalProgress(ctx: DomainContext, options: UpdateGoalProgressOptions & { requestKey: string }): Promise<GoalProgressUpdated | null>;
+export async function updateGoalProgress(ctx: DomainContext, options: UpdateGoalProgressOptions): Promise<GoalProgressUpdated>;
+export async function updateGoalProgress(ctx: DomainContext, options: UpdateGoalProgressOptions & { requestKey?: string }): Promise<GoalProgressUpdated | null> {
   const input = validateGoalProgress(options);
-  const updated = await ctx.prisma.$transaction((tx) => recordGoalProgress(tx, input, ctx.clock.now()));
+  const now = ctx.clock.now();
+  const updated = await onceInTransaction(ctx.prisma, options.requestKey, now, (tx) => recordGoalProgress(tx, input, now));
+  if (!updated) return null;
   ctx.logger.info({ goalId: updated.goalId, status: updated.status }, "goal progress updated");
   return updated;
 }

@@ -5,7 +5,7 @@
 import type { App } from "@slack/bolt";
 import { addOneOnOneNote, type AddOneOnOneNoteResult } from "../../../../domain/one-on-ones/add-one-on-one-note.ts";
 import { AddOneOnOneNoteInput } from "../../../../domain/one-on-ones/one-on-one.schemas.ts";
-import { AppError, isUniqueViolation, userMessageFor } from "../../../../shared/errors.ts";
+import { AppError, userMessageFor } from "../../../../shared/errors.ts";
 import { safeErrorFields } from "../../safe-error.ts";
 import { identifyActor } from "../../slack-people.ts";
 import { ONE_ON_ONE_NOTE_BLOCK, ONE_ON_ONE_NOTE_CALLBACK, ONE_ON_ONE_NOTE_INPUT, oneOnOneNoteSavedMessage } from "../../views/one-on-one-messages.ts";
@@ -33,7 +33,7 @@ export function registerOneOnOneNoteSubmission(app: App, deps: SlackListenerDeps
     const teamId = payload.data.team?.id ?? payload.data.user.team_id ?? "";
     const userId = payload.data.user.id;
     const outcome: Promise<Outcome> = deps.inFlight.track(
-      saveOnce(deps, { teamId, userId, viewId: payload.data.view.id, reportId, text: textCheck.data }).then(
+      save(deps, { teamId, userId, viewId: payload.data.view.id, reportId, text: textCheck.data }).then(
         (result): Outcome => ({ ok: true, result }),
         (error: unknown): Outcome => ({ ok: false, error }),
       ),
@@ -49,24 +49,15 @@ export function registerOneOnOneNoteSubmission(app: App, deps: SlackListenerDeps
   });
 }
 
-/** Claims the view id first: a second copy of the same submission finds it taken and stores nothing. */
-async function saveOnce(deps: SlackListenerDeps, request: { teamId: string; userId: string; viewId: string; reportId: string; text: string }): Promise<AddOneOnOneNoteResult | null> {
-  const ctx = deps.domain;
-  const key = `slack:one-on-one-note-view:${request.teamId}:${request.viewId}`;
-  try {
-    await ctx.prisma.processedEvent.create({ data: { key, createdAt: ctx.clock.now() } });
-  } catch (error) {
-    if (isUniqueViolation(error)) return null;
-    throw error;
-  }
-  try {
-    const manager = await identifyActor(ctx, deps.directory, request.teamId, request.userId);
-    return await addOneOnOneNote(ctx, { managerId: manager.id, reportId: request.reportId, text: request.text });
-  } catch (error) {
-    // Nothing was stored: submitting the same view again after fixing the problem must not be skipped.
-    await ctx.prisma.processedEvent.deleteMany({ where: { key } }).catch(() => undefined);
-    throw error;
-  }
+/** The view id is the request key: the same view submitted again stores nothing more (and answers null). */
+async function save(deps: SlackListenerDeps, request: { teamId: string; userId: string; viewId: string; reportId: string; text: string }): Promise<AddOneOnOneNoteResult | null> {
+  const manager = await identifyActor(deps.domain, deps.directory, request.teamId, request.userId);
+  return addOneOnOneNote(deps.domain, {
+    managerId: manager.id,
+    reportId: request.reportId,
+    text: request.text,
+    requestKey: `slack:one-on-one-note-view:${request.teamId}:${request.viewId}`,
+  });
 }
 
 async function tellManager(deps: SlackListenerDeps, userId: string, outcome: Outcome): Promise<void> {
