@@ -11,7 +11,7 @@ import { safeErrorFields } from "../../safe-error.ts";
 import { identifyActor } from "../../slack-people.ts";
 import { CHECKIN_BLOCKS, CHECKIN_MODAL_CALLBACK, type CheckInModalMetadata } from "../../views/checkin-modal.ts";
 import { checkInSavedMessage } from "../../views/checkin-replies.ts";
-import { sentenceCase, type SlackMessage } from "../../views/text.ts";
+import { escapeUserMessage, sentenceCase, type SlackMessage } from "../../views/text.ts";
 import type { SlackListenerDeps } from "../listener-deps.ts";
 import { ViewSubmissionPayload } from "../payloads.ts";
 import type { CheckInGoalChange } from "../../../../domain/goals/check-in-goals.ts";
@@ -96,7 +96,7 @@ function savedMessage(result: SubmitCheckInResult, metadata: CheckInModalMetadat
 function failureMessage(outcome: Outcome): SlackMessage {
   const error = outcome.ok ? undefined : outcome.error;
   const reason = error instanceof CheckInValidationError ? `Your check-in couldn't be saved. ${Object.values(error.fieldErrors).join(" ")}` : sentenceCase(userMessageFor(error));
-  return { text: `${reason} Type /checkin to try again.`, blocks: [] };
+  return { text: `${escapeUserMessage(reason)} Type /checkin to try again.`, blocks: [] };
 }
 
 function logUnexpected(deps: SlackListenerDeps, error: unknown): void {

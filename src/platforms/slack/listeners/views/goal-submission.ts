@@ -4,6 +4,7 @@
 // typed kept. Past the budget the modal closes and the outcome arrives as a DM. The view id is the request key the
 // use case checks in its transaction: the same view submitted twice (a double click, a retried request) is saved
 // and confirmed once, and a failed attempt leaves no mark.
+import { escapeUserMessage } from "../../views/text.ts";
 import type { SlackViewMiddlewareArgs } from "@slack/bolt";
 import { GoalValidationError } from "../../../../domain/goals/goal-validation-error.ts";
 import type { GoalField } from "../../../../domain/goals/goal.schemas.ts";
@@ -86,7 +87,7 @@ export async function runGoalSubmission<T>(deps: SlackListenerDeps, ack: SlackVi
 async function tellPerson<T>(deps: SlackListenerDeps, userId: string, settled: Outcome<T>, submission: GoalSubmission<T>): Promise<void> {
   if (settled.ok && settled.result === null) return; // the first copy confirms
   if (!settled.ok) logUnexpected(deps, settled.error, submission.what);
-  const message: SlackMessage = settled.ok ? submission.confirm(settled.result as T) : { text: `${userMessageFor(settled.error)} Type /goal to try again.`, blocks: [] };
+  const message: SlackMessage = settled.ok ? submission.confirm(settled.result as T) : { text: `${escapeUserMessage(userMessageFor(settled.error))} Type /goal to try again.`, blocks: [] };
   try {
     // Posting to a user id lands in the app's DM with them.
     await deps.client.chat.postMessage({ channel: userId, text: message.text, ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}) });

@@ -2,6 +2,7 @@
 // interaction budget, so a refusal (not this report's manager any more, an outage) shows inline and the text stays
 // in the modal; past the budget the modal closes and the outcome arrives as a DM. The same view submitted twice
 // (a double click, a retried request) stores one note.
+import { escapeUserMessage } from "../../views/text.ts";
 import type { App } from "@slack/bolt";
 import { addOneOnOneNote, type AddOneOnOneNoteResult } from "../../../../domain/one-on-ones/add-one-on-one-note.ts";
 import { AddOneOnOneNoteInput } from "../../../../domain/one-on-ones/one-on-one.schemas.ts";
@@ -63,7 +64,7 @@ async function save(deps: SlackListenerDeps, request: { teamId: string; userId: 
 async function tellManager(deps: SlackListenerDeps, userId: string, outcome: Outcome): Promise<void> {
   if (outcome.ok && outcome.result === null) return; // the first copy confirms
   if (!outcome.ok) logUnexpected(deps, outcome.error);
-  const message = outcome.ok && outcome.result ? oneOnOneNoteSavedMessage(outcome.result) : { text: `${userMessageFor(outcome.ok ? undefined : outcome.error)}`, blocks: [] };
+  const message = outcome.ok && outcome.result ? oneOnOneNoteSavedMessage(outcome.result) : { text: escapeUserMessage(userMessageFor(outcome.ok ? undefined : outcome.error)), blocks: [] };
   try {
     await deps.client.chat.postMessage({ channel: userId, text: message.text, ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}) });
   } catch (error) {
