@@ -62,4 +62,13 @@ describe("names in Slack kudos messages", () => {
     expect(announced.text).toBe("&lt;!channel&gt; Mallory gave kudos to &lt;!here&gt; Eve and <@UBOB>");
     expect(JSON.stringify([received, announced])).not.toMatch(/<!(channel|here|everyone)>/);
   });
+
+  it("when Alice types R&D in /kudos (Slack sends it as R&amp;D), the kudos is stored as typed and Slack receives R&amp;D once, never R&amp;amp;D", async () => {
+    await harness.slack.command("/kudos", `${mention(eve)} thanks for the R&amp;D demo &lt;3`, { as: alice, channel: "CDEMO" });
+    await harness.service.settle();
+    expect((await db.prisma.kudos.findFirstOrThrow()).message).toBe("thanks for the R&D demo <3");
+    const dm = harness.fake.sent("chat.postMessage").find((call) => call.args.channel === "DMEVE")!;
+    expect(JSON.stringify(dm.args.blocks)).toContain(">thanks for the R&amp;D demo &lt;3");
+    expect(everythingSent()).not.toContain("&amp;amp;");
+  });
 });

@@ -45,6 +45,14 @@ function escapeValue(value: unknown): string {
   return value instanceof SlackMarkup ? value.markup : escapeMrkdwn(String(value));
 }
 
+/**
+ * Text a person typed, as Slack sends it in a slash command: `&`, `<` and `>` arrive as entities. Decoded once, after
+ * any markup (mentions, links) was read, so it is stored as typed and escaped once on the way out.
+ */
+export function decodeSlackEntities(text: string): string {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
