@@ -30,18 +30,6 @@ function violations(from: string, forbidden: RegExp[]): string[] {
     .flatMap((file) => file.imports.filter((spec) => forbidden.some((rule) => rule.test(spec))).map((spec) => `${file.path} imports ${spec}`));
 }
 
-/**
- * TEMPORARY, emptied by the lead when issue 13a's branch is merged: these four files still write processed-event
- * rows themselves; 13a moves that into the use cases (a request key checked inside their transactions). Nothing
- * else may be added here.
- */
-const PRISMA_IN_PLATFORMS_UNTIL_13A_MERGES: readonly string[] = [
-  "platforms/slack/listeners/views/checkin-modal-submitted.ts",
-  "platforms/slack/listeners/views/goal-submission.ts",
-  "platforms/slack/listeners/views/one-on-one-note-submitted.ts",
-  "platforms/teams/handlers/activity-claim.ts",
-];
-
 /** Imports of the database layer or the generated client, and code that reaches the client or its types. */
 const PRISMA_IMPORTS = [/^@prisma\//, /(^|\/)generated\//, /(^|\/)db\//];
 const PRISMA_USES: [RegExp, string][] = [
@@ -82,15 +70,9 @@ describe("the dependency rule", () => {
 
   it("keeps Prisma out of the platforms: only domain use cases touch the database", () => {
     const offenders = files
-      .filter((file) => file.path.startsWith("platforms/") && !PRISMA_IN_PLATFORMS_UNTIL_13A_MERGES.includes(file.path))
+      .filter((file) => file.path.startsWith("platforms/"))
       .flatMap((file) => prismaUses(file.path, readFileSync(join(root, file.path), "utf8")));
     expect(offenders).toEqual([]);
-  });
-
-  it("allows only the four files issue 13a rewrites to reach Prisma from a platform, and only while they still do", () => {
-    const stillUsing = PRISMA_IN_PLATFORMS_UNTIL_13A_MERGES.filter((path) => prismaUses(path, readFileSync(join(root, path), "utf8")).length > 0);
-    // When 13a's branch is merged these files no longer touch Prisma: empty the list above then.
-    expect(stillUsing).toEqual(PRISMA_IN_PLATFORMS_UNTIL_13A_MERGES);
   });
 
   it("reads the environment only in config and the entry points", () => {

@@ -1,6 +1,7 @@
 // Inputs of the announcement use cases. Channel ids are the platform's own (a Slack channel id, the conversation id
 // of a Teams channel the app was added to): the adapters pick them, the domain only stores and routes them.
 import { z } from "zod";
+import { freeText } from "../text.schemas.ts";
 
 export const ANNOUNCEMENT_TEXT_MAX = 3000;
 export const ANNOUNCEMENT_TARGETS_MAX = 20;
@@ -15,11 +16,14 @@ export type AnnouncementTargetInput = z.infer<typeof AnnouncementTargetInput>;
 
 export const CreateAnnouncementInput = z.object({
   authorId: id,
-  text: z
-    .string({ error: "Write the announcement first." })
-    .trim()
-    .min(1, "Write the announcement first.")
-    .max(ANNOUNCEMENT_TEXT_MAX, `An announcement can be at most ${ANNOUNCEMENT_TEXT_MAX} characters: please shorten it.`),
+  text: freeText(
+    z
+      .string()
+      .trim()
+      .min(1, "Write the announcement first.")
+      .max(ANNOUNCEMENT_TEXT_MAX, `An announcement can be at most ${ANNOUNCEMENT_TEXT_MAX} characters: please shorten it.`),
+    "Write the announcement first.",
+  ),
   targets: z
     .array(AnnouncementTargetInput, { error: "Choose at least one channel to post in." })
     .min(1, "Choose at least one channel to post in.")

@@ -1,22 +1,16 @@
 // The check-in form, validated field by field so a Slack modal or a Teams dialog can show each error next to its
 // field and keep everything else the person typed.
 import { z } from "zod";
+import { freeText } from "../text.schemas.ts";
 
 export const CHECK_IN_TEXT_MAX = 3000;
 export const CHECK_IN_FIELDS = ["mood", "progress", "plans", "blockers", "forManager"] as const;
 export type CheckInField = (typeof CHECK_IN_FIELDS)[number];
 
 const requiredText = (what: string) =>
-  z
-    .string({ error: `Tell us ${what}.` })
-    .trim()
-    .min(1, `Tell us ${what}.`)
-    .max(CHECK_IN_TEXT_MAX, `Please keep this under ${CHECK_IN_TEXT_MAX} characters.`);
+  freeText(z.string().trim().min(1, `Tell us ${what}.`).max(CHECK_IN_TEXT_MAX, `Please keep this under ${CHECK_IN_TEXT_MAX} characters.`), `Tell us ${what}.`);
 
-const optionalText = z
-  .string()
-  .trim()
-  .max(CHECK_IN_TEXT_MAX, `Please keep this under ${CHECK_IN_TEXT_MAX} characters.`)
+const optionalText = freeText(z.string().trim().max(CHECK_IN_TEXT_MAX, `Please keep this under ${CHECK_IN_TEXT_MAX} characters.`))
   .nullish()
   .transform((value) => (value ? value : null));
 

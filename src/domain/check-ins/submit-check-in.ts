@@ -1,16 +1,26 @@
 // Creates or edits the person's check-in of the current period. One per person per period: a second submission
 // (an edit, a double click, a retried request) updates the same row until the deadline; after it, a new period
-// has begun and the submission starts that period's check-in.
+// has begun and the submission starts that period's check-in. Goal values changed in the form are recorded in the
+// same transaction, and the platform's request key makes the same request sent twice count once.
 import { randomUUID } from "node:crypto";
 import type { DomainContext, Tx } from "../context.ts";
 import { CheckInAnswersSchema, CHECK_IN_FIELDS, PersonIdSchema, type CheckInAnswers, type CheckInAnswersInput, type CheckInField } from "./check-in.schemas.ts";
 import { CheckInValidationError } from "./check-in-validation-error.ts";
 import { loadPersonPeriod, promptDeliveryKey, reminderDeliveryKey } from "./current-period.ts";
 import { parseInput } from "../validation.ts";
+import { recordCheckInGoalProgress, type CheckInGoalChange, type CheckInGoalProgressResult } from "../goals/check-in-goals.ts";
+import { onceInTransaction } from "../request-keys.ts";
 
 export interface SubmitCheckInOptions {
   personId: string;
   answers: CheckInAnswersInput;
+  /** Goal values the person changed in the form: recorded as goal updates with the check-in, in one transaction. */
+  goalChanges?: CheckInGoalChange[];
+  /**
+   * The platform's key for this request (a Slack view, a Teams activity): the same request sent again saves
+   * nothing more and answers `duplicate: true`. A failed attempt leaves no mark, so sending it again saves it.
+   */
+  requestKey?: string;
   /** Defaults to the context's clock. */
   now?: Date;
 }
@@ -24,6 +34,9 @@ export interface SubmitCheckInResult {
   /** Until when it can still be edited, in the person's zone: "Friday 27 November, 15:00". */
   deadlineLabel: string;
   answers: CheckInAnswers;
+  goals: CheckInGoalProgressResult;
+  /** True when this request key had already been handled: nothing new was stored (`created` is then false). */
+  duplicate: boolean;
 }
 
 /** Throws CheckInValidationError (per-field messages) for bad answers; nothing is stored then. */
@@ -33,17 +46,23 @@ export async function submitCheckIn(ctx: DomainContext, options: SubmitCheckInOp
   const now = options.now ?? ctx.clock.now();
   const { period, deadlineLabel } = await loadPersonPeriod(ctx, personId, now);
 
-  const { id, created } = await ctx.prisma.$transaction(async (tx) => {
-    const saved = await saveCheckIn(tx, personId, period.key, answers, now);
+  const saved = await onceInTransaction(ctx.prisma, options.requestKey, now, async (tx) => {
+    const row = await saveCheckIn(tx, personId, period.key, answers, now);
     // Whoever has answered gets no prompt or reminder for this period, even one already queued for later.
     await tx.delivery.updateMany({
       where: { key: { in: [promptDeliveryKey(personId, period.key), reminderDeliveryKey(personId, period.key)] }, status: "pending" },
       data: { status: "cancelled", lastError: "check-in already submitted", updatedAt: now },
     });
-    return saved;
+    const goals = await recordCheckInGoalProgress(tx, { personId, changes: options.goalChanges ?? [] }, now);
+    return { ...row, goals };
   });
-  ctx.logger.info({ personId, periodKey: period.key, created }, created ? "check-in submitted" : "check-in edited");
-  return { checkInId: id, created, periodKey: period.key, deadline: period.deadline, deadlineLabel, answers };
+  const base = { periodKey: period.key, deadline: period.deadline, deadlineLabel, answers };
+  if (!saved) {
+    const existing = await ctx.prisma.checkIn.findUnique({ where: { personId_periodKey: { personId, periodKey: period.key } }, select: { id: true } });
+    return { ...base, checkInId: existing?.id ?? "", created: false, goals: { updated: [], skipped: 0 }, duplicate: true };
+  }
+  ctx.logger.info({ personId, periodKey: period.key, created: saved.created, goalsUpdated: saved.goals.updated.length }, saved.created ? "check-in submitted" : "check-in edited");
+  return { ...base, checkInId: saved.id, created: saved.created, goals: saved.goals, duplicate: false };
 }
 
 /** Every invalid field at once, so the form can mark all of them in one round trip. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { freeText } from "../text.schemas.ts";
 
 export const FEEDBACK_MAX_LENGTH = 2000;
 export const FEEDBACK_TOPIC_MAX_LENGTH = 200;
@@ -10,17 +11,23 @@ export type FeedbackAudience = z.infer<typeof FeedbackAudience>;
 
 const id = z.string().min(1).max(100);
 
-export const FeedbackText = z
-  .string({ error: "Write the feedback you want to give." })
-  .trim()
-  .min(1, "Write the feedback you want to give.")
-  .max(FEEDBACK_MAX_LENGTH, `Feedback can be at most ${FEEDBACK_MAX_LENGTH} characters: please shorten it.`);
+export const FeedbackText = freeText(
+  z
+    .string()
+    .trim()
+    .min(1, "Write the feedback you want to give.")
+    .max(FEEDBACK_MAX_LENGTH, `Feedback can be at most ${FEEDBACK_MAX_LENGTH} characters: please shorten it.`),
+  "Write the feedback you want to give.",
+);
 
-export const FeedbackTopic = z
-  .string({ error: "Say what the feedback is about, e.g. `about the launch`." })
-  .trim()
-  .min(1, "Say what the feedback is about, e.g. `about the launch`.")
-  .max(FEEDBACK_TOPIC_MAX_LENGTH, `The topic can be at most ${FEEDBACK_TOPIC_MAX_LENGTH} characters.`);
+export const FeedbackTopic = freeText(
+  z
+    .string()
+    .trim()
+    .min(1, "Say what the feedback is about, e.g. `about the launch`.")
+    .max(FEEDBACK_TOPIC_MAX_LENGTH, `The topic can be at most ${FEEDBACK_TOPIC_MAX_LENGTH} characters.`),
+  "Say what the feedback is about, e.g. `about the launch`.",
+);
 
 /** Idempotency key of the request that sends something (a draft id, a Slack view id, a Teams activity id). */
 const RequestKey = z.string().min(1).max(300);

@@ -1,10 +1,11 @@
 // Quick goal progress inside the weekly check-in form: up to five of the person's open goals, each with one
 // optional number pre-filled with its current value. The values are checked with the rest of the form, before
 // anything is stored; after the check-in is saved, each value the person changed becomes a goal update.
-import type { DomainContext } from "../context.ts";
+import type { DomainContext, Tx } from "../context.ts";
 import { parseInput } from "../validation.ts";
 import { goalNumber, PersonIdSchema, type GoalMeasure } from "./goal.schemas.ts";
-import { updateGoalProgress } from "./update-goal-progress.ts";
+import { GoalValidationError } from "./goal-validation-error.ts";
+import { recordGoalProgress, validateGoalProgress } from "./update-goal-progress.ts";
 
 export const CHECK_IN_GOALS_MAX = 5;
 export const CHECK_IN_GOAL_COMMENT = "from weekly check-in";
@@ -70,16 +71,21 @@ export interface CheckInGoalProgressResult {
   skipped: number;
 }
 
-/** Records each change as a goal update with the comment "from weekly check-in". */
-export async function recordCheckInGoalProgress(ctx: DomainContext, options: { personId: string; changes: CheckInGoalChange[] }): Promise<CheckInGoalProgressResult> {
+/**
+ * Records each change as a goal update with the comment "from weekly check-in", inside the check-in's own
+ * transaction (submitCheckIn): the check-in and its goal values are saved together or not at all.
+ */
+export async function recordCheckInGoalProgress(tx: Tx, options: { personId: string; changes: CheckInGoalChange[] }, now: Date): Promise<CheckInGoalProgressResult> {
   const result: CheckInGoalProgressResult = { updated: [], skipped: 0 };
   for (const change of options.changes.slice(0, CHECK_IN_GOALS_MAX)) {
     try {
-      const updated = await updateGoalProgress(ctx, { actorId: options.personId, goalId: change.goalId, value: change.value, comment: CHECK_IN_GOAL_COMMENT });
+      const input = validateGoalProgress({ actorId: options.personId, goalId: change.goalId, value: change.value, comment: CHECK_IN_GOAL_COMMENT });
+      const updated = await recordGoalProgress(tx, input, now);
       result.updated.push({ goalId: updated.goalId, title: updated.title, progressPercent: updated.progressPercent });
     } catch (error) {
-      // The goal was deleted or handed over while the form was open; the rest of the check-in still counts.
-      if (!(error as { userMessage?: string })?.userMessage) throw error;
+      // The goal was deleted or handed over while the form was open (refused before any write, so the transaction
+      // is intact); the rest of the check-in still counts.
+      if (!(error instanceof GoalValidationError)) throw error;
       result.skipped += 1;
     }
   }

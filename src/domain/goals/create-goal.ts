@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { AppError, notFound } from "../../shared/errors.ts";
 import type { DomainContext } from "../context.ts";
+import { onceInTransaction } from "../request-keys.ts";
 import { requireRole, type Role } from "../people/person.ts";
 import { CreateGoalSchema, GOAL_LEVEL_LABELS, type CreateGoalInput, type GoalLevel, type GoalMeasure } from "./goal.schemas.ts";
 import { fieldErrorsOf, GoalValidationError } from "./goal-validation-error.ts";
@@ -75,7 +76,10 @@ export function validateGoalDraft(input: unknown) {
   return { ...draft, startValue: percent ? 0 : draft.startValue!, targetValue: percent ? 100 : draft.targetValue!, parentId: draft.parentId ?? null };
 }
 
-export async function createGoal(ctx: DomainContext, options: CreateGoalOptions): Promise<CreatedGoal> {
+/** With a request key: null when that request has already been handled (a retried copy), and nothing is stored. */
+export async function createGoal(ctx: DomainContext, options: CreateGoalOptions & { requestKey: string }): Promise<CreatedGoal | null>;
+export async function createGoal(ctx: DomainContext, options: CreateGoalOptions): Promise<CreatedGoal>;
+export async function createGoal(ctx: DomainContext, options: CreateGoalOptions & { requestKey?: string }): Promise<CreatedGoal | null> {
   const draft = validateGoalDraft(options);
   const actor = await ctx.prisma.person.findUnique({ where: { id: draft.actorId }, select: { id: true, role: true, active: true } });
   if (!actor) throw notFound("I couldn't find your Momentum profile.");
@@ -89,7 +93,8 @@ export async function createGoal(ctx: DomainContext, options: CreateGoalOptions)
 
   const now = ctx.clock.now();
   const goalId = randomUUID();
-  await ctx.prisma.goal.create({
+  const stored = await onceInTransaction(ctx.prisma, options.requestKey, now, (tx) =>
+    tx.goal.create({
     data: {
       id: goalId,
       level: draft.level,
@@ -106,7 +111,10 @@ export async function createGoal(ctx: DomainContext, options: CreateGoalOptions)
       createdAt: now,
       updatedAt: now,
     },
-  });
+      select: { id: true },
+    }),
+  );
+  if (!stored) return null;
   ctx.logger.info({ goalId, level: draft.level, aligned: parent !== null }, "goal created");
   const { actorId: _actor, parentId: _parent, ...fields } = draft;
   return { goalId, ...fields, parent };

@@ -2,6 +2,7 @@
 // and keep everything else the person entered. Platforms hand numbers over as strings ("42", "" for empty).
 import { DateTime } from "luxon";
 import { z } from "zod";
+import { freeText } from "../text.schemas.ts";
 
 export const GOAL_TITLE_MAX = 200;
 export const GOAL_COMMENT_MAX = 1000;
@@ -45,13 +46,13 @@ export const dueDate = z
 
 const comment = z.preprocess(
   blankToUndefined,
-  z.string().trim().max(GOAL_COMMENT_MAX, `Please keep the comment under ${GOAL_COMMENT_MAX} characters.`).optional(),
+  freeText(z.string().trim().max(GOAL_COMMENT_MAX, `Please keep the comment under ${GOAL_COMMENT_MAX} characters.`)).optional(),
 );
 
 export const CreateGoalSchema = z.object({
   actorId: z.string().min(1, "Missing person."),
   level: z.enum(GOAL_LEVELS, { error: "Pick a level: company, team or personal." }),
-  title: z.string({ error: "Give the goal a title." }).trim().min(1, "Give the goal a title.").max(GOAL_TITLE_MAX, `Please keep the title under ${GOAL_TITLE_MAX} characters.`),
+  title: freeText(z.string().trim().min(1, "Give the goal a title.").max(GOAL_TITLE_MAX, `Please keep the title under ${GOAL_TITLE_MAX} characters.`), "Give the goal a title."),
   measure: z.enum(GOAL_MEASURES, { error: "Pick how progress is measured: percent or a number." }),
   startValue: z.preprocess(blankToUndefined, goalNumber("The start must be a number, e.g. 0.").optional()),
   targetValue: z.preprocess(blankToUndefined, goalNumber("The target must be a number, e.g. 100.").optional()),

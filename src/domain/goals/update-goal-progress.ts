@@ -3,7 +3,8 @@
 // manager who leads the team, so the owner rule covers "the manager updates the team goal".
 import { randomUUID } from "node:crypto";
 import { notFound } from "../../shared/errors.ts";
-import type { DomainContext } from "../context.ts";
+import type { DomainContext, Tx } from "../context.ts";
+import { onceInTransaction } from "../request-keys.ts";
 import { hasRole } from "../people/person.ts";
 import { UpdateGoalProgressSchema, type GoalStatus, type UpdateGoalProgressInput } from "./goal.schemas.ts";
 import { fieldErrorsOf, GoalValidationError } from "./goal-validation-error.ts";
@@ -29,11 +30,23 @@ export function validateGoalProgress(input: unknown) {
   throw new GoalValidationError(Object.keys(errors).length > 0 ? errors : { value: "This update couldn't be read. Please try again." });
 }
 
-export async function updateGoalProgress(ctx: DomainContext, options: UpdateGoalProgressOptions): Promise<GoalProgressUpdated> {
+/** With a request key: null when that request has already been handled (a retried copy), and nothing is stored. */
+export async function updateGoalProgress(ctx: DomainContext, options: UpdateGoalProgressOptions & { requestKey: string }): Promise<GoalProgressUpdated | null>;
+export async function updateGoalProgress(ctx: DomainContext, options: UpdateGoalProgressOptions): Promise<GoalProgressUpdated>;
+export async function updateGoalProgress(ctx: DomainContext, options: UpdateGoalProgressOptions & { requestKey?: string }): Promise<GoalProgressUpdated | null> {
   const input = validateGoalProgress(options);
+  const now = ctx.clock.now();
+  const updated = await onceInTransaction(ctx.prisma, options.requestKey, now, (tx) => recordGoalProgress(tx, input, now));
+  if (!updated) return null;
+  ctx.logger.info({ goalId: updated.goalId, status: updated.status }, "goal progress updated");
+  return updated;
+}
+
+/** The update inside a caller's transaction (a check-in records its goal values with the check-in itself). */
+export async function recordGoalProgress(tx: Tx, input: ReturnType<typeof validateGoalProgress>, now: Date): Promise<GoalProgressUpdated> {
   const [actor, goal] = await Promise.all([
-    ctx.prisma.person.findUnique({ where: { id: input.actorId }, select: { id: true, role: true, active: true } }),
-    ctx.prisma.goal.findUnique({ where: { id: input.goalId }, select: { id: true, ownerId: true, level: true, title: true, startValue: true, targetValue: true, currentValue: true, status: true } }),
+    tx.person.findUnique({ where: { id: input.actorId }, select: { id: true, role: true, active: true } }),
+    tx.goal.findUnique({ where: { id: input.goalId }, select: { id: true, ownerId: true, level: true, title: true, startValue: true, targetValue: true, currentValue: true, status: true } }),
   ]);
   if (!actor) throw notFound("I couldn't find your Momentum profile.");
   if (!goal) throw new GoalValidationError({ goalId: "That goal no longer exists." }, "NOT_FOUND");
@@ -45,13 +58,9 @@ export async function updateGoalProgress(ctx: DomainContext, options: UpdateGoal
 
   // Reaching the target means done, unless the person says otherwise; falling back below it reopens a done goal.
   const status: GoalStatus = input.status ?? (reachedTarget(goal, input.value) ? "done" : goal.status === "done" ? "on_track" : goal.status);
-  const now = ctx.clock.now();
   const updateId = randomUUID();
-  await ctx.prisma.$transaction([
-    ctx.prisma.goalUpdate.create({ data: { id: updateId, goalId: goal.id, authorId: actor.id, value: input.value, status, comment: input.comment ?? null, createdAt: now } }),
-    ctx.prisma.goal.update({ where: { id: goal.id }, data: { currentValue: input.value, status, lastUpdateAt: now, updatedAt: now } }),
-  ]);
-  ctx.logger.info({ goalId: goal.id, status }, "goal progress updated");
+  await tx.goalUpdate.create({ data: { id: updateId, goalId: goal.id, authorId: actor.id, value: input.value, status, comment: input.comment ?? null, createdAt: now } });
+  await tx.goal.update({ where: { id: goal.id }, data: { currentValue: input.value, status, lastUpdateAt: now, updatedAt: now } });
   return {
     goalId: goal.id,
     updateId,

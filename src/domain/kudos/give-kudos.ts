@@ -50,7 +50,7 @@ export async function giveKudos(ctx: DomainContext, options: GiveKudosOptions, r
       name: true,
       active: true,
       timeZone: true,
-      slackIdentities: { where: { deactivatedAt: null }, select: { id: true }, take: 1 },
+      slackIdentities: { where: { deactivatedAt: null }, select: { userId: true }, orderBy: { createdAt: "asc" }, take: 1 },
       teamsIdentities: { select: { conversationReference: true } },
     },
   });
@@ -98,7 +98,7 @@ export async function giveKudos(ctx: DomainContext, options: GiveKudosOptions, r
       key: `kudos-dm:${row.id}`,
       kind: "kudos.received",
       target: { kind: "person", personId: row.recipientId },
-      message: { type: "kudos.received", kudosId: row.id, giverName: giver.name, message: input.message, value: input.value ?? null, visibility: input.visibility },
+      message: { type: "kudos.received", kudosId: row.id, giverName: giver.name, giverSlackUserId: slackUserIdOf(giver), message: input.message, value: input.value ?? null, visibility: input.visibility },
     }));
     if (target) {
       deliveries.push({
@@ -110,6 +110,8 @@ export async function giveKudos(ctx: DomainContext, options: GiveKudosOptions, r
           batchId,
           giverName: giver.name,
           recipientNames: recipientIds.map((id) => byId.get(id)!.name),
+          giverSlackUserId: slackUserIdOf(giver),
+          recipientSlackUserIds: recipientIds.map((id) => slackUserIdOf(byId.get(id)!)),
           message: input.message,
           value: input.value ?? null,
         },
@@ -129,6 +131,11 @@ export async function giveKudos(ctx: DomainContext, options: GiveKudosOptions, r
     unreachable,
     announcedIn: target,
   };
+}
+
+/** Slack mentions people who have a Slack identity: they are notified, and Slack shows their current name. */
+function slackUserIdOf(person: { slackIdentities: { userId: string }[] }): string | null {
+  return person.slackIdentities[0]?.userId ?? null;
 }
 
 function announcementTarget(input: ReturnType<typeof GiveKudosInput.parse>, routing: KudosRouting): NewDelivery["target"] | null {

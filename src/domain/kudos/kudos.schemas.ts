@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { freeText } from "../text.schemas.ts";
 
 export const KUDOS_MAX_LENGTH = 500;
 export const KUDOS_MAX_RECIPIENTS = 10;
@@ -9,11 +10,13 @@ export const GiveKudosInput = z.object({
     .array(z.string().min(1))
     .min(1, "Mention at least one person to thank, e.g. `@alice thanks for the demo`.")
     .max(KUDOS_MAX_RECIPIENTS, `You can thank at most ${KUDOS_MAX_RECIPIENTS} people at once.`),
-  message: z
-    .string()
-    .trim()
-    .min(1, "Add a few words saying what you're thanking them for.")
-    .max(KUDOS_MAX_LENGTH, `Kudos can be at most ${KUDOS_MAX_LENGTH} characters: please shorten your message.`),
+  message: freeText(
+    z
+      .string()
+      .trim()
+      .min(1, "Add a few words saying what you're thanking them for.")
+      .max(KUDOS_MAX_LENGTH, `Kudos can be at most ${KUDOS_MAX_LENGTH} characters: please shorten your message.`),
+  ),
   value: z.string().trim().toLowerCase().nullish(),
   visibility: z.enum(["public", "private"]).default("public"),
   platform: z.enum(["slack", "teams"]),

@@ -12,6 +12,8 @@ export type OutboundMessage =
       type: "kudos.received";
       kudosId: string;
       giverName: string;
+      /** The giver's Slack user id when they have a Slack identity, so Slack can mention them (absent on older rows). */
+      giverSlackUserId?: string | null;
       message: string;
       value: string | null;
       visibility: "public" | "private";
@@ -21,6 +23,9 @@ export type OutboundMessage =
       batchId: string;
       giverName: string;
       recipientNames: string[];
+      /** Slack user ids in the order of the names (null: no Slack identity), for mentions (absent on older rows). */
+      giverSlackUserId?: string | null;
+      recipientSlackUserIds?: (string | null)[];
       message: string;
       value: string | null;
     }

@@ -1,5 +1,6 @@
 // Inputs of the 1:1 use cases, validated once at the domain's edge (both platforms call the same use cases).
 import { z } from "zod";
+import { freeText } from "../text.schemas.ts";
 import { CLOCK_TIME_PATTERN } from "../schedule/local-time.ts";
 
 export const ONE_ON_ONE_NOTE_MAX = 2000;
@@ -19,11 +20,14 @@ export type SetOneOnOneSlotOptions = z.input<typeof SetOneOnOneSlotInput>;
 export const AddOneOnOneNoteInput = z.object({
   managerId: personId("I couldn't tell who you are. Please try again."),
   reportId: personId("That note isn't attached to anyone. Open it again from the 1:1 agenda."),
-  text: z
-    .string({ error: "Write your note first." })
-    .trim()
-    .min(1, "Write your note first.")
-    .max(ONE_ON_ONE_NOTE_MAX, `Please keep a note under ${ONE_ON_ONE_NOTE_MAX} characters.`),
+  text: freeText(
+    z
+      .string()
+      .trim()
+      .min(1, "Write your note first.")
+      .max(ONE_ON_ONE_NOTE_MAX, `Please keep a note under ${ONE_ON_ONE_NOTE_MAX} characters.`),
+    "Write your note first.",
+  ),
 });
 export type AddOneOnOneNoteOptions = z.input<typeof AddOneOnOneNoteInput>;
 

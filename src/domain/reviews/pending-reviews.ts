@@ -1,6 +1,7 @@
-// Who still has something to write, in active cycles: self-reviews not submitted, and manager reviews that are
-// open for the manager (the self-review is in, or the manager due date has come) and not submitted. Three queries
-// whatever the size of the org.
+// The one definition of "pending", used by /review status, nudges (manual and scheduled), the home views and the
+// team summaries: a review its author still has to write now. That is, in an active cycle, by an active author,
+// not submitted, and, for a manager review, open for the manager (the report's self-review is in, or the manager
+// due date has come in the manager's zone). Three queries whatever the size of the org.
 import type { DomainContext } from "../context.ts";
 import type { OutboundMessage } from "../notifications/messages.ts";
 import { daysOffOf, loadClosures, type DaysOff } from "../schedule/days-off.ts";
@@ -19,14 +20,29 @@ export interface PendingReview {
   authorWorkday: { workdayStart: string | null; workdayEnd: string | null; awayUntil: string | null };
   /** The author's holidays and closures: nudges are not sent on them (the nudge day moves back instead). */
   authorDaysOff: DaysOff;
+  subjectId: string;
   subjectName: string;
 }
 
-/** `cycleIds` limits the search (all active cycles when absent). */
-export async function loadPendingReviews(ctx: DomainContext, now: Date, cycleIds?: string[]): Promise<PendingReview[]> {
+/** Narrows the search: whose reviews (authors), about whom (subjects, or the reports of one manager). */
+export interface PendingReviewScope {
+  authorIds?: string[];
+  subjectIds?: string[];
+  subjectManagerId?: string;
+}
+
+/** `cycleIds` limits the search (all active cycles when absent); `scope` narrows it further. */
+export async function loadPendingReviews(ctx: DomainContext, now: Date, cycleIds?: string[], scope: PendingReviewScope = {}): Promise<PendingReview[]> {
   const closures = await loadClosures(ctx.prisma, now);
   const rows = await ctx.prisma.review.findMany({
-    where: { status: { in: ["pending", "draft"] }, cycle: { status: "active", ...(cycleIds ? { id: { in: cycleIds } } : {}) }, author: { active: true } },
+    where: {
+      status: { in: ["pending", "draft"] },
+      cycle: { status: "active", ...(cycleIds ? { id: { in: cycleIds } } : {}) },
+      author: { active: true },
+      ...(scope.authorIds ? { authorId: { in: scope.authorIds } } : {}),
+      ...(scope.subjectIds ? { subjectId: { in: scope.subjectIds } } : {}),
+      ...(scope.subjectManagerId ? { subject: { managerId: scope.subjectManagerId } } : {}),
+    },
     select: {
       id: true,
       kind: true,
@@ -75,6 +91,7 @@ export async function loadPendingReviews(ctx: DomainContext, now: Date, cycleIds
       authorZone: zone,
       authorWorkday: { workdayStart: row.author.workdayStart, workdayEnd: row.author.workdayEnd, awayUntil: row.author.awayUntil },
       authorDaysOff: daysOffOf(row.author, ctx.org, closures),
+      subjectId: row.subjectId,
       subjectName: row.subject.name,
     });
   }

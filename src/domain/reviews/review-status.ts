@@ -4,6 +4,7 @@ import { forbidden } from "../../shared/errors.ts";
 import type { DomainContext } from "../context.ts";
 import { hasRole } from "../people/person.ts";
 import { parseInput } from "../validation.ts";
+import { loadPendingReviews } from "./pending-reviews.ts";
 import { dueDateLabel, findCycle, loadActor } from "./review-access.ts";
 import { CycleIdSchema } from "./review.schemas.ts";
 
@@ -32,6 +33,7 @@ export async function reviewStatus(ctx: DomainContext, options: { actorId: strin
   const reviews = await ctx.prisma.review.findMany({
     where: { cycleId: cycle.id, ...(isHr ? {} : { subject: { managerId: actor.id } }) },
     select: {
+      id: true,
       kind: true,
       status: true,
       subject: { select: { name: true, manager: { select: { id: true, name: true } } } },
@@ -39,6 +41,8 @@ export async function reviewStatus(ctx: DomainContext, options: { actorId: strin
     },
     orderBy: [{ subject: { name: "asc" } }, { kind: "asc" }],
   });
+  // Pending as nudges see it (one definition): not yet open manager reviews and inactive authors are not pending.
+  const pendingIds = new Set((await loadPendingReviews(ctx, ctx.clock.now(), [cycle.id], isHr ? {} : { subjectManagerId: actor.id })).map((review) => review.reviewId));
   const steps = { self: { submitted: 0, total: 0 }, manager: { submitted: 0, total: 0 } };
   const byManager = new Map<string, { managerName: string; self: StepCompletion; manager: StepCompletion }>();
   const pending: ReviewStatusReport["pending"] = [];
@@ -53,7 +57,7 @@ export async function reviewStatus(ctx: DomainContext, options: { actorId: strin
     group[review.kind].total += 1;
     group[review.kind].submitted += done;
     byManager.set(key, group);
-    if (!done) {
+    if (pendingIds.has(review.id)) {
       pendingCount += 1;
       if (pending.length < PENDING_LIST_MAX) pending.push({ authorName: review.author.name, kind: review.kind, subjectName: review.subject.name });
     }

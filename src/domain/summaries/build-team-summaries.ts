@@ -2,6 +2,7 @@
 // the roster, the check-ins of the last weeks, the flagged goals, the week's kudos and the pending reviews are each
 // loaded in bulk, then grouped in memory. The P3 benchmark (bench/p3-summaries.ts) holds it to that.
 import type { DomainContext } from "../context.ts";
+import { loadPendingReviews } from "../reviews/pending-reviews.ts";
 import { teamPulseByManager } from "../pulses/team-pulse.ts";
 import { isExcusedFromCheckIn } from "../check-ins/excused.ts";
 import { periodLabel } from "../check-ins/list-check-in-history.ts";
@@ -57,10 +58,7 @@ export async function buildTeamSummaries(ctx: DomainContext, options: BuildTeamS
       where: { createdAt: { gte: weekAgo, lte: now }, ...(scoped ? { OR: [{ giverId: { in: reportIds } }, { recipientId: { in: reportIds } }] } : {}) },
       select: { giverId: true, recipientId: true },
     }),
-    ctx.prisma.review.findMany({
-      where: { status: { not: "submitted" }, cycle: { status: "active" }, ...(scoped ? { subjectId: { in: reportIds } } : {}) },
-      select: { subjectId: true },
-    }),
+    loadPendingReviews(ctx, now, undefined, scoped ? { subjectIds: reportIds } : {}),
   ]);
 
   const checkInOf = new Map(checkIns.map((row) => [`${row.personId}|${row.periodKey}`, row]));

@@ -2,6 +2,7 @@
 // the reviews they owe, the kudos they received (public and private: they are theirs), and for managers their
 // team at a glance as counts only. Never anyone else's private words.
 import { DateTime } from "luxon";
+import { loadPendingReviews } from "../reviews/pending-reviews.ts";
 import type { DomainContext } from "../context.ts";
 import { getCheckInForm } from "../check-ins/get-check-in-form.ts";
 import { goalRiskReasons } from "../goals/goals-at-risk.ts";
@@ -43,10 +44,7 @@ export async function getHome(ctx: DomainContext, options: { personId: string })
       orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
       select: { id: true, title: true, status: true, dueDate: true, lastUpdateAt: true, startValue: true, targetValue: true, currentValue: true },
     }),
-    ctx.prisma.review.findMany({
-      where: { authorId: person.id, status: { not: "submitted" }, cycle: { status: "active" } },
-      select: { kind: true, subject: { select: { name: true } }, cycle: { select: { name: true, selfDueDate: true, managerDueDate: true } } },
-    }),
+    loadPendingReviews(ctx, now, undefined, { authorIds: [person.id] }),
     ctx.prisma.kudos.findMany({
       where: { recipientId: person.id, createdAt: { gte: since } },
       orderBy: { createdAt: "desc" },
@@ -70,12 +68,7 @@ export async function getHome(ctx: DomainContext, options: { personId: string })
       atRisk: goalRiskReasons({ ...goal, ownerTimeZone: zone }, now).length > 0,
     })),
     moreOpenGoals: Math.max(0, goals.length - HOME_GOALS),
-    pendingReviews: reviews.map((review) => ({
-      cycleName: review.cycle.name,
-      subjectName: review.subject.name,
-      kind: review.kind,
-      dueDate: review.kind === "self" ? review.cycle.selfDueDate : review.cycle.managerDueDate,
-    })),
+    pendingReviews: reviews.map((review) => ({ cycleName: review.cycleName, subjectName: review.subjectName, kind: review.kind, dueDate: review.dueDate })),
     recentKudos: kudos.map((row) => ({
       giverName: row.giver?.name ?? "A former colleague",
       message: row.message,

@@ -6,13 +6,13 @@ import express, { type Router } from "express";
 import type { Clock } from "../../shared/clock.ts";
 import { eventDeduplication } from "./event-dedupe.ts";
 import { registerListeners } from "./listeners/index.ts";
+import { admitWithinBudget } from "./listeners/within-budget.ts";
 import type { SlackListenerDeps } from "./listeners/listener-deps.ts";
 import { slackTimestampGuard } from "./request-guard.ts";
 import { logError } from "../../shared/log-error.ts";
 import type { WebClientOptions } from "./web-client.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
-const ADMISSION_WAIT_MS = 2000;
 
 export interface BotIdentity {
   botId?: string;
@@ -51,12 +51,10 @@ export function buildSlackApp(options: SlackAppOptions): { app: App; router: Rou
   app.error(async (error) => {
     logError(deps.logger, error, "a Slack listener failed");
   });
-  // Admission control before any listener acknowledges: under a burst, wait (at most ADMISSION_WAIT_MS, well
-  // inside Slack's 3 s) for acknowledged work to drain, so the backlog and its memory stay bounded.
-  app.use(async ({ next }) => {
-    await deps.inFlight.room(ADMISSION_WAIT_MS);
-    await next();
-  });
+  // Admission control before any listener acknowledges: under a burst, wait (briefly) for acknowledged work to
+  // drain, so the backlog and its memory stay bounded. The wait comes out of the request's one acknowledgement
+  // budget, so waiting for admission and then working can never add up past Slack's 3 s.
+  app.use(({ next }) => admitWithinBudget(deps.inFlight, deps.interactionBudgetMs, next));
   app.use(eventDeduplication({ domain: deps.domain, logger: deps.logger }));
   registerListeners(app, deps);
   return { app, router };

@@ -3,7 +3,7 @@
 // knows is refused there with a message.
 import { TeamsActivityHandler, type TaskModuleRequest, type TaskModuleResponse, type TurnContext } from "botbuilder";
 import { activityKey } from "./activity.ts";
-import { onceForActivity } from "./handlers/activity-claim.ts";
+import { onceForInboundRequest } from "../../domain/inbound/claim-inbound-event.ts";
 import { handleCardAction } from "./handlers/card-actions.ts";
 import { fetchDialog, submitDialog } from "./handlers/dialog-routes.ts";
 import type { TeamsHandlerDeps } from "./handlers/handler-deps.ts";
@@ -31,7 +31,7 @@ export class MomentumTeamsBot extends TeamsActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     try {
       // A redelivered message is skipped: nothing is stored twice and nobody is messaged twice.
-      await onceForActivity(this.deps.domain, activityKey(context.activity), () =>
+      await onceForInboundRequest(this.deps.domain, activityKey(context.activity), () =>
         context.activity.value && !context.activity.text ? handleCardAction(this.deps, context) : handleTextCommand(this.deps, context),
       );
     } catch (error) {

@@ -95,7 +95,7 @@ describe("goal progress from the weekly check-in", () => {
 
     const stranger = await createPerson(db);
     const theirs = await createGoal(ctx(), { actorId: stranger.id, level: "person", title: "Theirs", measure: "percent", dueDate: "2027-01-01" });
-    const result = await recordCheckInGoalProgress(ctx(), { personId: owner.id, changes: [{ goalId: b.goalId, value: 8 }, { goalId: theirs.goalId, value: 99 }] });
+    const result = await db.prisma.$transaction((tx) => recordCheckInGoalProgress(tx, { personId: owner.id, changes: [{ goalId: b.goalId, value: 8 }, { goalId: theirs.goalId, value: 99 }] }, ctx().clock.now()));
     expect(result).toEqual({ updated: [{ goalId: b.goalId, title: "B", progressPercent: 100 }], skipped: 1 });
     expect(await db.prisma.goalUpdate.findMany({ select: { goalId: true, value: true, comment: true, status: true } })).toEqual([{ goalId: b.goalId, value: 8, comment: CHECK_IN_GOAL_COMMENT, status: "done" }]);
   });

@@ -30,10 +30,10 @@ describe("/kudos with mentions", () => {
 
     const channelPosts = posts().filter((call) => call.args.channel === "CDEMO");
     expect(channelPosts).toHaveLength(1);
-    expect(channelPosts[0].args.text).toBe("Grace Hopper gave kudos to Alice Adams and Bob Brown");
+    expect(channelPosts[0].args.text).toBe("<@UGRACE> gave kudos to <@UALICE> and <@UBOB>");
     const dms = posts().filter((call) => String(call.args.channel).startsWith("DM"));
     expect(dms.map((call) => call.args.channel).sort()).toEqual(["DMALICE", "DMBOB"]);
-    expect(dms[0].args.text).toBe("Grace Hopper gave you kudos");
+    expect(dms[0].args.text).toBe("<@UGRACE> gave you kudos");
     expect(JSON.stringify(dms[0].args.blocks)).toContain("thanks for the demo #teamwork");
 
     expect(replies()).toHaveLength(1);

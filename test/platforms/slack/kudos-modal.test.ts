@@ -107,7 +107,7 @@ describe("the kudos modal", () => {
     await harness.service.settle();
     expect(posts().map((call) => call.args.channel).sort()).toEqual(["DMALICE", grace.id]);
     const dm = posts().find((call) => call.args.channel === "DMALICE")!;
-    expect(dm.args.text).toBe("Grace Hopper gave you private kudos");
+    expect(dm.args.text).toBe("<@UGRACE> gave you private kudos");
     expect(JSON.stringify(dm.args.blocks)).toContain("only you can see this kudos");
   });
 });

@@ -3,7 +3,7 @@ import type { RespondFn } from "@slack/bolt";
 import { userMessageFor } from "../../../shared/errors.ts";
 import type { Logger } from "../../../shared/logger.ts";
 import { logError, logWarning } from "../../../shared/log-error.ts";
-import { sentenceCase, type SlackMessage } from "../views/text.ts";
+import { escapeUserMessage, sentenceCase, type SlackMessage } from "../views/text.ts";
 
 export type Reply = (message: SlackMessage) => Promise<unknown>;
 
@@ -15,7 +15,7 @@ export function ephemeralReply(respond: RespondFn): Reply {
 /** Tells the person what went wrong (their own refusal, or a generic message) and logs only what is unexpected. */
 export async function replyWithError(reply: Reply, logger: Logger, error: unknown, what: string): Promise<void> {
   logError(logger, error, `${what} failed`);
-  await reply({ text: sentenceCase(userMessageFor(error)), blocks: [] }).catch((replyError: unknown) =>
+  await reply({ text: escapeUserMessage(sentenceCase(userMessageFor(error))), blocks: [] }).catch((replyError: unknown) =>
     logWarning(logger, replyError, `could not send the ${what} error reply`),
   );
 }

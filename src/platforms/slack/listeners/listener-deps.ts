@@ -10,7 +10,8 @@ export interface SlackListenerDeps extends PlatformDeps {
   kudosChannel?: string;
   /**
    * How long a modal submission may work before it must acknowledge. Within it, a refusal is shown inline in the
-   * modal; past it the modal closes and the outcome arrives as a DM. Slack allows 3 s in all.
+   * modal; past it the modal closes and the outcome arrives as a DM. Slack allows 3 s in all: the budget starts
+   * before admission (within-budget.ts), so a wait for admission comes out of it.
    */
   interactionBudgetMs: number;
 }

@@ -9,7 +9,7 @@ import type { CreateAnnouncementResult } from "../../../domain/announcements/cre
 import type { FollowUpResult } from "../../../domain/announcements/follow-up-unacknowledged.ts";
 import type { SetRoleResult } from "../../../domain/people/set-role.ts";
 import { channelProblemsText, type ChannelProblem } from "./announce-modal.ts";
-import { context, escapeMrkdwn, joinNames, plain, section, truncate, type SlackMessage } from "./text.ts";
+import { context, escapedText, escapeMrkdwn, joinNames, plain, section, type SlackMessage, truncate } from "./text.ts";
 
 export const ANNOUNCEMENT_FOLLOW_UP_ACTION = "announcement_follow_up";
 export const ANNOUNCE_CYCLE_ACTION = "announce_cycle";
@@ -27,7 +27,7 @@ export function channelList(targets: { platform: string; channel: string }[]): s
 export function announcementQueuedMessage(result: CreateAnnouncementResult): SlackMessage {
   const ack = result.withAck ? " People can acknowledge it: `/announce status` shows who hasn't yet." : "";
   return {
-    text: `Your announcement is on its way to ${result.targets.length} ${result.targets.length === 1 ? "channel" : "channels"}.`,
+    text: escapedText`Your announcement is on its way to ${result.targets.length} ${result.targets.length === 1 ? "channel" : "channels"}.`,
     blocks: [section(`:mega: Your announcement is on its way to ${channelList(result.targets)}.${ack}`)],
   };
 }
@@ -46,14 +46,14 @@ export function announcementStatusMessage(status: AnnouncementStatus, zone: stri
   ];
   if (!announcement.withAck) {
     blocks.push(section("It didn't ask people to acknowledge it, so there's nothing to track."));
-    return { text: `Announcement by ${announcement.authorName}: no acknowledgements asked`, blocks };
+    return { text: escapedText`Announcement by ${announcement.authorName}: no acknowledgements asked`, blocks };
   }
   const acked = status.acknowledged.length;
   blocks.push(section(`:white_check_mark: *${acked} of ${status.audienceCount}* ${acked === 1 ? "has" : "have"} acknowledged it.`));
   if (status.pending.length > 0) blocks.push(section(`*Not yet (${status.pending.length}):* ${namesLine(status.pending.map((person) => person.name))}`));
   if (status.followUpCount > 0) blocks.push(followUpButton(announcement.id, status.followUpCount));
   else if (status.pending.length > 0) blocks.push(context("Everyone who hasn't acknowledged has already had their one reminder."));
-  return { text: `${acked} of ${status.audienceCount} have acknowledged the announcement`, blocks };
+  return { text: escapedText`${acked} of ${status.audienceCount} have acknowledged the announcement`, blocks };
 }
 
 function namesLine(names: string[]): string {
@@ -120,7 +120,7 @@ export const ANNOUNCE_HELP =
 
 export function announceHelpMessage(problem?: string): SlackMessage {
   const shown = problem ? truncate(problem, 500) : undefined;
-  return { text: shown ?? "How to use /announce", blocks: [...(shown ? [section(escapeMrkdwn(shown))] : []), section(ANNOUNCE_HELP)] };
+  return { text: escapeMrkdwn(shown ?? "How to use /announce"), blocks: [...(shown ? [section(escapeMrkdwn(shown))] : []), section(ANNOUNCE_HELP)] };
 }
 
 export function roleHelpMessage(problem: string): SlackMessage {

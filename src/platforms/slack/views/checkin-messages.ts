@@ -2,7 +2,7 @@
 // period, so a click on an old prompt answers for the period it was sent for.
 import type { ActionsBlock } from "@slack/types";
 import type { OutboundMessage } from "../../../domain/notifications/messages.ts";
-import { escapeMrkdwn, plain, section, type SlackMessage } from "./text.ts";
+import { escapedText, escapeMrkdwn, plain, section, type SlackMessage } from "./text.ts";
 
 export const CHECKIN_START_ACTION = "checkin_start";
 
@@ -20,7 +20,7 @@ function startButton(periodKey: string, blockId: string): ActionsBlock {
 export function checkinPromptMessage(message: CheckinPrompt): SlackMessage {
   const deadline = escapeMrkdwn(message.deadlineLabel);
   return {
-    text: `Time for your weekly check-in (open until ${message.deadlineLabel})`,
+    text: escapedText`Time for your weekly check-in (open until ${message.deadlineLabel})`,
     blocks: [
       section(`:wave: Time for your weekly check-in! How did the week go? It's open until *${deadline}*.`),
       startButton(message.periodKey, "checkin_prompt"),
@@ -31,7 +31,7 @@ export function checkinPromptMessage(message: CheckinPrompt): SlackMessage {
 export function checkinReminderMessage(message: CheckinReminder): SlackMessage {
   const deadline = escapeMrkdwn(message.deadlineLabel);
   return {
-    text: `Reminder: your check-in is still open until ${message.deadlineLabel}`,
+    text: escapedText`Reminder: your check-in is still open until ${message.deadlineLabel}`,
     blocks: [section(`:hourglass_flowing_sand: Friendly reminder: your check-in is still open until *${deadline}*.`), startButton(message.periodKey, "checkin_reminder")],
   };
 }

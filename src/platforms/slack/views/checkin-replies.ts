@@ -2,7 +2,7 @@
 import { MOOD_OPTIONS } from "../../../domain/check-ins/get-check-in-form.ts";
 import type { CheckInHistoryItem } from "../../../domain/check-ins/list-check-in-history.ts";
 import { formatLocalLabel } from "../../../domain/schedule/local-time.ts";
-import { context, escapeMrkdwn, plain, quote, section, truncate, type SlackMessage } from "./text.ts";
+import { context, escapedText, escapeMrkdwn, plain, quote, section, type SlackMessage, truncate } from "./text.ts";
 
 export interface CheckInSavedConfirmation {
   created: boolean;
@@ -18,7 +18,7 @@ export function checkInSavedMessage(confirmation: CheckInSavedConfirmation): Sla
     `${confirmation.created ? ":white_check_mark:" : ":pencil2:"} Check-in ${verb}, thank you! You can edit it until *${escapeMrkdwn(deadline)}* with \`/checkin\`.`,
     ...(confirmation.movedToNewPeriod ? ["The week you opened the form for had already closed, so your answers count for this week."] : []),
   ];
-  return { text: `Check-in ${verb}. You can edit it until ${deadline}.`, blocks: [section(lines.join("\n"))] };
+  return { text: escapedText`Check-in ${verb}. You can edit it until ${deadline}.`, blocks: [section(lines.join("\n"))] };
 }
 
 /** Each answer is cut short in the list: five full check-ins would not fit in one Slack message. */

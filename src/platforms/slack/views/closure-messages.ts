@@ -1,6 +1,6 @@
 // Replies to `/momentum closure …`, seen only by the HR person who typed it. The reason is HR's own words: escaped.
 import type { AddClosureResult, ClosureView } from "../../../domain/holidays/closures.ts";
-import { escapeMrkdwn, section, type SlackMessage } from "./text.ts";
+import { escapedText, escapeMrkdwn, section, type SlackMessage } from "./text.ts";
 
 function scopeOf(closure: ClosureView): string {
   return closure.team ? `${closure.team.managerName}'s team` : "everyone";
@@ -29,7 +29,7 @@ export function closureListMessage(closures: ClosureView[]): SlackMessage {
     return { text, blocks: [section(text)] };
   }
   return {
-    text: `${closures.length} company ${closures.length === 1 ? "closure" : "closures"} planned`,
+    text: escapedText`${closures.length} company ${closures.length === 1 ? "closure" : "closures"} planned`,
     blocks: [section(["*Company closures*", ...closures.slice(0, 40).map(line)].join("\n"))],
   };
 }

@@ -3,7 +3,7 @@
 // the feedback: lock screens and the activity list show only who sent it.
 import type { ActionsBlock, SectionBlock } from "@slack/types";
 import type { OutboundMessage } from "../../../domain/notifications/messages.ts";
-import { context, escapeMrkdwn, joinNames, plain, section, type SlackMessage } from "./text.ts";
+import { context, escapedText, escapeMrkdwn, joinNames, plain, section, type SlackMessage } from "./text.ts";
 
 export const FEEDBACK_ASK_ACTIONS = { answer: "feedback_answer", decline: "feedback_decline" } as const;
 
@@ -64,7 +64,7 @@ function whoCanSee(message: FeedbackReceived): string {
 export function feedbackReceivedMessage(message: FeedbackReceived): SlackMessage {
   const fallback =
     message.reader === "recipient" ? `${message.giverName} sent you private feedback` : `${message.giverName} shared feedback for ${message.recipientName} with you`;
-  return { text: fallback, blocks: [section(headline(message)), ...quotedSections(message.text), context(`:lock: ${whoCanSee(message)}`)] };
+  return { text: escapeMrkdwn(fallback), blocks: [section(headline(message)), ...quotedSections(message.text), context(`:lock: ${whoCanSee(message)}`)] };
 }
 
 export function feedbackRequestedMessage(message: FeedbackRequested): SlackMessage {
@@ -81,7 +81,7 @@ export function feedbackRequestedMessage(message: FeedbackRequested): SlackMessa
     ],
   };
   return {
-    text: `${message.requesterName} would like your feedback`,
+    text: escapedText`${message.requesterName} would like your feedback`,
     blocks: [section(ask), context(`:lock: Your answer goes to ${escapeMrkdwn(joinNames(message.readerNames))} only. You can answer once.`), actions],
   };
 }

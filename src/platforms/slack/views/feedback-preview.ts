@@ -4,7 +4,7 @@ import type { ActionsBlock, Button } from "@slack/types";
 import type { FeedbackPreview } from "../../../domain/feedback/preview-feedback.ts";
 import type { GiveFeedbackResult } from "../../../domain/feedback/give-feedback.ts";
 import { quotedSections } from "./feedback-messages.ts";
-import { context, escapeMrkdwn, plain, section, type SlackMessage } from "./text.ts";
+import { context, escapedText, escapeMrkdwn, plain, section, type SlackMessage } from "./text.ts";
 
 export const FEEDBACK_PREVIEW_ACTIONS = { sendRecipient: "feedback_send_recipient", sendShared: "feedback_send_shared", cancel: "feedback_cancel" } as const;
 
@@ -23,7 +23,7 @@ export function feedbackPreviewMessage(options: { draftId: string; text: string;
     : [escapeMrkdwn(preview.manager ? preview.summaries.recipient : preview.summaries.recipient_and_manager)];
   const actions: ActionsBlock = { type: "actions", block_id: "feedback_preview", elements: buttons };
   return {
-    text: `Preview of your feedback for ${recipient}: nothing is sent until you choose`,
+    text: escapedText`Preview of your feedback for ${recipient}: nothing is sent until you choose`,
     blocks: [
       section(`:eyes: *Preview of your private feedback for ${escapeMrkdwn(recipient)}* (only you can see this preview)`),
       ...quotedSections(text),
@@ -42,7 +42,7 @@ export function feedbackSentMessage(result: GiveFeedbackResult): SlackMessage {
   if (result.unreachableNames.length > 0) {
     lines.push(`Momentum can't message ${escapeMrkdwn(result.unreachableNames.join(", "))} yet; it's saved and they'll find it with \`/feedback list\`.`);
   }
-  return { text: `Feedback sent to ${result.recipientName}`, blocks: [section(lines.join("\n"))] };
+  return { text: escapedText`Feedback sent to ${result.recipientName}`, blocks: [section(lines.join("\n"))] };
 }
 
 export function feedbackCancelledMessage(): SlackMessage {

@@ -5,7 +5,7 @@ import type { FeedbackListItem } from "../../../domain/feedback/list-feedback-fo
 import type { RequestFeedbackResult } from "../../../domain/feedback/request-feedback.ts";
 import type { GiveFeedbackResult } from "../../../domain/feedback/give-feedback.ts";
 import { quotedSections } from "./feedback-messages.ts";
-import { context, escapeMrkdwn, joinNames, section, type SlackMessage } from "./text.ts";
+import { context, escapedText, escapeMrkdwn, joinNames, section, type SlackMessage } from "./text.ts";
 
 const USAGE = [
   "*Private feedback*",
@@ -17,7 +17,7 @@ const USAGE = [
 ].join("\n");
 
 export function feedbackHelpMessage(problem?: string): SlackMessage {
-  return { text: problem ?? "How to use /feedback", blocks: [...(problem ? [section(escapeMrkdwn(problem))] : []), section(USAGE)] };
+  return { text: escapeMrkdwn(problem ?? "How to use /feedback"), blocks: [...(problem ? [section(escapeMrkdwn(problem))] : []), section(USAGE)] };
 }
 
 function label(item: FeedbackListItem, timeZone: string): string {
@@ -38,7 +38,7 @@ export function feedbackListMessage(items: FeedbackListItem[], timeZone: string)
   if (items.length === 0) return { text: "No feedback for you yet", blocks: [section(":lock: No feedback for you yet. When someone sends you feedback, it shows up here (and only you see this list).")] };
   const blocks: KnownBlock[] = [section(`:lock: *Feedback you can read* (latest ${items.length}; only you see this list)`)];
   for (const item of items) blocks.push({ type: "divider" }, context(label(item, timeZone)), ...quotedSections(item.text));
-  return { text: `Your latest ${items.length} feedback`, blocks };
+  return { text: escapedText`Your latest ${items.length} feedback`, blocks };
 }
 
 export function feedbackRequestedReply(result: RequestFeedbackResult): SlackMessage {
@@ -48,12 +48,12 @@ export function feedbackRequestedReply(result: RequestFeedbackResult): SlackMess
     `:lock: Answers go to ${escapeMrkdwn(joinNames(result.readerNames))} only.`,
   ];
   if (result.unreachableNames.length > 0) lines.push(`Momentum can't message ${escapeMrkdwn(joinNames(result.unreachableNames))} yet, so they won't see the request until they use Momentum.`);
-  return { text: `Asked ${joinNames(result.askedNames)} for feedback`, blocks: [section(lines.join("\n"))] };
+  return { text: escapedText`Asked ${joinNames(result.askedNames)} for feedback`, blocks: [section(lines.join("\n"))] };
 }
 
 export function feedbackAnsweredReply(result: GiveFeedbackResult): SlackMessage {
   const to = result.sharedWithName ? `${result.recipientName} and ${result.sharedWithName}` : result.recipientName;
-  return { text: `Your answer was sent to ${to}`, blocks: [section(`:white_check_mark: :lock: Thanks! Your answer was sent privately to ${escapeMrkdwn(to)}.`)] };
+  return { text: escapedText`Your answer was sent to ${to}`, blocks: [section(`:white_check_mark: :lock: Thanks! Your answer was sent privately to ${escapeMrkdwn(to)}.`)] };
 }
 
 export function feedbackDeclinedReply(subjectName: string): SlackMessage {

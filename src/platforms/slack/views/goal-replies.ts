@@ -6,7 +6,7 @@ import { GOAL_LEVEL_LABELS, GOAL_STATUS_LABELS } from "../../../domain/goals/goa
 import type { MyGoal } from "../../../domain/goals/list-my-goals.ts";
 import type { GoalProgressUpdated } from "../../../domain/goals/update-goal-progress.ts";
 import { goalLines, progressBar } from "./goal-text.ts";
-import { context, escapeMrkdwn, plain, section, truncate, type SlackMessage } from "./text.ts";
+import { context, escapedText, escapeMrkdwn, plain, section, truncate, type SlackMessage } from "./text.ts";
 
 /** One message holds at most 50 blocks: a header, a note, and up to 45 goals. */
 const LIST_MAX = 45;
@@ -21,7 +21,7 @@ export function goalListMessage(goals: MyGoal[]): SlackMessage {
     ...goals.slice(0, LIST_MAX).map((goal) => section(goalLines(goal))),
     context(goals.length > LIST_MAX ? `Showing ${LIST_MAX} of ${goals.length}. Type \`/goal\` to update one.` : "Type `/goal` to update one or set a new one."),
   ];
-  return { text: `You have ${open} open goal${open === 1 ? "" : "s"}.`, blocks };
+  return { text: escapedText`You have ${open} open goal${open === 1 ? "" : "s"}.`, blocks };
 }
 
 export function goalHelpMessage(problem?: string): SlackMessage {
@@ -33,7 +33,7 @@ export function goalHelpMessage(problem?: string): SlackMessage {
     "• `/goal update` opens the progress form",
     "• `/goal list` shows your goals and what they align to (only you see it)",
   ];
-  return { text: problem ?? "How to use /goal", blocks: [section(lines.join("\n"))] };
+  return { text: escapeMrkdwn(problem ?? "How to use /goal"), blocks: [section(lines.join("\n"))] };
 }
 
 export function goalCreatedMessage(goal: CreatedGoal): SlackMessage {
@@ -43,11 +43,11 @@ export function goalCreatedMessage(goal: CreatedGoal): SlackMessage {
     goal.parent ? `It aligns to the ${GOAL_LEVEL_LABELS[goal.parent.level].toLowerCase()} goal _${escapeMrkdwn(truncate(goal.parent.title, 200))}_.` : "It isn't aligned to another goal.",
     "Update its progress any time with `/goal`, or in your weekly check-in.",
   ];
-  return { text: `Goal created: ${truncate(goal.title, 200)}`, blocks: [section(lines.join("\n"))] };
+  return { text: escapedText`Goal created: ${truncate(goal.title, 200)}`, blocks: [section(lines.join("\n"))] };
 }
 
 export function goalUpdatedMessage(update: GoalProgressUpdated): SlackMessage {
   const done = update.status === "done" ? " :tada:" : "";
   const text = `:chart_with_upwards_trend: *${escapeMrkdwn(truncate(update.title, 200))}*: \`${progressBar(update.progressPercent)}\` · ${GOAL_STATUS_LABELS[update.status]}${done}`;
-  return { text: `Progress saved: ${truncate(update.title, 200)} is at ${update.progressPercent}%.`, blocks: [section(text)] };
+  return { text: escapedText`Progress saved: ${truncate(update.title, 200)} is at ${update.progressPercent}%.`, blocks: [section(text)] };
 }

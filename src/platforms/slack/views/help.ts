@@ -11,7 +11,7 @@ export function kudosHelpMessage(options: { values: string[]; problem?: string }
     ...(values ? [`Company values: ${values}`] : []),
   ].join("\n");
   return {
-    text: options.problem ?? "How to use /kudos",
+    text: escapeMrkdwn(options.problem ?? "How to use /kudos"),
     blocks: [...(options.problem ? [section(escapeMrkdwn(options.problem))] : []), section(usage)],
   };
 }

@@ -1,5 +1,5 @@
 // What the giver alone sees after giving kudos: what was recorded and who will be told.
-import { escapeMrkdwn, joinNames, section, type SlackMessage } from "./text.ts";
+import { escapedText, escapeMrkdwn, joinNames, section, type SlackMessage } from "./text.ts";
 
 export interface KudosConfirmation {
   recipientNames: string[];
@@ -16,7 +16,7 @@ export function kudosConfirmationMessage(confirmation: KudosConfirmation): Slack
   const names = joinNames(confirmation.recipientNames.map((name) => `*${escapeMrkdwn(name)}*`));
   const plainNames = joinNames(confirmation.recipientNames);
   if (confirmation.duplicate) {
-    return { text: `Your kudos for ${plainNames} was already recorded.`, blocks: [section(`:white_check_mark: Your kudos for ${names} was already recorded, nothing was sent twice.`)] };
+    return { text: escapedText`Your kudos for ${plainNames} was already recorded.`, blocks: [section(`:white_check_mark: Your kudos for ${names} was already recorded, nothing was sent twice.`)] };
   }
   const lines = [`:white_check_mark: Kudos recorded for ${names}.`];
   const reachable = confirmation.recipientNames.filter((name) => !confirmation.unreachableNames.includes(name));
@@ -27,5 +27,5 @@ export function kudosConfirmationMessage(confirmation: KudosConfirmation): Slack
   if (confirmation.visibility === "private") lines.push(":lock: It's private: it won't be posted anywhere.");
   else if (confirmation.postedIn) lines.push(`It will be posted in <#${confirmation.postedIn}>.`);
   else lines.push("It was given in a direct message, so it won't be posted in a channel.");
-  return { text: `Kudos recorded for ${plainNames}.`, blocks: [section(lines.join("\n"))] };
+  return { text: escapedText`Kudos recorded for ${plainNames}.`, blocks: [section(lines.join("\n"))] };
 }

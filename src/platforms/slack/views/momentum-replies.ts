@@ -4,7 +4,7 @@ import type { SettingsView } from "../../../domain/people/describe-settings.ts";
 import type { SetAwayResult } from "../../../domain/people/set-away.ts";
 import { SETTINGS_HELP, type SettingsCommand } from "../../../domain/people/settings-text.ts";
 import { calendarLine, holidaysHeadline, nextDayOffLine, teamHolidaysHeadline } from "../../../domain/holidays/holiday-text.ts";
-import { escapeMrkdwn, section, sentenceCase, type SlackMessage } from "./text.ts";
+import { escapedText, escapeMrkdwn, section, sentenceCase, type SlackMessage } from "./text.ts";
 
 export const MOMENTUM_HELP_LINES = [
   "*Weekly check-ins*",
@@ -26,7 +26,7 @@ export const MOMENTUM_HELP_LINES = [
 
 export function momentumHelpMessage(problem?: string): SlackMessage {
   return {
-    text: problem ? slackCommandHints(problem) : "How to use /momentum and /checkin",
+    text: problem ? slackCommandHints(escapeMrkdwn(problem)) : "How to use /momentum and /checkin",
     blocks: [...(problem ? [section(slackCommandHints(escapeMrkdwn(problem)))] : []), section(MOMENTUM_HELP_LINES.join("\n"))],
   };
 }
@@ -40,7 +40,7 @@ export function slackCommandHints(text: string): string {
 
 /** A refusal or a parser explanation, with its examples written as Slack commands. */
 export function momentumProblemMessage(problem: string): SlackMessage {
-  return { text: slackCommandHints(sentenceCase(problem)), blocks: [section(slackCommandHints(escapeMrkdwn(sentenceCase(problem))))] };
+  return { text: slackCommandHints(escapeMrkdwn(sentenceCase(problem))), blocks: [section(slackCommandHints(escapeMrkdwn(sentenceCase(problem))))] };
 }
 
 export function awayMessage(result: SetAwayResult): SlackMessage {
@@ -54,14 +54,14 @@ export function awayMessage(result: SetAwayResult): SlackMessage {
     ...(result.cancelledDeliveries > 0 ? [`${result.cancelledDeliveries} queued ${result.cancelledDeliveries === 1 ? "message was" : "messages were"} cancelled.`] : []),
     "Back early? Type `/momentum back`.",
   ];
-  return { text: `You're away through ${result.untilLabel}.`, blocks: [section(lines.join("\n"))] };
+  return { text: escapedText`You're away through ${result.untilLabel}.`, blocks: [section(lines.join("\n"))] };
 }
 
 export function settingsMessage(applied: AppliedSettings, command: SettingsCommand): SlackMessage {
   const headline = headlineFor(applied, command);
   const body = settingsLines(applied.settings).join("\n");
   return {
-    text: headline ?? `Your Momentum settings: check-in ${applied.settings.checkIn.label}, time zone ${applied.settings.timeZone}`,
+    text: headline ? escapeMrkdwn(headline) : escapedText`Your Momentum settings: check-in ${applied.settings.checkIn.label}, time zone ${applied.settings.timeZone}`,
     blocks: [
       ...(headline ? [section(`:white_check_mark: ${escapeMrkdwn(headline)}`)] : []),
       section(body),

@@ -6,7 +6,7 @@ import { ONE_ON_ONE_NOTE_MAX } from "../../../domain/one-on-ones/one-on-one.sche
 import type { AddOneOnOneNoteResult } from "../../../domain/one-on-ones/add-one-on-one-note.ts";
 import type { MarkOneOnOneDoneResult } from "../../../domain/one-on-ones/mark-one-on-one-done.ts";
 import type { SetOneOnOneSlotResult } from "../../../domain/one-on-ones/set-one-on-one-slot.ts";
-import { context, escapeMrkdwn, plain, quote, section, type SlackMessage } from "./text.ts";
+import { context, escapedText, escapeMrkdwn, plain, quote, section, type SlackMessage } from "./text.ts";
 
 export const ONE_ON_ONE_NOTE_ACTION = "one_on_one_add_note";
 export const ONE_ON_ONE_DONE_ACTION = "one_on_one_done";
@@ -59,7 +59,7 @@ export function oneOnOneAgendaMessage(agenda: OneOnOneAgenda): SlackMessage {
     ],
   };
   blocks.push(actions, context("Only you receive this agenda. Notes you add stay private to you and appear in the next one."));
-  return { text: `Your 1:1 with ${agenda.reportName} is on ${agenda.slotLabel}`, blocks };
+  return { text: escapedText`Your 1:1 with ${agenda.reportName} is on ${agenda.slotLabel}`, blocks };
 }
 
 function checkInLines(agenda: OneOnOneAgenda): string[] {

@@ -6,7 +6,7 @@ import type { ClosePulseResult } from "../../../domain/pulses/close-pulse-round.
 import type { LaunchPulseResult } from "../../../domain/pulses/launch-pulse.ts";
 import type { GroupStats } from "../../../domain/pulses/pulse-stats.ts";
 import type { PulseRoundResults } from "../../../domain/pulses/pulse-results.ts";
-import { context, escapeMrkdwn, plain, section, truncate, type SlackMessage } from "./text.ts";
+import { context, escapedText, escapeMrkdwn, plain, section, type SlackMessage, truncate } from "./text.ts";
 
 export const PULSE_CHANGE_ACTION = "pulse_change";
 const COMMENTS_SHOWN = 20;
@@ -62,7 +62,7 @@ export function pulseResultsMessage(results: PulseRoundResults): SlackMessage {
   }
   const trend = results.trend.map((point) => `R${point.number}: ${point.enps === null ? "–" : signed(point.enps)}`);
   if (trend.length > 1) blocks.push(context(`eNPS trend: ${trend.join(" → ")}`));
-  return { text: `Pulse results: ${results.title}`, blocks };
+  return { text: escapedText`Pulse results: ${results.title}`, blocks };
 }
 
 export function pulseLaunchedMessage(result: LaunchPulseResult): SlackMessage {
@@ -80,5 +80,5 @@ export function pulseClosedMessage(result: ClosePulseResult): SlackMessage {
 export const PULSE_HELP = "`/pulse`: create a pulse survey (HR)\n`/pulse results`: results of the latest round\n`/pulse close`: close the open round now\n`/pulse stop`: no further rounds of the latest pulse";
 
 export function pulseHelpMessage(problem?: string): SlackMessage {
-  return { text: problem ?? "How to use /pulse", blocks: [...(problem ? [section(escapeMrkdwn(truncate(problem, 500)))] : []), section(PULSE_HELP)] };
+  return { text: escapeMrkdwn(problem ?? "How to use /pulse"), blocks: [...(problem ? [section(escapeMrkdwn(truncate(problem, 500)))] : []), section(PULSE_HELP)] };
 }

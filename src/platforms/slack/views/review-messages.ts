@@ -2,7 +2,7 @@
 // review id; who may open what is decided by the domain when the button is clicked.
 import type { ActionsBlock, Button } from "@slack/types";
 import type { ReviewOutboundMessage } from "../../../domain/reviews/review-messages.ts";
-import { context, escapeMrkdwn, plain, section, type SlackMessage } from "./text.ts";
+import { context, escapedText, escapeMrkdwn, plain, section, type SlackMessage } from "./text.ts";
 
 /** Every "open a review form" button starts with this; a suffix keeps action ids unique within one message. */
 export const REVIEW_OPEN_ACTION = "review_open";
@@ -23,7 +23,7 @@ function actions(blockId: string, elements: Button[]): ActionsBlock {
 export function reviewSelfRequestedMessage(message: Of<"review.self-requested">): SlackMessage {
   const cycle = escapeMrkdwn(message.cycleName);
   return {
-    text: `Time for your self-review (${message.cycleName}), due ${message.dueLabel}`,
+    text: escapedText`Time for your self-review (${message.cycleName}), due ${message.dueLabel}`,
     blocks: [
       section(`:memo: The review cycle *${cycle}* has started. Please write your self-review by *${escapeMrkdwn(message.dueLabel)}*.`),
       context("Your goals and the kudos you received are shown in the form. Drafts are saved, so you can come back to it."),
@@ -36,7 +36,7 @@ export function reviewManagerRequestedMessage(message: Of<"review.manager-reques
   const name = escapeMrkdwn(message.subjectName);
   const lead = message.selfSubmitted ? `${name} has submitted their self-review.` : `The manager reviews of *${escapeMrkdwn(message.cycleName)}* are due.`;
   return {
-    text: `Review ${message.subjectName} (${message.cycleName}), due ${message.dueLabel}`,
+    text: escapedText`Review ${message.subjectName} (${message.cycleName}), due ${message.dueLabel}`,
     blocks: [
       section(`:clipboard: ${lead} Please write your review of ${name} by *${escapeMrkdwn(message.dueLabel)}*.`),
       context(message.selfSubmitted ? "Their self-review is shown beside each question." : "Their self-review isn't in yet; the form shows it once it is."),
@@ -68,7 +68,7 @@ export function reviewNudgeMessage(message: Of<"review.nudge">): SlackMessage {
 export function reviewReleaseReadyMessage(message: Of<"review.release-ready">): SlackMessage {
   const name = escapeMrkdwn(message.subjectName);
   return {
-    text: `${message.cycleName} is closed: share your review with ${message.subjectName}`,
+    text: escapedText`${message.cycleName} is closed: share your review with ${message.subjectName}`,
     blocks: [
       section(`:lock: *${escapeMrkdwn(message.cycleName)}* is closed. ${name} can't see your review until you share it.`),
       actions("review_release_ready", [{ type: "button", action_id: REVIEW_SHARE_ACTION, style: "primary", text: plain(`Share with ${message.subjectName}`, 75), value: message.reviewId }]),
@@ -78,7 +78,7 @@ export function reviewReleaseReadyMessage(message: Of<"review.release-ready">): 
 
 export function reviewReleasedMessage(message: Of<"review.released">): SlackMessage {
   return {
-    text: `${message.managerName} shared your review (${message.cycleName})`,
+    text: escapedText`${message.managerName} shared your review (${message.cycleName})`,
     blocks: [
       section(`:envelope_with_arrow: ${escapeMrkdwn(message.managerName)} shared your review for *${escapeMrkdwn(message.cycleName)}* with you.`),
       actions("review_released", [{ type: "button", action_id: REVIEW_READ_ACTION, style: "primary", text: plain("Read my review", 75), value: message.reviewId }]),

@@ -8,7 +8,7 @@ import type { NudgePreview } from "../../../domain/reviews/nudge-pending.ts";
 import type { ReviewStatusReport, StepCompletion } from "../../../domain/reviews/review-status.ts";
 import { announceCycleButton } from "./announce-replies.ts";
 import { REVIEW_OPEN_ACTION } from "./review-messages.ts";
-import { context, escapeMrkdwn, joinNames, plain, section, type SlackMessage } from "./text.ts";
+import { context, escapedText, escapeMrkdwn, joinNames, plain, section, type SlackMessage } from "./text.ts";
 
 export const REVIEW_LAUNCH_ACTION = "review_launch";
 export const REVIEW_NUDGE_CONFIRM_ACTION = "review_nudge_confirm";
@@ -21,12 +21,12 @@ export function reviewHelpMessage(problem?: string): SlackMessage {
     "*/review nudge* [cycle] — remind everyone with something pending (HR; you see how many first)",
     "*/review close* <cycle> — close a cycle so managers can share their reviews (HR)",
   ];
-  return { text: problem ?? "How to use /review", blocks: [section(lines.join("\n"))] };
+  return { text: escapeMrkdwn(problem ?? "How to use /review"), blocks: [section(lines.join("\n"))] };
 }
 
 export function reviewCycleCreatedMessage(cycle: CreatedReviewCycle): SlackMessage {
   return {
-    text: `Review cycle "${cycle.name}" created for ${cycle.participantCount} people. Launch it when you're ready.`,
+    text: escapedText`Review cycle "${cycle.name}" created for ${cycle.participantCount} people. Launch it when you're ready.`,
     blocks: [
       section(
         `:memo: *${escapeMrkdwn(cycle.name)}* is ready: ${cycle.participantCount} ${cycle.participantCount === 1 ? "person" : "people"} (${cycle.managerReviewCount} with a manager review), ${cycle.questions.length} questions. Self-reviews due ${cycle.selfDueDate}, manager reviews ${cycle.managerDueDate}.`,
@@ -42,12 +42,12 @@ export function reviewLaunchedMessage(cycle: LaunchedReviewCycle): SlackMessage 
   const promise = deliveryPromise({ total: cycle.selfReviews, unreachable: cycle.unreachable, what: "taking part" });
   const text = `:rocket: *${escapeMrkdwn(cycle.name)}* is launched: ${cycle.selfReviews} self-reviews and ${cycle.managerReviews} manager reviews. ${escapeMrkdwn(promise)}`;
   // HR usually wants to tell everyone: the button opens the announce modal filled with the cycle's own words.
-  return { text: `${cycle.name} is launched.`, blocks: [section(text), announceCycleButton(cycle.cycleId)] };
+  return { text: escapedText`${cycle.name} is launched.`, blocks: [section(text), announceCycleButton(cycle.cycleId)] };
 }
 
 export function reviewClosedMessage(cycle: ClosedReviewCycle): SlackMessage {
   const text = `:lock: *${escapeMrkdwn(cycle.name)}* is closed. ${cycle.readyToShare} manager ${cycle.readyToShare === 1 ? "review is" : "reviews are"} ready for the manager to share; ${cycle.unfinished} ${cycle.unfinished === 1 ? "review was" : "reviews were"} left unfinished.`;
-  return { text: `${cycle.name} is closed.`, blocks: [section(text)] };
+  return { text: escapedText`${cycle.name} is closed.`, blocks: [section(text)] };
 }
 
 const step = (completion: StepCompletion) => `${completion.submitted}/${completion.total}`;
@@ -58,7 +58,7 @@ export function reviewStatusMessage(report: ReviewStatusReport): SlackMessage {
   const pending = report.pending.map((item) => (item.kind === "self" ? `• ${escapeMrkdwn(item.authorName)}: self-review` : `• ${escapeMrkdwn(item.authorName)}: review of ${escapeMrkdwn(item.subjectName)}`));
   if (report.pendingCount > report.pending.length) pending.push(`…and ${report.pendingCount - report.pending.length} more`);
   return {
-    text: `${cycle.name}: self-reviews ${step(report.steps.self)}, manager reviews ${step(report.steps.manager)}`,
+    text: escapedText`${cycle.name}: self-reviews ${step(report.steps.self)}, manager reviews ${step(report.steps.manager)}`,
     blocks: [
       section(`*${escapeMrkdwn(cycle.name)}* (${cycle.status}) · ${report.scope === "team" ? "your team" : "everyone"}\nSelf-reviews *${step(report.steps.self)}* (due ${cycle.selfDueLabel}) · manager reviews *${step(report.steps.manager)}* (due ${cycle.managerDueLabel})`),
       ...(lines.length > 0 ? [section(`*By manager*\n${lines.join("\n")}`)] : []),
@@ -68,11 +68,11 @@ export function reviewStatusMessage(report: ReviewStatusReport): SlackMessage {
 }
 
 export function nudgePreviewMessage(preview: NudgePreview): SlackMessage {
-  if (preview.people === 0) return { text: `Nobody is pending in ${preview.cycleName}.`, blocks: [section(`Nobody is pending in *${escapeMrkdwn(preview.cycleName)}*: there is nobody to nudge.`)] };
+  if (preview.people === 0) return { text: escapedText`Nobody is pending in ${preview.cycleName}.`, blocks: [section(`Nobody is pending in *${escapeMrkdwn(preview.cycleName)}*: there is nobody to nudge.`)] };
   const names = preview.sampleNames.map(escapeMrkdwn);
   const more = preview.people - names.length;
   return {
-    text: `Nudge ${preview.people} people about ${preview.cycleName}?`,
+    text: escapedText`Nudge ${preview.people} people about ${preview.cycleName}?`,
     blocks: [
       section(`This will remind *${preview.people}* ${preview.people === 1 ? "person" : "people"} with ${preview.reviews} pending ${preview.reviews === 1 ? "review" : "reviews"} in *${escapeMrkdwn(preview.cycleName)}*: ${joinNames(more > 0 ? [...names, `${more} more`] : names)}.`),
       {
@@ -93,10 +93,10 @@ export function reviewSavedMessage(options: { reviewId: string; kind: "self" | "
   const what = options.kind === "self" ? "Your self-review" : `Your review of ${options.subjectName}`;
   if (options.final) {
     const after = options.kind === "self" ? (options.managerAsked ? "Thank you! Your manager has been asked for their review." : "Thank you!") : `Once HR closes the cycle you can share it with ${options.subjectName}.`;
-    return { text: `${what} is submitted.`, blocks: [section(`:white_check_mark: ${escapeMrkdwn(what)} is submitted. ${escapeMrkdwn(after)}`)] };
+    return { text: escapedText`${what} is submitted.`, blocks: [section(`:white_check_mark: ${escapeMrkdwn(what)} is submitted. ${escapeMrkdwn(after)}`)] };
   }
   return {
-    text: `${what} is saved as a draft.`,
+    text: escapedText`${what} is saved as a draft.`,
     blocks: [
       section(`:floppy_disk: ${escapeMrkdwn(what)} is saved as a draft (${options.answered ?? 0} of ${options.questionCount ?? 0} answered). Nothing is lost: carry on whenever you like.`),
       { type: "actions", block_id: "review_draft_saved", elements: [{ type: "button", action_id: REVIEW_OPEN_ACTION, text: plain("Continue", 75), value: options.reviewId }] },

@@ -3,7 +3,7 @@
 // 1:1 notes or an individual's mood.
 import type { KnownBlock } from "@slack/types";
 import type { TeamPulse, TeamSummary } from "../../../domain/summaries/team-summary.types.ts";
-import { context, escapeMrkdwn, section, type SlackMessage } from "./text.ts";
+import { context, escapedText, escapeMrkdwn, section, type SlackMessage } from "./text.ts";
 
 const STATUS_LABEL = { submitted: "checked in", missing: "not checked in yet", excused: "away" } as const;
 const MAX_LISTED_REPORTS = 40;
@@ -33,7 +33,7 @@ export function teamSummaryMessage(summary: TeamSummary, options: { forSomeoneEl
   );
   if (summary.pulse) blocks.push(section(pulseLine(summary.pulse)));
   blocks.push(context("Only direct reports are included. Private feedback and 1:1 notes are never part of a summary."));
-  return { text: `${options.forSomeoneElse ? `${summary.managerName}'s team` : "Your team"}, ${summary.weekLabel}: ${completion.submitted} of ${completion.expected} checked in, ${summary.blockersCount} blocked`, blocks };
+  return { text: escapedText`${options.forSomeoneElse ? `${summary.managerName}'s team` : "Your team"}, ${summary.weekLabel}: ${completion.submitted} of ${completion.expected} checked in, ${summary.blockersCount} blocked`, blocks };
 }
 
 function moodLine(summary: TeamSummary): string {

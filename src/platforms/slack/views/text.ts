@@ -14,6 +14,45 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/**
+ * A user message from the domain, escaped for Slack. The one markup it may carry is a Slack user mention the domain
+ * wrote for a user id it was given (identifySlackUser's "<@U…> is a bot"), kept so it still shows as a name.
+ */
+export function escapeUserMessage(text: string): string {
+  return escapeMrkdwn(text).replace(/&lt;@([UW][A-Z0-9]{2,})&gt;/g, "<@$1>");
+}
+
+/**
+ * A tagged template for a message's top-level `text` (the notification and fallback Slack shows): every
+ * interpolated value is escaped as in blocks, so a name like "<!channel>" cannot ping anyone from a notification.
+ * Values that are already Slack markup (a `<@U…>` mention) go through `slackMarkup`.
+ */
+export function escapedText(strings: TemplateStringsArray, ...values: unknown[]): string {
+  return strings.reduce((out, literal, index) => out + literal + (index < values.length ? escapeValue(values[index]) : ""), "");
+}
+
+/** Markup Momentum built itself (a mention, a channel link): passed through `escapedText` as it is. */
+export class SlackMarkup {
+  constructor(readonly markup: string) {}
+  toString(): string {
+    return this.markup;
+  }
+}
+
+export const slackMarkup = (markup: string) => new SlackMarkup(markup);
+
+function escapeValue(value: unknown): string {
+  return value instanceof SlackMarkup ? value.markup : escapeMrkdwn(String(value));
+}
+
+/**
+ * Text a person typed, as Slack sends it in a slash command: `&`, `<` and `>` arrive as entities. Decoded once, after
+ * any markup (mentions, links) was read, so it is stored as typed and escaped once on the way out.
+ */
+export function decodeSlackEntities(text: string): string {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

@@ -7,14 +7,13 @@ import type { CheckInAnswersInput } from "../../../domain/check-ins/check-in.sch
 import { CheckInValidationError } from "../../../domain/check-ins/check-in-validation-error.ts";
 import { getCheckInForm, MOOD_OPTIONS, type CheckInForm } from "../../../domain/check-ins/get-check-in-form.ts";
 import { submitCheckIn, validateCheckInAnswers } from "../../../domain/check-ins/submit-check-in.ts";
-import { listCheckInGoals, readCheckInGoalValues, recordCheckInGoalProgress } from "../../../domain/goals/check-in-goals.ts";
+import { listCheckInGoals, readCheckInGoalValues } from "../../../domain/goals/check-in-goals.ts";
 import { CheckInGoalValuesError, goalsSavedBlocks, readCheckInGoalSubmission, type CheckInFormGoal } from "../cards/goal-checkin-inputs.ts";
 import { userMessageFor } from "../../../shared/errors.ts";
 import { activityKey } from "../activity.ts";
 import { checkInSavedCard } from "../cards/checkin-cards.ts";
 import { CHECKIN_FORM_TITLE, checkInFormCard, weekOfLabel, type CheckInFormValues, type CheckInFormView } from "../cards/checkin-form.ts";
 import { identifyActor } from "../identity.ts";
-import { onceForActivity } from "./activity-claim.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { replyPrivately } from "./tell-actor.ts";
 import { logError } from "../../../shared/log-error.ts";
@@ -63,18 +62,14 @@ export async function submitCheckInForm(deps: TeamsHandlerDeps, context: TurnCon
   const goalValues = readCheckInGoalValues(goalSubmission.entries);
   let personId: string | undefined;
   try {
-    const outcome = await onceForActivity(deps.domain, activityKey(context.activity), async () => {
-      personId = (await identifyActor(deps.domain, context)).id;
-      // Goal values are checked before anything is stored; the answers' own errors join them in formAgain.
-      if (!goalValues.ok) throw new CheckInGoalValuesError(goalValues.errors);
-      // Missing fields are the domain's to report, field by field, so the raw values go in as they are.
-      const saved = await submitCheckIn(deps.domain, { personId, answers: values as CheckInAnswersInput });
-      // Changed goal values become goal updates once the check-in itself is saved.
-      return { ...saved, goals: await recordCheckInGoalProgress(deps.domain, { personId, changes: goalValues.changes }) };
-    });
+    personId = (await identifyActor(deps.domain, context)).id;
+    // Goal values are checked before anything is stored; the answers' own errors join them in formAgain.
+    if (!goalValues.ok) throw new CheckInGoalValuesError(goalValues.errors);
+    // Missing fields are the domain's to report, field by field, so the raw values go in as they are. The activity
+    // is the request: Teams delivering it twice saves it once.
+    const result = await submitCheckIn(deps.domain, { personId, answers: values as CheckInAnswersInput, goalChanges: goalValues.changes, requestKey: activityKey(context.activity) });
     // A redelivered submission was already stored and confirmed: just close the dialog.
-    if (!outcome.handled) return undefined;
-    const { result } = outcome;
+    if (result.duplicate) return undefined;
     const card = checkInSavedCard({ created: result.created, weekLabel: weekOfLabel(result.periodKey), deadlineLabel: result.deadlineLabel });
     card.body.push(...goalsSavedBlocks(result.goals));
     await replyPrivately(deps, context, { attachments: [CardFactory.adaptiveCard(card)] }, "Thanks! Your check-in is saved.");

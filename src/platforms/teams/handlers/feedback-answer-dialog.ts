@@ -6,11 +6,9 @@ import { z } from "zod";
 import { answerFeedbackRequest } from "../../../domain/feedback/answer-feedback-request.ts";
 import { getFeedbackAsk } from "../../../domain/feedback/get-feedback-ask.ts";
 import { AppError, userMessageFor } from "../../../shared/errors.ts";
-import { activityKey } from "../activity.ts";
 import { listNames } from "../cards/card.ts";
 import { FEEDBACK_ANSWER_TITLE, feedbackAnswerFormCard, type FeedbackAnswerFormView } from "../cards/feedback-answer-form.ts";
 import { identifyActor } from "../identity.ts";
-import { onceForActivity } from "./activity-claim.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { replyPrivately } from "./tell-actor.ts";
 import { logError } from "../../../shared/log-error.ts";
@@ -39,15 +37,12 @@ export async function submitFeedbackAnswerForm(deps: TeamsHandlerDeps, context: 
   if (!parsed.success) return { task: { type: "message", value: "Teams sent a form Momentum couldn't read. Please click Answer on the request again." } };
   const { askId, answer } = parsed.data;
   try {
-    const outcome = await onceForActivity(deps.domain, activityKey(context.activity), async () => {
-      const me = await identifyActor(deps.domain, context);
-      const result = await answerFeedbackRequest(deps.domain, { askId, answererId: me.id, text: answer ?? "" });
-      deps.kickDeliveries();
-      return result;
-    });
+    const me = await identifyActor(deps.domain, context);
+    // One answer per request, keyed by the request itself: a redelivered submission stores nothing more.
+    const result = await answerFeedbackRequest(deps.domain, { askId, answererId: me.id, text: answer ?? "" });
+    deps.kickDeliveries();
     // A redelivered submission was already stored and confirmed: just close the dialog.
-    if (!outcome.handled) return undefined;
-    const { result } = outcome;
+    if (result.duplicate) return undefined;
     const to = listNames([result.recipientName, ...(result.sharedWithName ? [result.sharedWithName] : [])]);
     await replyPrivately(deps, context, `✅ 🔒 Thanks! Your answer was sent privately to ${to}.`, "Thanks! Your answer was sent privately.");
     return undefined;

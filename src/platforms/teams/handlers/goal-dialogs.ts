@@ -16,7 +16,6 @@ import { goalCreatedCard, goalUpdatedCard } from "../cards/goal-cards.ts";
 import { GOAL_CREATE_TITLE, GOAL_UPDATE_TITLE, goalCreateFormCard, goalUpdateFormCard, type GoalFormValues } from "../cards/goal-forms.ts";
 import type { AdaptiveCard } from "../cards/card.ts";
 import { identifyActor } from "../identity.ts";
-import { onceForActivity } from "./activity-claim.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { replyPrivately } from "./tell-actor.ts";
 import { logError } from "../../../shared/log-error.ts";
@@ -57,18 +56,17 @@ export async function submitGoalForm(deps: TeamsHandlerDeps, context: TurnContex
   const values: GoalFormValues = parsed.success ? parsed.data : {};
   let person: PersonRecord | undefined;
   try {
-    const outcome = await onceForActivity(deps.domain, activityKey(context.activity), async () => {
-      person = await identifyActor(deps.domain, context);
-      if (kind === "create") {
-        // Without a level field (no choice of level) the goal is the person's own.
-        const created = await createGoal(deps.domain, { ...values, level: values.level ?? "person", actorId: person.id } as Parameters<typeof createGoal>[1]);
-        return goalCreatedCard(created);
-      }
-      return goalUpdatedCard(await updateGoalProgress(deps.domain, { ...values, actorId: person.id } as Parameters<typeof updateGoalProgress>[1]));
-    });
+    person = await identifyActor(deps.domain, context);
+    // The activity is the request: Teams delivering the same submission twice stores it once (null the second time).
+    const requestKey = activityKey(context.activity);
+    const card =
+      kind === "create"
+        ? // Without a level field (no choice of level) the goal is the person's own.
+          mapOrNull(await createGoal(deps.domain, { ...values, level: values.level ?? "person", actorId: person.id, requestKey } as Parameters<typeof createGoal>[1] & { requestKey: string }), goalCreatedCard)
+        : mapOrNull(await updateGoalProgress(deps.domain, { ...values, actorId: person.id, requestKey } as Parameters<typeof updateGoalProgress>[1] & { requestKey: string }), goalUpdatedCard);
     // A redelivered submission was already stored and confirmed: just close the dialog.
-    if (!outcome.handled) return undefined;
-    await replyPrivately(deps, context, { attachments: [CardFactory.adaptiveCard(outcome.result)] }, kind === "create" ? "Your goal is created." : "Your progress is saved.");
+    if (!card) return undefined;
+    await replyPrivately(deps, context, { attachments: [CardFactory.adaptiveCard(card)] }, kind === "create" ? "Your goal is created." : "Your progress is saved.");
     return undefined;
   } catch (error) {
     logError(deps.logger, error, "goal dialog submit failed");
@@ -78,4 +76,8 @@ export async function submitGoalForm(deps: TeamsHandlerDeps, context: TurnContex
     const card = await formCard(deps, kind, person, { values, formError: userMessageFor(error), fieldErrors }).catch(() => null);
     return card ? formResponse(kind, card) : { task: { type: "message", value: userMessageFor(error) } };
   }
+}
+
+function mapOrNull<T, R>(value: T | null, map: (value: T) => R): R | null {
+  return value === null ? null : map(value);
 }

@@ -5,10 +5,9 @@ import { z } from "zod";
 import { listKnownTeamsPeople } from "../../../domain/directory/teams-people.ts";
 import type { PersonRecord } from "../../../domain/people/person.ts";
 import { userMessageFor } from "../../../shared/errors.ts";
-import { activityKey, tenantIdOf } from "../activity.ts";
+import { tenantIdOf } from "../activity.ts";
 import { KUDOS_FORM_TITLE, kudosFormCard, type KudosFormView, type PickablePerson } from "../cards/kudos-form.ts";
 import { identifyActor } from "../identity.ts";
-import { onceForActivity } from "./activity-claim.ts";
 import { giveKudosFromTeams } from "./give-kudos-from-teams.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { kudosResultText } from "./kudos-result.ts";
@@ -51,16 +50,15 @@ export async function submitKudosForm(deps: TeamsHandlerDeps, context: TurnConte
   const input = parsed.success ? parsed.data : { recipients: [], message: "", value: null, visibility: "public" as const };
   const chosen: PickablePerson[] = input.recipients.map((id) => ({ aadObjectId: id, name: id }));
   try {
-    const outcome = await onceForActivity(deps.domain, activityKey(context.activity), () =>
-      giveKudosFromTeams(deps, context, {
-        recipients: input.recipients.map((aadObjectId) => ({ id: aadObjectId, aadObjectId })),
-        message: input.message,
-        value: input.value ?? null,
-        visibility: input.visibility,
-        onRecipient: (index, person) => (chosen[index].name = person.name),
-      }),
-    );
-    const text = outcome.handled ? kudosResultText(outcome.result, input.value) : "That kudos was already recorded.";
+    // giveKudos claims the activity's key inside its own transaction: a redelivered submission is a duplicate.
+    const result = await giveKudosFromTeams(deps, context, {
+      recipients: input.recipients.map((aadObjectId) => ({ id: aadObjectId, aadObjectId })),
+      message: input.message,
+      value: input.value ?? null,
+      visibility: input.visibility,
+      onRecipient: (index, person) => (chosen[index].name = person.name),
+    });
+    const text = result.duplicate ? "That kudos was already recorded." : kudosResultText(result, input.value);
     return { task: { type: "message", value: text } };
   } catch (error) {
     logError(deps.logger, error, "kudos dialog submit failed");

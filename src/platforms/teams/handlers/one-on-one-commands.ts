@@ -17,7 +17,6 @@ import { homeCard } from "../cards/home-card.ts";
 import { ONE_ON_ONE_NOTE_TITLE, oneOnOneNoteFormCard, oneOnOneReplyCard, type AgendaButtonData } from "../cards/one-on-one-cards.ts";
 import { teamSummaryCard } from "../cards/summary-card.ts";
 import { identifyActor, identifyMember } from "../identity.ts";
-import { onceForActivity } from "./activity-claim.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { replyPrivately } from "./tell-actor.ts";
 import { logError } from "../../../shared/log-error.ts";
@@ -83,13 +82,11 @@ export async function submitOneOnOneNoteForm(deps: TeamsHandlerDeps, context: Tu
   const { note, ...pair } = parsed.data;
   let reportName = "your report";
   try {
-    const outcome = await onceForActivity(deps.domain, activityKey(context.activity), async () => {
-      const manager = await identifyActor(deps.domain, context);
-      reportName = (await requireCurrentManager(deps.domain, manager.id, pair.reportId)).report.name;
-      return addOneOnOneNote(deps.domain, { managerId: manager.id, reportId: pair.reportId, text: note ?? "" });
-    });
-    if (!outcome.handled) return undefined;
-    const { result } = outcome;
+    const manager = await identifyActor(deps.domain, context);
+    reportName = (await requireCurrentManager(deps.domain, manager.id, pair.reportId)).report.name;
+    // The activity is the request: a redelivered submission stores nothing more (null) and was already confirmed.
+    const result = await addOneOnOneNote(deps.domain, { managerId: manager.id, reportId: pair.reportId, text: note ?? "", requestKey: activityKey(context.activity) });
+    if (!result) return undefined;
     const text = `📝 Saved. Your note will be in the agenda of your next 1:1 with ${result.reportName} (${result.openNotes} open ${result.openNotes === 1 ? "note" : "notes"}).`;
     await replyPrivately(deps, context, { attachments: [CardFactory.adaptiveCard(oneOnOneReplyCard(text))] }, "Saved.");
     return undefined;

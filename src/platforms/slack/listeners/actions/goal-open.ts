@@ -1,5 +1,6 @@
 // "New goal" and "Update progress" in the goal start view: the view is replaced in place by the form (views.update
 // with the view's hash, so a view changed meanwhile is not overwritten).
+import { escapeUserMessage } from "../../views/text.ts";
 import type { App } from "@slack/bolt";
 import { z } from "zod";
 import { userMessageFor } from "../../../../shared/errors.ts";
@@ -39,6 +40,6 @@ async function replaceView(deps: SlackListenerDeps, body: unknown, kind: "create
   } catch (error) {
     logWarning(deps.logger, error, "could not open a goal form from the start view");
     // The modal stays as it was; the reason reaches the person in their DM with Momentum.
-    await deps.client.chat.postMessage({ channel: user.id, text: userMessageFor(error) }).catch(() => undefined);
+    await deps.client.chat.postMessage({ channel: user.id, text: escapeUserMessage(userMessageFor(error)) }).catch(() => undefined);
   }
 }

@@ -2,6 +2,7 @@
 // `closure list`, `closure remove 2026-12-24 2027-01-01 [@manager]`, and the manager of
 // `settings team holidays @manager GB-ENG`. The actor's role is checked before a mentioned person is looked up,
 // so a refused request provisions nobody; the domain checks it again.
+import { decodeSlackEntities } from "../../views/text.ts";
 import { addClosure, listClosures, removeClosure } from "../../../../domain/holidays/closures.ts";
 import { parseClosureText } from "../../../../domain/holidays/closure-text.ts";
 import { identifySlackUser } from "../../../../domain/people/identify-slack-user.ts";
@@ -27,11 +28,6 @@ export async function teamManagerFromSlack(deps: SlackListenerDeps, command: Com
   return mentionedPerson(deps, command, target);
 }
 
-/** Slack sends command text with & < > as entities: store the words as typed (replies escape them again). */
-function decodeSlackText(text: string): string {
-  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-}
-
 export async function closureCommand(deps: SlackListenerDeps, command: CommandSource, text: string): Promise<SlackMessage> {
   const parsed = parseClosureText(text);
   if (!parsed.ok) throw validationError(parsed.error);
@@ -44,7 +40,7 @@ export async function closureCommand(deps: SlackListenerDeps, command: CommandSo
       return closureListMessage(await listClosures(deps.domain, { personId: actor.id }));
     case "add":
       return closureAddedMessage(
-        await addClosure(deps.domain, { personId: actor.id }, { startDate: closure.startDate, endDate: closure.endDate, reason: decodeSlackText(closure.reason), teamManagerId }),
+        await addClosure(deps.domain, { personId: actor.id }, { startDate: closure.startDate, endDate: closure.endDate, reason: decodeSlackEntities(closure.reason), teamManagerId }),
       );
     case "remove":
       return closureRemovedMessage(await removeClosure(deps.domain, { personId: actor.id }, { startDate: closure.startDate, endDate: closure.endDate, teamManagerId }));

@@ -4,6 +4,7 @@
 //   "request @a @b about the launch"     → ask for feedback on yourself
 //   "request for @report @a @b about …"  → (managers) ask about a direct report
 //   "@bob what went well …"              → a preview before sending to Bob
+import { decodeSlackEntities } from "../../views/text.ts";
 export type FeedbackCommand =
   | { kind: "open-modal" }
   | { kind: "list" }
@@ -59,5 +60,6 @@ function readable(text: string, names: Map<string, string>): string {
     .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>/g, (_all, handle?: string) => handle || "@group")
     .replace(/<!(here|channel|everyone)(?:\|[^>]*)?>/g, (_all, who: string) => `@${who}`)
     .replace(/<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>/g, (_all, url: string, label?: string) => (label && label !== url ? `${label} (${url})` : url))
+    .replace(/&(?:lt|gt|amp);/g, (entity) => decodeSlackEntities(entity))
     .trim();
 }

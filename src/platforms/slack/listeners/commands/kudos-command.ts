@@ -10,6 +10,7 @@ import { kudosHelpMessage } from "../../views/help.ts";
 import { kudosModal } from "../../views/kudos-modal.ts";
 import { leaderboardMessage } from "../../views/leaderboard.ts";
 import type { SlackMessage } from "../../views/text.ts";
+import { escapeUserMessage } from "../../views/text.ts";
 import { giveKudosFromSlack } from "../give-kudos-from-slack.ts";
 import type { SlackListenerDeps } from "../listener-deps.ts";
 import { postableChannel, SlashCommandPayload } from "../payloads.ts";
@@ -65,7 +66,7 @@ async function handleKudosCommand(deps: SlackListenerDeps, raw: unknown, respond
     }
   } catch (error) {
     logError(deps.logger, error, "/kudos failed");
-    await reply({ text: userMessageFor(error), blocks: [] }).catch((replyError: unknown) =>
+    await reply({ text: escapeUserMessage(userMessageFor(error)), blocks: [] }).catch((replyError: unknown) =>
       logWarning(deps.logger, replyError, "could not send the /kudos error reply"),
     );
   }

@@ -1,5 +1,6 @@
 // Reads the text of `/kudos …`. With `should_escape: true` Slack sends mentions as `<@U123|alice>`, channels as
 // `<#C123|general>` and links as `<https://…|label>`; the stored kudos text is the readable form.
+import { decodeSlackEntities } from "../../views/text.ts";
 import { splitValueTag } from "../../../../domain/kudos/kudos.schemas.ts";
 
 export type KudosCommand =
@@ -34,5 +35,6 @@ function readable(text: string, names: Map<string, string>): string {
     .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>/g, (_all, handle?: string) => handle || "@group")
     .replace(/<!(here|channel|everyone)(?:\|[^>]*)?>/g, (_all, who: string) => `@${who}`)
     .replace(/<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>/g, (_all, url: string, label?: string) => (label && label !== url ? `${label} (${url})` : url))
+    .replace(/&(?:lt|gt|amp);/g, (entity) => decodeSlackEntities(entity))
     .trim();
 }

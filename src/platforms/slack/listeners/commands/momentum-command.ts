@@ -7,7 +7,7 @@ import { AppError, userMessageFor } from "../../../../shared/errors.ts";
 import { logError, logWarning } from "../../../../shared/log-error.ts";
 import { identifyActor } from "../../slack-people.ts";
 import { awayMessage, momentumHelpMessage, momentumProblemMessage, settingsMessage } from "../../views/momentum-replies.ts";
-import { sentenceCase } from "../../views/text.ts";
+import { escapeUserMessage, sentenceCase } from "../../views/text.ts";
 import { ephemeralReply } from "../ephemeral-reply.ts";
 import { oneOnOneCommand, summaryCommand } from "./one-on-one-command.ts";
 import type { SlackListenerDeps } from "../listener-deps.ts";
@@ -66,7 +66,7 @@ async function handleMomentumCommand(deps: SlackListenerDeps, raw: unknown, resp
   } catch (error) {
     logError(deps.logger, error, "/momentum failed");
     // Domain refusals name the shared text forms; on Slack they are typed after /momentum.
-    await reply(error instanceof AppError ? momentumProblemMessage(error.userMessage) : { text: sentenceCase(userMessageFor(error)), blocks: [] }).catch((replyError: unknown) =>
+    await reply(error instanceof AppError ? momentumProblemMessage(error.userMessage) : { text: escapeUserMessage(sentenceCase(userMessageFor(error))), blocks: [] }).catch((replyError: unknown) =>
       logWarning(deps.logger, replyError, "could not send the /momentum error reply"),
     );
   }

@@ -1,4 +1,5 @@
 // `/review` text: nothing (create a cycle), `status [cycle]`, `nudge [cycle]`, `close <cycle>`, `help`.
+import { decodeSlackEntities } from "../../views/text.ts";
 export type ReviewCommand =
   | { kind: "create" }
   | { kind: "status"; cycle?: string }
@@ -7,7 +8,8 @@ export type ReviewCommand =
   | { kind: "help"; problem?: string };
 
 export function parseReviewCommand(text: string): ReviewCommand {
-  const trimmed = text.trim();
+  // Cycle names are words as typed: Slack's entities (`R&amp;D`) are decoded before they are looked up.
+  const trimmed = decodeSlackEntities(text).trim();
   if (trimmed === "") return { kind: "create" };
   const [verb, ...rest] = trimmed.split(/\s+/);
   const cycle = rest.join(" ").trim() || undefined;

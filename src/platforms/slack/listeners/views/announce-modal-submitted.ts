@@ -12,7 +12,7 @@ import { logError, logWarning } from "../../../../shared/log-error.ts";
 import { identifyActor } from "../../slack-people.ts";
 import { ANNOUNCE_BLOCKS, ANNOUNCE_MODAL_CALLBACK, announceModal, readAnnounceModalMetadata, type AnnounceModalMetadata, type ChannelProblem } from "../../views/announce-modal.ts";
 import { announcementBlockedMessage, announcementQueuedMessage } from "../../views/announce-replies.ts";
-import { sentenceCase, type SlackMessage } from "../../views/text.ts";
+import { escapeUserMessage, sentenceCase, type SlackMessage } from "../../views/text.ts";
 import { findChannelProblems } from "../announce-channel-access.ts";
 import { AnnounceViewSubmission, readAnnounceForm, type AnnounceFormInput } from "../announce-payloads.ts";
 import type { SlackListenerDeps } from "../listener-deps.ts";
@@ -102,7 +102,7 @@ async function tellAuthor(deps: SlackListenerDeps, userId: string, outcome: Outc
   if (outcome.ok && outcome.value.kind === "created" && outcome.value.result.duplicate) return; // the first copy told them
   if (!outcome.ok) logError(deps.logger, outcome.error, "announce modal submission failed");
   const message: SlackMessage = !outcome.ok
-    ? { text: `${sentenceCase(userMessageFor(outcome.error))} Type /announce to try again.`, blocks: [] }
+    ? { text: `${escapeUserMessage(sentenceCase(userMessageFor(outcome.error)))} Type /announce to try again.`, blocks: [] }
     : outcome.value.kind === "blocked"
       ? announcementBlockedMessage(outcome.value.problems)
       : announcementQueuedMessage(outcome.value.result);

@@ -6,21 +6,20 @@ import type { App } from "@slack/bolt";
 import { CheckInValidationError } from "../../../../domain/check-ins/check-in-validation-error.ts";
 import { submitCheckIn, type SubmitCheckInResult } from "../../../../domain/check-ins/submit-check-in.ts";
 import type { CheckInAnswers } from "../../../../domain/check-ins/check-in.schemas.ts";
-import { AppError, isUniqueViolation, userMessageFor } from "../../../../shared/errors.ts";
-import { safeErrorFields } from "../../safe-error.ts";
+import { userMessageFor } from "../../../../shared/errors.ts";
+import { logError, logWarning } from "../../../../shared/log-error.ts";
 import { identifyActor } from "../../slack-people.ts";
 import { CHECKIN_BLOCKS, CHECKIN_MODAL_CALLBACK, type CheckInModalMetadata } from "../../views/checkin-modal.ts";
 import { checkInSavedMessage } from "../../views/checkin-replies.ts";
-import { sentenceCase, type SlackMessage } from "../../views/text.ts";
+import { escapeUserMessage, sentenceCase, type SlackMessage } from "../../views/text.ts";
 import type { SlackListenerDeps } from "../listener-deps.ts";
 import { ViewSubmissionPayload } from "../payloads.ts";
-import { recordCheckInGoalProgress, type CheckInGoalChange, type CheckInGoalProgressResult } from "../../../../domain/goals/check-in-goals.ts";
+import type { CheckInGoalChange } from "../../../../domain/goals/check-in-goals.ts";
 import { goalsSavedNote } from "../../views/goal-checkin-blocks.ts";
 import { within } from "../within-budget.ts";
 import { checkInErrorsByBlock, parseCheckInSubmission } from "./checkin-submission.ts";
 
-type Saved = { duplicate: true } | { duplicate: false; result: SubmitCheckInResult; goals: CheckInGoalProgressResult };
-type Outcome = { ok: true; saved: Saved } | { ok: false; error: unknown };
+type Outcome = { ok: true; saved: SubmitCheckInResult } | { ok: false; error: unknown };
 
 interface SaveRequest {
   teamId: string;
@@ -45,7 +44,7 @@ export function registerCheckInModalSubmission(app: App, deps: SlackListenerDeps
     const userId = payload.data.user.id;
     const request: SaveRequest = { teamId: payload.data.team?.id ?? payload.data.user.team_id ?? "", userId, viewId: payload.data.view.id, answers: parsed.answers, goalChanges: parsed.goalChanges };
     const outcome: Promise<Outcome> = deps.inFlight.track(
-      saveOnce(deps, request).then(
+      save(deps, request).then(
         (saved): Outcome => ({ ok: true, saved }),
         (error: unknown): Outcome => ({ ok: false, error }),
       ),
@@ -61,57 +60,45 @@ export function registerCheckInModalSubmission(app: App, deps: SlackListenerDeps
   });
 }
 
-/** Claims the view id first: a second copy of the same submission finds it taken and does nothing. */
-async function saveOnce(deps: SlackListenerDeps, request: SaveRequest): Promise<Saved> {
-  const ctx = deps.domain;
-  const key = `slack:checkin-view:${request.teamId}:${request.viewId}`;
-  try {
-    await ctx.prisma.processedEvent.create({ data: { key, createdAt: ctx.clock.now() } });
-  } catch (error) {
-    if (isUniqueViolation(error)) return { duplicate: true };
-    throw error;
-  }
-  try {
-    const person = await identifyActor(ctx, deps.directory, request.teamId, request.userId);
-    const result = await submitCheckIn(ctx, { personId: person.id, answers: request.answers });
-    // Changed goal values become goal updates once the check-in itself is saved.
-    const goals = await recordCheckInGoalProgress(ctx, { personId: person.id, changes: request.goalChanges });
-    return { duplicate: false, result, goals };
-  } catch (error) {
-    // Nothing was saved: the person fixes the problem and submits the same view again, which must not be skipped.
-    await ctx.prisma.processedEvent.deleteMany({ where: { key } }).catch(() => undefined);
-    throw error;
-  }
+/** The view id is the request key: the same view submitted again is one request, a newly opened modal a new one. */
+async function save(deps: SlackListenerDeps, request: SaveRequest): Promise<SubmitCheckInResult> {
+  const person = await identifyActor(deps.domain, deps.directory, request.teamId, request.userId);
+  return submitCheckIn(deps.domain, {
+    personId: person.id,
+    answers: request.answers,
+    goalChanges: request.goalChanges,
+    requestKey: `slack:checkin-view:${request.teamId}:${request.viewId}`,
+  });
 }
 
 async function tellPerson(deps: SlackListenerDeps, userId: string, outcome: Outcome, metadata: CheckInModalMetadata | null): Promise<void> {
   if (outcome.ok && outcome.saved.duplicate) return; // the first copy confirms
   if (!outcome.ok) logUnexpected(deps, outcome.error);
-  const message: SlackMessage = outcome.ok && !outcome.saved.duplicate ? savedMessage(outcome.saved.result, outcome.saved.goals, metadata) : failureMessage(outcome);
+  const message: SlackMessage = outcome.ok ? savedMessage(outcome.saved, metadata) : failureMessage(outcome);
   try {
     // Posting to a user id lands in the app's DM with them.
     await deps.client.chat.postMessage({ channel: userId, text: message.text, ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}) });
   } catch (error) {
-    deps.logger.warn({ error: safeErrorFields(error) }, "could not confirm a check-in to its author");
+    logWarning(deps.logger, error, "could not confirm a check-in to its author");
   }
 }
 
-function savedMessage(result: SubmitCheckInResult, goals: CheckInGoalProgressResult, metadata: CheckInModalMetadata | null): SlackMessage {
+function savedMessage(result: SubmitCheckInResult, metadata: CheckInModalMetadata | null): SlackMessage {
   const message = checkInSavedMessage({
     created: result.created,
     deadlineLabel: result.deadlineLabel,
     movedToNewPeriod: metadata !== null && metadata.periodKey !== result.periodKey,
   });
-  const note = goalsSavedNote(goals);
+  const note = goalsSavedNote(result.goals);
   return note ? { text: message.text, blocks: [...message.blocks, note] } : message;
 }
 
 function failureMessage(outcome: Outcome): SlackMessage {
   const error = outcome.ok ? undefined : outcome.error;
   const reason = error instanceof CheckInValidationError ? `Your check-in couldn't be saved. ${Object.values(error.fieldErrors).join(" ")}` : sentenceCase(userMessageFor(error));
-  return { text: `${reason} Type /checkin to try again.`, blocks: [] };
+  return { text: `${escapeUserMessage(reason)} Type /checkin to try again.`, blocks: [] };
 }
 
 function logUnexpected(deps: SlackListenerDeps, error: unknown): void {
-  if (!(error instanceof AppError)) deps.logger.error({ error: safeErrorFields(error) }, "check-in modal submission failed");
+  logError(deps.logger, error, "check-in modal submission failed");
 }

@@ -8,6 +8,7 @@ import { AppError, userMessageFor } from "../../../../shared/errors.ts";
 import { logError, logWarning } from "../../../../shared/log-error.ts";
 import { FEEDBACK_BLOCKS, FEEDBACK_FIELDS } from "../../views/feedback-modals.ts";
 import type { SlackMessage } from "../../views/text.ts";
+import { escapeUserMessage } from "../../views/text.ts";
 import type { SlackListenerDeps } from "../listener-deps.ts";
 import { within } from "../within-budget.ts";
 
@@ -104,7 +105,7 @@ export async function submitWithinBudget<T>(
   await options.ack();
   const settled = early ?? (await outcome);
   if (!settled.ok) logError(deps.logger, settled.error, `${options.what} failed`);
-  const message = settled.ok ? options.confirm(settled.result) : { text: userMessageFor(settled.error), blocks: [] };
+  const message = settled.ok ? options.confirm(settled.result) : { text: escapeUserMessage(userMessageFor(settled.error)), blocks: [] };
   if (!message) return;
   try {
     // Posting to a user id lands in the app's DM with them.

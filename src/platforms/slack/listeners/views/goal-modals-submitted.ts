@@ -31,7 +31,7 @@ export function registerGoalModalSubmissions(app: App, deps: SlackListenerDeps):
       what: "goal-create",
       fallback: "title",
       validate: () => validateGoalDraft({ ...draft, actorId: payload.data.user.id }),
-      work: (person) => createGoal(deps.domain, { ...draft, actorId: person.id } as Parameters<typeof createGoal>[1]),
+      work: (person, requestKey) => createGoal(deps.domain, { ...draft, actorId: person.id, requestKey } as Parameters<typeof createGoal>[1] & { requestKey: string }),
       confirm: goalCreatedMessage,
     });
   });
@@ -46,7 +46,7 @@ export function registerGoalModalSubmissions(app: App, deps: SlackListenerDeps):
       what: "goal-update",
       fallback: "goalId",
       validate: () => validateGoalProgress({ ...update, actorId: payload.data.user.id }),
-      work: (person) => updateGoalProgress(deps.domain, { ...update, actorId: person.id } as Parameters<typeof updateGoalProgress>[1]),
+      work: (person, requestKey) => updateGoalProgress(deps.domain, { ...update, actorId: person.id, requestKey } as Parameters<typeof updateGoalProgress>[1] & { requestKey: string }),
       confirm: goalUpdatedMessage,
     });
   });

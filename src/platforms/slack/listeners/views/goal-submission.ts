@@ -1,14 +1,16 @@
 // Shared by the goal create and update modals. The fields are checked by the domain's own validators before
 // anything is stored; within the interaction budget the whole use case runs before the acknowledgement, so a
 // refusal (a level the person may not use, a parent that is done) shows inline next to its field with everything
-// typed kept. Past the budget the modal closes and the outcome arrives as a DM. The same view submitted twice (a
-// double click, a retried request) is saved and confirmed once.
+// typed kept. Past the budget the modal closes and the outcome arrives as a DM. The view id is the request key the
+// use case checks in its transaction: the same view submitted twice (a double click, a retried request) is saved
+// and confirmed once, and a failed attempt leaves no mark.
+import { escapeUserMessage } from "../../views/text.ts";
 import type { SlackViewMiddlewareArgs } from "@slack/bolt";
 import { GoalValidationError } from "../../../../domain/goals/goal-validation-error.ts";
 import type { GoalField } from "../../../../domain/goals/goal.schemas.ts";
 import type { PersonRecord } from "../../../../domain/people/person.ts";
-import { AppError, isUniqueViolation, userMessageFor } from "../../../../shared/errors.ts";
-import { safeErrorFields } from "../../safe-error.ts";
+import { userMessageFor } from "../../../../shared/errors.ts";
+import { logError, logWarning } from "../../../../shared/log-error.ts";
 import { identifyActor } from "../../slack-people.ts";
 import { GOAL_ACTION, GOAL_BLOCKS } from "../../views/goal-modals.ts";
 import type { SlackMessage } from "../../views/text.ts";
@@ -43,13 +45,14 @@ type Outcome<T> = { ok: true; result: T | null } | { ok: false; error: unknown }
 
 export interface GoalSubmission<T> {
   payload: ViewSubmissionPayload;
-  /** Names the submission in the claim key and in logs ("goal-create"). */
+  /** Names the submission in its request key and in logs ("goal-create"). */
   what: string;
   /** The field that carries refusals not tied to one field. */
   fallback: GoalField;
   /** Checks the fields before anything is stored (throws GoalValidationError). */
   validate: () => void;
-  work: (person: PersonRecord) => Promise<T>;
+  /** The use case, given the request key: null when the same view was already handled (a retried copy). */
+  work: (person: PersonRecord, requestKey: string) => Promise<T | null>;
   confirm: (result: T) => SlackMessage;
 }
 
@@ -64,7 +67,9 @@ export async function runGoalSubmission<T>(deps: SlackListenerDeps, ack: SlackVi
   }
   const teamId = payload.team?.id ?? payload.user.team_id ?? "";
   const outcome: Promise<Outcome<T>> = deps.inFlight.track(
-    once(deps, `slack:${submission.what}-view:${teamId}:${payload.view.id}`, async () => submission.work(await identifyActor(deps.domain, deps.directory, teamId, payload.user.id))).then(
+    identifyActor(deps.domain, deps.directory, teamId, payload.user.id)
+      .then((person) => submission.work(person, `slack:${submission.what}-view:${teamId}:${payload.view.id}`))
+      .then(
       (result): Outcome<T> => ({ ok: true, result }),
       (error: unknown): Outcome<T> => ({ ok: false, error }),
     ),
@@ -82,33 +87,15 @@ export async function runGoalSubmission<T>(deps: SlackListenerDeps, ack: SlackVi
 async function tellPerson<T>(deps: SlackListenerDeps, userId: string, settled: Outcome<T>, submission: GoalSubmission<T>): Promise<void> {
   if (settled.ok && settled.result === null) return; // the first copy confirms
   if (!settled.ok) logUnexpected(deps, settled.error, submission.what);
-  const message: SlackMessage = settled.ok ? submission.confirm(settled.result as T) : { text: `${userMessageFor(settled.error)} Type /goal to try again.`, blocks: [] };
+  const message: SlackMessage = settled.ok ? submission.confirm(settled.result as T) : { text: `${escapeUserMessage(userMessageFor(settled.error))} Type /goal to try again.`, blocks: [] };
   try {
     // Posting to a user id lands in the app's DM with them.
     await deps.client.chat.postMessage({ channel: userId, text: message.text, ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}) });
   } catch (error) {
-    deps.logger.warn({ error: safeErrorFields(error) }, `could not confirm a ${submission.what} to its author`);
-  }
-}
-
-/** Claims the view id first: a second copy of the same submission finds it taken and answers null. */
-async function once<T>(deps: SlackListenerDeps, key: string, work: () => Promise<T>): Promise<T | null> {
-  const ctx = deps.domain;
-  try {
-    await ctx.prisma.processedEvent.create({ data: { key, createdAt: ctx.clock.now() } });
-  } catch (error) {
-    if (isUniqueViolation(error)) return null;
-    throw error;
-  }
-  try {
-    return await work();
-  } catch (error) {
-    // Nothing was saved: the person fixes the problem and submits the same view again, which must not be skipped.
-    await ctx.prisma.processedEvent.deleteMany({ where: { key } }).catch(() => undefined);
-    throw error;
+    logWarning(deps.logger, error, `could not confirm a ${submission.what} to its author`);
   }
 }
 
 function logUnexpected(deps: SlackListenerDeps, error: unknown, what: string): void {
-  if (!(error instanceof AppError)) deps.logger.error({ error: safeErrorFields(error) }, `${what} modal submission failed`);
+  logError(deps.logger, error, `${what} modal submission failed`);
 }

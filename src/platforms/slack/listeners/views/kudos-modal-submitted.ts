@@ -7,6 +7,7 @@ import { logError, logWarning } from "../../../../shared/log-error.ts";
 import { kudosConfirmationMessage, type KudosConfirmation } from "../../views/kudos-confirmation.ts";
 import { KUDOS_BLOCKS, KUDOS_MODAL_CALLBACK } from "../../views/kudos-modal.ts";
 import type { SlackMessage } from "../../views/text.ts";
+import { escapeUserMessage } from "../../views/text.ts";
 import { giveKudosFromSlack } from "../give-kudos-from-slack.ts";
 import type { SlackListenerDeps } from "../listener-deps.ts";
 import { ViewSubmissionPayload } from "../payloads.ts";
@@ -59,7 +60,7 @@ export function registerKudosModalSubmission(app: App, deps: SlackListenerDeps):
 async function tellGiver(deps: SlackListenerDeps, userId: string, outcome: Outcome): Promise<void> {
   if (outcome.ok && outcome.confirmation.duplicate) return; // the first submission already told them
   if (!outcome.ok) logError(deps.logger, outcome.error, "kudos modal submission failed");
-  const message: SlackMessage = outcome.ok ? kudosConfirmationMessage(outcome.confirmation) : { text: userMessageFor(outcome.error), blocks: [] };
+  const message: SlackMessage = outcome.ok ? kudosConfirmationMessage(outcome.confirmation) : { text: escapeUserMessage(userMessageFor(outcome.error)), blocks: [] };
   try {
     // Posting to a user id lands in the app's DM with them (the Messages tab of the app).
     await deps.client.chat.postMessage({ channel: userId, text: message.text, ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}) });

@@ -2,11 +2,12 @@
 // interaction budget, so a refusal (not this report's manager any more, an outage) shows inline and the text stays
 // in the modal; past the budget the modal closes and the outcome arrives as a DM. The same view submitted twice
 // (a double click, a retried request) stores one note.
+import { escapeUserMessage } from "../../views/text.ts";
 import type { App } from "@slack/bolt";
 import { addOneOnOneNote, type AddOneOnOneNoteResult } from "../../../../domain/one-on-ones/add-one-on-one-note.ts";
 import { AddOneOnOneNoteInput } from "../../../../domain/one-on-ones/one-on-one.schemas.ts";
-import { AppError, isUniqueViolation, userMessageFor } from "../../../../shared/errors.ts";
-import { safeErrorFields } from "../../safe-error.ts";
+import { userMessageFor } from "../../../../shared/errors.ts";
+import { logError, logWarning } from "../../../../shared/log-error.ts";
 import { identifyActor } from "../../slack-people.ts";
 import { ONE_ON_ONE_NOTE_BLOCK, ONE_ON_ONE_NOTE_CALLBACK, ONE_ON_ONE_NOTE_INPUT, oneOnOneNoteSavedMessage } from "../../views/one-on-one-messages.ts";
 import type { SlackListenerDeps } from "../listener-deps.ts";
@@ -33,7 +34,7 @@ export function registerOneOnOneNoteSubmission(app: App, deps: SlackListenerDeps
     const teamId = payload.data.team?.id ?? payload.data.user.team_id ?? "";
     const userId = payload.data.user.id;
     const outcome: Promise<Outcome> = deps.inFlight.track(
-      saveOnce(deps, { teamId, userId, viewId: payload.data.view.id, reportId, text: textCheck.data }).then(
+      save(deps, { teamId, userId, viewId: payload.data.view.id, reportId, text: textCheck.data }).then(
         (result): Outcome => ({ ok: true, result }),
         (error: unknown): Outcome => ({ ok: false, error }),
       ),
@@ -49,34 +50,25 @@ export function registerOneOnOneNoteSubmission(app: App, deps: SlackListenerDeps
   });
 }
 
-/** Claims the view id first: a second copy of the same submission finds it taken and stores nothing. */
-async function saveOnce(deps: SlackListenerDeps, request: { teamId: string; userId: string; viewId: string; reportId: string; text: string }): Promise<AddOneOnOneNoteResult | null> {
-  const ctx = deps.domain;
-  const key = `slack:one-on-one-note-view:${request.teamId}:${request.viewId}`;
-  try {
-    await ctx.prisma.processedEvent.create({ data: { key, createdAt: ctx.clock.now() } });
-  } catch (error) {
-    if (isUniqueViolation(error)) return null;
-    throw error;
-  }
-  try {
-    const manager = await identifyActor(ctx, deps.directory, request.teamId, request.userId);
-    return await addOneOnOneNote(ctx, { managerId: manager.id, reportId: request.reportId, text: request.text });
-  } catch (error) {
-    // Nothing was stored: submitting the same view again after fixing the problem must not be skipped.
-    await ctx.prisma.processedEvent.deleteMany({ where: { key } }).catch(() => undefined);
-    throw error;
-  }
+/** The view id is the request key: the same view submitted again stores nothing more (and answers null). */
+async function save(deps: SlackListenerDeps, request: { teamId: string; userId: string; viewId: string; reportId: string; text: string }): Promise<AddOneOnOneNoteResult | null> {
+  const manager = await identifyActor(deps.domain, deps.directory, request.teamId, request.userId);
+  return addOneOnOneNote(deps.domain, {
+    managerId: manager.id,
+    reportId: request.reportId,
+    text: request.text,
+    requestKey: `slack:one-on-one-note-view:${request.teamId}:${request.viewId}`,
+  });
 }
 
 async function tellManager(deps: SlackListenerDeps, userId: string, outcome: Outcome): Promise<void> {
   if (outcome.ok && outcome.result === null) return; // the first copy confirms
   if (!outcome.ok) logUnexpected(deps, outcome.error);
-  const message = outcome.ok && outcome.result ? oneOnOneNoteSavedMessage(outcome.result) : { text: `${userMessageFor(outcome.ok ? undefined : outcome.error)}`, blocks: [] };
+  const message = outcome.ok && outcome.result ? oneOnOneNoteSavedMessage(outcome.result) : { text: escapeUserMessage(userMessageFor(outcome.ok ? undefined : outcome.error)), blocks: [] };
   try {
     await deps.client.chat.postMessage({ channel: userId, text: message.text, ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}) });
   } catch (error) {
-    deps.logger.warn({ error: safeErrorFields(error) }, "could not confirm a 1:1 note to its manager");
+    logWarning(deps.logger, error, "could not confirm a 1:1 note to its manager");
   }
 }
 
@@ -90,5 +82,5 @@ function readReportId(raw: string): string | null {
 }
 
 function logUnexpected(deps: SlackListenerDeps, error: unknown): void {
-  if (!(error instanceof AppError)) deps.logger.error({ error: safeErrorFields(error) }, "1:1 note submission failed");
+  logError(deps.logger, error, "1:1 note submission failed");
 }

@@ -11,7 +11,7 @@ import { logError, logWarning } from "../../../../shared/log-error.ts";
 import { identifyActor } from "../../slack-people.ts";
 import { pulseAnsweredMessage } from "../../views/pulse-replies.ts";
 import { PULSE_SURVEY_CALLBACK, pulseQuestionBlock, type PulseSurveyMetadata } from "../../views/pulse-survey-modal.ts";
-import { sentenceCase } from "../../views/text.ts";
+import { escapeUserMessage, sentenceCase } from "../../views/text.ts";
 import type { SlackListenerDeps } from "../listener-deps.ts";
 import { PulseViewSubmission, readPulseAnswers } from "../pulse-payloads.ts";
 import { within } from "../within-budget.ts";
@@ -60,7 +60,7 @@ export function registerPulseSurveySubmission(app: App, deps: SlackListenerDeps)
 async function tell(deps: SlackListenerDeps, userId: string, outcome: Outcome): Promise<void> {
   const message = outcome.ok
     ? pulseAnsweredMessage(outcome.result, formatLocalLabel(outcome.result.closesAt, outcome.zone))
-    : { text: sentenceCase(userMessageFor(outcome.error)), blocks: [] };
+    : { text: escapeUserMessage(sentenceCase(userMessageFor(outcome.error))), blocks: [] };
   try {
     await deps.client.chat.postMessage({ channel: userId, text: message.text, ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}) });
   } catch (error) {
