@@ -13,8 +13,11 @@ Commands:
   list                       The review cycles, newest first: id, name, status, due dates, submitted/total.
   export CYCLE [FILE.csv]    One row per review of CYCLE (its id or its name) as CSV, to stdout when no file is given.
 
-Export columns: person, person_email, manager, step (self/manager), author, status (pending, draft, submitted,
-shared), submitted_at (UTC), then one column per question. Answers are filled in for submitted self-reviews and
+Export columns: person, person_email, manager, step (self/manager), author, status (while the cycle runs, pending
+or draft: the author is asked to write it now, as /review status lists and nudges reach; not open yet: a manager
+review waiting for the self-review; not submitted: its author has left; once closed, pending or draft say how far
+an unsubmitted review got; submitted; shared), submitted_at
+(UTC), then one column per question. Answers are filled in for submitted self-reviews and
 for manager reviews their manager has shared; drafts and unshared manager reviews show their status only.`;
 
 export const reviewsCommands: CommandGroup = {

@@ -2,6 +2,7 @@
 // what the author's home and their manager's team summary count.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createReviewCycle } from "../../../src/domain/reviews/create-review-cycle.ts";
+import { exportReviewCycle } from "../../../src/domain/reviews/export-review-cycle.ts";
 import { launchReviewCycle } from "../../../src/domain/reviews/launch-review-cycle.ts";
 import { nudgePreview } from "../../../src/domain/reviews/nudge-pending.ts";
 import { reviewStatus } from "../../../src/domain/reviews/review-status.ts";
@@ -41,6 +42,19 @@ describe("who is pending", () => {
 
     const home = await getHome(ctx, { personId: org.max.id });
     expect(home.pendingReviews.map((review) => `${review.kind}:${review.subjectName}`)).toEqual(["manager:Eve Early"]);
+  });
+
+  it("when HR exports the cycle, the rows marked pending are exactly the reviews status lists, and a manager review still waiting for its self-review says not open yet", async () => {
+    await submitReview(ctx, { actorId: org.eve.id, reviewId: (await db.prisma.review.findFirstOrThrow({ where: { subjectId: org.eve.id, kind: "self" } })).id, answers: FULL_ANSWERS });
+    await db.prisma.person.update({ where: { id: org.finn.id }, data: { active: false } });
+
+    const exported = await exportReviewCycle(ctx, { cycle: cycleId });
+    const pendingRows = exported.rows.filter((row) => row.status === "pending" || row.status === "draft").map((row) => `${row.author}:${row.step}:${row.person}`);
+    const status = await reviewStatus(ctx, { actorId: org.hr.id, cycleId });
+    expect(pendingRows.sort()).toEqual(status.pending.map((entry) => `${entry.authorName}:${entry.kind}:${entry.subjectName}`).sort());
+    const row = (author: string, step: string, person: string) => exported.rows.find((entry) => entry.author === author && entry.step === step && entry.person === person)?.status;
+    expect(row("Max Manager", "manager", "Dana Doer")).toBe("not open yet");
+    expect(row("Finn Fresh", "self", "Finn Fresh")).toBe("not submitted");
   });
 
   it("when an author has left (deactivated), their unwritten review is no longer listed as pending by status or counted by nudge", async () => {
