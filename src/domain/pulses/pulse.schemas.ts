@@ -1,6 +1,7 @@
 // Inputs of the pulse use cases, checked once in the domain; the platform forms reuse the field schemas so a
 // problem shows next to its field.
 import { z } from "zod";
+import { freeText } from "../text.schemas.ts";
 import { CLOCK_TIME_PATTERN } from "../schedule/local-time.ts";
 import { COMMENT_MAX_LENGTH, CUSTOM_QUESTION_MAX_LENGTH, CUSTOM_QUESTIONS_MAX, LIBRARY_IDS } from "./pulse-questions.ts";
 
@@ -22,10 +23,10 @@ export const PulseAudience = z.discriminatedUnion("kind", [
 export type PulseAudience = z.infer<typeof PulseAudience>;
 
 export const PulseDraftFields = {
-  title: z.string({ error: "Give the pulse a name." }).trim().min(1, "Give the pulse a name.").max(80, "A pulse name can be at most 80 characters."),
+  title: freeText(z.string().trim().min(1, "Give the pulse a name.").max(80, "A pulse name can be at most 80 characters."), "Give the pulse a name."),
   libraryIds: z.array(z.enum(LIBRARY_IDS)).max(LIBRARY_IDS.length).default([]),
   customQuestions: z
-    .array(z.string().trim().min(1).max(CUSTOM_QUESTION_MAX_LENGTH, `Each question can be at most ${CUSTOM_QUESTION_MAX_LENGTH} characters.`))
+    .array(freeText(z.string().trim().min(1).max(CUSTOM_QUESTION_MAX_LENGTH, `Each question can be at most ${CUSTOM_QUESTION_MAX_LENGTH} characters.`)))
     .max(CUSTOM_QUESTIONS_MAX, `Write at most ${CUSTOM_QUESTIONS_MAX} questions of your own.`)
     .default([]),
   audience: PulseAudience,
@@ -69,7 +70,7 @@ export const SubmitPulseInput = z.object({
   token: z.string().trim().min(20).max(200).nullish(),
   /** Raw values by question id ("7", 7, "" …): checked against the round's questions. */
   answers: z.record(z.string(), z.union([z.string(), z.number(), z.null()]).optional()),
-  comment: z.string().max(COMMENT_MAX_LENGTH, `A comment can be at most ${COMMENT_MAX_LENGTH} characters.`).nullish(),
+  comment: freeText(z.string().max(COMMENT_MAX_LENGTH, `A comment can be at most ${COMMENT_MAX_LENGTH} characters.`)).nullish(),
 });
 export type SubmitPulseOptions = z.input<typeof SubmitPulseInput>;
 

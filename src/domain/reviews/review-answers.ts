@@ -1,5 +1,6 @@
 // Reading answers as a form sends them (ratings as "4" or 4, texts possibly empty) against a cycle's questions. A
 // draft may leave anything blank; a submission must answer everything. Unknown keys are dropped, never stored.
+import { isStorableText, UNSTORABLE_TEXT } from "../text.schemas.ts";
 import { REVIEW_TEXT_MAX, type ReviewAnswers, type ReviewQuestion } from "./review.schemas.ts";
 import { ReviewValidationError } from "./review-validation-error.ts";
 
@@ -24,8 +25,9 @@ export function readReviewAnswers(questions: ReviewQuestion[], input: unknown, m
       errors[question.id] = "Please answer this question in words.";
       continue;
     }
-    const text = value.trim();
-    if (text.length > REVIEW_TEXT_MAX) errors[question.id] = `Please keep this under ${REVIEW_TEXT_MAX} characters.`;
+    const text = value.trim().normalize("NFC");
+    if (!isStorableText(text)) errors[question.id] = UNSTORABLE_TEXT;
+    else if (text.length > REVIEW_TEXT_MAX) errors[question.id] = `Please keep this under ${REVIEW_TEXT_MAX} characters.`;
     else answers[question.id] = text;
   }
   if (Object.keys(errors).length > 0) throw new ReviewValidationError(errors);

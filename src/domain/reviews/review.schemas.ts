@@ -1,6 +1,7 @@
 // Review cycles: who takes part, when each step is due, and the questions. Questions are edited as text, one per
 // line, so the same words work in a Slack modal, a Teams dialog and a terminal; "[1-5]" in front makes a rating.
 import { z } from "zod";
+import { freeText } from "../text.schemas.ts";
 
 export const REVIEW_TEXT_MAX = 3000;
 export const REVIEW_QUESTION_MAX = 200;
@@ -29,7 +30,7 @@ export interface ReviewQuestion {
 const QuestionSchema = z.object({
   id: z.string().regex(/^q\d{1,3}$/),
   kind: z.enum(["rating", "text"]),
-  label: z.string().trim().min(1).max(REVIEW_QUESTION_MAX, `Please keep each question under ${REVIEW_QUESTION_MAX} characters.`),
+  label: freeText(z.string().trim().min(1).max(REVIEW_QUESTION_MAX, `Please keep each question under ${REVIEW_QUESTION_MAX} characters.`)),
 });
 export const QuestionsSchema = z
   .array(QuestionSchema)
@@ -44,7 +45,7 @@ export const IsoDateSchema = (what: string) =>
 
 export const CreateReviewCycleSchema = z.object({
   actorId: z.string().min(1),
-  name: z.string({ error: "Give the cycle a name." }).trim().min(1, "Give the cycle a name.").max(80, "Please keep the name under 80 characters."),
+  name: freeText(z.string().trim().min(1, "Give the cycle a name.").max(80, "Please keep the name under 80 characters."), "Give the cycle a name."),
   participants: ParticipantsSchema,
   selfDueDate: IsoDateSchema("self-review due date"),
   managerDueDate: IsoDateSchema("manager-review due date"),

@@ -11,6 +11,7 @@ import { pulsesCsv } from "../../../src/cli/commands/pulses.ts";
 import { buildTeamSummaries } from "../../../src/domain/summaries/build-team-summaries.ts";
 import { erasePerson } from "../../../src/domain/privacy/erase-person.ts";
 import { exportPersonData } from "../../../src/domain/privacy/export-person-data.ts";
+import { UNSTORABLE_TEXT } from "../../../src/domain/text.schemas.ts";
 import { AppError } from "../../../src/shared/errors.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
 import { createLogger } from "../../../src/shared/logger.ts";
@@ -111,6 +112,19 @@ describe("pulse anonymity", () => {
     expect((await refusal(answer(ctx, hana.id, round, 9))).code).toBe("FORBIDDEN");
     const error = await refusal(submitPulseAnswer(ctx, { personId: members[0].id, roundId: round, answers: { enps: "11", recognition: "4" } }));
     expect((error as unknown as { fieldErrors: Record<string, string> }).fieldErrors).toMatchObject({ enps: "Choose a value from 0 to 10.", growth: "Choose a value from 1 to 5." });
+    expect(await db.prisma.pulseAnswer.count()).toBe(0);
+    expect(await db.prisma.pulseParticipation.count()).toBe(0);
+  });
+
+  it("a comment holding a NUL byte or half a surrogate pair is refused with a message to retype it, and nothing is stored", async () => {
+    const hana = await reachable(db, "Hana", { role: "hr" });
+    const { manager, members } = await team(db, "Max", 2);
+    const round = await openRound(hana.id, { audience: { kind: "teams", managerIds: [manager.id] } });
+    const scores = { enps: "9", recognition: "4", growth: "4", workload: "4", manager_support: "4", alignment: "4" };
+    for (const comment of ["Great\u0000 team", "Great \uD800 team"]) {
+      const error = await refusal(submitPulseAnswer(ctx, { personId: members[0].id, roundId: round, answers: scores, comment }));
+      expect(error.userMessage).toBe(UNSTORABLE_TEXT);
+    }
     expect(await db.prisma.pulseAnswer.count()).toBe(0);
     expect(await db.prisma.pulseParticipation.count()).toBe(0);
   });

@@ -15,6 +15,7 @@ import { submitReview } from "../../../src/domain/reviews/submit-review.ts";
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
 import { createOrg, FULL_ANSWERS, MANAGER_DUE, refusal, reviewContext, SELF_DUE, type Org, type ReviewContext } from "./review-support.ts";
 import { SEEDED_AT } from "../../support/fixtures.ts";
+import { UNSTORABLE_TEXT } from "../../../src/domain/text.schemas.ts";
 
 let db: TestDatabase;
 let ctx: ReviewContext;
@@ -120,6 +121,10 @@ describe("writing a self-review", () => {
       q4: "Pick a rating from 1 to 5.",
       q6: "Please answer this question.",
     });
+    expect((await reviewOf(org.eve.id, "self")).answers).toEqual({ q1: 4, q5: "Shipped the importer" });
+
+    const unstorable = await refusal(saveReviewDraft(ctx, { actorId: org.eve.id, reviewId: review.id, answers: { q1: "4", q5: "Shipped\u0000 it" } }));
+    expect((unstorable as ReviewValidationError).fieldErrors).toEqual({ q5: UNSTORABLE_TEXT });
     expect((await reviewOf(org.eve.id, "self")).answers).toEqual({ q1: 4, q5: "Shipped the importer" });
 
     await submitReview(ctx, { actorId: org.eve.id, reviewId: review.id, answers: FULL_ANSWERS });
