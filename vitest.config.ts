@@ -7,7 +7,10 @@ function postgresUrl(): string | undefined {
   if (process.env.TEST_POSTGRES_URL) return process.env.TEST_POSTGRES_URL;
   if (process.env.MOMENTUM_SKIP_POSTGRES === "1") return undefined;
   try {
-    const url = execFileSync("bash", ["scripts/test-postgres.sh"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+    const url = execFileSync("bash", ["scripts/test-postgres.sh"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    }).trim();
     process.env.TEST_POSTGRES_URL = url;
     return url;
   } catch {
@@ -18,7 +21,12 @@ function postgresUrl(): string | undefined {
 
 const pgUrl = postgresUrl();
 // Tests that touch the database and do not depend on which platform drives them run on both databases.
-const databaseTests = ["test/db/**/*.test.ts", "test/domain/**/*.test.ts", "test/deliveries/**/*.test.ts", "test/jobs/**/*.test.ts"];
+const databaseTests = [
+  "test/db/**/*.test.ts",
+  "test/domain/**/*.test.ts",
+  "test/deliveries/**/*.test.ts",
+  "test/jobs/**/*.test.ts",
+];
 
 export default defineConfig({
   test: {
@@ -28,13 +36,22 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "embedded", include: ["test/**/*.test.ts"], exclude: ["test/reliability/**"], env: { MOMENTUM_TEST_DB: "embedded" } },
+        test: {
+          name: "embedded",
+          include: ["test/**/*.test.ts"],
+          exclude: ["test/reliability/**"],
+          env: { MOMENTUM_TEST_DB: "embedded" },
+        },
       },
       ...(pgUrl
         ? [
             {
               extends: true as const,
-              test: { name: "postgres", include: databaseTests, env: { MOMENTUM_TEST_DB: "postgres", TEST_POSTGRES_URL: pgUrl } },
+              test: {
+                name: "postgres",
+                include: databaseTests,
+                env: { MOMENTUM_TEST_DB: "postgres", TEST_POSTGRES_URL: pgUrl },
+              },
             },
           ]
         : []),

@@ -8,7 +8,10 @@ function postgresUrl(): string | undefined {
   if (process.env.TEST_POSTGRES_URL) return process.env.TEST_POSTGRES_URL;
   if (process.env.MOMENTUM_SKIP_POSTGRES === "1") return undefined;
   try {
-    return execFileSync("bash", ["scripts/test-postgres.sh"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+    return execFileSync("bash", ["scripts/test-postgres.sh"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    }).trim();
   } catch {
     console.warn("PostgreSQL is not available: R3, R5 and R8 are skipped.");
     return undefined;

@@ -1,7 +1,10 @@
 // The latency floor for P1: a bare Bolt app on the same ExpressReceiver that only acknowledges /kudos.
 import bolt from "@slack/bolt";
 
-const receiver = new bolt.ExpressReceiver({ signingSecret: process.env.SLACK_SIGNING_SECRET!, endpoints: "/slack/events" });
+const receiver = new bolt.ExpressReceiver({
+  signingSecret: process.env.SLACK_SIGNING_SECRET!,
+  endpoints: "/slack/events",
+});
 const app = new bolt.App({
   receiver,
   token: process.env.SLACK_BOT_TOKEN,

@@ -5,7 +5,10 @@ import "@slack/bolt";
 import "botbuilder";
 import { openDatabase } from "../src/db/database.ts";
 
-const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.MOMENTUM_DATA_DIR ?? "./data" });
+const database = await openDatabase({
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  dataDir: process.env.MOMENTUM_DATA_DIR ?? "./data",
+});
 const app = express();
 app.get("/readyz", async (_req, res) => {
   await database.ping();

@@ -47,7 +47,11 @@ async function signedPost(url: string, body: string): Promise<number> {
   const timestamp = Math.floor(Date.now() / 1000);
   const response = await fetch(`${url}/slack/events`, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signSlackBody(body, timestamp) },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-slack-request-timestamp": String(timestamp),
+      "x-slack-signature": signSlackBody(body, timestamp),
+    },
     body,
   });
   await response.arrayBuffer();
@@ -55,11 +59,21 @@ async function signedPost(url: string, body: string): Promise<number> {
 }
 
 async function load(child: Child, fake: FakeSlack, offset: number): Promise<LoadResult> {
-  return runLoad({ concurrency: CONCURRENCY, count: COUNT, maxMs: MAX_MS, request: (i) => signedPost(child.url, kudosCommand(fake, offset + i)) });
+  return runLoad({
+    concurrency: CONCURRENCY,
+    count: COUNT,
+    maxMs: MAX_MS,
+    request: (i) => signedPost(child.url, kudosCommand(fake, offset + i)),
+  });
 }
 
 async function pacedLoad(child: Child, fake: FakeSlack, offset: number): Promise<LoadResult> {
-  return runPacedLoad({ perSecond: PACED_PER_SECOND, concurrency: CONCURRENCY, count: PACED_COUNT, request: (i) => signedPost(child.url, kudosCommand(fake, offset + i)) });
+  return runPacedLoad({
+    perSecond: PACED_PER_SECOND,
+    concurrency: CONCURRENCY,
+    count: PACED_COUNT,
+    request: (i) => signedPost(child.url, kudosCommand(fake, offset + i)),
+  });
 }
 
 /** Waits (bounded) until the fake has accepted `count` posts: the outbox works after each acknowledgement. */
@@ -70,9 +84,13 @@ async function untilDelivered(fake: FakeSlack, count: number, maxMs: number): Pr
 
 export async function runP1(options: P1Options) {
   const fake = await startFakeSlack();
-  for (let i = 0; i < PEOPLE; i++) fake.addUser({ id: `UB${i}`, name: `Bench ${i}`, email: `bench${i}@example.com`, tz: "Europe/Berlin" });
+  for (let i = 0; i < PEOPLE; i++)
+    fake.addUser({ id: `UB${i}`, name: `Bench ${i}`, email: `bench${i}@example.com`, tz: "Europe/Berlin" });
   const dataDir = mkdtempSync(join(tmpdir(), "momentum-p1-"));
-  const dbEnv: Record<string, string> = options.database === "postgres" ? { DATABASE_URL: options.databaseUrl! } : { MOMENTUM_DATA_DIR: dataDir, DATABASE_URL: "" };
+  const dbEnv: Record<string, string> =
+    options.database === "postgres"
+      ? { DATABASE_URL: options.databaseUrl! }
+      : { MOMENTUM_DATA_DIR: dataDir, DATABASE_URL: "" };
   const env = {
     ...dbEnv,
     NODE_ENV: "production",
@@ -88,7 +106,8 @@ export async function runP1(options: P1Options) {
   try {
     // The floor processes first, one at a time, so they never compete with the service for the two cores.
     // The first open of an embedded database runs initdb (~900 MB peak): do it once, then measure a normal start.
-    if (options.database === "embedded") await (await startChild("node", [...TSX, "bench/floor.ts"], dbEnv, options.port)).stop();
+    if (options.database === "embedded")
+      await (await startChild("node", [...TSX, "bench/floor.ts"], dbEnv, options.port)).stop();
     const floor = await startChild("node", [...TSX, "bench/floor.ts"], dbEnv, options.port);
     await sleep(1000);
     const floorIdleMiB = floor.rssMiB();

@@ -44,7 +44,11 @@ async function openBenchDatabase(): Promise<BenchDatabase> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const main = await openDatabase({ databaseUrl: url.toString(), dataDir: "unused", poolSize: 4 });
-  const instances = await Promise.all([1, 2, 3].map(() => openDatabase({ databaseUrl: url.toString(), dataDir: "unused", poolSize: CONCURRENCY_PER_INSTANCE + 2 })));
+  const instances = await Promise.all(
+    [1, 2, 3].map(() =>
+      openDatabase({ databaseUrl: url.toString(), dataDir: "unused", poolSize: CONCURRENCY_PER_INSTANCE + 2 }),
+    ),
+  );
   return {
     main,
     instances,
@@ -72,8 +76,25 @@ async function seed(prisma: PrismaClient, phase: string): Promise<void> {
   for (let offset = 0; offset < PEOPLE; offset += 1000) {
     const ids = Array.from({ length: Math.min(1000, PEOPLE - offset) }, (_, i) => offset + i);
     const seededAt = new Date();
-    await prisma.person.createMany({ data: ids.map((i) => ({ id: `p${i}`, email: `p${i}@example.com`, name: `Person ${i}`, timeZone: "UTC", createdAt: seededAt, updatedAt: seededAt })) });
-    await prisma.slackIdentity.createMany({ data: ids.map((i) => ({ personId: `p${i}`, teamId: "T0MOMENTUM", userId: `U${i}`, dmChannel: `DM${i}`, createdAt: seededAt })) });
+    await prisma.person.createMany({
+      data: ids.map((i) => ({
+        id: `p${i}`,
+        email: `p${i}@example.com`,
+        name: `Person ${i}`,
+        timeZone: "UTC",
+        createdAt: seededAt,
+        updatedAt: seededAt,
+      })),
+    });
+    await prisma.slackIdentity.createMany({
+      data: ids.map((i) => ({
+        personId: `p${i}`,
+        teamId: "T0MOMENTUM",
+        userId: `U${i}`,
+        dmChannel: `DM${i}`,
+        createdAt: seededAt,
+      })),
+    });
     const due = seededAt;
     await enqueueDeliveries(
       prisma,
@@ -81,7 +102,11 @@ async function seed(prisma: PrismaClient, phase: string): Promise<void> {
         key: `${phase}:checkin.prompt:p${i}`,
         kind: "checkin.prompt",
         target: { kind: "person" as const, personId: `p${i}` },
-        message: { type: "checkin.prompt" as const, periodKey: "2026-11-27", deadlineLabel: "Friday 4 December, 15:00" },
+        message: {
+          type: "checkin.prompt" as const,
+          periodKey: "2026-11-27",
+          deadlineLabel: "Friday 4 December, 15:00",
+        },
         notBefore: due,
       })),
       due,
@@ -91,15 +116,24 @@ async function seed(prisma: PrismaClient, phase: string): Promise<void> {
 }
 
 function slackClient(slack: FakeSlack) {
-  return createWebClient("xoxb-bench", slackClientOptions({ apiUrl: slack.apiUrl, logger: createBoltLogger(logger, []), timeoutMs: 10_000 }));
+  return createWebClient(
+    "xoxb-bench",
+    slackClientOptions({ apiUrl: slack.apiUrl, logger: createBoltLogger(logger, []), timeoutMs: 10_000 }),
+  );
 }
 
 function countAtFake(slack: FakeSlack) {
   const perChannel = new Map<string, number>();
-  for (const call of slack.sent("chat.postMessage")) perChannel.set(String(call.args.channel), (perChannel.get(String(call.args.channel)) ?? 0) + 1);
+  for (const call of slack.sent("chat.postMessage"))
+    perChannel.set(String(call.args.channel), (perChannel.get(String(call.args.channel)) ?? 0) + 1);
   let duplicates = 0;
   for (const count of perChannel.values()) duplicates += count - 1;
-  return { delivered: perChannel.size, duplicates, lost: PEOPLE - perChannel.size, rateLimited: slack.calls("chat.postMessage").filter((call) => call.failure === "429").length };
+  return {
+    delivered: perChannel.size,
+    duplicates,
+    lost: PEOPLE - perChannel.size,
+    rateLimited: slack.calls("chat.postMessage").filter((call) => call.failure === "429").length,
+  };
 }
 
 /** Runs the workers until the fake has every message or the phase runs out of time. */
@@ -109,7 +143,9 @@ async function runOutbox(db: BenchDatabase, slack: FakeSlack, slackPerSecond: nu
       prisma: instance.prisma,
       clock: systemClock,
       logger,
-      notifiers: [new SlackNotifier({ client: slackClient(slack), domain: { prisma: instance.prisma, clock: systemClock } })],
+      notifiers: [
+        new SlackNotifier({ client: slackClient(slack), domain: { prisma: instance.prisma, clock: systemClock } }),
+      ],
       org,
       concurrency: CONCURRENCY_PER_INSTANCE,
       rates: { slackPerSecond, teamsPerSecond: 0 },
@@ -118,7 +154,10 @@ async function runOutbox(db: BenchDatabase, slack: FakeSlack, slackPerSecond: nu
   const started = performance.now();
   const deadline = Date.now() + PHASE_LIMIT_MS;
   const laneOf = async (worker: DeliveryWorker) => {
-    while (Date.now() < deadline && (await db.main.prisma.delivery.count({ where: { status: { in: ["pending", "sending"] } } })) > 0) {
+    while (
+      Date.now() < deadline &&
+      (await db.main.prisma.delivery.count({ where: { status: { in: ["pending", "sending"] } } })) > 0
+    ) {
       const summary = await worker.drain();
       if (summary.attempted === 0) await new Promise((resolve) => setTimeout(resolve, 50)); // retries not due yet
     }

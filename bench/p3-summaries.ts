@@ -55,9 +55,14 @@ export async function openCounted(): Promise<Counted> {
     url.pathname = `/${name}`;
     const client = new pg.Client({ connectionString: url.toString() });
     await client.connect();
-    await migrate({ exec: (sql) => client.query(sql), query: (sql, params) => client.query(sql, params as unknown[]) as never });
+    await migrate({
+      exec: (sql) => client.query(sql),
+      query: (sql, params) => client.query(sql, params as unknown[]) as never,
+    });
     await client.end();
-    const prisma = new PrismaClient({ adapter: counting(new PrismaPg({ connectionString: url.toString(), max: 10 }), tally) });
+    const prisma = new PrismaClient({
+      adapter: counting(new PrismaPg({ connectionString: url.toString(), max: 10 }), tally),
+    });
     return {
       prisma,
       kind: "postgres",
@@ -71,18 +76,34 @@ export async function openCounted(): Promise<Counted> {
       },
     };
   }
-  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("pglite-prisma-adapter"),
+  ]);
   const pglite = new PGlite();
   await pglite.waitReady;
-  await migrate({ exec: (sql) => pglite.exec(sql), query: (sql, params) => pglite.query(sql, params as unknown[]) as never });
+  await migrate({
+    exec: (sql) => pglite.exec(sql),
+    query: (sql, params) => pglite.query(sql, params as unknown[]) as never,
+  });
   const prisma = new PrismaClient({ adapter: counting(new PrismaPGlite(pglite), tally) });
-  return { prisma, kind: "embedded", statements: () => tally.n, close: async () => { await prisma.$disconnect(); await pglite.close(); } };
+  return {
+    prisma,
+    kind: "embedded",
+    statements: () => tally.n,
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
 }
 
 /** People through unnest (managers every tenth person, reporting to person 0); the rest generated in SQL. */
 async function seed(prisma: PrismaClient, size: number): Promise<void> {
   const ids = Array.from({ length: size }, () => randomUUID());
-  const managerOf = ids.map((_id, index) => (index === 0 ? null : index % 10 === 0 ? ids[0] : ids[Math.floor(index / 10) * 10]));
+  const managerOf = ids.map((_id, index) =>
+    index === 0 ? null : index % 10 === 0 ? ids[0] : ids[Math.floor(index / 10) * 10],
+  );
   const zones = ["Europe/Berlin", "America/New_York", "Asia/Tokyo", "UTC"];
   for (let offset = 0; offset < size; offset += 5000) {
     const slice = ids.slice(offset, offset + 5000);
@@ -133,7 +154,17 @@ async function measure(size: number) {
     const ctx: DomainContext = {
       prisma: db.prisma,
       clock: new ManualClock(NOW),
-      org: { defaultTimeZone: "UTC", kudosValues: [], kudosDailyLimit: 5, checkInWeekday: 5, checkInTime: "15:00", checkInReminderTime: "10:00", workdayStart: "09:00", workdayEnd: "18:00", workDays: [1, 2, 3, 4, 5] },
+      org: {
+        defaultTimeZone: "UTC",
+        kudosValues: [],
+        kudosDailyLimit: 5,
+        checkInWeekday: 5,
+        checkInTime: "15:00",
+        checkInReminderTime: "10:00",
+        workdayStart: "09:00",
+        workdayEnd: "18:00",
+        workDays: [1, 2, 3, 4, 5],
+      },
       logger: pino({ level: "silent" }),
       adminEmails: [],
     };

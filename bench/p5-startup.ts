@@ -18,12 +18,21 @@ type Variant = keyof typeof VARIANTS;
 
 export async function runP5(port: number, runs = 5) {
   const dataDir = mkdtempSync(join(tmpdir(), "momentum-p5-"));
-  const env = { MOMENTUM_DATA_DIR: dataDir, DATABASE_URL: "", NODE_ENV: "production", LOG_LEVEL: "warn", SCHEDULER_ENABLED: "false" };
+  const env = {
+    MOMENTUM_DATA_DIR: dataDir,
+    DATABASE_URL: "",
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+    SCHEDULER_ENABLED: "false",
+  };
   try {
     execFileSync("node", ["scripts/build.mjs", "--if-stale"], { stdio: "inherit" }); // a build is not a restart
     const first = await startChild("npm", ["start", "--silent"], env, port, 120_000);
     await first.stop();
-    const times = Object.fromEntries(Object.keys(VARIANTS).map((name) => [name, [] as number[]])) as Record<Variant, number[]>;
+    const times = Object.fromEntries(Object.keys(VARIANTS).map((name) => [name, [] as number[]])) as Record<
+      Variant,
+      number[]
+    >;
     for (let i = 0; i < runs; i++) {
       for (const name of Object.keys(VARIANTS) as Variant[]) {
         const [command, args] = VARIANTS[name];
@@ -37,7 +46,12 @@ export async function runP5(port: number, runs = 5) {
     const built = median(times["npm start (built)"]);
     return {
       firstStartWithInitdbMs: Math.round(first.readyMs),
-      restartToReadyMs: Object.fromEntries(Object.entries(times).map(([name, values]) => [name, { runs: values.map(Math.round), medianMs: Math.round(median(values)) }])),
+      restartToReadyMs: Object.fromEntries(
+        Object.entries(times).map(([name, values]) => [
+          name,
+          { runs: values.map(Math.round), medianMs: Math.round(median(values)) },
+        ]),
+      ),
       targetMs: 1500,
       builtMedianSeconds: round(built / 1000),
       builtVsTsx: round(built / baseline),

@@ -29,11 +29,27 @@ export async function runP6() {
   const fake = await startFakeSlack({ token: "xoxb-bench" });
   const seededAt = new Date(); // bench set-up: when the rows were made does not matter
   try {
-    const people = Array.from({ length: PEOPLE }, (_, index) => ({ email: `person${index}@example.com`, name: `Person ${index}`, timeZone: "UTC", createdAt: seededAt, updatedAt: seededAt }));
+    const people = Array.from({ length: PEOPLE }, (_, index) => ({
+      email: `person${index}@example.com`,
+      name: `Person ${index}`,
+      timeZone: "UTC",
+      createdAt: seededAt,
+      updatedAt: seededAt,
+    }));
     await database.prisma.person.createMany({ data: people });
     // The workspace: everyone, plus 5 % deleted, guests and bots that must not be linked.
-    people.forEach((person, index) => fake.addUser({ id: `U${index}`, name: person.name, email: person.email, tz: "Europe/Berlin", deleted: index % 60 === 1, guest: index % 60 === 2 ? "restricted" : undefined }));
-    for (let index = 0; index < PEOPLE / 20; index++) fake.addUser({ id: `B${index}`, name: `Bot ${index}`, isBot: true });
+    people.forEach((person, index) =>
+      fake.addUser({
+        id: `U${index}`,
+        name: person.name,
+        email: person.email,
+        tz: "Europe/Berlin",
+        deleted: index % 60 === 1,
+        guest: index % 60 === 2 ? "restricted" : undefined,
+      }),
+    );
+    for (let index = 0; index < PEOPLE / 20; index++)
+      fake.addUser({ id: `B${index}`, name: `Bot ${index}`, isBot: true });
     const windowMs = 60_000 / SCALE;
     fake.ceiling("users.list", { limit: TIER2_PER_MINUTE, windowMs, retryAfterSeconds: 1 });
 
@@ -42,14 +58,32 @@ export async function runP6() {
       clock: systemClock,
       logger,
       adminEmails: [],
-      org: { defaultTimeZone: "UTC", kudosValues: [], kudosDailyLimit: 5, checkInWeekday: 5, checkInTime: "15:00", checkInReminderTime: "10:00", workdayStart: "09:00", workdayEnd: "18:00", workDays: [1, 2, 3, 4, 5] },
+      org: {
+        defaultTimeZone: "UTC",
+        kudosValues: [],
+        kudosDailyLimit: 5,
+        checkInWeekday: 5,
+        checkInTime: "15:00",
+        checkInReminderTime: "10:00",
+        workdayStart: "09:00",
+        workdayEnd: "18:00",
+        workDays: [1, 2, 3, 4, 5],
+      },
     };
-    const client = createWebClient("xoxb-bench", slackClientOptions({ apiUrl: fake.apiUrl, logger: createBoltLogger(logger, []) }));
+    const client = createWebClient(
+      "xoxb-bench",
+      slackClientOptions({ apiUrl: fake.apiUrl, logger: createBoltLogger(logger, []) }),
+    );
     const tiers = {
       list: { ...SLACK_DIRECTORY_TIERS.list, perSecond: SLACK_DIRECTORY_TIERS.list.perSecond * SCALE },
       lookup: { ...SLACK_DIRECTORY_TIERS.lookup, perSecond: SLACK_DIRECTORY_TIERS.lookup.perSecond * SCALE },
     };
-    const source = createSlackMemberSource({ client, tiers, rateLimiter: createRateLimiter(database.prisma, systemClock), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
+    const source = createSlackMemberSource({
+      client,
+      tiers,
+      rateLimiter: createRateLimiter(database.prisma, systemClock),
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    });
 
     // The Slack part (paging under the tier) and the database part (one linking transaction), timed apart.
     const started = performance.now();

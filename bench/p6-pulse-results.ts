@@ -20,7 +20,9 @@ const ROUNDS = 8;
 
 async function seed(prisma: PrismaClient, size: number): Promise<{ hrId: string }> {
   const ids = Array.from({ length: size }, () => randomUUID());
-  const managerOf = ids.map((_id, index) => (index === 0 ? null : index % 10 === 0 ? ids[0] : ids[Math.floor(index / 10) * 10]));
+  const managerOf = ids.map((_id, index) =>
+    index === 0 ? null : index % 10 === 0 ? ids[0] : ids[Math.floor(index / 10) * 10],
+  );
   await prisma.$executeRaw`
     INSERT INTO "Person" (id, email, name, "timeZone", role, "managerId", "createdAt", "updatedAt")
     SELECT v.id, v.id || '@example.com', 'Person ' || v.id, 'Europe/Berlin', (CASE WHEN v.n = 1 THEN 'hr' WHEN v.n % 10 = 1 THEN 'manager' ELSE 'employee' END)::"Role", v.manager, ${NOW}::timestamp, ${NOW}::timestamp
@@ -28,14 +30,35 @@ async function seed(prisma: PrismaClient, size: number): Promise<{ hrId: string 
   const surveyId = randomUUID();
   await prisma.pulseSurvey.create({
     data: {
-      id: surveyId, requestKey: surveyId, createdById: ids[0], title: "Bench pulse", questions: buildQuestions([...LIBRARY_IDS], ["Custom"]) as unknown as object[],
-      audience: { kind: "everyone" }, cadence: "biweekly", weekday: 2, time: "10:00", openDays: 3, firstDate: "2026-08-04", shareResults: false, createdAt: NOW,
+      id: surveyId,
+      requestKey: surveyId,
+      createdById: ids[0],
+      title: "Bench pulse",
+      questions: buildQuestions([...LIBRARY_IDS], ["Custom"]) as unknown as object[],
+      audience: { kind: "everyone" },
+      cadence: "biweekly",
+      weekday: 2,
+      time: "10:00",
+      openDays: 3,
+      firstDate: "2026-08-04",
+      shareResults: false,
+      createdAt: NOW,
     },
   });
   for (let round = 1; round <= ROUNDS; round++) {
     const roundId = randomUUID();
     const closed = new Date(NOW.getTime() - (ROUNDS - round) * 14 * 86_400_000);
-    await prisma.pulseRound.create({ data: { id: roundId, surveyId, number: round, localDate: closed.toISOString().slice(0, 10), closesAt: closed, closedAt: closed, createdAt: closed } });
+    await prisma.pulseRound.create({
+      data: {
+        id: roundId,
+        surveyId,
+        number: round,
+        localDate: closed.toISOString().slice(0, 10),
+        closesAt: closed,
+        closedAt: closed,
+        createdAt: closed,
+      },
+    });
     await prisma.$executeRaw`
       INSERT INTO "Delivery" (id, key, kind, "personId", message, status, "sentAt", "notBefore", "createdAt", "updatedAt")
       SELECT gen_random_uuid()::text, 'pulse-ask:' || ${roundId} || ':' || p.id, 'pulse.ask', p.id, '{}'::jsonb, 'sent', now(), now(), now(), now() FROM "Person" p`;
@@ -62,7 +85,18 @@ async function measure(size: number) {
     const ctx: DomainContext = {
       prisma: db.prisma,
       clock: new ManualClock(NOW),
-      org: { defaultTimeZone: "UTC", kudosValues: [], kudosDailyLimit: 5, checkInWeekday: 5, checkInTime: "15:00", checkInReminderTime: "10:00", workdayStart: "09:00", workdayEnd: "18:00", workDays: [1, 2, 3, 4, 5], minGroupSize: 5 },
+      org: {
+        defaultTimeZone: "UTC",
+        kudosValues: [],
+        kudosDailyLimit: 5,
+        checkInWeekday: 5,
+        checkInTime: "15:00",
+        checkInReminderTime: "10:00",
+        workdayStart: "09:00",
+        workdayEnd: "18:00",
+        workDays: [1, 2, 3, 4, 5],
+        minGroupSize: 5,
+      },
       logger: pino({ level: "silent" }),
       adminEmails: [],
     };
@@ -74,10 +108,25 @@ async function measure(size: number) {
     const resultsStatements = db.statements() - before;
 
     // The scheduler tick that asks everyone of a new round at 10:00 Berlin time: who is due, in how many statements.
-    await db.prisma.$executeRaw`INSERT INTO "SlackIdentity" (id, "personId", "teamId", "userId", "createdAt") SELECT gen_random_uuid()::text, id, 'T1', 'U' || id, ${NOW}::timestamp FROM "Person"`;
+    await db.prisma
+      .$executeRaw`INSERT INTO "SlackIdentity" (id, "personId", "teamId", "userId", "createdAt") SELECT gen_random_uuid()::text, id, 'T1', 'U' || id, ${NOW}::timestamp FROM "Person"`;
     const askSurvey = randomUUID();
     await db.prisma.pulseSurvey.create({
-      data: { id: askSurvey, requestKey: askSurvey, createdById: hrId, title: "Ask", questions: buildQuestions(["enps"], []) as unknown as object[], audience: { kind: "everyone" }, cadence: "once", weekday: 2, time: "10:00", openDays: 3, firstDate: "2026-12-15", shareResults: false, createdAt: NOW },
+      data: {
+        id: askSurvey,
+        requestKey: askSurvey,
+        createdById: hrId,
+        title: "Ask",
+        questions: buildQuestions(["enps"], []) as unknown as object[],
+        audience: { kind: "everyone" },
+        cadence: "once",
+        weekday: 2,
+        time: "10:00",
+        openDays: 3,
+        firstDate: "2026-12-15",
+        shareResults: false,
+        createdAt: NOW,
+      },
     });
     const tickAt = new Date("2026-12-15T09:00:00Z");
     await pulseRoundsJob.due({ ...ctx, clock: new ManualClock(tickAt) }, tickAt); // warm-up (creates the round)
@@ -112,7 +161,9 @@ export async function runP6(): Promise<Record<string, unknown>> {
     runs,
     ratio: Number((large.resultsMs / Math.max(1, small.resultsMs)).toFixed(2)),
     ratioTarget: "≤ 11× for 10× the people (linear)",
-    constantQueries: small.sqlStatementsPerResults === large.sqlStatementsPerResults && small.sqlStatementsPerAskTick === large.sqlStatementsPerAskTick,
+    constantQueries:
+      small.sqlStatementsPerResults === large.sqlStatementsPerResults &&
+      small.sqlStatementsPerAskTick === large.sqlStatementsPerAskTick,
     askTickRatio: Number((large.askTickMs / Math.max(1, small.askTickMs)).toFixed(2)),
   };
 }

@@ -32,17 +32,37 @@ export async function runP6Teams() {
   const seededAt = new Date(); // bench set-up: when the rows were made does not matter
   try {
     // Everyone imported; the team also holds 5 % members of another tenant, who must never be linked.
-    const people = Array.from({ length: MEMBERS }, (_, index) => ({ email: `person${index}@example.com`, name: `Person ${index}`, timeZone: "UTC", createdAt: seededAt, updatedAt: seededAt }));
+    const people = Array.from({ length: MEMBERS }, (_, index) => ({
+      email: `person${index}@example.com`,
+      name: `Person ${index}`,
+      timeZone: "UTC",
+      createdAt: seededAt,
+      updatedAt: seededAt,
+    }));
     await database.prisma.person.createMany({ data: people });
     const memberIds: string[] = [];
     people.forEach((person, index) => {
       const id = `29:bench-${index}`;
-      fake.addMember({ id, aadObjectId: `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`, name: person.name, email: person.email, tenantId: TENANT, installed: true });
+      fake.addMember({
+        id,
+        aadObjectId: `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`,
+        name: person.name,
+        email: person.email,
+        tenantId: TENANT,
+        installed: true,
+      });
       memberIds.push(id);
     });
     for (let index = 0; index < MEMBERS / 20; index++) {
       const id = `29:guest-${index}`;
-      fake.addMember({ id, aadObjectId: `00000000-0000-4000-9000-${String(index).padStart(12, "0")}`, name: `Guest ${index}`, email: `person${index}@example.com`, tenantId: "tenant-elsewhere", installed: true });
+      fake.addMember({
+        id,
+        aadObjectId: `00000000-0000-4000-9000-${String(index).padStart(12, "0")}`,
+        name: `Guest ${index}`,
+        email: `person${index}@example.com`,
+        tenantId: "tenant-elsewhere",
+        installed: true,
+      });
       memberIds.push(id);
     }
     fake.setTeam({ id: TEAM, memberIds, botInTeam: true });
@@ -53,7 +73,17 @@ export async function runP6Teams() {
       clock: systemClock,
       logger,
       adminEmails: [],
-      org: { defaultTimeZone: "UTC", kudosValues: [], kudosDailyLimit: 5, checkInWeekday: 5, checkInTime: "15:00", checkInReminderTime: "10:00", workdayStart: "09:00", workdayEnd: "18:00", workDays: [1, 2, 3, 4, 5] },
+      org: {
+        defaultTimeZone: "UTC",
+        kudosValues: [],
+        kudosDailyLimit: 5,
+        checkInWeekday: 5,
+        checkInTime: "15:00",
+        checkInReminderTime: "10:00",
+        workdayStart: "09:00",
+        workdayEnd: "18:00",
+        workDays: [1, 2, 3, 4, 5],
+      },
     };
     const adapter = createCloudAdapter({ appType: "MultiTenant", devMode: true }, logger);
     const reference: Partial<ConversationReference> = {
@@ -62,7 +92,11 @@ export async function runP6Teams() {
       bot: { id: "28:bench", name: "Momentum" },
       conversation: { id: TEAM, conversationType: "channel", tenantId: TENANT, isGroup: true, name: "General" },
     };
-    const createConversationLimit = { ...CREATE_CONVERSATION_LIMIT, perSecond: CREATE_CONVERSATION_LIMIT.perSecond * SCALE, burst: CREATE_CONVERSATION_LIMIT.burst };
+    const createConversationLimit = {
+      ...CREATE_CONVERSATION_LIMIT,
+      perSecond: CREATE_CONVERSATION_LIMIT.perSecond * SCALE,
+      burst: CREATE_CONVERSATION_LIMIT.burst,
+    };
     const deps = {
       domain,
       logger,
@@ -81,7 +115,8 @@ export async function runP6Teams() {
     const creates = fake.createConversationCalls;
     const opened = creates.filter((call) => call.status === 201).length;
     const tenantFloorMs = (opened * 1000) / TENANT_PER_SECOND / SCALE;
-    const shareFloorMs = (Math.max(0, opened - CREATE_CONVERSATION_LIMIT.burst) * 1000) / CREATE_CONVERSATION_LIMIT.perSecond / SCALE;
+    const shareFloorMs =
+      (Math.max(0, opened - CREATE_CONVERSATION_LIMIT.burst) * 1000) / CREATE_CONVERSATION_LIMIT.perSecond / SCALE;
     return {
       rosterMembers: memberIds.length,
       ofAnotherTenant: MEMBERS / 20,

@@ -17,7 +17,9 @@ const PEOPLE = 10_000;
 /** People through unnest: person 0 is HR and the top manager, every tenth person manages the nine after them. */
 async function seed(prisma: PrismaClient): Promise<{ ids: string[]; managerOf: (string | null)[] }> {
   const ids = Array.from({ length: PEOPLE }, () => randomUUID());
-  const managerOf = ids.map((_id, index) => (index === 0 ? null : index % 10 === 0 ? ids[0] : ids[Math.floor(index / 10) * 10]));
+  const managerOf = ids.map((_id, index) =>
+    index === 0 ? null : index % 10 === 0 ? ids[0] : ids[Math.floor(index / 10) * 10],
+  );
   const roleOf = ids.map((_id, index) => (index === 0 ? "hr" : index % 10 === 0 ? "manager" : "employee"));
   await prisma.$executeRaw`
     INSERT INTO "Person" (id, email, name, "timeZone", role, "managerId", "createdAt", "updatedAt")
@@ -47,15 +49,36 @@ export async function runP8(): Promise<Record<string, unknown>> {
     const ctx: DomainContext = {
       prisma: db.prisma,
       clock: new ManualClock(NOW),
-      org: { defaultTimeZone: "UTC", kudosValues: [], kudosDailyLimit: 5, checkInWeekday: 5, checkInTime: "15:00", checkInReminderTime: "10:00", workdayStart: "09:00", workdayEnd: "18:00", workDays: [1, 2, 3, 4, 5] },
+      org: {
+        defaultTimeZone: "UTC",
+        kudosValues: [],
+        kudosDailyLimit: 5,
+        checkInWeekday: 5,
+        checkInTime: "15:00",
+        checkInReminderTime: "10:00",
+        workdayStart: "09:00",
+        workdayEnd: "18:00",
+        workDays: [1, 2, 3, 4, 5],
+      },
       logger: pino({ level: "silent" }),
       adminEmails: [],
     };
 
     // Baseline: as many review rows as the launch writes, by a plain createMany into a cycle of their own.
     const baselineCycle = await draftCycle(db.prisma, "Baseline", ids[0]);
-    const row = (kind: "self" | "manager", subjectId: string, authorId: string) => ({ id: randomUUID(), cycleId: baselineCycle, kind, subjectId, authorId, createdAt: NOW, updatedAt: NOW });
-    const rows = ids.flatMap((id, index) => [row("self", id, id), ...(managerOf[index] ? [row("manager", id, managerOf[index]!)] : [])]);
+    const row = (kind: "self" | "manager", subjectId: string, authorId: string) => ({
+      id: randomUUID(),
+      cycleId: baselineCycle,
+      kind,
+      subjectId,
+      authorId,
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
+    const rows = ids.flatMap((id, index) => [
+      row("self", id, id),
+      ...(managerOf[index] ? [row("manager", id, managerOf[index]!)] : []),
+    ]);
     const baselineStart = performance.now();
     await db.prisma.review.createMany({ data: rows });
     const baselineMs = performance.now() - baselineStart;

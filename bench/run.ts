@@ -13,7 +13,10 @@ const results: Record<string, unknown> = {};
 function postgresAdminUrl(): string | undefined {
   if (process.env.TEST_POSTGRES_URL) return process.env.TEST_POSTGRES_URL;
   try {
-    return execFileSync("bash", ["scripts/test-postgres.sh"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+    return execFileSync("bash", ["scripts/test-postgres.sh"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    }).trim();
   } catch {
     return undefined;
   }
@@ -40,7 +43,11 @@ if (adminUrl) process.env.TEST_POSTGRES_URL = adminUrl;
 if (wanted("P5")) report("P5 start to /readyz (embedded)", await runP5(39_101));
 if (wanted("P1")) {
   report("P1 /kudos at 50 concurrent (embedded)", await runP1({ database: "embedded", port: 39_102 }));
-  if (adminUrl) report("P1 /kudos at 50 concurrent (PostgreSQL)", await runP1({ database: "postgres", databaseUrl: await freshPostgresDatabase(adminUrl), port: 39_103 }));
+  if (adminUrl)
+    report(
+      "P1 /kudos at 50 concurrent (PostgreSQL)",
+      await runP1({ database: "postgres", databaseUrl: await freshPostgresDatabase(adminUrl), port: 39_103 }),
+    );
 }
 if (wanted("P2")) {
   const { runP2 } = await import("./p2-delivery.ts");
@@ -54,7 +61,10 @@ if (wanted("P6")) {
   const { runP6 } = await import("./p6-directory.ts");
   report("P6 linking 10,000 people to Slack under users.list's Tier 2 (time scaled)", await runP6());
   const { runP6Teams } = await import("./p6-teams.ts");
-  report("P6 linking a 10,000-member Teams roster and opening a personal chat with each under the per-tenant createConversation rate (time scaled)", await runP6Teams());
+  report(
+    "P6 linking a 10,000-member Teams roster and opening a personal chat with each under the per-tenant createConversation rate (time scaled)",
+    await runP6Teams(),
+  );
 }
 if (wanted("P7")) {
   const { runP6: runP7 } = await import("./p6-pulse-results.ts");

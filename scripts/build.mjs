@@ -27,7 +27,11 @@ function newest(path) {
 }
 
 function run(bin, args, env = {}) {
-  const result = spawnSync(at("node_modules", ".bin", bin), args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  const result = spawnSync(at("node_modules", ".bin", bin), args, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, ...env },
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -38,24 +42,38 @@ const hasSources = existsSync(at("src", "main.ts"));
 if (!hasSources) process.exit(0); // a deployed image: dist/ is all there is
 const clientStale = !existsSync(GENERATED) || newest(SCHEMA) > newest(GENERATED);
 if (clientStale) {
-  if (hasPrisma) run("prisma", ["generate", "--no-hints"], { PRISMA_SCHEMA_ENGINE_BINARY: at("tools", "schema-engine-offline") });
+  if (hasPrisma)
+    run("prisma", ["generate", "--no-hints"], { PRISMA_SCHEMA_ENGINE_BINARY: at("tools", "schema-engine-offline") });
   else if (!existsSync(at("dist", "generated"))) {
-    say("The Prisma client is not generated and the prisma CLI is not installed: run `npm install` (with dev dependencies) once, then build.");
+    say(
+      "The Prisma client is not generated and the prisma CLI is not installed: run `npm install` (with dev dependencies) once, then build.",
+    );
     process.exit(1);
   }
 }
 
-const inputs = Math.max(newest(at("src")), newest(SCHEMA), newest(at("tsconfig.json")), newest(at("tsconfig.build.json")));
+const inputs = Math.max(
+  newest(at("src")),
+  newest(SCHEMA),
+  newest(at("tsconfig.json")),
+  newest(at("tsconfig.build.json")),
+);
 if (ifStale && existsSync(STAMP) && newest(STAMP) >= inputs) process.exit(0);
 if (!hasTsc) {
   if (existsSync(at("dist", "main.js"))) {
-    if (ifStale) say("dist/ is older than src/ but TypeScript is not installed (production install): running the existing build.");
+    if (ifStale)
+      say("dist/ is older than src/ but TypeScript is not installed (production install): running the existing build.");
     process.exit(0);
   }
   say("dist/ is missing and TypeScript is not installed: run `npm run build` where dev dependencies are installed.");
   process.exit(1);
 }
-if (ifStale) say(existsSync(STAMP) ? "Sources changed since the last build: compiling to dist/ …" : "First start: compiling to dist/ …");
+if (ifStale)
+  say(
+    existsSync(STAMP)
+      ? "Sources changed since the last build: compiling to dist/ …"
+      : "First start: compiling to dist/ …",
+  );
 // The stamp carries the time the build started, so a file saved while tsc ran still counts as newer.
 const started = new Date();
 run("tsc", ["-p", "tsconfig.build.json"]);

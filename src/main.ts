@@ -22,7 +22,10 @@ try {
   throw error;
 }
 
-const logger = createLogger({ level: config.logLevel, pretty: config.env === "development" && process.stdout.isTTY && prettyLogsAvailable() });
+const logger = createLogger({
+  level: config.logLevel,
+  pretty: config.env === "development" && process.stdout.isTTY && prettyLogsAvailable(),
+});
 process.on("unhandledRejection", (reason) => logError(logger, reason, "unhandled promise rejection"));
 // botbuilder prints refused tokens with console.error: those lines go through the logger, reduced to safe fields.
 routeConsoleToLogger(console, logger);
@@ -36,15 +39,31 @@ try {
   const service = await starting;
   const publicUrl = config.publicUrl ?? service.url;
   logger.info(
-    { database: service.database.description, platforms: service.platforms.map((p) => p.name), ms: Math.round(performance.now() - started) },
+    {
+      database: service.database.description,
+      platforms: service.platforms.map((p) => p.name),
+      ms: Math.round(performance.now() - started),
+    },
     `Momentum is listening on ${service.url} using ${service.database.description}`,
   );
   for (const platform of service.platforms) for (const line of platform.describe(publicUrl)) logger.info(line);
-  if (!config.slack) logger.info("Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to enable it (README: Slack setup).");
-  if (!config.teams) logger.info("Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD, or TEAMS_DEV_MODE=true locally (README: Teams setup).");
-  if (config.teams?.devMode) logger.warn("TEAMS_DEV_MODE is on: Teams requests are accepted WITHOUT authentication. Never use this in production.");
-  if (!config.publicUrl) logger.info("PUBLIC_URL is not set: the URLs above use the local address; set it to the public https URL in front of this service.");
-  logger.info(`Metrics for Prometheus: ${service.url}/metrics; health: ${service.url}/healthz, readiness: ${service.url}/readyz`);
+  if (!config.slack)
+    logger.info("Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to enable it (README: Slack setup).");
+  if (!config.teams)
+    logger.info(
+      "Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD, or TEAMS_DEV_MODE=true locally (README: Teams setup).",
+    );
+  if (config.teams?.devMode)
+    logger.warn(
+      "TEAMS_DEV_MODE is on: Teams requests are accepted WITHOUT authentication. Never use this in production.",
+    );
+  if (!config.publicUrl)
+    logger.info(
+      "PUBLIC_URL is not set: the URLs above use the local address; set it to the public https URL in front of this service.",
+    );
+  logger.info(
+    `Metrics for Prometheus: ${service.url}/metrics; health: ${service.url}/healthz, readiness: ${service.url}/readyz`,
+  );
 } catch (error) {
   if (isOperatorProblem(error)) {
     // Something the operator fixes (DATABASE_URL, a data directory in use): one plain sentence, no stack.

@@ -58,13 +58,35 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
   const metrics = options.metrics ?? createMetrics();
-  const database = options.database ?? (await openDatabase({ databaseUrl: config.database.url, dataDir: config.database.dataDir, poolSize: config.database.poolSize }));
-  for (const name of database.migrations.modified) logger.warn({ migration: name }, "a migration was changed after it was applied");
-  metrics.setSources({ outbox: () => readOutboxSnapshot(database.prisma, clock.now()), pool: () => database.poolStats() });
-  const domain: DomainContext = { prisma: database.prisma, clock, org: config.org, logger, adminEmails: config.adminEmails };
+  const database =
+    options.database ??
+    (await openDatabase({
+      databaseUrl: config.database.url,
+      dataDir: config.database.dataDir,
+      poolSize: config.database.poolSize,
+    }));
+  for (const name of database.migrations.modified)
+    logger.warn({ migration: name }, "a migration was changed after it was applied");
+  metrics.setSources({
+    outbox: () => readOutboxSnapshot(database.prisma, clock.now()),
+    pool: () => database.poolStats(),
+  });
+  const domain: DomainContext = {
+    prisma: database.prisma,
+    clock,
+    org: config.org,
+    logger,
+    adminEmails: config.adminEmails,
+  };
   const inFlight = new InFlight();
   let worker: DeliveryWorker | undefined;
-  const deps: PlatformDeps = { domain, logger, inFlight, kickDeliveries: () => worker?.kick(), rateLimiter: createRateLimiter(database.prisma, clock) };
+  const deps: PlatformDeps = {
+    domain,
+    logger,
+    inFlight,
+    kickDeliveries: () => worker?.kick(),
+    rateLimiter: createRateLimiter(database.prisma, clock),
+  };
 
   const platforms: PlatformModule[] = [];
   if (config.slack) {
@@ -97,7 +119,12 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   if (options.pollDeliveries !== false) worker.start();
   if (config.schedulerEnabled) scheduler.start();
 
-  const http = createHttpServer({ logger, ping: database.ping, metrics, mountRoutes: (app) => platforms.forEach((platform) => platform.mount(app)) });
+  const http = createHttpServer({
+    logger,
+    ping: database.ping,
+    metrics,
+    mountRoutes: (app) => platforms.forEach((platform) => platform.mount(app)),
+  });
   const port = await http.listen(config.port, config.host);
   const url = `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${port}`;
 

@@ -10,7 +10,12 @@ export interface LoadResult {
   p99Ms: number;
 }
 
-export async function runLoad(options: { concurrency: number; count: number; maxMs: number; request: (i: number) => Promise<number> }): Promise<LoadResult> {
+export async function runLoad(options: {
+  concurrency: number;
+  count: number;
+  maxMs: number;
+  request: (i: number) => Promise<number>;
+}): Promise<LoadResult> {
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
   let next = 0;
@@ -53,7 +58,12 @@ export const round = (value: number, digits = 2) => Math.round(value * 10 ** dig
  * An open-loop load: requests start at a fixed rate whatever the answers' speed (at most `concurrency` in
  * flight), the way users' commands arrive. Latency then measures the service, not the queue the load built.
  */
-export async function runPacedLoad(options: { perSecond: number; concurrency: number; count: number; request: (i: number) => Promise<number> }): Promise<LoadResult> {
+export async function runPacedLoad(options: {
+  perSecond: number;
+  concurrency: number;
+  count: number;
+  request: (i: number) => Promise<number>;
+}): Promise<LoadResult> {
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
   let failed = 0;
@@ -62,7 +72,8 @@ export async function runPacedLoad(options: { perSecond: number; concurrency: nu
   const pending: Promise<void>[] = [];
   for (let i = 0; i < options.count; i++) {
     const due = started + (i * 1000) / options.perSecond;
-    while (performance.now() < due || inFlight >= options.concurrency) await new Promise((resolve) => setTimeout(resolve, 1));
+    while (performance.now() < due || inFlight >= options.concurrency)
+      await new Promise((resolve) => setTimeout(resolve, 1));
     inFlight++;
     const t0 = performance.now();
     pending.push(
@@ -85,5 +96,13 @@ export async function runPacedLoad(options: { perSecond: number; concurrency: nu
   const wallMs = performance.now() - started;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { sent: latencies.length, failed, statuses, wallMs: Math.round(wallMs), throughputPerSec: Math.round((latencies.length / wallMs) * 1000), p50Ms: round(at(0.5)), p99Ms: round(at(0.99)) };
+  return {
+    sent: latencies.length,
+    failed,
+    statuses,
+    wallMs: Math.round(wallMs),
+    throughputPerSec: Math.round((latencies.length / wallMs) * 1000),
+    p50Ms: round(at(0.5)),
+    p99Ms: round(at(0.99)),
+  };
 }

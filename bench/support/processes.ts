@@ -14,11 +14,25 @@ export interface Child {
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 
-export async function startChild(command: string, args: string[], env: Record<string, string>, port: number, timeoutMs = 60_000): Promise<Child & { readyMs: number }> {
+export async function startChild(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  port: number,
+  timeoutMs = 60_000,
+): Promise<Child & { readyMs: number }> {
   const started = performance.now();
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   let output = "";
-  child.stdout!.on("data", (chunk) => { output = (output + chunk).slice(-4000); if (process.env.BENCH_ECHO) process.stderr.write(chunk); });
+  child.stdout!.on("data", (chunk) => {
+    output = (output + chunk).slice(-4000);
+    if (process.env.BENCH_ECHO) process.stderr.write(chunk);
+  });
   child.stderr!.on("data", (chunk) => (output = (output + chunk).slice(-4000)));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
@@ -76,7 +90,11 @@ export function treeRssMiB(rootPid: number): number {
 function descendants(pid: number): number[] {
   const result = [pid];
   try {
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
     for (const child of children) result.push(...descendants(child));
   } catch {
     // no such process

@@ -30,8 +30,12 @@ async function main(): Promise<number> {
   try {
     const { applied, modified } = database.migrations;
     if (applied.length === 0) out(`${database.description} is up to date: no pending migrations.`);
-    else out(`Applied ${applied.length} migration(s) to ${database.description}:\n${applied.map((name) => `  ${name}`).join("\n")}`);
-    for (const name of modified) err(`warning: migration ${name} was changed after it was applied; it was not run again.`);
+    else
+      out(
+        `Applied ${applied.length} migration(s) to ${database.description}:\n${applied.map((name) => `  ${name}`).join("\n")}`,
+      );
+    for (const name of modified)
+      err(`warning: migration ${name} was changed after it was applied; it was not run again.`);
     return 0;
   } finally {
     await database.close();

@@ -12,5 +12,6 @@ Commands:
   failed               List deliveries that failed for good (kind, recipient, attempts, last error).
   retry ID             Try one failed delivery again.
   retry --all-failed   Try every failed delivery again.`,
-  prepare: (args) => (ctx) => runDeliveriesCommand(args, { prisma: ctx.domain.prisma, clock: ctx.domain.clock, out: ctx.out }),
+  prepare: (args) => (ctx) =>
+    runDeliveriesCommand(args, { prisma: ctx.domain.prisma, clock: ctx.domain.clock, out: ctx.out }),
 };

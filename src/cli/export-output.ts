@@ -12,7 +12,11 @@ export interface CsvExport<T> {
 }
 
 /** `file` undefined or "-" means standard output. */
-export async function writeCsvExport<T>(ctx: CliContext, file: string | undefined, csvExport: CsvExport<T>): Promise<number> {
+export async function writeCsvExport<T>(
+  ctx: CliContext,
+  file: string | undefined,
+  csvExport: CsvExport<T>,
+): Promise<number> {
   let exported: T;
   try {
     exported = await csvExport.load();

@@ -5,7 +5,12 @@ import { CsvError, parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import type { ExportedPerson } from "../domain/people/export-people.ts";
 import type { ImportError } from "../domain/people/import-people.ts";
-import { PEOPLE_FILE_COLUMNS, REQUIRED_PEOPLE_FILE_COLUMNS, type PeopleFileColumn, type PersonImportRow } from "../domain/people/people.schemas.ts";
+import {
+  PEOPLE_FILE_COLUMNS,
+  REQUIRED_PEOPLE_FILE_COLUMNS,
+  type PeopleFileColumn,
+  type PersonImportRow,
+} from "../domain/people/people.schemas.ts";
 
 export interface ParsedPeopleFile {
   rows: PersonImportRow[];
@@ -24,13 +29,24 @@ const EXPECTED_HEADER = PEOPLE_FILE_COLUMNS.join(",");
 export function parsePeopleCsv(text: string | Buffer): ParsedPeopleFile {
   let records: ParsedRecord[];
   try {
-    records = parse(text, { bom: true, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as unknown as ParsedRecord[];
+    records = parse(text, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+    }) as unknown as ParsedRecord[];
   } catch (error) {
-    if (error instanceof CsvError) return { rows: [], errors: [{ line: failingLine(text, error), message: describeCsvError(error) }] };
+    if (error instanceof CsvError)
+      return { rows: [], errors: [{ line: failingLine(text, error), message: describeCsvError(error) }] };
     throw error;
   }
   const [header, ...body] = records;
-  if (!header) return { rows: [], errors: [{ line: 1, message: `the file is empty: its first line must be the header ${EXPECTED_HEADER}` }] };
+  if (!header)
+    return {
+      rows: [],
+      errors: [{ line: 1, message: `the file is empty: its first line must be the header ${EXPECTED_HEADER}` }],
+    };
 
   const headerLine = firstLineOf(header);
   const columns = header.record.map((name) => name.trim().toLowerCase());
@@ -74,13 +90,16 @@ function checkHeader(columns: string[]): string[] {
   const known = new Set<string>(PEOPLE_FILE_COLUMNS);
   const seen = new Set<string>();
   for (const column of columns) {
-    if (!known.has(column)) problems.push(`unknown column ${JSON.stringify(column)} in the header; the columns are ${EXPECTED_HEADER}`);
+    if (!known.has(column))
+      problems.push(`unknown column ${JSON.stringify(column)} in the header; the columns are ${EXPECTED_HEADER}`);
     else if (seen.has(column)) problems.push(`column ${JSON.stringify(column)} appears twice in the header`);
     seen.add(column);
   }
   const missing = REQUIRED_PEOPLE_FILE_COLUMNS.filter((column) => !seen.has(column));
   if (missing.length > 0) {
-    problems.push(`the header has no ${missing.join(" or ")} column: the first line must name the columns, e.g. ${EXPECTED_HEADER}`);
+    problems.push(
+      `the header has no ${missing.join(" or ")} column: the first line must name the columns, e.g. ${EXPECTED_HEADER}`,
+    );
   }
   return problems;
 }

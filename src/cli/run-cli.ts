@@ -9,7 +9,15 @@ import type { DomainContext } from "../domain/context.ts";
 import { systemClock, type Clock } from "../shared/clock.ts";
 import { userMessageFor } from "../shared/errors.ts";
 import { createLogger, type Logger } from "../shared/logger.ts";
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliOutput, type CommandGroup, type PreparedCommand } from "./cli-context.ts";
+import {
+  EXIT_FAILURE,
+  EXIT_OK,
+  EXIT_USAGE,
+  UsageError,
+  type CliOutput,
+  type CommandGroup,
+  type PreparedCommand,
+} from "./cli-context.ts";
 import { peopleCommands } from "./commands/people.ts";
 import { cliDirectories } from "./directories.ts";
 import { deliveriesCommands } from "./deliveries-group.ts";
@@ -18,7 +26,13 @@ import { closuresCommands } from "./commands/closures.ts";
 import { pulsesCommands } from "./commands/pulses.ts";
 import { logError } from "../shared/log-error.ts";
 
-export const COMMAND_GROUPS: CommandGroup[] = [peopleCommands, deliveriesCommands, reviewsCommands, closuresCommands, pulsesCommands];
+export const COMMAND_GROUPS: CommandGroup[] = [
+  peopleCommands,
+  deliveriesCommands,
+  reviewsCommands,
+  closuresCommands,
+  pulsesCommands,
+];
 
 export interface RunCliOptions {
   /** The environment to configure from (tests pass their own); default: the process environment. */
@@ -80,7 +94,8 @@ export async function runCli(argv: string[], io: CliOutput, options: RunCliOptio
   // Logs go to stderr so stdout stays clean for piping (e.g. `people export > people.csv`). The service's
   // default "info" would interleave with the command's own output, so the CLI starts at "warn"; debug still works.
   const level = config.logLevel === "info" ? "warn" : config.logLevel;
-  const logger = options.logger ?? createLogger({ level, pretty: false, destination: pino.destination({ fd: 2, sync: true }) });
+  const logger =
+    options.logger ?? createLogger({ level, pretty: false, destination: pino.destination({ fd: 2, sync: true }) });
 
   let database;
   describeThisProcess(`the command \`momentum ${groupName} ${args[0] ?? ""}\``);
@@ -94,7 +109,13 @@ export async function runCli(argv: string[], io: CliOutput, options: RunCliOptio
     return EXIT_FAILURE;
   }
   for (const name of database.migrations.applied) io.err(`applied migration ${name}`);
-  const domain: DomainContext = { prisma: database.prisma, clock: options.clock ?? systemClock, org: config.org, logger, adminEmails: config.adminEmails };
+  const domain: DomainContext = {
+    prisma: database.prisma,
+    clock: options.clock ?? systemClock,
+    org: config.org,
+    logger,
+    adminEmails: config.adminEmails,
+  };
   try {
     const platforms = [...(config.slack ? (["slack"] as const) : []), ...(config.teams ? (["teams"] as const) : [])];
     return await command({ domain, out: io.out, err: io.err, platforms, directories: cliDirectories(config, domain) });

@@ -15,71 +15,87 @@ const flag = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
   .optional()
   .transform((value) => value === "true" || value === "1" || value === "yes");
-const timeZone = z.string().refine((zone) => IANAZone.isValidZone(zone), "must be an IANA time zone such as Europe/Berlin");
+const timeZone = z
+  .string()
+  .refine((zone) => IANAZone.isValidZone(zone), "must be an IANA time zone such as Europe/Berlin");
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time such as 09:00");
 const list = (fallback: string) =>
   z
     .string()
     .default(fallback)
-    .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean));
+    .transform((value) =>
+      value
+        .split(",")
+        .map((item) => item.trim())
+        .filter(Boolean),
+    );
 
-const EnvSchema = z
-  .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    HOST: z.string().default("0.0.0.0"),
-    PUBLIC_URL: optionalText.pipe(z.url().optional()),
-    DATABASE_URL: optionalText.pipe(
-      z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (leave it unset for the embedded database)").optional(),
-    ),
-    MOMENTUM_DATA_DIR: z.string().default("./data"),
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-    SLACK_SIGNING_SECRET: optionalText,
-    SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith("xoxb-", "must be a bot token (xoxb-…)").optional()),
-    SLACK_API_URL: z.url().default("https://slack.com/api/"),
-    SLACK_KUDOS_CHANNEL: optionalText,
-    MICROSOFT_APP_ID: optionalText,
-    MICROSOFT_APP_PASSWORD: optionalText,
-    MICROSOFT_APP_TENANT_ID: optionalText,
-    MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
-    TEAMS_DEV_MODE: flag,
-    DEFAULT_TIMEZONE: timeZone.default("UTC"),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    MOMENTUM_ADMIN_EMAILS: list("").transform((emails) => emails.map((email) => email.toLowerCase())),
-    KUDOS_VALUES: list("teamwork,ownership,customer-first,craft,courage"),
-    KUDOS_DAILY_LIMIT: z.coerce.number().int().min(1).max(100).default(5),
-    CHECKIN_DAY: z.coerce.number().int().min(1).max(7).default(5),
-    CHECKIN_TIME: clockTime.default("15:00"),
-    CHECKIN_REMINDER_TIME: clockTime.default("10:00"),
-    WORKDAY_START: clockTime.default("09:00"),
-    WORKDAY_END: clockTime.default("18:00"),
-    WORK_DAYS: list("1,2,3,4,5").pipe(z.array(z.string().transform(Number).pipe(z.number().int().min(1).max(7))).min(1, "must list at least one day")),
-    SCHEDULER_ENABLED: flag.default(true),
-    INSTANCE_ID: optionalText.pipe(z.string().max(200, "must be at most 200 characters").optional()),
-    // Public holidays: the org's calendar (people and teams can have their own), and what a holiday does to a prompt.
-    HOLIDAY_CALENDAR: optionalText.pipe(
-      z
-        .string()
-        .transform((code, context) => {
-          const check = checkHolidayCalendar(code);
-          if (check.ok) return check.calendar.code;
-          context.addIssue({ code: "custom", message: check.error });
-          return z.NEVER;
-        })
-        .optional(),
-    ),
-    HOLIDAY_INCLUDE_OPTIONAL: flag,
-    CHECKIN_ON_HOLIDAY: z.enum(CHECK_IN_ON_HOLIDAY, "must be previous, next or skip").default("previous"),
-    // Privacy: check-in free text older than this many months is blanked by a daily job (mood and dates are kept).
-    CHECKIN_TEXT_RETENTION_MONTHS: z.coerce.number().int().min(1).max(600).default(24),
-    // Privacy: the fewest people behind any aggregate (a pulse result, a team's numbers); never below 3.
-    MIN_GROUP_SIZE: z.coerce.number().int().min(3, "must be at least 3: smaller groups would let people be identified").max(1000).default(5),
-    // Outbox: fleet-wide ceilings (all instances together; 0 = unlimited) and per-instance concurrency.
-    DELIVERY_SLACK_RATE_PER_SEC: z.coerce.number().min(0).max(10_000).default(20),
-    DELIVERY_TEAMS_RATE_PER_SEC: z.coerce.number().min(0).max(10_000).default(40),
-    DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
-    DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
-  });
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  PUBLIC_URL: optionalText.pipe(z.url().optional()),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (leave it unset for the embedded database)")
+      .optional(),
+  ),
+  MOMENTUM_DATA_DIR: z.string().default("./data"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith("xoxb-", "must be a bot token (xoxb-…)").optional()),
+  SLACK_API_URL: z.url().default("https://slack.com/api/"),
+  SLACK_KUDOS_CHANNEL: optionalText,
+  MICROSOFT_APP_ID: optionalText,
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TENANT_ID: optionalText,
+  MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
+  TEAMS_DEV_MODE: flag,
+  DEFAULT_TIMEZONE: timeZone.default("UTC"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  MOMENTUM_ADMIN_EMAILS: list("").transform((emails) => emails.map((email) => email.toLowerCase())),
+  KUDOS_VALUES: list("teamwork,ownership,customer-first,craft,courage"),
+  KUDOS_DAILY_LIMIT: z.coerce.number().int().min(1).max(100).default(5),
+  CHECKIN_DAY: z.coerce.number().int().min(1).max(7).default(5),
+  CHECKIN_TIME: clockTime.default("15:00"),
+  CHECKIN_REMINDER_TIME: clockTime.default("10:00"),
+  WORKDAY_START: clockTime.default("09:00"),
+  WORKDAY_END: clockTime.default("18:00"),
+  WORK_DAYS: list("1,2,3,4,5").pipe(
+    z.array(z.string().transform(Number).pipe(z.number().int().min(1).max(7))).min(1, "must list at least one day"),
+  ),
+  SCHEDULER_ENABLED: flag.default(true),
+  INSTANCE_ID: optionalText.pipe(z.string().max(200, "must be at most 200 characters").optional()),
+  // Public holidays: the org's calendar (people and teams can have their own), and what a holiday does to a prompt.
+  HOLIDAY_CALENDAR: optionalText.pipe(
+    z
+      .string()
+      .transform((code, context) => {
+        const check = checkHolidayCalendar(code);
+        if (check.ok) return check.calendar.code;
+        context.addIssue({ code: "custom", message: check.error });
+        return z.NEVER;
+      })
+      .optional(),
+  ),
+  HOLIDAY_INCLUDE_OPTIONAL: flag,
+  CHECKIN_ON_HOLIDAY: z.enum(CHECK_IN_ON_HOLIDAY, "must be previous, next or skip").default("previous"),
+  // Privacy: check-in free text older than this many months is blanked by a daily job (mood and dates are kept).
+  CHECKIN_TEXT_RETENTION_MONTHS: z.coerce.number().int().min(1).max(600).default(24),
+  // Privacy: the fewest people behind any aggregate (a pulse result, a team's numbers); never below 3.
+  MIN_GROUP_SIZE: z.coerce
+    .number()
+    .int()
+    .min(3, "must be at least 3: smaller groups would let people be identified")
+    .max(1000)
+    .default(5),
+  // Outbox: fleet-wide ceilings (all instances together; 0 = unlimited) and per-instance concurrency.
+  DELIVERY_SLACK_RATE_PER_SEC: z.coerce.number().min(0).max(10_000).default(20),
+  DELIVERY_TEAMS_RATE_PER_SEC: z.coerce.number().min(0).max(10_000).default(40),
+  DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+});
 
 /** Every environment variable Momentum reads (documented one by one in .env.example). */
 export const SETTING_NAMES = Object.keys(EnvSchema.shape);
@@ -89,7 +105,8 @@ export const SETTING_NAMES = Object.keys(EnvSchema.shape);
 function crossFieldProblems(source: NodeJS.ProcessEnv): string[] {
   const set = (name: string) => Boolean(source[name]?.trim());
   const problems: string[] = [];
-  if (set("SLACK_SIGNING_SECRET") !== set("SLACK_BOT_TOKEN")) problems.push("SLACK_SIGNING_SECRET: Slack needs both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN");
+  if (set("SLACK_SIGNING_SECRET") !== set("SLACK_BOT_TOKEN"))
+    problems.push("SLACK_SIGNING_SECRET: Slack needs both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN");
   if (set("MICROSOFT_APP_ID") !== set("MICROSOFT_APP_PASSWORD") && source.MICROSOFT_APP_TYPE !== "UserAssignedMSI") {
     problems.push("MICROSOFT_APP_ID: Teams needs both MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD");
   }
@@ -99,7 +116,8 @@ function crossFieldProblems(source: NodeJS.ProcessEnv): string[] {
   if (["true", "1", "yes"].includes(source.TEAMS_DEV_MODE ?? "") && source.NODE_ENV === "production") {
     problems.push("TEAMS_DEV_MODE: unauthenticated Teams traffic is refused when NODE_ENV=production");
   }
-  if ((source.WORKDAY_START ?? "09:00") >= (source.WORKDAY_END ?? "18:00")) problems.push("WORKDAY_END: must be later than WORKDAY_START");
+  if ((source.WORKDAY_START ?? "09:00") >= (source.WORKDAY_END ?? "18:00"))
+    problems.push("WORKDAY_END: must be later than WORKDAY_START");
   return problems;
 }
 
@@ -112,7 +130,13 @@ export interface Config {
   publicUrl?: string;
   database: { url?: string; dataDir: string; poolSize: number };
   slack?: { signingSecret: string; botToken: string; apiUrl: string; kudosChannel?: string };
-  teams?: { appId?: string; appPassword?: string; tenantId?: string; appType: ParsedEnv["MICROSOFT_APP_TYPE"]; devMode: boolean };
+  teams?: {
+    appId?: string;
+    appPassword?: string;
+    tenantId?: string;
+    appType: ParsedEnv["MICROSOFT_APP_TYPE"];
+    devMode: boolean;
+  };
   logLevel: ParsedEnv["LOG_LEVEL"];
   adminEmails: string[];
   /** The org's defaults, handed to the domain as they are. */
@@ -125,7 +149,9 @@ export interface Config {
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Momentum cannot start, the configuration has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    super(
+      `Momentum cannot start, the configuration has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+    );
     this.name = "ConfigError";
   }
 }
@@ -133,7 +159,9 @@ export class ConfigError extends Error {
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const result = EnvSchema.safeParse(source);
   const problems = [
-    ...(result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`)),
+    ...(result.success
+      ? []
+      : result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`)),
     ...crossFieldProblems(source),
   ];
   if (!result.success || problems.length > 0) throw new ConfigError(problems);
@@ -147,7 +175,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     database: { url: env.DATABASE_URL, dataDir: env.MOMENTUM_DATA_DIR, poolSize: env.DATABASE_POOL_SIZE },
     slack:
       env.SLACK_SIGNING_SECRET && env.SLACK_BOT_TOKEN
-        ? { signingSecret: env.SLACK_SIGNING_SECRET, botToken: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL, kudosChannel: env.SLACK_KUDOS_CHANNEL }
+        ? {
+            signingSecret: env.SLACK_SIGNING_SECRET,
+            botToken: env.SLACK_BOT_TOKEN,
+            apiUrl: env.SLACK_API_URL,
+            kudosChannel: env.SLACK_KUDOS_CHANNEL,
+          }
         : undefined,
     teams:
       teamsConfigured || env.TEAMS_DEV_MODE

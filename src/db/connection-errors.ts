@@ -64,7 +64,8 @@ function describeUrl(url: string): { server: string; user: string; database: str
     return {
       server: `${parsed.hostname}:${parsed.port || 5432}`,
       user: decodeURIComponent(parsed.username) || "(default)",
-      database: decodeURIComponent(parsed.pathname.replace(/^\//, "")) || decodeURIComponent(parsed.username) || "postgres",
+      database:
+        decodeURIComponent(parsed.pathname.replace(/^\//, "")) || decodeURIComponent(parsed.username) || "postgres",
     };
   } catch {
     return { server: "(unparsable DATABASE_URL)", user: "", database: "" };

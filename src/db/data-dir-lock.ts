@@ -26,7 +26,9 @@ export class DataDirInUseError extends Error {
       `The embedded database in ${dataDir} is in use by ${holder.role} (pid ${holder.pid}${holder.host === hostname() ? "" : ` on ${holder.host}`}). ` +
         "Only one process can open it: stop that process first (then run this again), " +
         "or set DATABASE_URL to a PostgreSQL database to run the service, the CLI and several instances side by side." +
-        (holder.host === hostname() ? "" : ` If nothing on ${holder.host} uses it any more (a replaced container), delete ${join(dataDir, LOCK_FILE)}.`),
+        (holder.host === hostname()
+          ? ""
+          : ` If nothing on ${holder.host} uses it any more (a replaced container), delete ${join(dataDir, LOCK_FILE)}.`),
     );
     this.name = "DataDirInUseError";
   }
@@ -56,9 +58,11 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const current = readHolder(path);
-      if (current && (heldHere.has(path) || (current.pid !== process.pid && isAlive(current)))) throw new DataDirInUseError(resolve(dataDir), current);
+      if (current && (heldHere.has(path) || (current.pid !== process.pid && isAlive(current))))
+        throw new DataDirInUseError(resolve(dataDir), current);
       // Stale (its process is gone) or unreadable (a crash between create and write): take it over, once.
-      if (attempt > 0) throw new DataDirInUseError(resolve(dataDir), current ?? { pid: 0, host: hostname(), role: "another process" });
+      if (attempt > 0)
+        throw new DataDirInUseError(resolve(dataDir), current ?? { pid: 0, host: hostname(), role: "another process" });
       removeStaleLock(path, dataDir);
       continue;
     }

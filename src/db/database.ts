@@ -47,7 +47,9 @@ const POOL_WAIT_MS = 20_000;
 const TRANSACTION_TIMEOUT_MS = 20_000;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openEmbedded(options.dataDir);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    : openEmbedded(options.dataDir);
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
@@ -61,7 +63,10 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   }
   let migrations: MigrationResult;
   try {
-    migrations = await migrate({ exec: (sql) => client.query(sql), query: (sql, params) => client.query(sql, params as unknown[]) as never });
+    migrations = await migrate({
+      exec: (sql) => client.query(sql),
+      query: (sql, params) => client.query(sql, params as unknown[]) as never,
+    });
   } finally {
     await client.end();
   }
@@ -73,7 +78,10 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // The pool is ours (not the adapter's) so /metrics can read how many connections are in use.
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: POOL_WAIT_MS });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-  const prisma = new PrismaClient({ adapter, transactionOptions: { maxWait: POOL_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS } });
+  const prisma = new PrismaClient({
+    adapter,
+    transactionOptions: { maxWait: POOL_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS },
+  });
   const parsed = new URL(url);
   return {
     prisma,
@@ -90,7 +98,10 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
 
 async function openEmbedded(dataDir: string): Promise<Database> {
   // Loaded lazily: PGlite's WebAssembly costs memory that a PostgreSQL deployment should not pay.
-  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("pglite-prisma-adapter"),
+  ]);
   const inMemory = dataDir === "memory://";
   const path = inMemory ? undefined : resolve(dataDir, "pglite");
   if (path) mkdirSync(resolve(dataDir), { recursive: true }); // PGlite creates only the last path segment
@@ -113,7 +124,10 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   }
   const opened = pglite;
   // PGlite is one connection: concurrent transactions queue for it, so give them the same patience.
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(opened), transactionOptions: { maxWait: POOL_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS } });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPGlite(opened),
+    transactionOptions: { maxWait: POOL_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS },
+  });
   return {
     prisma,
     kind: "embedded",

@@ -35,7 +35,10 @@ export async function migrate(db: SqlRunner, dir = MIGRATIONS_DIR): Promise<Migr
     );
     const done = new Map(rows.map((row) => [row.migration_name, row.checksum]));
     const names = existsSync(dir)
-      ? readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
+      ? readdirSync(dir, { withFileTypes: true })
+          .filter((entry) => entry.isDirectory())
+          .map((entry) => entry.name)
+          .sort()
       : [];
     for (const name of names) {
       const sql = readFileSync(join(dir, name, "migration.sql"), "utf8");

@@ -4,7 +4,13 @@
 // the claim's lease does not, it is renewed under an ownership check first. So a row that waited in this
 // instance's queue (rate limit, slow neighbours) and was meanwhile taken over by another instance is skipped,
 // not sent twice, and the common case (sent seconds after its claim) costs no extra query.
-import { DeliveryError, type ChatNotifier, type PlatformName, type SendContext, type SendResult } from "../domain/notifications/notifier.ts";
+import {
+  DeliveryError,
+  type ChatNotifier,
+  type PlatformName,
+  type SendContext,
+  type SendResult,
+} from "../domain/notifications/notifier.ts";
 import type { Clock } from "../shared/clock.ts";
 import type { Logger } from "../shared/logger.ts";
 import { backoffMs } from "./backoff.ts";
@@ -33,7 +39,13 @@ export interface RowSenderDeps {
    * Tries to find a person on a chat platform (Slack users.lookupByEmail) before a row fails for want of an
    * identity; "linked" comes back with the person resolved again.
    */
-  linkPerson?(personId: string): Promise<{ outcome: "linked"; person: ResolvedPerson | undefined } | { outcome: "unreachable"; reason: string } | { outcome: "busy"; waitMs: number }>;
+  linkPerson?(
+    personId: string,
+  ): Promise<
+    | { outcome: "linked"; person: ResolvedPerson | undefined }
+    | { outcome: "unreachable"; reason: string }
+    | { outcome: "busy"; waitMs: number }
+  >;
 }
 
 export const NO_IDENTITY = "no chat identity Momentum can reach for this person";
@@ -58,7 +70,10 @@ export function createRowSender(deps: RowSenderDeps) {
     const recorded = await claims.finish(row.id, clock.now(), outcome);
     if (recorded) return result;
     // Another instance took the row over while this one was sending: the one window where a message can go twice.
-    logger.warn({ deliveryId: row.id, kind: row.kind, outcome: outcome.status }, "delivery outcome not recorded: the lease was lost during the send");
+    logger.warn(
+      { deliveryId: row.id, kind: row.kind, outcome: outcome.status },
+      "delivery outcome not recorded: the lease was lost during the send",
+    );
     return "lost";
   }
 
@@ -67,20 +82,26 @@ export function createRowSender(deps: RowSenderDeps) {
       if (!person || !person.active) return { status: "cancelled", lastError: "recipient is no longer active" };
       const decision = decideSendWindow(row, person, deps.org, clock.now());
       if (decision.action === "cancel") return { status: "cancelled", lastError: decision.reason };
-      if (decision.action === "reschedule") return { status: "pending", notBefore: decision.notBefore, attemptsDelta: -1 };
+      if (decision.action === "reschedule")
+        return { status: "pending", notBefore: decision.notBefore, attemptsDelta: -1 };
       const recipient = person.recipient;
       if (!recipient) return { status: "failed", lastError: NO_IDENTITY };
       const notifier = deps.notifiers.get(recipient.platform)!;
-      return { platform: recipient.platform, send: () => notifier.sendToPerson(recipient, row.message, sendContext(row)) };
+      return {
+        platform: recipient.platform,
+        send: () => notifier.sendToPerson(recipient, row.message, sendContext(row)),
+      };
     }
     const decision = decideSendWindow(row, null, deps.org, clock.now());
     if (decision.action === "cancel") return { status: "cancelled", lastError: decision.reason };
     const target = row.target;
-    const platform: PlatformName | undefined = target?.kind === "slack-channel" ? "slack" : target?.kind === "teams-channel" ? "teams" : undefined;
+    const platform: PlatformName | undefined =
+      target?.kind === "slack-channel" ? "slack" : target?.kind === "teams-channel" ? "teams" : undefined;
     if (!target || !platform) return { status: "failed", lastError: "delivery has no target" };
     const notifier = deps.notifiers.get(platform);
     if (!notifier) return { status: "failed", lastError: `${platform} is not enabled on this server` };
-    const channel = target.kind === "slack-channel" ? target.channel : target.kind === "teams-channel" ? target.conversationId : "";
+    const channel =
+      target.kind === "slack-channel" ? target.channel : target.kind === "teams-channel" ? target.conversationId : "";
     return { platform, channel, send: () => notifier.sendToChannel(channel, row.message, sendContext(row)) };
   }
 
@@ -104,7 +125,10 @@ export function createRowSender(deps: RowSenderDeps) {
   async function sendWithTimeout(route: Route): Promise<SendResult> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new DeliveryError(`no answer within ${deps.sendTimeoutMs} ms`, true)), deps.sendTimeoutMs);
+      timer = setTimeout(
+        () => reject(new DeliveryError(`no answer within ${deps.sendTimeoutMs} ms`, true)),
+        deps.sendTimeoutMs,
+      );
     });
     try {
       return await Promise.race([route.send(), timeout]);
@@ -113,16 +137,35 @@ export function createRowSender(deps: RowSenderDeps) {
     }
   }
 
-  function failureOutcome(row: ClaimedRow, attempts: number, failure: DeliveryError, limits: RateLimit[]): { outcome: Outcome; result: RowResult } {
+  function failureOutcome(
+    row: ClaimedRow,
+    attempts: number,
+    failure: DeliveryError,
+    limits: RateLimit[],
+  ): { outcome: Outcome; result: RowResult } {
     const now = clock.now().getTime();
     if (failure.retryAfterMs !== undefined) {
       // A 429: the platform refused to try. It does not use up an attempt; the row and the whole fleet wait.
       for (const limit of limits) reservoir?.forget(limit.key);
-      if (deps.rateLimiter) void Promise.all(limits.map((limit) => deps.rateLimiter!.penalise(limit, failure.retryAfterMs!))).catch(() => undefined);
-      return { outcome: { status: "pending", notBefore: new Date(now + failure.retryAfterMs), lastError: failure.message, attemptsDelta: -1 }, result: "retry" };
+      if (deps.rateLimiter)
+        void Promise.all(limits.map((limit) => deps.rateLimiter!.penalise(limit, failure.retryAfterMs!))).catch(
+          () => undefined,
+        );
+      return {
+        outcome: {
+          status: "pending",
+          notBefore: new Date(now + failure.retryAfterMs),
+          lastError: failure.message,
+          attemptsDelta: -1,
+        },
+        result: "retry",
+      };
     }
     if (failure.retryable && attempts < deps.maxAttempts) {
-      return { outcome: { status: "pending", notBefore: new Date(now + backoffMs(attempts)), lastError: failure.message }, result: "retry" };
+      return {
+        outcome: { status: "pending", notBefore: new Date(now + backoffMs(attempts)), lastError: failure.message },
+        result: "retry",
+      };
     }
     logger.warn({ deliveryId: row.id, kind: row.kind, attempts, reason: failure.message }, "delivery failed for good");
     return { outcome: { status: "failed", lastError: failure.message }, result: "failed" };
@@ -135,20 +178,28 @@ export function createRowSender(deps: RowSenderDeps) {
     if ("send" in planned || planned.lastError !== NO_IDENTITY || !row.personId || !deps.linkPerson) return planned;
     const link = await deps.linkPerson(row.personId);
     if (link.outcome === "linked") return route(row, link.person);
-    if (link.outcome === "busy") return { status: "pending", notBefore: new Date(clock.now().getTime() + link.waitMs), attemptsDelta: -1 };
+    if (link.outcome === "busy")
+      return { status: "pending", notBefore: new Date(clock.now().getTime() + link.waitMs), attemptsDelta: -1 };
     return { status: "failed", lastError: `${NO_IDENTITY} (${link.reason})` };
   }
 
   return async function deliver(row: ClaimedRow, person: ResolvedPerson | undefined): Promise<RowResult> {
     const planned = await routeLinking(row, person);
     if (!("send" in planned)) {
-      const result: RowResult = planned.status === "pending" ? "deferred" : planned.status === "failed" ? "failed" : "cancelled";
-      if (result === "failed") logger.warn({ deliveryId: row.id, kind: row.kind, reason: planned.lastError }, "delivery failed for good");
+      const result: RowResult =
+        planned.status === "pending" ? "deferred" : planned.status === "failed" ? "failed" : "cancelled";
+      if (result === "failed")
+        logger.warn({ deliveryId: row.id, kind: row.kind, reason: planned.lastError }, "delivery failed for good");
       return finish(row, planned, result);
     }
     const limits = limitsFor(planned.platform, deps.rates, planned.channel);
     const stillToWait = await takeSlot(limits);
-    if (stillToWait > 0) return finish(row, { status: "pending", notBefore: new Date(clock.now().getTime() + stillToWait), attemptsDelta: -1 }, "deferred");
+    if (stillToWait > 0)
+      return finish(
+        row,
+        { status: "pending", notBefore: new Date(clock.now().getTime() + stillToWait), attemptsDelta: -1 },
+        "deferred",
+      );
     if (clock.now().getTime() + deps.sendLeaseMs > row.leaseUntil.getTime()) {
       const renewed = await claims.renewLease(row.id, clock.now(), deps.sendLeaseMs);
       if (!renewed) {
@@ -166,7 +217,11 @@ export function createRowSender(deps: RowSenderDeps) {
       const { outcome, result } = failureOutcome(row, attempts, failure, limits);
       return finish(row, outcome, result);
     }
-    return finish(row, { status: "sent", sentAt: clock.now(), platformMessageId: sent.messageId, lastError: null }, "sent");
+    return finish(
+      row,
+      { status: "sent", sentAt: clock.now(), platformMessageId: sent.messageId, lastError: null },
+      "sent",
+    );
   };
 }
 

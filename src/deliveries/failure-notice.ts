@@ -17,7 +17,9 @@ export interface FailureNoticeOptions {
 export async function noticeAdminsOfFailures({ prisma, now, timeZone }: FailureNoticeOptions): Promise<number> {
   const since = new Date(now.getTime() - 24 * 3600_000);
   // The notices themselves are left out: a notice that cannot be delivered must not announce itself forever.
-  const failed = await prisma.delivery.count({ where: { status: "failed", updatedAt: { gte: since }, kind: { not: FAILURE_NOTICE_KIND } } });
+  const failed = await prisma.delivery.count({
+    where: { status: "failed", updatedAt: { gte: since }, kind: { not: FAILURE_NOTICE_KIND } },
+  });
   if (failed === 0) return 0;
   const admins = await prisma.person.findMany({ where: { role: "admin", active: true }, select: { id: true } });
   const day = localIsoDate(now, timeZone);

@@ -64,7 +64,9 @@ export function createRateLimiter(prisma: PrismaClient, clock: Clock): RateLimit
       if (rows.length === 1) {
         // Token j of the n taken brought the level to (after + n - 1 - j): it may be used once that is repaid.
         const after = rows[0].tokens;
-        const slotsMs = Array.from({ length: count }, (_, j) => Math.max(0, Math.ceil((-(after + count - 1 - j) / rate) * 1000)));
+        const slotsMs = Array.from({ length: count }, (_, j) =>
+          Math.max(0, Math.ceil((-(after + count - 1 - j) / rate) * 1000)),
+        );
         return { granted: true, waitMs: slotsMs[0], slotsMs };
       }
       // Refused: nothing was taken. Read the level (no change, so no atomicity needed) to say when to come back.

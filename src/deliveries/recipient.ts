@@ -30,7 +30,12 @@ const PERSON_SELECT = {
   manager: { select: { teamHolidayCalendar: true } },
   preferredPlatform: true,
   // A Slack account reported deleted is never messaged (src/domain/directory/link-slack-members.ts).
-  slackIdentities: { where: { deactivatedAt: null }, select: { teamId: true, userId: true, dmChannel: true }, orderBy: { createdAt: "desc" }, take: 1 },
+  slackIdentities: {
+    where: { deactivatedAt: null },
+    select: { teamId: true, userId: true, dmChannel: true },
+    orderBy: { createdAt: "desc" },
+    take: 1,
+  },
   teamsIdentities: {
     select: { tenantId: true, aadObjectId: true, teamsUserId: true, conversationReference: true },
     orderBy: { updatedAt: "desc" },
@@ -38,12 +43,22 @@ const PERSON_SELECT = {
 } as const;
 
 /** One person, after the directory linked them (the worker's last try before "no chat identity"). */
-export async function resolvePerson(prisma: PrismaClient, personId: string, enabled: ReadonlySet<PlatformName>, now: Date): Promise<ResolvedPerson | null> {
+export async function resolvePerson(
+  prisma: PrismaClient,
+  personId: string,
+  enabled: ReadonlySet<PlatformName>,
+  now: Date,
+): Promise<ResolvedPerson | null> {
   return (await resolvePeople(prisma, [personId], enabled, now)).get(personId) ?? null;
 }
 
 /** Two queries for a whole claimed batch (the people, the closures): the worker resolves every recipient at once. */
-export async function resolvePeople(prisma: PrismaClient, personIds: string[], enabled: ReadonlySet<PlatformName>, now: Date): Promise<Map<string, ResolvedPerson>> {
+export async function resolvePeople(
+  prisma: PrismaClient,
+  personIds: string[],
+  enabled: ReadonlySet<PlatformName>,
+  now: Date,
+): Promise<Map<string, ResolvedPerson>> {
   const resolved = new Map<string, ResolvedPerson>();
   if (personIds.length === 0) return resolved;
   const [people, closures] = await Promise.all([
@@ -56,7 +71,9 @@ export async function resolvePeople(prisma: PrismaClient, personIds: string[], e
     const options: Recipient[] = [];
     if (slack && enabled.has("slack")) options.push({ platform: "slack", personId: person.id, ...slack });
     if (teams && enabled.has("teams")) options.push({ platform: "teams", personId: person.id, ...teams });
-    options.sort((a, b) => Number(b.platform === person.preferredPlatform) - Number(a.platform === person.preferredPlatform));
+    options.sort(
+      (a, b) => Number(b.platform === person.preferredPlatform) - Number(a.platform === person.preferredPlatform),
+    );
     resolved.set(person.id, { ...person, closures: closuresCovering(person, closures), recipient: options[0] ?? null });
   }
   return resolved;

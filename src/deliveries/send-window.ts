@@ -10,9 +10,7 @@ import { isIanaTimeZone } from "../domain/schedule/local-time.ts";
 import { nextWorkingInstant, workingHoursOf } from "../domain/schedule/working-hours.ts";
 
 export type SendDecision =
-  | { action: "send" }
-  | { action: "reschedule"; notBefore: Date }
-  | { action: "cancel"; reason: string };
+  { action: "send" } | { action: "reschedule"; notBefore: Date } | { action: "cancel"; reason: string };
 
 export interface SendWindowPerson extends Partial<DaysOffPerson> {
   timeZone: string;
@@ -28,22 +26,37 @@ export interface SendWindowRow {
   respectQuietHours: boolean;
 }
 
-export type SendWindowOrg = Pick<OrgSettings, "defaultTimeZone" | "workdayStart" | "workdayEnd" | "workDays" | "holidayCalendar" | "holidayTypes">;
+export type SendWindowOrg = Pick<
+  OrgSettings,
+  "defaultTimeZone" | "workdayStart" | "workdayEnd" | "workDays" | "holidayCalendar" | "holidayTypes"
+>;
 
-export function decideSendWindow(row: SendWindowRow, person: SendWindowPerson | null, org: SendWindowOrg, now: Date): SendDecision {
-  if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) return { action: "cancel", reason: "expired before it could be sent" };
+export function decideSendWindow(
+  row: SendWindowRow,
+  person: SendWindowPerson | null,
+  org: SendWindowOrg,
+  now: Date,
+): SendDecision {
+  if (row.expiresAt && row.expiresAt.getTime() <= now.getTime())
+    return { action: "cancel", reason: "expired before it could be sent" };
   if (!row.respectQuietHours || !person) return { action: "send" };
   // A zone that is no longer valid (hand-edited data) falls back to the org's rather than sending at night in UTC.
   const zone = isIanaTimeZone(person.timeZone) ? person.timeZone : org.defaultTimeZone;
   if (isAwayAt(person.awayUntil, zone, now)) return { action: "cancel", reason: "away" };
   const daysOff = daysOffOf(
-    { id: person.id ?? "", managerId: person.managerId ?? null, holidayCalendar: person.holidayCalendar ?? null, manager: person.manager ?? null },
+    {
+      id: person.id ?? "",
+      managerId: person.managerId ?? null,
+      holidayCalendar: person.holidayCalendar ?? null,
+      manager: person.manager ?? null,
+    },
     org,
     person.closures ?? [],
   );
   const next = nextWorkingInstant(workingHoursOf(person, org, daysOff), zone, now);
   if (!next) return { action: "cancel", reason: "no working hours in the next month" };
   if (next.getTime() === now.getTime()) return { action: "send" };
-  if (row.expiresAt && next.getTime() >= row.expiresAt.getTime()) return { action: "cancel", reason: "quiet hours last past the end of its period" };
+  if (row.expiresAt && next.getTime() >= row.expiresAt.getTime())
+    return { action: "cancel", reason: "quiet hours last past the end of its period" };
   return { action: "reschedule", notBefore: next };
 }

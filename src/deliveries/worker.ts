@@ -57,14 +57,19 @@ export interface DrainSummary {
 export type DeliveryWorker = ReturnType<typeof createDeliveryWorker>;
 
 /** Tries each enabled platform's on-demand link in turn; the first that links wins, a "busy" defers the row. */
-function linkerFor(directories: DirectoryConnector[], enabled: Set<PlatformName>, resolve: (personId: string) => Promise<ResolvedPerson | null>) {
+function linkerFor(
+  directories: DirectoryConnector[],
+  enabled: Set<PlatformName>,
+  resolve: (personId: string) => Promise<ResolvedPerson | null>,
+) {
   const linkers = directories.filter((directory) => directory.linkPerson && enabled.has(directory.platform));
   if (linkers.length === 0) return undefined;
   return async (personId: string) => {
     const reasons: string[] = [];
     for (const directory of linkers) {
       const link = await directory.linkPerson!(personId);
-      if (link.outcome === "linked") return { outcome: "linked" as const, person: (await resolve(personId)) ?? undefined };
+      if (link.outcome === "linked")
+        return { outcome: "linked" as const, person: (await resolve(personId)) ?? undefined };
       if (link.outcome === "busy") return link;
       reasons.push(`${directory.platform}: ${link.reason}`);
     }
@@ -99,7 +104,9 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
     sendTimeoutMs,
     maxInlineWaitMs: options.maxInlineWaitMs ?? 5_000,
     sleep: options.sleep ?? realSleep,
-    linkPerson: linkerFor(options.directories ?? [], enabled, (personId) => resolvePerson(prisma, personId, enabled, clock.now())),
+    linkPerson: linkerFor(options.directories ?? [], enabled, (personId) =>
+      resolvePerson(prisma, personId, enabled, clock.now()),
+    ),
   });
   let timer: NodeJS.Timeout | undefined;
   let draining: Promise<DrainSummary> | undefined;
@@ -138,7 +145,9 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
           summary.results[await deliver(row, row.personId ? people.get(row.personId) : undefined)]++;
         } catch (error) {
           // The database failed mid-row: the row keeps its lease and is taken over when it runs out.
-          logError(logger, error, "delivery could not be processed; it will be retried after its lease", { deliveryId: row.id });
+          logError(logger, error, "delivery could not be processed; it will be retried after its lease", {
+            deliveryId: row.id,
+          });
         }
       }
     };
@@ -146,7 +155,10 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
       await Promise.all(Array.from({ length: concurrency }, lane));
     } finally {
       // Stopping: rows claimed but not started go straight back to the queue for another instance.
-      await claims.release(queue.splice(0).map((row) => row.id), clock.now());
+      await claims.release(
+        queue.splice(0).map((row) => row.id),
+        clock.now(),
+      );
     }
   }
 
@@ -156,7 +168,10 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
       return draining;
     }
     draining = (async () => {
-      const summary: DrainSummary = { attempted: 0, results: { sent: 0, retry: 0, failed: 0, cancelled: 0, deferred: 0, lost: 0 } };
+      const summary: DrainSummary = {
+        attempted: 0,
+        results: { sent: 0, retry: 0, failed: 0, cancelled: 0, deferred: 0, lost: 0 },
+      };
       try {
         do {
           again = false;
@@ -184,7 +199,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
      */
     async handBackOwnLeases(): Promise<number> {
       const handedBack = await claims.handBackOwnLeases(clock.now());
-      if (handedBack > 0) logger.info({ handedBack, instanceId }, "deliveries held before a restart handed back to the queue");
+      if (handedBack > 0)
+        logger.info({ handedBack, instanceId }, "deliveries held before a restart handed back to the queue");
       return handedBack;
     },
     /** Start sending soon (after a use case queued something). */

@@ -11,7 +11,10 @@ import { parseInput } from "./validation.ts";
  * INSERT … ON CONFLICT DO NOTHING: a concurrent copy of the same request waits for ours and then finds the key taken.
  */
 export async function claimRequestKey(tx: Tx, requestKey: string, now: Date): Promise<boolean> {
-  const { count } = await tx.processedEvent.createMany({ data: [{ key: `request:${requestKey}`, createdAt: now }], skipDuplicates: true });
+  const { count } = await tx.processedEvent.createMany({
+    data: [{ key: `request:${requestKey}`, createdAt: now }],
+    skipDuplicates: true,
+  });
   return count === 1;
 }
 
@@ -22,7 +25,12 @@ export const RequestKeySchema = z.string().min(1).max(300);
  * Runs `work` in one transaction that first claims `requestKey` (when there is one): null, with nothing done, when
  * a request with the same key has already committed.
  */
-export async function onceInTransaction<T>(prisma: PrismaClient, requestKey: string | undefined, now: Date, work: (tx: Tx) => Promise<T>): Promise<T | null> {
+export async function onceInTransaction<T>(
+  prisma: PrismaClient,
+  requestKey: string | undefined,
+  now: Date,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T | null> {
   const key = requestKey === undefined ? undefined : parseInput(RequestKeySchema, requestKey);
   return prisma.$transaction(async (tx) => {
     if (key !== undefined && !(await claimRequestKey(tx, key, now))) return null;

@@ -9,7 +9,8 @@ import { z } from "zod";
 const DISALLOWED_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export const UNSTORABLE_TEXT = "This text contains an invisible control character or a broken symbol Momentum can't store. Please retype it.";
+export const UNSTORABLE_TEXT =
+  "This text contains an invisible control character or a broken symbol Momentum can't store. Please retype it.";
 
 export function isStorableText(text: string): boolean {
   return !DISALLOWED_CONTROL.test(text) && !LONE_SURROGATE.test(text);

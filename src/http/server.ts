@@ -45,11 +45,18 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     res.status(404).json({ error: "not found" });
   });
   // Last-resort error handler: a malformed body or a bug answers 4xx/500 without leaking details.
-  app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-    if (status === 500) logError(options.logger, error, "unhandled error in an HTTP route");
-    if (!res.headersSent) res.status(status).json({ error: status === 500 ? "internal error" : "bad request" });
-  });
+  app.use(
+    (
+      error: { status?: number; type?: string },
+      _req: express.Request,
+      res: express.Response,
+      _next: express.NextFunction,
+    ) => {
+      const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+      if (status === 500) logError(options.logger, error, "unhandled error in an HTTP route");
+      if (!res.headersSent) res.status(status).json({ error: status === 500 ? "internal error" : "bad request" });
+    },
+  );
   const server = createServer(app);
   server.keepAliveTimeout = 5000;
   return {

@@ -8,14 +8,24 @@ import { safeErrorFields } from "../shared/log-error.ts";
 type ConsoleLike = Pick<Console, "error" | "warn">;
 
 /** Bearer tokens, JWTs and Slack tokens: never in a log line, whatever a library prints. */
-const SECRET_PATTERNS = [/Bearer\s+[A-Za-z0-9._~+/=-]+/gi, /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, /xox[abposr]-[A-Za-z0-9-]+/g];
+const SECRET_PATTERNS = [
+  /Bearer\s+[A-Za-z0-9._~+/=-]+/gi,
+  /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g,
+  /xox[abposr]-[A-Za-z0-9-]+/g,
+];
 const MAX_TEXT = 500;
 
 export function consoleLine(parts: unknown[]): { error?: ReturnType<typeof safeErrorFields>; line?: string } {
   const error = parts.find((part) => part instanceof Error);
   const words = parts
     .filter((part) => !(part instanceof Error))
-    .map((part) => (typeof part === "string" ? part : typeof part === "number" || typeof part === "boolean" ? String(part) : `[${typeof part}]`))
+    .map((part) =>
+      typeof part === "string"
+        ? part
+        : typeof part === "number" || typeof part === "boolean"
+          ? String(part)
+          : `[${typeof part}]`,
+    )
     .join(" ");
   const line = SECRET_PATTERNS.reduce((text, pattern) => text.replace(pattern, "[redacted]"), words).slice(0, MAX_TEXT);
   return { ...(error ? { error: safeErrorFields(error) } : {}), ...(line ? { line } : {}) };

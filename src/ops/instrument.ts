@@ -25,8 +25,10 @@ export function instrumentNotifier(notifier: ChatNotifier, metrics: Metrics): Ch
   };
   return {
     platform: notifier.platform,
-    sendToPerson: (recipient, message, context) => observe(message.type, () => notifier.sendToPerson(recipient, message, context)),
-    sendToChannel: (channel, message, context) => observe(message.type, () => notifier.sendToChannel(channel, message, context)),
+    sendToPerson: (recipient, message, context) =>
+      observe(message.type, () => notifier.sendToPerson(recipient, message, context)),
+    sendToChannel: (channel, message, context) =>
+      observe(message.type, () => notifier.sendToChannel(channel, message, context)),
   };
 }
 

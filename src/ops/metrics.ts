@@ -72,8 +72,18 @@ export function createMetrics(): Metrics {
     help: "Total time sends spent waiting for the fleet-wide rate limit.",
     registers: [registry],
   });
-  const jobRuns = new Counter({ name: "momentum_job_runs_total", help: "Scheduled job evaluations, by job.", labelNames: ["job"] as const, registers: [registry] });
-  const jobFailures = new Counter({ name: "momentum_job_failures_total", help: "Scheduled job evaluations that failed, by job.", labelNames: ["job"] as const, registers: [registry] });
+  const jobRuns = new Counter({
+    name: "momentum_job_runs_total",
+    help: "Scheduled job evaluations, by job.",
+    labelNames: ["job"] as const,
+    registers: [registry],
+  });
+  const jobFailures = new Counter({
+    name: "momentum_job_failures_total",
+    help: "Scheduled job evaluations that failed, by job.",
+    labelNames: ["job"] as const,
+    registers: [registry],
+  });
   const jobDuration = new Histogram({
     name: "momentum_job_duration_seconds",
     help: "How long a scheduled job took to work out who is due, by job.",
@@ -87,7 +97,10 @@ export function createMetrics(): Metrics {
   // after OUTBOX_READ_LIMIT_MS the outbox figures are left out and momentum_outbox_scrape_ok says 0.
   let reading: Promise<OutboxSnapshot | undefined> | undefined;
   const outboxSnapshot = () =>
-    (reading ??= withinLimit(sources ? sources.outbox() : Promise.reject(new Error("no database yet")), OUTBOX_READ_LIMIT_MS)
+    (reading ??= withinLimit(
+      sources ? sources.outbox() : Promise.reject(new Error("no database yet")),
+      OUTBOX_READ_LIMIT_MS,
+    )
       .catch(() => undefined) // the database is down: /readyz says so; the scrape itself must still answer
       .finally(() => setImmediate(() => (reading = undefined))));
   new Gauge({
@@ -97,7 +110,8 @@ export function createMetrics(): Metrics {
     registers: [registry],
     async collect() {
       this.reset();
-      for (const row of (await outboxSnapshot())?.byKindAndStatus ?? []) this.set({ kind: row.kind, status: row.status }, row.count);
+      for (const row of (await outboxSnapshot())?.byKindAndStatus ?? [])
+        this.set({ kind: row.kind, status: row.status }, row.count);
     },
   });
   new Gauge({

@@ -42,7 +42,10 @@ export function stopOnSignals(stop: () => Promise<void>, logger: Logger, graceMs
       return;
     }
     stopping = true;
-    logger.info({ signal, graceMs }, "shutting down: no new requests; finishing acknowledged work, handing back claimed deliveries, closing the database");
+    logger.info(
+      { signal, graceMs },
+      "shutting down: no new requests; finishing acknowledged work, handing back claimed deliveries, closing the database",
+    );
     const force = setTimeout(() => {
       logger.error({ graceMs }, "shutdown took longer than the grace period: exiting now");
       process.exit(1);

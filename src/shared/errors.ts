@@ -1,13 +1,7 @@
 // Errors the domain raises on purpose. `userMessage` is safe to show to the person who acted (and only them);
 // `message` is for logs and must never carry private text or secrets.
 export type ErrorCode =
-  | "VALIDATION"
-  | "NOT_FOUND"
-  | "FORBIDDEN"
-  | "LIMIT_REACHED"
-  | "CONFLICT"
-  | "UNAVAILABLE"
-  | "NOT_REACHABLE";
+  "VALIDATION" | "NOT_FOUND" | "FORBIDDEN" | "LIMIT_REACHED" | "CONFLICT" | "UNAVAILABLE" | "NOT_REACHABLE";
 
 export class AppError extends Error {
   constructor(
@@ -50,5 +44,9 @@ export function userMessageFor(error: unknown): string {
 /** Prisma's unique-constraint violation: another request or instance already did this. */
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: string })?.code;
-  return code === "P2002" || code === "23505" || /Unique constraint failed|duplicate key value/.test((error as Error)?.message ?? "");
+  return (
+    code === "P2002" ||
+    code === "23505" ||
+    /Unique constraint failed|duplicate key value/.test((error as Error)?.message ?? "")
+  );
 }

@@ -25,12 +25,22 @@ export interface SafeErrorFields {
 
 /** Codes are identifiers; anything else in a code field (free text, a long value) is left out. */
 const CODE = /^[A-Za-z0-9_.:-]{1,64}$/;
-const codeOf = (value: unknown): string | undefined => (typeof value === "string" && CODE.test(value) ? value : typeof value === "number" ? String(value) : undefined);
+const codeOf = (value: unknown): string | undefined =>
+  typeof value === "string" && CODE.test(value) ? value : typeof value === "number" ? String(value) : undefined;
 
 function shallowFields(error: unknown): Omit<SafeErrorFields, "cause"> {
   if (!(error instanceof Error) && (typeof error !== "object" || error === null)) return { name: typeof error };
-  const shaped = error as { name?: unknown; code?: unknown; statusCode?: unknown; status?: unknown; data?: { error?: unknown }; message?: unknown };
-  const name = (typeof shaped.name === "string" && CODE.test(shaped.name) ? shaped.name : undefined) ?? (error instanceof Error ? "Error" : "object");
+  const shaped = error as {
+    name?: unknown;
+    code?: unknown;
+    statusCode?: unknown;
+    status?: unknown;
+    data?: { error?: unknown };
+    message?: unknown;
+  };
+  const name =
+    (typeof shaped.name === "string" && CODE.test(shaped.name) ? shaped.name : undefined) ??
+    (error instanceof Error ? "Error" : "object");
   const fields: Omit<SafeErrorFields, "cause"> = { name };
   if (error instanceof AppError) fields.appCode = error.code;
   else {
@@ -39,9 +49,15 @@ function shallowFields(error: unknown): Omit<SafeErrorFields, "cause"> {
   }
   const platformCode = codeOf(shaped.data?.error);
   if (platformCode) fields.platformCode = platformCode;
-  const status = typeof shaped.statusCode === "number" ? shaped.statusCode : typeof shaped.status === "number" ? shaped.status : undefined;
+  const status =
+    typeof shaped.statusCode === "number"
+      ? shaped.statusCode
+      : typeof shaped.status === "number"
+        ? shaped.status
+        : undefined;
   if (status !== undefined) fields.status = status;
-  if (typeof shaped.message === "string" && shaped.message) fields.messageHash = createHash("sha256").update(shaped.message).digest("hex").slice(0, 12);
+  if (typeof shaped.message === "string" && shaped.message)
+    fields.messageHash = createHash("sha256").update(shaped.message).digest("hex").slice(0, 12);
   return fields;
 }
 
@@ -59,7 +75,13 @@ type Level = "fatal" | "error" | "warn";
  * Logs a failure as `{ error: <safe fields>, ...context }` with `what` as the message. An AppError is a refusal the
  * user was told about, not a fault of ours: it is logged at debug. `context` must hold ids and counts, never text.
  */
-export function logError(logger: Logger, error: unknown, what: string, context: Record<string, unknown> = {}, level: Level = "error"): void {
+export function logError(
+  logger: Logger,
+  error: unknown,
+  what: string,
+  context: Record<string, unknown> = {},
+  level: Level = "error",
+): void {
   const entry = { ...context, error: safeErrorFields(error) };
   if (error instanceof AppError) logger.debug(entry, what);
   else logger[level](entry, what);

@@ -36,7 +36,10 @@ export function createLogger(options: LoggerOptions): Logger {
     redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
     // A backstop for an `err` field that slips in (a library's own log call): error messages and stacks can quote
     // input, so only the safe fields of log-error.ts are kept. Our own code logs failures through logError.
-    serializers: { err: safeErrorFields, error: (value: unknown) => (value instanceof Error ? safeErrorFields(value) : value) },
+    serializers: {
+      err: safeErrorFields,
+      error: (value: unknown) => (value instanceof Error ? safeErrorFields(value) : value),
+    },
   };
   if (options.destination) return pino(base, options.destination);
   if (options.pretty) {

@@ -19,7 +19,9 @@ function importsOf(file: string): string[] {
 }
 
 function importsOfText(text: string): string[] {
-  return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1] ?? m[2]);
+  return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)].map(
+    (m) => m[1] ?? m[2],
+  );
 }
 
 const files = sourceFiles(root).map((path) => ({ path: relative(root, path), imports: importsOf(path) }));
@@ -27,7 +29,11 @@ const files = sourceFiles(root).map((path) => ({ path: relative(root, path), imp
 function violations(from: string, forbidden: RegExp[]): string[] {
   return files
     .filter((file) => file.path.startsWith(from))
-    .flatMap((file) => file.imports.filter((spec) => forbidden.some((rule) => rule.test(spec))).map((spec) => `${file.path} imports ${spec}`));
+    .flatMap((file) =>
+      file.imports
+        .filter((spec) => forbidden.some((rule) => rule.test(spec)))
+        .map((spec) => `${file.path} imports ${spec}`),
+    );
 }
 
 /** Imports of the database layer or the generated client, and code that reaches the client or its types. */
@@ -42,12 +48,26 @@ const PRISMA_USES: [RegExp, string][] = [
 function prismaUses(path: string, text: string): string[] {
   const code = text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`])\/\/.*$/gm, "$1");
   const imports = importsOfText(text).filter((spec) => PRISMA_IMPORTS.some((rule) => rule.test(spec)));
-  return [...imports.map((spec) => `${path} imports ${spec}`), ...PRISMA_USES.filter(([rule]) => rule.test(code)).map(([, what]) => `${path} ${what}`)];
+  return [
+    ...imports.map((spec) => `${path} imports ${spec}`),
+    ...PRISMA_USES.filter(([rule]) => rule.test(code)).map(([, what]) => `${path} ${what}`),
+  ];
 }
 
 describe("the dependency rule", () => {
   it("keeps platform SDKs, platforms, jobs and deliveries out of the domain", () => {
-    expect(violations("domain/", [/^@slack\//, /^botbuilder/, /^botframework/, /\/platforms\//, /\/jobs\//, /\/deliveries\//, /^express$/, /\/service\.ts$/])).toEqual([]);
+    expect(
+      violations("domain/", [
+        /^@slack\//,
+        /^botbuilder/,
+        /^botframework/,
+        /\/platforms\//,
+        /\/jobs\//,
+        /\/deliveries\//,
+        /^express$/,
+        /\/service\.ts$/,
+      ]),
+    ).toEqual([]);
   });
 
   it("keeps Slack and Teams adapters independent of each other", () => {
@@ -61,11 +81,21 @@ describe("the dependency rule", () => {
   });
 
   it("finds Prisma in a platform file however it gets there (the check itself can fail)", () => {
-    expect(prismaUses("a.ts", 'import { PrismaClient } from "@prisma/client";')).toEqual(["a.ts imports @prisma/client", "a.ts names PrismaClient"]);
-    expect(prismaUses("a.ts", 'import type { Tx } from "../../generated/prisma/client.ts";')).toEqual(["a.ts imports ../../generated/prisma/client.ts"]);
-    expect(prismaUses("a.ts", 'import { Prisma } from "../../db/database.ts";\nconst where = Prisma.sql``;')).toEqual(["a.ts imports ../../db/database.ts", "a.ts uses the Prisma namespace"]);
+    expect(prismaUses("a.ts", 'import { PrismaClient } from "@prisma/client";')).toEqual([
+      "a.ts imports @prisma/client",
+      "a.ts names PrismaClient",
+    ]);
+    expect(prismaUses("a.ts", 'import type { Tx } from "../../generated/prisma/client.ts";')).toEqual([
+      "a.ts imports ../../generated/prisma/client.ts",
+    ]);
+    expect(prismaUses("a.ts", 'import { Prisma } from "../../db/database.ts";\nconst where = Prisma.sql``;')).toEqual([
+      "a.ts imports ../../db/database.ts",
+      "a.ts uses the Prisma namespace",
+    ]);
     expect(prismaUses("a.ts", "await deps.domain.prisma.person.findMany({});")).toEqual(["a.ts touches .prisma"]);
-    expect(prismaUses("a.ts", "// never deps.domain.prisma here\nawait listKnownTeamsPeople(deps.domain, options);")).toEqual([]);
+    expect(
+      prismaUses("a.ts", "// never deps.domain.prisma here\nawait listKnownTeamsPeople(deps.domain, options);"),
+    ).toEqual([]);
   });
 
   it("keeps Prisma out of the platforms: only domain use cases touch the database", () => {

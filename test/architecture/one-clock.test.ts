@@ -11,7 +11,8 @@ const schema = readFileSync(new URL("../../prisma/schema.prisma", import.meta.ur
 /** The only places allowed to read the wall clock, and why. */
 const ALLOWED: Record<string, string> = {
   "shared/clock.ts": "the system clock itself: production's Clock",
-  "db/migrate.ts": "started_at/finished_at of Prisma's own _prisma_migrations bookkeeping, written as `prisma migrate` writes them",
+  "db/migrate.ts":
+    "started_at/finished_at of Prisma's own _prisma_migrations bookkeeping, written as `prisma migrate` writes them",
 };
 
 const WALL_CLOCK_READS: [RegExp, string][] = [
@@ -19,7 +20,10 @@ const WALL_CLOCK_READS: [RegExp, string][] = [
   [/\bDate\.now\s*\(/, "Date.now()"],
   [/\bDateTime\.(now|local|utc)\s*\(\s*\)/, "luxon's current time"],
   // SQL's now() is a bare call; clock.now() and performance.now() are method calls and are not matched.
-  [/(?<![.\w])(now|clock_timestamp|statement_timestamp|transaction_timestamp)\s*\(\s*\)|\bCURRENT_(TIMESTAMP|DATE|TIME)\b|\bLOCALTIMESTAMP\b/i, "the database's clock"],
+  [
+    /(?<![.\w])(now|clock_timestamp|statement_timestamp|transaction_timestamp)\s*\(\s*\)|\bCURRENT_(TIMESTAMP|DATE|TIME)\b|\bLOCALTIMESTAMP\b/i,
+    "the database's clock",
+  ],
 ];
 
 function sourceFiles(dir: string): string[] {
@@ -37,7 +41,9 @@ function withoutComments(text: string): string {
 
 function wallClockReads(code: string): string[] {
   const lines = withoutComments(code).split("\n");
-  return lines.flatMap((line, index) => WALL_CLOCK_READS.filter(([pattern]) => pattern.test(line)).map(([, what]) => `line ${index + 1}: ${what}`));
+  return lines.flatMap((line, index) =>
+    WALL_CLOCK_READS.filter(([pattern]) => pattern.test(line)).map(([, what]) => `line ${index + 1}: ${what}`),
+  );
 }
 
 describe("one clock for all logic", () => {
@@ -45,7 +51,9 @@ describe("one clock for all logic", () => {
     expect(wallClockReads("const now = new Date();")).toEqual(["line 1: new Date()"]);
     expect(wallClockReads("if (Date.now() > deadline) return;")).toEqual(["line 1: Date.now()"]);
     expect(wallClockReads("const today = DateTime.now().setZone(zone);")).toEqual(["line 1: luxon's current time"]);
-    expect(wallClockReads('await tx.$executeRaw`UPDATE "Delivery" SET "notBefore" = now()`;')).toEqual(["line 1: the database's clock"]);
+    expect(wallClockReads('await tx.$executeRaw`UPDATE "Delivery" SET "notBefore" = now()`;')).toEqual([
+      "line 1: the database's clock",
+    ]);
     expect(wallClockReads("const now = ctx.clock.now(); const at = new Date(iso); // never new Date()")).toEqual([]);
   });
 

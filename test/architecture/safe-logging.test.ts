@@ -20,8 +20,14 @@ const UNSAFE_LOGGING: [RegExp, string][] = [
   [/\berr\s*:\s*(\{|error\b|err\b|e\b|reason\b|cause\b|failure\b)/, "an err field"],
   [/[{,]\s*err\s*[,}]/, "an err shorthand"],
   [/\.stack\b/, "a stack"],
-  [/\b(logger|log)\.(fatal|error|warn|info|debug|trace)\([^;]*\b(error|err|reason|cause)\.message\b/, "an error message in a log call"],
-  [/\b(logger|log)\.(fatal|error|warn|info|debug|trace)\(\s*\{[^}]*\berror\s*(:\s*error\b|[,}])/, "a raw error in a log call"],
+  [
+    /\b(logger|log)\.(fatal|error|warn|info|debug|trace)\([^;]*\b(error|err|reason|cause)\.message\b/,
+    "an error message in a log call",
+  ],
+  [
+    /\b(logger|log)\.(fatal|error|warn|info|debug|trace)\(\s*\{[^}]*\berror\s*(:\s*error\b|[,}])/,
+    "a raw error in a log call",
+  ],
 ];
 
 function sourceFiles(dir: string): string[] {
@@ -39,12 +45,18 @@ function withoutComments(text: string): string {
 function unsafeLogging(code: string): string[] {
   return withoutComments(code)
     .split("\n")
-    .flatMap((line, index) => UNSAFE_LOGGING.filter(([pattern]) => pattern.test(line)).map(([, what]) => `line ${index + 1}: ${what}`));
+    .flatMap((line, index) =>
+      UNSAFE_LOGGING.filter(([pattern]) => pattern.test(line)).map(([, what]) => `line ${index + 1}: ${what}`),
+    );
 }
 
 function capture() {
   const lines: string[] = [];
-  const logger = createLogger({ level: "debug", pretty: false, destination: { write: (chunk: string) => void lines.push(chunk) } });
+  const logger = createLogger({
+    level: "debug",
+    pretty: false,
+    destination: { write: (chunk: string) => void lines.push(chunk) },
+  });
   return { logger, text: () => lines.join("") };
 }
 
@@ -54,7 +66,9 @@ describe("errors are logged through logError only", () => {
     expect(unsafeLogging('logger.warn({ err: { name: e.name } }, "failed");')).toEqual(["line 1: an err field"]);
     expect(unsafeLogging('logger.error({ err }, "failed");')).toEqual(["line 1: an err shorthand"]);
     expect(unsafeLogging('deps.logger.warn({ name: e.name, trace: e.stack }, "x");')).toEqual(["line 1: a stack"]);
-    expect(unsafeLogging('deps.logger.warn({ why: error.message }, "x");')).toEqual(["line 1: an error message in a log call"]);
+    expect(unsafeLogging('deps.logger.warn({ why: error.message }, "x");')).toEqual([
+      "line 1: an error message in a log call",
+    ]);
     expect(unsafeLogging('deps.logger.error({ error }, "x");')).toEqual(["line 1: a raw error in a log call"]);
     expect(unsafeLogging('logError(deps.logger, error, "x"); // never { err: error }')).toEqual([]);
   });
@@ -77,7 +91,12 @@ describe("logError", () => {
     const { logger, text } = capture();
     logError(logger, failure, "kudos failed", { kind: "kudos" });
     const entry = JSON.parse(text());
-    expect(entry).toMatchObject({ level: 50, msg: "kudos failed", kind: "kudos", error: { name: "Error", code: "P2000" } });
+    expect(entry).toMatchObject({
+      level: 50,
+      msg: "kudos failed",
+      kind: "kudos",
+      error: { name: "Error", code: "P2000" },
+    });
     expect(entry.error.messageHash).toMatch(/^[0-9a-f]{12}$/);
     expect(text()).not.toContain("father");
     expect(text()).not.toContain("at the database");

@@ -25,25 +25,41 @@ describe("DATABASE_URL problems", () => {
   });
 
   it("names a failed login and a missing database by what the server answered, without the password", () => {
-    const auth = explainConnectionError(Object.assign(new Error('password authentication failed for user "momentum"'), { code: "28P01" }), URL_WITH_SECRET);
-    const missing = explainConnectionError(Object.assign(new Error('database "momentum" does not exist'), { code: "3D000" }), URL_WITH_SECRET);
-    const unknownHost = explainConnectionError(Object.assign(new Error("getaddrinfo ENOTFOUND db.internal"), { code: "ENOTFOUND" }), URL_WITH_SECRET);
+    const auth = explainConnectionError(
+      Object.assign(new Error('password authentication failed for user "momentum"'), { code: "28P01" }),
+      URL_WITH_SECRET,
+    );
+    const missing = explainConnectionError(
+      Object.assign(new Error('database "momentum" does not exist'), { code: "3D000" }),
+      URL_WITH_SECRET,
+    );
+    const unknownHost = explainConnectionError(
+      Object.assign(new Error("getaddrinfo ENOTFOUND db.internal"), { code: "ENOTFOUND" }),
+      URL_WITH_SECRET,
+    );
 
     expect(auth).toMatchObject({ reason: "auth-failed" });
-    expect(auth.message).toBe('PostgreSQL at db.internal:6543 refused the login of user "momentum" (authentication failed): check the user name and password in DATABASE_URL (and pg_hba.conf).');
+    expect(auth.message).toBe(
+      'PostgreSQL at db.internal:6543 refused the login of user "momentum" (authentication failed): check the user name and password in DATABASE_URL (and pg_hba.conf).',
+    );
     expect(missing).toMatchObject({ reason: "database-missing" });
-    expect(missing.message).toBe('PostgreSQL at db.internal:6543 has no database "momentum": create it (createdb momentum) or fix the database name in DATABASE_URL.');
+    expect(missing.message).toBe(
+      'PostgreSQL at db.internal:6543 has no database "momentum": create it (createdb momentum) or fix the database name in DATABASE_URL.',
+    );
     expect(unknownHost).toMatchObject({ reason: "unreachable" });
     for (const error of [auth, missing, unknownHost]) expect(error.message).not.toContain("s3cret");
   });
 
-  it.runIf(process.env.TEST_POSTGRES_URL)("when the database named in the URL does not exist on a real server, opening it says so", async () => {
-    const url = new URL(process.env.TEST_POSTGRES_URL!);
-    url.pathname = "/momentum_no_such_database";
+  it.runIf(process.env.TEST_POSTGRES_URL)(
+    "when the database named in the URL does not exist on a real server, opening it says so",
+    async () => {
+      const url = new URL(process.env.TEST_POSTGRES_URL!);
+      url.pathname = "/momentum_no_such_database";
 
-    const opening = openDatabase({ databaseUrl: url.toString(), dataDir: "unused" });
+      const opening = openDatabase({ databaseUrl: url.toString(), dataDir: "unused" });
 
-    await expect(opening).rejects.toBeInstanceOf(DatabaseConnectionError);
-    await expect(opening).rejects.toMatchObject({ reason: "database-missing" });
-  });
+      await expect(opening).rejects.toBeInstanceOf(DatabaseConnectionError);
+      await expect(opening).rejects.toMatchObject({ reason: "database-missing" });
+    },
+  );
 });

@@ -20,7 +20,11 @@ afterAll(() => {
 async function run(argv: string[], dataDir: string) {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const code = await runCli(argv, { out: (line) => stdout.push(line), err: (line) => stderr.push(line) }, { env: { MOMENTUM_DATA_DIR: dataDir } });
+  const code = await runCli(
+    argv,
+    { out: (line) => stdout.push(line), err: (line) => stderr.push(line) },
+    { env: { MOMENTUM_DATA_DIR: dataDir } },
+  );
   return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
 }
 
@@ -53,7 +57,9 @@ describe("the embedded database has one owner", () => {
 
     for (const result of [write, read]) {
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain(`The embedded database in ${dataDir} is in use by the Momentum service (pid ${servicePid}).`);
+      expect(result.stderr).toContain(
+        `The embedded database in ${dataDir} is in use by the Momentum service (pid ${servicePid}).`,
+      );
       expect(result.stderr).toContain("stop that process first");
       expect(result.stderr).toContain("set DATABASE_URL to a PostgreSQL database");
       expect(result.stderr).not.toMatch(/\n\s+at /); // one sentence, no stack
@@ -62,29 +68,37 @@ describe("the embedded database has one owner", () => {
     expect(JSON.parse(readFileSync(join(dataDir, LOCK_FILE), "utf8")).pid).toBe(servicePid); // the holder keeps its lock
   });
 
-  it("when the process named in the lock has died, the lock is taken over and released again afterwards", { timeout: 120_000 }, async () => {
-    const dataDir = join(dir, "stale");
-    holdAs(dataDir, await deadPid(), "the Momentum service");
+  it(
+    "when the process named in the lock has died, the lock is taken over and released again afterwards",
+    { timeout: 120_000 },
+    async () => {
+      const dataDir = join(dir, "stale");
+      holdAs(dataDir, await deadPid(), "the Momentum service");
 
-    const result = await run(["people", "export"], dataDir);
+      const result = await run(["people", "export"], dataDir);
 
-    expect(result.code).toBe(0);
-    expect(result.stdout.split("\n")[0]).toMatch(/^email,name,manager_email,role,timezone\b/); // the export's header: it ran
-    expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
-  });
+      expect(result.code).toBe(0);
+      expect(result.stdout.split("\n")[0]).toMatch(/^email,name,manager_email,role,timezone\b/); // the export's header: it ran
+      expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
+    },
+  );
 
-  it("while one opener holds the directory a second one in the same process is refused; once it closes, the next one opens", { timeout: 120_000 }, async () => {
-    const dataDir = join(dir, "stale"); // created by the test above
-    const first = await openDatabase({ dataDir });
-    try {
-      const lock = JSON.parse(readFileSync(join(dataDir, LOCK_FILE), "utf8"));
-      expect(lock.pid).toBe(process.pid);
-      await expect(openDatabase({ dataDir })).rejects.toBeInstanceOf(DataDirInUseError);
-    } finally {
-      await first.close();
-    }
-    expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
-    const next = await openDatabase({ dataDir });
-    await next.close();
-  });
+  it(
+    "while one opener holds the directory a second one in the same process is refused; once it closes, the next one opens",
+    { timeout: 120_000 },
+    async () => {
+      const dataDir = join(dir, "stale"); // created by the test above
+      const first = await openDatabase({ dataDir });
+      try {
+        const lock = JSON.parse(readFileSync(join(dataDir, LOCK_FILE), "utf8"));
+        expect(lock.pid).toBe(process.pid);
+        await expect(openDatabase({ dataDir })).rejects.toBeInstanceOf(DataDirInUseError);
+      } finally {
+        await first.close();
+      }
+      expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
+      const next = await openDatabase({ dataDir });
+      await next.close();
+    },
+  );
 });

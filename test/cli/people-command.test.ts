@@ -22,7 +22,13 @@ beforeEach(() => resetDatabase(db));
 function cli(): CliContext & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { domain: domainContext(db), out: (line) => stdout.push(line), err: (line) => stderr.push(line), stdout, stderr };
+  return {
+    domain: domainContext(db),
+    out: (line) => stdout.push(line),
+    err: (line) => stderr.push(line),
+    stdout,
+    stderr,
+  };
 }
 
 function file(name: string, content: string): string {
@@ -55,7 +61,13 @@ describe("momentum people import", () => {
   it("when rows are bad, it exits 1 listing every problem with its line, and imports nothing", async () => {
     const path = file(
       "bad.csv",
-      ["email,name,manager_email,role,timezone", "ok@example.com,Ok,,,", "bad-email,Bad,,,", "tz@example.com,Tz,,,Mars/Base", "x@example.com,Too,many,fields,UTC,extra"].join("\n"),
+      [
+        "email,name,manager_email,role,timezone",
+        "ok@example.com,Ok,,,",
+        "bad-email,Bad,,,",
+        "tz@example.com,Tz,,,Mars/Base",
+        "x@example.com,Too,many,fields,UTC,extra",
+      ].join("\n"),
     );
     const run = cli();
 
@@ -72,11 +84,16 @@ describe("momentum people import", () => {
   });
 
   it("when managers form a cycle, it exits 1 naming the people in it", async () => {
-    const path = file("cycle.csv", "email,name,manager_email\na@example.com,Ann,b@example.com\nb@example.com,Ben,a@example.com\n");
+    const path = file(
+      "cycle.csv",
+      "email,name,manager_email\na@example.com,Ann,b@example.com\nb@example.com,Ben,a@example.com\n",
+    );
     const run = cli();
 
     expect(await importPeopleFile(run, path)).toBe(1);
-    expect(run.stderr[1]).toBe("  line 2: manager cycle: Ann <a@example.com> (line 2) → Ben <b@example.com> (line 3) → Ann <a@example.com> (line 2)");
+    expect(run.stderr[1]).toBe(
+      "  line 2: manager cycle: Ann <a@example.com> (line 2) → Ben <b@example.com> (line 3) → Ann <a@example.com> (line 2)",
+    );
   });
 
   it("when the file does not exist, it says so and exits 1", async () => {
@@ -122,7 +139,7 @@ describe("momentum people export", () => {
     expect(before).toBe(
       [
         "email,name,manager_email,role,timezone,country,region",
-        "ada@example.com,\"Lovelace, Ada\",,admin,Europe/London,,",
+        'ada@example.com,"Lovelace, Ada",,admin,Europe/London,,',
         "alan@example.com,Alan Turing,grace@example.com,employee,UTC,,",
         "grace@example.com,Grace Hopper,ada@example.com,manager,America/New_York,,",
         "",
@@ -134,10 +151,27 @@ describe("momentum people export", () => {
     const giver = await createPerson(db, { email: "giver@example.com", name: "Giver" });
     const receiver = await createPerson(db, { email: "receiver@example.com", name: "Receiver" });
     await db.prisma.kudos.create({
-      data: { batchId: "b1", requestKey: "r1", giverId: giver.id, recipientId: receiver.id, message: "secret-kudos-words", platform: "slack", createdAt: SEEDED_AT },
+      data: {
+        batchId: "b1",
+        requestKey: "r1",
+        giverId: giver.id,
+        recipientId: receiver.id,
+        message: "secret-kudos-words",
+        platform: "slack",
+        createdAt: SEEDED_AT,
+      },
     });
     await db.prisma.checkIn.create({
-      data: { personId: receiver.id, periodKey: "2026-11-27", mood: 2, progress: "secret-progress", plans: "secret-plans", forManager: "secret-for-manager", submittedAt: SEEDED_AT, updatedAt: SEEDED_AT },
+      data: {
+        personId: receiver.id,
+        periodKey: "2026-11-27",
+        mood: 2,
+        progress: "secret-progress",
+        plans: "secret-plans",
+        forManager: "secret-for-manager",
+        submittedAt: SEEDED_AT,
+        updatedAt: SEEDED_AT,
+      },
     });
     const run = cli();
 
@@ -157,7 +191,9 @@ describe("momentum people set-role", () => {
     expect(await setPersonRole(run, "HANA@example.com", "hr")).toBe(0);
 
     expect(run.stdout).toEqual(["Hana <hana@example.com> is now hr (was employee)."]);
-    expect(await db.prisma.auditEvent.findFirst({ select: { actor: true, action: true, subject: true, detail: true } })).toEqual({
+    expect(
+      await db.prisma.auditEvent.findFirst({ select: { actor: true, action: true, subject: true, detail: true } }),
+    ).toEqual({
       actor: "cli",
       action: "role.set",
       subject: "hana@example.com",
@@ -169,6 +205,8 @@ describe("momentum people set-role", () => {
     const run = cli();
 
     expect(await setPersonRole(run, "ghost@example.com", "admin")).toBe(1);
-    expect(run.stderr).toEqual(["No one with the email ghost@example.com is in Momentum. Check the spelling, or import them first."]);
+    expect(run.stderr).toEqual([
+      "No one with the email ghost@example.com is in Momentum. Check the spelling, or import them first.",
+    ]);
   });
 });

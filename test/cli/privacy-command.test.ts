@@ -22,15 +22,34 @@ beforeEach(() => resetDatabase(db));
 function cli(): CliContext & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { domain: domainContext(db), out: (line) => stdout.push(line), err: (line) => stderr.push(line), stdout, stderr };
+  return {
+    domain: domainContext(db),
+    out: (line) => stdout.push(line),
+    err: (line) => stderr.push(line),
+    stdout,
+    stderr,
+  };
 }
 
-const run = (args: string[], ctx = cli()) => peopleCommands.prepare(args)(ctx).then((code) => ({ code, ...ctx }));
+const run = (args: string[], ctx = cli()) =>
+  peopleCommands
+    .prepare(args)(ctx)
+    .then((code) => ({ code, ...ctx }));
 
 describe("momentum people export-data / erase", () => {
   it("when HR exports someone's data to a file, the file is JSON readable by its owner only, and holds their check-ins", async () => {
     const bob = await createPerson(db, { name: "Bob", email: "bob@example.com" });
-    await db.prisma.checkIn.create({ data: { personId: bob.id, periodKey: "2026-W40", mood: 4, progress: "shipped", plans: "more", submittedAt: SEEDED_AT, updatedAt: SEEDED_AT } });
+    await db.prisma.checkIn.create({
+      data: {
+        personId: bob.id,
+        periodKey: "2026-W40",
+        mood: 4,
+        progress: "shipped",
+        plans: "more",
+        submittedAt: SEEDED_AT,
+        updatedAt: SEEDED_AT,
+      },
+    });
     const path = join(dir, "bob.json");
 
     const result = await run(["export-data", "bob@example.com", path]);
@@ -38,7 +57,11 @@ describe("momentum people export-data / erase", () => {
     expect(result.code).toBe(0);
     expect(result.stdout[0]).toContain(`to ${path}`);
     const data = JSON.parse(readFileSync(path, "utf8"));
-    expect(data).toMatchObject({ format: "momentum.person-export/1", person: { email: "bob@example.com" }, checkIns: [{ progress: "shipped" }] });
+    expect(data).toMatchObject({
+      format: "momentum.person-export/1",
+      person: { email: "bob@example.com" },
+      checkIns: [{ progress: "shipped" }],
+    });
     expect(statSync(path).mode & 0o077).toBe(0);
   });
 

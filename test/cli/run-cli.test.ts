@@ -14,7 +14,11 @@ const env = { MOMENTUM_DATA_DIR: untouchedDataDir };
 async function run(argv: string[], environment: NodeJS.ProcessEnv = env) {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const code = await runCli(argv, { out: (line) => stdout.push(line), err: (line) => stderr.push(line) }, { env: environment });
+  const code = await runCli(
+    argv,
+    { out: (line) => stdout.push(line), err: (line) => stderr.push(line) },
+    { env: environment },
+  );
   return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
 }
 
@@ -53,7 +57,11 @@ describe("the momentum command line", () => {
   });
 
   it("when the configuration is wrong, it lists every problem and exits 1 without opening the database", async () => {
-    const result = await run(["people", "export"], { ...env, DEFAULT_TIMEZONE: "Mars/Base", KUDOS_DAILY_LIMIT: "lots" });
+    const result = await run(["people", "export"], {
+      ...env,
+      DEFAULT_TIMEZONE: "Mars/Base",
+      KUDOS_DAILY_LIMIT: "lots",
+    });
 
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("the configuration has 2 problem(s)");

@@ -13,12 +13,19 @@ describe("configuration", () => {
   });
 
   it("enables Slack when its secret and token are set, pointing the API at SLACK_API_URL", () => {
-    const config = loadConfig({ SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-1", SLACK_API_URL: "http://127.0.0.1:9/api/" });
+    const config = loadConfig({
+      SLACK_SIGNING_SECRET: "s",
+      SLACK_BOT_TOKEN: "xoxb-1",
+      SLACK_API_URL: "http://127.0.0.1:9/api/",
+    });
     expect(config.slack).toMatchObject({ signingSecret: "s", botToken: "xoxb-1", apiUrl: "http://127.0.0.1:9/api/" });
   });
 
   it("enables Teams with credentials, or in explicit dev mode without authentication", () => {
-    expect(loadConfig({ MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "pw" }).teams).toMatchObject({ appId: "id", devMode: false });
+    expect(loadConfig({ MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "pw" }).teams).toMatchObject({
+      appId: "id",
+      devMode: false,
+    });
     expect(loadConfig({ TEAMS_DEV_MODE: "true" }).teams).toMatchObject({ devMode: true });
   });
 

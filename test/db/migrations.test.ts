@@ -24,7 +24,9 @@ afterAll(() => db?.drop());
 
 describe("database migrations", () => {
   it("create every model field of schema.prisma with its type and nullability", async () => {
-    const columns = await db.prisma.$queryRawUnsafe<{ table_name: string; column_name: string; data_type: string; udt_name: string; is_nullable: string }[]>(
+    const columns = await db.prisma.$queryRawUnsafe<
+      { table_name: string; column_name: string; data_type: string; udt_name: string; is_nullable: string }[]
+    >(
       `SELECT table_name, column_name, data_type, udt_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public'`,
     );
     const byKey = new Map(columns.map((column) => [`${column.table_name}.${column.column_name}`, column]));
@@ -38,12 +40,17 @@ describe("database migrations", () => {
         }
         const expected = field.kind === "enum" ? [field.type] : scalarTypes[field.type];
         const actual = field.kind === "enum" ? column.udt_name : column.data_type;
-        if (!expected?.includes(actual)) problems.push(`${model.name}.${field.name} is ${actual}, schema says ${field.type}`);
-        if ((column.is_nullable === "YES") !== !field.required) problems.push(`${model.name}.${field.name} nullability differs`);
+        if (!expected?.includes(actual))
+          problems.push(`${model.name}.${field.name} is ${actual}, schema says ${field.type}`);
+        if ((column.is_nullable === "YES") !== !field.required)
+          problems.push(`${model.name}.${field.name} nullability differs`);
       }
-      const tableColumns = columns.filter((column) => column.table_name === model.name).map((column) => column.column_name);
+      const tableColumns = columns
+        .filter((column) => column.table_name === model.name)
+        .map((column) => column.column_name);
       for (const name of tableColumns) {
-        if (!model.fields.some((field) => field.name === name)) problems.push(`${model.name}.${name} exists only in SQL`);
+        if (!model.fields.some((field) => field.name === name))
+          problems.push(`${model.name}.${name} exists only in SQL`);
       }
     }
     expect(problems).toEqual([]);
@@ -66,7 +73,8 @@ describe("database migrations", () => {
       for (const field of model.fields.filter((f) => f.unique)) {
         if (!has(model.name, [field.name], true)) problems.push(`${model.name}.${field.name} @unique is missing`);
       }
-      for (const fields of model.uniques) if (!has(model.name, fields, true)) problems.push(`${model.name} @@unique(${fields}) is missing`);
+      for (const fields of model.uniques)
+        if (!has(model.name, fields, true)) problems.push(`${model.name} @@unique(${fields}) is missing`);
       for (const fields of model.indexes) {
         if (!has(model.name, fields, false)) problems.push(`${model.name} @@index(${fields}) is missing`);
       }

@@ -1,6 +1,11 @@
 // Shared helpers for the outbox tests: people with Slack identities, an in-process fake ChatNotifier with
 // scripted faults, and workers on a ManualClock whose waits move the clock instead of sleeping.
-import { classifyHttpFailure, DeliveryError, type ChatNotifier, type Recipient } from "../../src/domain/notifications/notifier.ts";
+import {
+  classifyHttpFailure,
+  DeliveryError,
+  type ChatNotifier,
+  type Recipient,
+} from "../../src/domain/notifications/notifier.ts";
 import type { NewDelivery } from "../../src/domain/notifications/outbox.ts";
 import { enqueueDeliveries } from "../../src/domain/notifications/outbox.ts";
 import type { PrismaClient } from "../../src/db/database.ts";
@@ -38,7 +43,15 @@ export async function seedPeople(prisma: PrismaClient, count: number, base: Seed
   }));
   await prisma.person.createMany({ data: people });
   if (base.slack !== false) {
-    await prisma.slackIdentity.createMany({ data: people.map((person, index) => ({ personId: person.id, teamId: "T1", userId: `U${index}`, dmChannel: `D${index}`, createdAt: SEEDED_AT })) });
+    await prisma.slackIdentity.createMany({
+      data: people.map((person, index) => ({
+        personId: person.id,
+        teamId: "T1",
+        userId: `U${index}`,
+        dmChannel: `D${index}`,
+        createdAt: SEEDED_AT,
+      })),
+    });
   }
   return people.map((person) => person.id);
 }
@@ -54,9 +67,18 @@ export function promptFor(personId: string, extra: Partial<NewDelivery> = {}): N
 }
 
 /** Queues a prompt per person as a use case would at `queuedAt` (the test's clock): due from then unless `extra` says. */
-export async function enqueuePrompts(prisma: PrismaClient, queuedAt: Date, personIds: string[], extra: Partial<NewDelivery> = {}): Promise<void> {
+export async function enqueuePrompts(
+  prisma: PrismaClient,
+  queuedAt: Date,
+  personIds: string[],
+  extra: Partial<NewDelivery> = {},
+): Promise<void> {
   for (let offset = 0; offset < personIds.length; offset += 1000) {
-    await enqueueDeliveries(prisma, personIds.slice(offset, offset + 1000).map((id) => promptFor(id, extra)), queuedAt);
+    await enqueueDeliveries(
+      prisma,
+      personIds.slice(offset, offset + 1000).map((id) => promptFor(id, extra)),
+      queuedAt,
+    );
   }
 }
 
@@ -93,7 +115,12 @@ export function countBy(items: string[]): Map<string, number> {
   return counts;
 }
 
-export function manualWorker(prisma: PrismaClient, clock: ManualClock, notifier: ChatNotifier, extra: Partial<DeliveryWorkerOptions> = {}) {
+export function manualWorker(
+  prisma: PrismaClient,
+  clock: ManualClock,
+  notifier: ChatNotifier,
+  extra: Partial<DeliveryWorkerOptions> = {},
+) {
   return createDeliveryWorker({
     prisma,
     clock,
@@ -107,10 +134,18 @@ export function manualWorker(prisma: PrismaClient, clock: ManualClock, notifier:
 }
 
 /** Drains, then moves the clock past every waiting retry (and lease), until nothing is left to send (bounded). */
-export async function drainUntilSettled(prisma: PrismaClient, clock: ManualClock, drains: Array<() => Promise<unknown>>, rounds = 60): Promise<void> {
+export async function drainUntilSettled(
+  prisma: PrismaClient,
+  clock: ManualClock,
+  drains: Array<() => Promise<unknown>>,
+  rounds = 60,
+): Promise<void> {
   for (let round = 0; round < rounds; round++) {
     await Promise.all(drains.map((drain) => drain()));
-    const waiting = await prisma.delivery.findMany({ where: { status: { in: ["pending", "sending"] } }, select: { notBefore: true, leaseUntil: true } });
+    const waiting = await prisma.delivery.findMany({
+      where: { status: { in: ["pending", "sending"] } },
+      select: { notBefore: true, leaseUntil: true },
+    });
     if (waiting.length === 0) return;
     const wakeAt = Math.max(...waiting.map((row) => Math.max(row.notBefore.getTime(), row.leaseUntil?.getTime() ?? 0)));
     if (wakeAt >= clock.now().getTime()) clock.set(new Date(wakeAt + 1));

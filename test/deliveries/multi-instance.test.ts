@@ -8,7 +8,16 @@ import { createTestDatabase, resetDatabase, testDatabaseKind, type TestDatabase 
 import { enqueueDeliveries } from "../../src/domain/notifications/outbox.ts";
 import { checkInPromptsJob } from "../../src/jobs/definitions/index.ts";
 import { domainContext } from "../support/fixtures.ts";
-import { countBy, drainUntilSettled, enqueuePrompts, FakeNotifier, manualWorker, org, seedPeople, silentLogger } from "./engine-support.ts";
+import {
+  countBy,
+  drainUntilSettled,
+  enqueuePrompts,
+  FakeNotifier,
+  manualWorker,
+  org,
+  seedPeople,
+  silentLogger,
+} from "./engine-support.ts";
 
 let db: TestDatabase;
 let instances: Database[] = [];
@@ -51,7 +60,11 @@ describe.runIf(testDatabaseKind === "postgres")("three instances on one PostgreS
     const notifier = new FakeNotifier((call) => (call % 3 === 0 ? faults[(call / 3) % faults.length] : "ok"));
     const workers = instances.map((instance) => manualWorker(instance.prisma, clock, notifier, { concurrency: 6 }));
 
-    await drainUntilSettled(db.prisma, clock, workers.map((worker) => worker.drain));
+    await drainUntilSettled(
+      db.prisma,
+      clock,
+      workers.map((worker) => worker.drain),
+    );
 
     const counts = countBy(notifier.delivered);
     expect(counts.size).toBe(300);
@@ -65,7 +78,11 @@ describe.runIf(testDatabaseKind === "postgres")("three instances on one PostgreS
     await enqueuePrompts(db.prisma, clock.now(), people);
     // The dying instance sends 20 messages, then its process is gone: its notifier never answers again.
     const dyingNotifier = new FakeNotifier((call) => (call < 20 ? "ok" : "hang"));
-    const dying = manualWorker(instances[0].prisma, clock, dyingNotifier, { concurrency: 4, batchSize: 50, sendTimeoutMs: 600_000 });
+    const dying = manualWorker(instances[0].prisma, clock, dyingNotifier, {
+      concurrency: 4,
+      batchSize: 50,
+      sendTimeoutMs: 600_000,
+    });
     void dying.drain();
     await waitUntil(async () => dyingNotifier.calls >= 24); // 20 sent and 4 lanes stuck
     await waitUntil(async () => (await db.prisma.delivery.count({ where: { status: "sent" } })) === 20);
@@ -75,7 +92,11 @@ describe.runIf(testDatabaseKind === "postgres")("three instances on one PostgreS
     await Promise.all(survivors.map((worker) => worker.drain()));
     const beforeLease = notifier.delivered.length;
     clock.advance(2 * 1_200_000 + 1); // past every lease the dead instance held (claim lease = 2 × send lease)
-    await drainUntilSettled(db.prisma, clock, survivors.map((worker) => worker.drain));
+    await drainUntilSettled(
+      db.prisma,
+      clock,
+      survivors.map((worker) => worker.drain),
+    );
 
     const all = [...dyingNotifier.delivered, ...notifier.delivered];
     const counts = countBy(all);
@@ -97,7 +118,9 @@ describe.runIf(testDatabaseKind === "postgres")("a prompt moved off a holiday, o
     // Thursday 24 December 15:00 Berlin, then every 30 minutes through Christmas Day: all three evaluate each tick.
     for (let tick = 0; tick < 60; tick++) {
       const now = clock.now();
-      await Promise.all(schedulers.map(async (ctx) => enqueueDeliveries(ctx.prisma, await checkInPromptsJob.due(ctx, now), now)));
+      await Promise.all(
+        schedulers.map(async (ctx) => enqueueDeliveries(ctx.prisma, await checkInPromptsJob.due(ctx, now), now)),
+      );
       await Promise.all(workers.map((worker) => worker.drain()));
       clock.advance(30 * 60_000);
     }
@@ -105,9 +128,14 @@ describe.runIf(testDatabaseKind === "postgres")("a prompt moved off a holiday, o
     const counts = countBy(notifier.delivered);
     expect(counts.size).toBe(people.length);
     expect([...counts.values()].filter((count) => count > 1)).toEqual([]);
-    const sent = await db.prisma.delivery.findMany({ where: { kind: "checkin.prompt" }, select: { key: true, sentAt: true } });
+    const sent = await db.prisma.delivery.findMany({
+      where: { kind: "checkin.prompt" },
+      select: { key: true, sentAt: true },
+    });
     expect(sent).toHaveLength(people.length);
-    expect(sent.every((row) => row.key.endsWith(":2026-W52") && row.sentAt?.toISOString() === "2026-12-24T14:00:00.000Z")).toBe(true);
+    expect(
+      sent.every((row) => row.key.endsWith(":2026-W52") && row.sentAt?.toISOString() === "2026-12-24T14:00:00.000Z"),
+    ).toBe(true);
   });
 });
 
@@ -120,12 +148,22 @@ describe("fleet-wide rate ceiling", () => {
     // Real time here: the ceiling is about real seconds at the platform. Only an upper bound is asserted, so a slow
     // machine cannot make it fail; a limiter that let the three instances each use the full rate would.
     const workers = instances.map((instance) =>
-      createDeliveryWorker({ prisma: instance.prisma, clock: systemClock, logger: silentLogger, notifiers: [notifier], org, concurrency: 4, rates: { slackPerSecond: 20, teamsPerSecond: 20 } }),
+      createDeliveryWorker({
+        prisma: instance.prisma,
+        clock: systemClock,
+        logger: silentLogger,
+        notifiers: [notifier],
+        org,
+        concurrency: 4,
+        rates: { slackPerSecond: 20, teamsPerSecond: 20 },
+      }),
     );
     await Promise.all(workers.map((worker) => worker.drain()));
 
     expect(countBy(notifier.delivered).size).toBe(50);
-    const busiestSecond = Math.max(...arrivals.map((start) => arrivals.filter((at) => at >= start && at < start + 1000).length));
+    const busiestSecond = Math.max(
+      ...arrivals.map((start) => arrivals.filter((at) => at >= start && at < start + 1000).length),
+    );
     expect(busiestSecond).toBeLessThanOrEqual(20 + 1); // the ceiling (burst included) + one for timer jitter
   });
 });

@@ -19,7 +19,10 @@ describe("quiet hours, away and expiry at send time", () => {
   it("when a delivery that respects quiet hours falls on a Saturday in Berlin, it waits for Monday 09:00 Berlin time and then goes out", async () => {
     const clock = new ManualClock("2026-11-28T12:00:00Z"); // Saturday
     const [person] = await seedPeople(db.prisma, 1, { timeZone: "Europe/Berlin" });
-    await enqueuePrompts(db.prisma, clock.now(), [person], { respectQuietHours: true, expiresAt: new Date("2026-12-04T14:00:00Z") });
+    await enqueuePrompts(db.prisma, clock.now(), [person], {
+      respectQuietHours: true,
+      expiresAt: new Date("2026-12-04T14:00:00Z"),
+    });
     const notifier = new FakeNotifier();
     const worker = manualWorker(db.prisma, clock, notifier);
 
@@ -37,7 +40,11 @@ describe("quiet hours, away and expiry at send time", () => {
 
   it("when it is night in New York, a quiet-hours delivery waits for the person's own workday start, not the org's", async () => {
     const clock = new ManualClock("2026-11-25T03:00:00Z"); // Tuesday 22:00 in New York
-    const [person] = await seedPeople(db.prisma, 1, { timeZone: "America/New_York", workdayStart: "10:30", workdayEnd: "19:00" });
+    const [person] = await seedPeople(db.prisma, 1, {
+      timeZone: "America/New_York",
+      workdayStart: "10:30",
+      workdayEnd: "19:00",
+    });
     await enqueuePrompts(db.prisma, clock.now(), [person], { respectQuietHours: true });
     const worker = manualWorker(db.prisma, clock, new FakeNotifier());
 
@@ -48,7 +55,10 @@ describe("quiet hours, away and expiry at send time", () => {
   it("when the next allowed time is after the end of the message's period, it is cancelled rather than sent late", async () => {
     const clock = new ManualClock("2026-11-27T20:00:00Z"); // Friday 21:00 in Berlin
     const [person] = await seedPeople(db.prisma, 1, { timeZone: "Europe/Berlin" });
-    await enqueuePrompts(db.prisma, clock.now(), [person], { respectQuietHours: true, expiresAt: new Date("2026-11-29T00:00:00Z") });
+    await enqueuePrompts(db.prisma, clock.now(), [person], {
+      respectQuietHours: true,
+      expiresAt: new Date("2026-11-29T00:00:00Z"),
+    });
     const notifier = new FakeNotifier();
 
     await manualWorker(db.prisma, clock, notifier).drain();
@@ -63,7 +73,11 @@ describe("quiet hours, away and expiry at send time", () => {
     const clock = new ManualClock("2026-12-01T08:30:00Z");
     const [away] = await seedPeople(db.prisma, 1, { timeZone: "Europe/Berlin", awayUntil: "2026-12-01" });
     await enqueuePrompts(db.prisma, clock.now(), [away], { respectQuietHours: true });
-    await enqueuePrompts(db.prisma, clock.now(), [away], { key: "kudos:1", kind: "kudos.received", respectQuietHours: false });
+    await enqueuePrompts(db.prisma, clock.now(), [away], {
+      key: "kudos:1",
+      kind: "kudos.received",
+      respectQuietHours: false,
+    });
     const notifier = new FakeNotifier();
 
     await manualWorker(db.prisma, clock, notifier).drain();
@@ -86,8 +100,14 @@ describe("quiet hours, away and expiry at send time", () => {
   it("when the service comes back after downtime, rows past their period are cancelled and rows still in their period go out", async () => {
     const clock = new ManualClock("2026-12-07T10:00:00Z"); // Monday, a week after the outage began
     const [stale, current] = await seedPeople(db.prisma, 2);
-    await enqueuePrompts(db.prisma, clock.now(), [stale], { notBefore: new Date("2026-11-27T15:00:00Z"), expiresAt: new Date("2026-12-04T15:00:00Z") });
-    await enqueuePrompts(db.prisma, clock.now(), [current], { notBefore: new Date("2026-12-04T15:00:00Z"), expiresAt: new Date("2026-12-11T15:00:00Z") });
+    await enqueuePrompts(db.prisma, clock.now(), [stale], {
+      notBefore: new Date("2026-11-27T15:00:00Z"),
+      expiresAt: new Date("2026-12-04T15:00:00Z"),
+    });
+    await enqueuePrompts(db.prisma, clock.now(), [current], {
+      notBefore: new Date("2026-12-04T15:00:00Z"),
+      expiresAt: new Date("2026-12-11T15:00:00Z"),
+    });
     const notifier = new FakeNotifier();
 
     const summary = await manualWorker(db.prisma, clock, notifier).drain();
@@ -111,7 +131,16 @@ describe("quiet hours, away and expiry at send time", () => {
     const clock = new ManualClock("2026-11-27T15:00:00Z");
     const [gone] = await seedPeople(db.prisma, 1);
     await db.prisma.person.update({ where: { id: gone }, data: { active: false } });
-    await db.prisma.person.create({ data: { id: "no-chat", email: "nochat@example.com", name: "No Chat", timeZone: "UTC", createdAt: SEEDED_AT, updatedAt: SEEDED_AT } });
+    await db.prisma.person.create({
+      data: {
+        id: "no-chat",
+        email: "nochat@example.com",
+        name: "No Chat",
+        timeZone: "UTC",
+        createdAt: SEEDED_AT,
+        updatedAt: SEEDED_AT,
+      },
+    });
     await enqueuePrompts(db.prisma, clock.now(), [gone, "no-chat"]);
 
     await manualWorker(db.prisma, clock, new FakeNotifier()).drain();

@@ -66,7 +66,9 @@ describe("fleet-wide token bucket", () => {
   it("when many takes race on one bucket, each token is handed out once (no lost updates)", async () => {
     const clock = new ManualClock("2026-11-27T15:00:00Z");
     const limiter = createRateLimiter(db.prisma, clock);
-    const grants = await Promise.all(Array.from({ length: 40 }, () => limiter.take({ key: "race", perSecond: 10, burst: 1 }, 60_000)));
+    const grants = await Promise.all(
+      Array.from({ length: 40 }, () => limiter.take({ key: "race", perSecond: 10, burst: 1 }, 60_000)),
+    );
     const waits = grants.map((grant) => grant.waitMs).sort((a, b) => a - b);
     expect(waits).toEqual(Array.from({ length: 40 }, (_, i) => i * 100));
   });
@@ -81,7 +83,10 @@ describe("fleet-wide token bucket", () => {
   });
 
   it("when a send goes to a channel, it also takes from that channel's one-per-second bucket; an unlimited platform takes nothing", async () => {
-    expect(limitsFor("slack", { slackPerSecond: 20, teamsPerSecond: 40 }, "C1").map((limit) => limit.key)).toEqual(["slack:channel:C1", "slack"]);
+    expect(limitsFor("slack", { slackPerSecond: 20, teamsPerSecond: 40 }, "C1").map((limit) => limit.key)).toEqual([
+      "slack:channel:C1",
+      "slack",
+    ]);
     const limiter = createRateLimiter(db.prisma, new ManualClock("2026-11-27T15:00:00Z"));
     expect(await limiter.take({ key: "teams", perSecond: 0, burst: 1 }, 0)).toMatchObject({ granted: true, waitMs: 0 });
     expect(await db.prisma.rateBucket.count()).toBe(0);

@@ -17,11 +17,22 @@ describe("private text in the outbox", () => {
   it("is gone from the delivery log once the DM was sent, while a failed delivery keeps it for a retry", async () => {
     const clock = new ManualClock("2026-11-27T15:00:00Z");
     const [alice, bob] = await seedPeople(db.prisma, 2);
-    const message = { type: "kudos.received" as const, kudosId: "k1", giverName: "Carol", message: PRIVATE_TEXT, value: null, visibility: "private" as const };
-    await enqueueDeliveries(db.prisma, [
-      { key: "dm:alice", kind: "kudos.received", target: { kind: "person", personId: alice }, message },
-      { key: "dm:bob", kind: "kudos.received", target: { kind: "person", personId: bob }, message },
-    ], clock.now());
+    const message = {
+      type: "kudos.received" as const,
+      kudosId: "k1",
+      giverName: "Carol",
+      message: PRIVATE_TEXT,
+      value: null,
+      visibility: "private" as const,
+    };
+    await enqueueDeliveries(
+      db.prisma,
+      [
+        { key: "dm:alice", kind: "kudos.received", target: { kind: "person", personId: alice }, message },
+        { key: "dm:bob", kind: "kudos.received", target: { kind: "person", personId: bob }, message },
+      ],
+      clock.now(),
+    );
     const notifier = new FakeNotifier((_call, personId) => (personId === bob ? { status: 403 } : "ok"));
     await manualWorker(db.prisma, clock, notifier).drain();
 
@@ -37,15 +48,19 @@ describe("private text in the outbox", () => {
   it("is gone from a delivery cancelled because its period ended before it could be sent", async () => {
     const clock = new ManualClock("2026-11-27T15:00:00Z");
     const [alice] = await seedPeople(db.prisma, 1);
-    await enqueueDeliveries(db.prisma, [
-      {
-        key: "late",
-        kind: "notice",
-        target: { kind: "person", personId: alice },
-        message: { type: "notice", title: "t", text: PRIVATE_TEXT },
-        expiresAt: new Date("2026-11-27T14:00:00Z"),
-      },
-    ], new Date("2026-11-27T13:00:00Z"));
+    await enqueueDeliveries(
+      db.prisma,
+      [
+        {
+          key: "late",
+          kind: "notice",
+          target: { kind: "person", personId: alice },
+          message: { type: "notice", title: "t", text: PRIVATE_TEXT },
+          expiresAt: new Date("2026-11-27T14:00:00Z"),
+        },
+      ],
+      new Date("2026-11-27T13:00:00Z"),
+    );
     await manualWorker(db.prisma, clock, new FakeNotifier()).drain();
     const row = await db.prisma.delivery.findUniqueOrThrow({ where: { key: "late" } });
     expect(row.status).toBe("cancelled");

@@ -36,9 +36,15 @@ describe("a restarted instance and its own leases", () => {
     const people = await seedPeople(db.prisma, 8);
     await enqueuePrompts(db.prisma, clock.now(), people.slice(0, 6));
     // The crash: every send hangs, so the worker holds its claimed rows and never finishes or hands them back.
-    const crashed = manualWorker(db.prisma, clock, new FakeNotifier(() => "hang"), { instanceId: "host-a:3000", concurrency: 2, batchSize: 6 });
+    const crashed = manualWorker(db.prisma, clock, new FakeNotifier(() => "hang"), {
+      instanceId: "host-a:3000",
+      concurrency: 2,
+      batchSize: 6,
+    });
     void crashed.drain();
-    await waitFor(async () => (await db.prisma.delivery.count({ where: { status: "sending", leaseOwner: "host-a:3000" } })) === 6);
+    await waitFor(
+      async () => (await db.prisma.delivery.count({ where: { status: "sending", leaseOwner: "host-a:3000" } })) === 6,
+    );
     // Meanwhile another instance, alive, holds two rows of its own.
     await enqueuePrompts(db.prisma, clock.now(), people.slice(6));
     const other = createClaims(db.prisma, "host-b:3000");
@@ -86,18 +92,31 @@ describe("a restarted instance and its own leases", () => {
       },
     });
     // Before the crash, host-a claimed today's Slack sync and host-b (alive, still syncing) today's Teams sync.
-    expect(await claimDailyRun(ctx, directorySyncKey("slack", "2026-12-07"), clock.now(), 30 * 60_000, "host-a:3000")).toBe(true);
-    expect(await claimDailyRun(ctx, directorySyncKey("teams", "2026-12-07"), clock.now(), 30 * 60_000, "host-b:3000")).toBe(true);
+    expect(
+      await claimDailyRun(ctx, directorySyncKey("slack", "2026-12-07"), clock.now(), 30 * 60_000, "host-a:3000"),
+    ).toBe(true);
+    expect(
+      await claimDailyRun(ctx, directorySyncKey("teams", "2026-12-07"), clock.now(), 30 * 60_000, "host-b:3000"),
+    ).toBe(true);
 
     clock.set("2026-12-07T03:01:00Z");
-    const scheduler = createScheduler({ domain: ctx, jobs: [directorySyncJob([directory("slack"), directory("teams")], "host-a:3000")], worker: { kick: () => undefined }, logger: silentLogger });
+    const scheduler = createScheduler({
+      domain: ctx,
+      jobs: [directorySyncJob([directory("slack"), directory("teams")], "host-a:3000")],
+      worker: { kick: () => undefined },
+      logger: silentLogger,
+    });
     expect(await scheduler.handBackOwnLeases()).toBe(1);
     await scheduler.tick();
 
     expect(runs).toEqual(["slack"]);
-    const slackRun = await db.prisma.directorySyncRun.findUniqueOrThrow({ where: { key: directorySyncKey("slack", "2026-12-07") } });
+    const slackRun = await db.prisma.directorySyncRun.findUniqueOrThrow({
+      where: { key: directorySyncKey("slack", "2026-12-07") },
+    });
     expect(slackRun.finishedAt).not.toBeNull();
-    const teamsRun = await db.prisma.directorySyncRun.findUniqueOrThrow({ where: { key: directorySyncKey("teams", "2026-12-07") } });
+    const teamsRun = await db.prisma.directorySyncRun.findUniqueOrThrow({
+      where: { key: directorySyncKey("teams", "2026-12-07") },
+    });
     expect(teamsRun).toMatchObject({ leaseOwner: "host-b:3000", finishedAt: null });
   });
 
@@ -109,9 +128,15 @@ describe("a restarted instance and its own leases", () => {
 
     const harness = await startSlackHarness({ db, clock, env: { INSTANCE_ID: "momentum-1" } });
     try {
-      for (let index = 0; index < people.length; index++) harness.fake.addUser({ id: `U${index}`, name: `Person ${index}` });
+      for (let index = 0; index < people.length; index++)
+        harness.fake.addUser({ id: `U${index}`, name: `Person ${index}` });
       await harness.service.settle();
-      expect(harness.fake.sent("chat.postMessage").map((call) => call.args.channel).sort()).toEqual(["DM0", "DM1", "DM2"]);
+      expect(
+        harness.fake
+          .sent("chat.postMessage")
+          .map((call) => call.args.channel)
+          .sort(),
+      ).toEqual(["DM0", "DM1", "DM2"]);
     } finally {
       await harness.stop();
     }

@@ -9,7 +9,14 @@ import type { PrismaClient } from "../../src/db/database.ts";
 import { ManualClock, systemClock } from "../../src/shared/clock.ts";
 import { startFakeSlack, type FakeSlack } from "../support/fake-slack.ts";
 import { createTestDatabase, resetDatabase, testDatabaseKind, type TestDatabase } from "../support/database.ts";
-import { countBy, drainUntilSettled, enqueuePrompts, manualWorker, seedPeople, silentLogger } from "./engine-support.ts";
+import {
+  countBy,
+  drainUntilSettled,
+  enqueuePrompts,
+  manualWorker,
+  seedPeople,
+  silentLogger,
+} from "./engine-support.ts";
 
 let db: TestDatabase;
 let slack: FakeSlack;
@@ -18,7 +25,9 @@ beforeAll(async () => {
   db = await createTestDatabase();
   slack = await startFakeSlack();
   instances =
-    testDatabaseKind === "postgres" ? await Promise.all([1, 2, 3].map(() => openDatabase({ databaseUrl: db.url, dataDir: "unused", poolSize: 5 }))) : [db];
+    testDatabaseKind === "postgres"
+      ? await Promise.all([1, 2, 3].map(() => openDatabase({ databaseUrl: db.url, dataDir: "unused", poolSize: 5 })))
+      : [db];
 });
 afterAll(async () => {
   if (testDatabaseKind === "postgres") await Promise.all(instances.map((instance) => instance.close()));
@@ -34,7 +43,10 @@ function slackNotifier(prisma: PrismaClient) {
   // A short client timeout so the fake's hanging calls turn into timeouts quickly, yet long enough that a busy
   // test process never times out a call the fake did answer: that would be the real "sent, outcome unknown"
   // window, where a retry can repeat a message (see the worker's comments).
-  const client = createWebClient("xoxb-test", slackClientOptions({ apiUrl: slack.apiUrl, logger: createBoltLogger(silentLogger, []), timeoutMs: 2000 }));
+  const client = createWebClient(
+    "xoxb-test",
+    slackClientOptions({ apiUrl: slack.apiUrl, logger: createBoltLogger(silentLogger, []), timeoutMs: 2000 }),
+  );
   return new SlackNotifier({ client, domain: { prisma, clock: systemClock } });
 }
 
@@ -42,7 +54,9 @@ function slackNotifier(prisma: PrismaClient) {
 async function seedSlackPeople(count: number): Promise<string[]> {
   const people = await seedPeople(db.prisma, count);
   for (let index = 0; index < count; index++) slack.addUser({ id: `U${index}`, name: `Person ${index}` });
-  await db.prisma.$executeRawUnsafe(`UPDATE "SlackIdentity" SET "dmChannel" = CASE WHEN substr("userId", 2)::int % 2 = 0 THEN 'DM' || substr("userId", 2) ELSE NULL END`);
+  await db.prisma.$executeRawUnsafe(
+    `UPDATE "SlackIdentity" SET "dmChannel" = CASE WHEN substr("userId", 2)::int % 2 = 0 THEN 'DM' || substr("userId", 2) ELSE NULL END`,
+  );
   return people;
 }
 
@@ -79,7 +93,11 @@ describe("outbox through the real Slack client", () => {
   it("when Slack keeps refusing one person's DM (a deactivated account), that delivery fails at once without retries while the others go out", async () => {
     const clock = new ManualClock("2026-11-27T15:00:00Z");
     const people = await seedSlackPeople(3);
-    slack.inject({ method: "chat.postMessage", when: (call) => call.args.channel === "DM0", fault: { kind: "slack-error", error: "account_inactive" } });
+    slack.inject({
+      method: "chat.postMessage",
+      when: (call) => call.args.channel === "DM0",
+      fault: { kind: "slack-error", error: "account_inactive" },
+    });
     await enqueuePrompts(db.prisma, clock.now(), people);
 
     await drainUntilSettled(db.prisma, clock, [manualWorker(db.prisma, clock, slackNotifier(db.prisma)).drain]);
@@ -98,9 +116,15 @@ describe.runIf(testDatabaseKind === "postgres")("three instances through the rea
     const people = await seedSlackPeople(1000);
     await enqueuePrompts(db.prisma, clock.now(), people);
     injectFaults(0.01);
-    const workers = instances.map((instance) => manualWorker(instance.prisma, clock, slackNotifier(instance.prisma), { concurrency: 8 }));
+    const workers = instances.map((instance) =>
+      manualWorker(instance.prisma, clock, slackNotifier(instance.prisma), { concurrency: 8 }),
+    );
 
-    await drainUntilSettled(db.prisma, clock, workers.map((worker) => worker.drain));
+    await drainUntilSettled(
+      db.prisma,
+      clock,
+      workers.map((worker) => worker.drain),
+    );
 
     const posts = postsPerChannel();
     expect(posts.size).toBe(1000);

@@ -5,7 +5,11 @@ import { ManualClock } from "../../src/shared/clock.ts";
 
 // A limiter that grants every request with slots 0, 100, 200 … ms after the reservation.
 const evenlySpaced: RateLimiter = {
-  take: async (_limit, _maxWaitMs, count = 1) => ({ granted: true, waitMs: 0, slotsMs: Array.from({ length: count }, (_, index) => index * 100) }),
+  take: async (_limit, _maxWaitMs, count = 1) => ({
+    granted: true,
+    waitMs: 0,
+    slotsMs: Array.from({ length: count }, (_, index) => index * 100),
+  }),
   penalise: async () => undefined,
 };
 const limit = { key: "slack", perSecond: 40, burst: 40 };
@@ -16,7 +20,10 @@ describe("the per-instance slot reservoir", () => {
     const reservoir = createSlotReservoir(evenlySpaced, clock);
     const start = clock.now().getTime();
     const slots = [await reservoir.next(limit, 5_000), await reservoir.next(limit, 5_000)];
-    expect(slots).toEqual([{ granted: true, atMs: start }, { granted: true, atMs: start + 100 }]);
+    expect(slots).toEqual([
+      { granted: true, atMs: start },
+      { granted: true, atMs: start + 100 },
+    ]);
   });
 
   it("when the clock is stepped back an hour, slots reserved before are dropped instead of making sends wait an hour", async () => {
@@ -30,7 +37,10 @@ describe("the per-instance slot reservoir", () => {
 
   it("when a slow limiter grants a slot ten minutes ahead, the slot is kept (the wait is real, not a clock step)", async () => {
     const clock = new ManualClock("2026-11-27T15:00:00Z");
-    const slow: RateLimiter = { take: async () => ({ granted: true, waitMs: 600_000, slotsMs: [600_000] }), penalise: async () => undefined };
+    const slow: RateLimiter = {
+      take: async () => ({ granted: true, waitMs: 600_000, slotsMs: [600_000] }),
+      penalise: async () => undefined,
+    };
     const reservoir = createSlotReservoir(slow, clock);
     expect(await reservoir.next(limit, 5_000)).toEqual({ granted: true, atMs: clock.now().getTime() + 600_000 });
   });

@@ -3,7 +3,14 @@ import { runDeliveriesCommand } from "../../src/cli/commands/deliveries.ts";
 import { createClaims } from "../../src/deliveries/claims.ts";
 import { ManualClock } from "../../src/shared/clock.ts";
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../support/database.ts";
-import { countBy, drainUntilSettled, enqueuePrompts, FakeNotifier, manualWorker, seedPeople } from "./engine-support.ts";
+import {
+  countBy,
+  drainUntilSettled,
+  enqueuePrompts,
+  FakeNotifier,
+  manualWorker,
+  seedPeople,
+} from "./engine-support.ts";
 import { SEEDED_AT } from "../support/fixtures.ts";
 
 let db: TestDatabase;
@@ -31,7 +38,11 @@ describe("outbox worker", () => {
     expect([...countBy(notifier.delivered).values()].every((count) => count === 1)).toBe(true);
     expect(notifier.delivered).toHaveLength(30);
     const rows = await db.prisma.delivery.findMany();
-    expect(rows.every((row) => row.status === "sent" && row.sentAt && row.platformMessageId && row.attempts === 1 && !row.leaseOwner)).toBe(true);
+    expect(
+      rows.every(
+        (row) => row.status === "sent" && row.sentAt && row.platformMessageId && row.attempts === 1 && !row.leaseOwner,
+      ),
+    ).toBe(true);
   });
 
   it("when the platform answers 429 with Retry-After, the row waits that long without using up an attempt, then goes out once", async () => {
@@ -59,7 +70,13 @@ describe("outbox worker", () => {
     const clock = new ManualClock(FRIDAY_AFTERNOON);
     const people = await seedPeople(db.prisma, 60);
     await enqueuePrompts(db.prisma, clock.now(), people);
-    const faults = [{ status: 500 }, { status: 502 }, { status: 412 }, "timeout", { status: 429, retryAfter: 2 }] as const;
+    const faults = [
+      { status: 500 },
+      { status: 502 },
+      { status: 412 },
+      "timeout",
+      { status: 429, retryAfter: 2 },
+    ] as const;
     // Every other call fails, cycling through the faults: deterministic, so the test cannot be flaky.
     const notifier = new FakeNotifier((call) => (call % 2 === 0 ? faults[(call / 2) % faults.length] : "ok"));
     const worker = manualWorker(db.prisma, clock, notifier, { concurrency: 5 });
@@ -76,8 +93,20 @@ describe("outbox worker", () => {
   it("when retries run out, the delivery is failed with its last error, listed for admins without its text, and admins get one notice a day", async () => {
     const clock = new ManualClock(FRIDAY_AFTERNOON);
     const [bob] = await seedPeople(db.prisma, 1);
-    await db.prisma.person.create({ data: { id: "admin-1", email: "admin@example.com", name: "Ada", timeZone: "UTC", role: "admin", createdAt: SEEDED_AT, updatedAt: SEEDED_AT } });
-    await db.prisma.slackIdentity.create({ data: { personId: "admin-1", teamId: "T1", userId: "UADMIN", createdAt: SEEDED_AT } });
+    await db.prisma.person.create({
+      data: {
+        id: "admin-1",
+        email: "admin@example.com",
+        name: "Ada",
+        timeZone: "UTC",
+        role: "admin",
+        createdAt: SEEDED_AT,
+        updatedAt: SEEDED_AT,
+      },
+    });
+    await db.prisma.slackIdentity.create({
+      data: { personId: "admin-1", teamId: "T1", userId: "UADMIN", createdAt: SEEDED_AT },
+    });
     await enqueuePrompts(db.prisma, clock.now(), [bob]);
     const notifier = new FakeNotifier((_call, to) => (to === bob ? { status: 503 } : "ok"));
     const worker = manualWorker(db.prisma, clock, notifier, { maxAttempts: 3 });
@@ -94,7 +123,9 @@ describe("outbox worker", () => {
     expect(notice.status).toBe("sent");
 
     const lines: string[] = [];
-    expect(await runDeliveriesCommand(["failed"], { prisma: db.prisma, clock, out: (line) => lines.push(line) })).toBe(0);
+    expect(await runDeliveriesCommand(["failed"], { prisma: db.prisma, clock, out: (line) => lines.push(line) })).toBe(
+      0,
+    );
     const listed = lines.join("\n");
     expect(listed).toContain(failed.id);
     expect(listed).toContain("person0@example.com");
@@ -143,7 +174,9 @@ describe("outbox worker", () => {
     const claimed = await dead.claim(clock.now(), 10, 60_000);
     expect(claimed).toHaveLength(10);
     for (const row of claimed.slice(0, 3)) {
-      expect(await dead.finish(row.id, clock.now(), { status: "sent", sentAt: clock.now(), platformMessageId: "dead-ts" })).toBe(true);
+      expect(
+        await dead.finish(row.id, clock.now(), { status: "sent", sentAt: clock.now(), platformMessageId: "dead-ts" }),
+      ).toBe(true);
     }
     const notifier = new FakeNotifier();
     const survivor = manualWorker(db.prisma, clock, notifier);
@@ -186,7 +219,10 @@ describe("outbox worker", () => {
     const other = manualWorker(db.prisma, clock, notifier);
     let otherRun: Promise<unknown> = Promise.resolve();
     // The first slot comes only after 10 minutes (a fleet under heavy throttling); meanwhile the other instance runs.
-    const slowLimiter = { take: async () => ({ granted: true, waitMs: 600_000, slotsMs: [600_000] }), penalise: async () => undefined };
+    const slowLimiter = {
+      take: async () => ({ granted: true, waitMs: 600_000, slotsMs: [600_000] }),
+      penalise: async () => undefined,
+    };
     const throttled = manualWorker(db.prisma, clock, notifier, {
       rateLimiter: slowLimiter,
       concurrency: 1,

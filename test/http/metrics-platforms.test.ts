@@ -35,7 +35,9 @@ describe("/metrics with Slack traffic", () => {
     const text = await (await fetch(`${harness.service.url}/metrics`)).text();
 
     expect(sample(text, 'momentum_http_requests_total{method="POST",route="/slack/events",status="200"}')).toBe(1);
-    expect(sample(text, 'momentum_delivery_sends_total{kind="kudos.received",platform="slack",outcome="sent"}')).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(text, 'momentum_delivery_sends_total{kind="kudos.received",platform="slack",outcome="sent"}'),
+    ).toBeGreaterThanOrEqual(1);
   });
 });
 
@@ -55,7 +57,9 @@ describe("/metrics with Teams traffic", () => {
       const text = await (await fetch(`${teams.service.url}/metrics`)).text();
 
       expect(sample(text, 'momentum_http_requests_total{method="POST",route="/api/messages",status="200"}')).toBe(3);
-      expect(sample(text, 'momentum_delivery_sends_total{kind="kudos.received",platform="teams",outcome="sent"}')).toBe(1);
+      expect(sample(text, 'momentum_delivery_sends_total{kind="kudos.received",platform="teams",outcome="sent"}')).toBe(
+        1,
+      );
     } finally {
       await teams.stop();
       await teamsDb.drop();

@@ -46,8 +46,12 @@ describe("GET /metrics", () => {
     expect(contentType).toContain("text/plain; version=0.0.4");
     expect(sample(text, 'momentum_http_requests_total{method="GET",route="/healthz",status="200"}')).toBe(2);
     expect(sample(text, 'momentum_http_requests_total{method="GET",route="unmatched",status="404"}')).toBe(1);
-    expect(sample(text, 'momentum_http_request_duration_seconds_count{method="GET",route="/healthz",status="200"}')).toBe(2);
-    expect(text).toContain('momentum_http_request_duration_seconds_bucket{le="0.005",method="GET",route="/healthz",status="200"}');
+    expect(
+      sample(text, 'momentum_http_request_duration_seconds_count{method="GET",route="/healthz",status="200"}'),
+    ).toBe(2);
+    expect(text).toContain(
+      'momentum_http_request_duration_seconds_bucket{le="0.005",method="GET",route="/healthz",status="200"}',
+    );
     expect(text).not.toContain("/no/such/page");
     expect(text).toContain("momentum_process_resident_memory_bytes");
   });
@@ -57,9 +61,27 @@ describe("GET /metrics", () => {
     await enqueueDeliveries(
       db.prisma,
       [
-        { key: "metrics-1", kind: "checkin.prompt", target: { kind: "slack-channel", channel: "C1" }, message, notBefore: new Date("2026-11-27T13:58:00Z") },
-        { key: "metrics-2", kind: "checkin.prompt", target: { kind: "slack-channel", channel: "C1" }, message, notBefore: new Date("2026-11-27T13:59:30Z") },
-        { key: "metrics-3", kind: "checkin.prompt", target: { kind: "slack-channel", channel: "C1" }, message, notBefore: new Date("2026-11-28T09:00:00Z") },
+        {
+          key: "metrics-1",
+          kind: "checkin.prompt",
+          target: { kind: "slack-channel", channel: "C1" },
+          message,
+          notBefore: new Date("2026-11-27T13:58:00Z"),
+        },
+        {
+          key: "metrics-2",
+          kind: "checkin.prompt",
+          target: { kind: "slack-channel", channel: "C1" },
+          message,
+          notBefore: new Date("2026-11-27T13:59:30Z"),
+        },
+        {
+          key: "metrics-3",
+          kind: "checkin.prompt",
+          target: { kind: "slack-channel", channel: "C1" },
+          message,
+          notBefore: new Date("2026-11-28T09:00:00Z"),
+        },
       ],
       clock.now(),
     );
@@ -88,7 +110,12 @@ describe("GET /metrics", () => {
 describe("delivery and job metrics", () => {
   it("count each send by message kind, platform and outcome: sent, rate limited, retried, refused", async () => {
     const metrics = createMetrics();
-    const outcomes = [undefined, new DeliveryError("rate limited (429)", true, 1000), new DeliveryError("platform answered 503", true), new DeliveryError("refused (404)", false)];
+    const outcomes = [
+      undefined,
+      new DeliveryError("rate limited (429)", true, 1000),
+      new DeliveryError("platform answered 503", true),
+      new DeliveryError("refused (404)", false),
+    ];
     const fake: ChatNotifier = {
       platform: "teams",
       sendToPerson: async () => ({ messageId: "1" }),
@@ -99,20 +126,40 @@ describe("delivery and job metrics", () => {
       },
     };
     const notifier = instrumentNotifier(fake, metrics);
-    const message = { type: "kudos.announced" as const, batchId: "b", giverName: "Ada", recipientNames: ["Bo"], message: "thanks", value: null };
+    const message = {
+      type: "kudos.announced" as const,
+      batchId: "b",
+      giverName: "Ada",
+      recipientNames: ["Bo"],
+      message: "thanks",
+      value: null,
+    };
     for (let i = 0; i < 4; i++) await notifier.sendToChannel("19:abc", message).catch(() => undefined);
 
     const text = await metrics.render();
 
     for (const outcome of ["sent", "rate_limited", "retryable_error", "refused"]) {
-      expect(sample(text, `momentum_delivery_sends_total{kind="kudos.announced",platform="teams",outcome="${outcome}"}`)).toBe(1);
+      expect(
+        sample(text, `momentum_delivery_sends_total{kind="kudos.announced",platform="teams",outcome="${outcome}"}`),
+      ).toBe(1);
     }
   });
 
   it("count job runs and failures from zero and time each run", async () => {
     const metrics = createMetrics();
     let fail = false;
-    const [job] = instrumentJobs([{ id: "check-in-prompts", due: async () => { if (fail) throw new Error("boom"); return []; } }], metrics);
+    const [job] = instrumentJobs(
+      [
+        {
+          id: "check-in-prompts",
+          due: async () => {
+            if (fail) throw new Error("boom");
+            return [];
+          },
+        },
+      ],
+      metrics,
+    );
 
     expect(sample(await metrics.render(), 'momentum_job_failures_total{job="check-in-prompts"}')).toBe(0);
     await job.due({} as never, new Date(NOW));

@@ -33,16 +33,28 @@ interface Started {
 }
 
 function spawnNpmStart(env: Record<string, string | undefined> = {}) {
-  const npm = spawn("npm", ["start", "--silent"], { cwd: ROOT, env: { ...baseEnv, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const npm = spawn("npm", ["start", "--silent"], {
+    cwd: ROOT,
+    env: { ...baseEnv, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   running.push(npm);
   let output = "";
   npm.stdout!.on("data", (chunk) => (output += chunk));
   npm.stderr!.on("data", (chunk) => (output += chunk));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => npm.once("exit", (code, signal) => resolve({ code, signal })));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    npm.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   return { npm, output: () => output, exit };
 }
 
-async function waitFor<T>(what: string, probe: () => T | undefined, output: () => string, timeoutMs = 120_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined,
+  output: () => string,
+  timeoutMs = 120_000,
+): Promise<T> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     const value = probe();
@@ -56,10 +68,14 @@ async function startService(): Promise<Started> {
   const { npm, output, exit } = spawnNpmStart();
   let exited = false;
   void exit.then(() => (exited = true));
-  const port = await waitFor("the listening line", () => {
-    if (exited) throw new Error(`npm start exited early:\n${output()}`);
-    return output().match(/Momentum is listening on http:\/\/127\.0\.0\.1:(\d+)/)?.[1];
-  }, output);
+  const port = await waitFor(
+    "the listening line",
+    () => {
+      if (exited) throw new Error(`npm start exited early:\n${output()}`);
+      return output().match(/Momentum is listening on http:\/\/127\.0\.0\.1:(\d+)/)?.[1];
+    },
+    output,
+  );
   // `npm start` execs node in npm's shell, so the service is npm's own child.
   const nodePid = Number(readFileSync(`/proc/${npm.pid}/task/${npm.pid}/children`, "utf8").trim().split(/\s+/)[0]);
   return { npm, nodePid, url: `http://127.0.0.1:${port}`, output, exit };
@@ -68,12 +84,15 @@ async function startService(): Promise<Started> {
 beforeAll(async () => {
   // What `npm install` (prepare) or the first `npm start` (prestart) does: compile when sources changed.
   await new Promise<void>((resolve, reject) =>
-    execFile("node", ["scripts/build.mjs", "--if-stale"], { cwd: ROOT }, (error, _out, stderr) => (error ? reject(new Error(stderr)) : resolve())),
+    execFile("node", ["scripts/build.mjs", "--if-stale"], { cwd: ROOT }, (error, _out, stderr) =>
+      error ? reject(new Error(stderr)) : resolve(),
+    ),
   );
 }, 300_000);
 
 afterAll(() => {
-  for (const child of running) if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, "SIGKILL");
+  for (const child of running)
+    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, "SIGKILL");
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -86,7 +105,9 @@ describe("npm start under signals", { timeout: 240_000 }, () => {
     const { code } = await second.exit;
 
     expect(code).toBe(1);
-    expect(second.output()).toContain(`Momentum could not start: The embedded database in ${dataDir} is in use by the Momentum service (pid ${first.nodePid}).`);
+    expect(second.output()).toContain(
+      `Momentum could not start: The embedded database in ${dataDir} is in use by the Momentum service (pid ${first.nodePid}).`,
+    );
     expect(second.output()).not.toMatch(/\n\s+at /);
     expect((await fetch(`${first.url}/readyz`)).status).toBe(200); // the first one is untouched
     process.kill(first.npm.pid!, "SIGTERM");
@@ -129,11 +150,18 @@ describe("npm start under signals", { timeout: 240_000 }, () => {
     writeFileSync(join(cwd, ".env"), "DATABASE_URL=postgres://momentum:s3cret@127.0.0.1:1/momentum\nLOG_LEVEL=warn\n");
     const start = (env: Record<string, string> = {}) =>
       new Promise<string>((resolve) =>
-        execFile("node", [join(ROOT, "dist", "main.js")], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } }, (_error, _out, stderr) => resolve(stderr)),
+        execFile(
+          "node",
+          [join(ROOT, "dist", "main.js")],
+          { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } },
+          (_error, _out, stderr) => resolve(stderr),
+        ),
       );
     try {
       expect(await start()).toContain("Cannot reach PostgreSQL at 127.0.0.1:1 (ECONNREFUSED)");
-      expect(await start({ DATABASE_URL: "postgres://momentum@127.0.0.1:2/momentum" })).toContain("Cannot reach PostgreSQL at 127.0.0.1:2 (ECONNREFUSED)");
+      expect(await start({ DATABASE_URL: "postgres://momentum@127.0.0.1:2/momentum" })).toContain(
+        "Cannot reach PostgreSQL at 127.0.0.1:2 (ECONNREFUSED)",
+      );
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }

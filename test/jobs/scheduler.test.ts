@@ -16,7 +16,20 @@ afterAll(async () => db?.drop());
 beforeEach(async () => resetDatabase(db));
 
 function domainAt(clock: ManualClock): DomainContext {
-  return { prisma: db.prisma, clock, org: { ...org, kudosValues: [], kudosDailyLimit: 5, checkInWeekday: 5, checkInTime: "15:00", checkInReminderTime: "10:00" }, logger: silentLogger, adminEmails: [] };
+  return {
+    prisma: db.prisma,
+    clock,
+    org: {
+      ...org,
+      kudosValues: [],
+      kudosDailyLimit: 5,
+      checkInWeekday: 5,
+      checkInTime: "15:00",
+      checkInReminderTime: "10:00",
+    },
+    logger: silentLogger,
+    adminEmails: [],
+  };
 }
 
 function kickCounter() {
@@ -29,7 +42,10 @@ describe("scheduler tick", () => {
     const clock = new ManualClock("2026-11-27T15:00:00Z");
     const people = await seedPeople(db.prisma, 2500, { slack: false });
     const seen: Date[] = [];
-    const job: JobDefinition = { id: "prompts", due: async (_ctx, now) => (seen.push(now), people.map((id) => promptFor(id))) };
+    const job: JobDefinition = {
+      id: "prompts",
+      due: async (_ctx, now) => (seen.push(now), people.map((id) => promptFor(id))),
+    };
     const worker = kickCounter();
     const scheduler = createScheduler({ domain: domainAt(clock), jobs: [job], worker, logger: silentLogger });
 
@@ -48,7 +64,12 @@ describe("scheduler tick", () => {
     const [alice] = await seedPeople(db.prisma, 1, { slack: false });
     const broken: JobDefinition = { id: "broken", due: async () => Promise.reject(new Error("bad settings")) };
     const healthy: JobDefinition = { id: "healthy", due: async () => [promptFor(alice)] };
-    const scheduler = createScheduler({ domain: domainAt(clock), jobs: [broken, healthy], worker: kickCounter(), logger: silentLogger });
+    const scheduler = createScheduler({
+      domain: domainAt(clock),
+      jobs: [broken, healthy],
+      worker: kickCounter(),
+      logger: silentLogger,
+    });
 
     const result = await scheduler.tick();
 
@@ -71,7 +92,12 @@ describe("scheduler tick", () => {
         return [];
       },
     };
-    const scheduler = createScheduler({ domain: domainAt(clock), jobs: [slow], worker: kickCounter(), logger: silentLogger });
+    const scheduler = createScheduler({
+      domain: domainAt(clock),
+      jobs: [slow],
+      worker: kickCounter(),
+      logger: silentLogger,
+    });
 
     const first = scheduler.tick();
     const overlapping = await scheduler.tick();
@@ -89,21 +115,47 @@ describe("scheduler tick", () => {
     const clock = new ManualClock("2026-11-27T15:00:00Z");
     const seen: string[] = [];
     const job: JobDefinition = { id: "probe", due: async (_ctx, now) => (seen.push(now.toISOString()), []) };
-    const scheduler = createScheduler({ domain: domainAt(clock), jobs: [job], worker: kickCounter(), logger: silentLogger });
+    const scheduler = createScheduler({
+      domain: domainAt(clock),
+      jobs: [job],
+      worker: kickCounter(),
+      logger: silentLogger,
+    });
     await scheduler.tick(new Date("2026-11-30T08:01:00Z"));
     expect(seen).toEqual(["2026-11-30T08:01:00.000Z"]);
   });
 
   it("when the cron expression is invalid, the scheduler refuses to start rather than never ticking", () => {
-    expect(() => createScheduler({ domain: domainAt(new ManualClock("2026-11-27T15:00:00Z")), jobs: [], worker: kickCounter(), logger: silentLogger, cronExpression: "every minute" })).toThrow(/invalid cron/);
+    expect(() =>
+      createScheduler({
+        domain: domainAt(new ManualClock("2026-11-27T15:00:00Z")),
+        jobs: [],
+        worker: kickCounter(),
+        logger: silentLogger,
+        cronExpression: "every minute",
+      }),
+    ).toThrow(/invalid cron/);
   });
 
   it("when the service is started with job definitions, its scheduler evaluates them on the service's clock", async () => {
     const clock = new ManualClock("2026-11-27T15:00:00Z");
     const [alice] = await seedPeople(db.prisma, 1, { slack: false });
     const job: JobDefinition = { id: "prompts", due: async (_ctx, now) => [promptFor(alice, { notBefore: now })] };
-    const config = loadConfig({ NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", SCHEDULER_ENABLED: "false" });
-    const service = await startService({ config, logger: silentLogger, clock, database: db, pollDeliveries: false, jobs: [job] });
+    const config = loadConfig({
+      NODE_ENV: "test",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "silent",
+      SCHEDULER_ENABLED: "false",
+    });
+    const service = await startService({
+      config,
+      logger: silentLogger,
+      clock,
+      database: db,
+      pollDeliveries: false,
+      jobs: [job],
+    });
     try {
       const result = await service.scheduler.tick();
       expect(result.jobs).toEqual([{ id: "prompts", due: 1, queued: 1 }]);

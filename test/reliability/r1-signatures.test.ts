@@ -32,16 +32,32 @@ const now = () => Math.floor(Date.now() / 1000);
 function slackBodies(): Record<string, { body: string; contentType: string }> {
   const responseUrl = slack.fake.newResponseUrl();
   const command = new URLSearchParams({
-    team_id: slack.fake.teamId, channel_id: "CGENERAL", user_id: "UGRACE", user_name: "grace", command: "/kudos", text: "<@UALICE|alice> thanks",
-    response_url: responseUrl, trigger_id: "1.2.3",
+    team_id: slack.fake.teamId,
+    channel_id: "CGENERAL",
+    user_id: "UGRACE",
+    user_name: "grace",
+    command: "/kudos",
+    text: "<@UALICE|alice> thanks",
+    response_url: responseUrl,
+    trigger_id: "1.2.3",
   }).toString();
   const click = {
-    type: "block_actions", team: { id: slack.fake.teamId }, user: { id: "UGRACE", team_id: slack.fake.teamId }, trigger_id: "1.2.4", response_url: responseUrl,
-    container: { type: "message", channel_id: "DMBOT", message_ts: "1.0" }, channel: { id: "DMBOT" },
+    type: "block_actions",
+    team: { id: slack.fake.teamId },
+    user: { id: "UGRACE", team_id: slack.fake.teamId },
+    trigger_id: "1.2.4",
+    response_url: responseUrl,
+    container: { type: "message", channel_id: "DMBOT", message_ts: "1.0" },
+    channel: { id: "DMBOT" },
     actions: [{ type: "button", action_id: "checkin_start", block_id: "b", value: "2026-W48", action_ts: "1" }],
   };
   const interaction = new URLSearchParams({ payload: JSON.stringify(click) }).toString();
-  const event = JSON.stringify({ type: "event_callback", team_id: slack.fake.teamId, event_id: "EvR1", event: { type: "app_home_opened", user: "UGRACE", tab: "home" } });
+  const event = JSON.stringify({
+    type: "event_callback",
+    team_id: slack.fake.teamId,
+    event_id: "EvR1",
+    event: { type: "app_home_opened", user: "UGRACE", tab: "home" },
+  });
   return {
     command: { body: command, contentType: "application/x-www-form-urlencoded" },
     interaction: { body: interaction, contentType: "application/x-www-form-urlencoded" },
@@ -50,7 +66,10 @@ function slackBodies(): Record<string, { body: string; contentType: string }> {
 }
 
 const slackForgeries: [string, (body: string) => SendOptions & { rawBody?: string; expect: number[] }][] = [
-  ["a signature made with another secret", () => ({ signature: signSlackBody("x", now(), "not-the-secret"), expect: [401] })],
+  [
+    "a signature made with another secret",
+    () => ({ signature: signSlackBody("x", now(), "not-the-secret"), expect: [401] }),
+  ],
   ["a malformed signature", () => ({ signature: "v0=deadbeef", expect: [401] })],
   ["no signature", () => ({ signature: null, expect: [401] })],
   ["no timestamp", () => ({ timestamp: null, expect: [401] })],
@@ -58,9 +77,27 @@ const slackForgeries: [string, (body: string) => SendOptions & { rawBody?: strin
   ["a future timestamp (6 minutes ahead)", () => ({ timestamp: now() + 360, expect: [401] })],
   ["a future timestamp (1 day ahead)", () => ({ timestamp: now() + 86_400, expect: [401] })],
   ["a wrong content type (text/plain), correctly signed", () => ({ contentType: "text/plain", expect: [415] })],
-  ["a body tampered with after signing", () => ({ tamper: (body) => body.replace(/UGRACE/g, "UALICE"), expect: [401] })],
-  ["a payload smuggled into a signed ssl_check", (body) => ({ rawBody: `ssl_check=1&${body.startsWith("{") ? `payload=${encodeURIComponent(body)}` : body}`, contentType: "application/x-www-form-urlencoded", expect: [400] })],
-  ["a payload smuggled into an unsigned ssl_check", (body) => ({ rawBody: `ssl_check=1&${body.startsWith("{") ? `payload=${encodeURIComponent(body)}` : body}`, contentType: "application/x-www-form-urlencoded", signature: null, expect: [400, 401] })],
+  [
+    "a body tampered with after signing",
+    () => ({ tamper: (body) => body.replace(/UGRACE/g, "UALICE"), expect: [401] }),
+  ],
+  [
+    "a payload smuggled into a signed ssl_check",
+    (body) => ({
+      rawBody: `ssl_check=1&${body.startsWith("{") ? `payload=${encodeURIComponent(body)}` : body}`,
+      contentType: "application/x-www-form-urlencoded",
+      expect: [400],
+    }),
+  ],
+  [
+    "a payload smuggled into an unsigned ssl_check",
+    (body) => ({
+      rawBody: `ssl_check=1&${body.startsWith("{") ? `payload=${encodeURIComponent(body)}` : body}`,
+      contentType: "application/x-www-form-urlencoded",
+      signature: null,
+      expect: [400, 401],
+    }),
+  ],
 ];
 
 async function nothingHappened(): Promise<void> {
@@ -69,7 +106,13 @@ async function nothingHappened(): Promise<void> {
   expect(slack.fake.calls()).toHaveLength(0);
   expect(slack.fake.responses).toHaveLength(0);
   expect(teams.connector.posted).toHaveLength(0);
-  for (const count of await Promise.all([db.prisma.person.count(), db.prisma.kudos.count(), db.prisma.processedEvent.count(), db.prisma.checkIn.count(), db.prisma.delivery.count()])) {
+  for (const count of await Promise.all([
+    db.prisma.person.count(),
+    db.prisma.kudos.count(),
+    db.prisma.processedEvent.count(),
+    db.prisma.checkIn.count(),
+    db.prisma.delivery.count(),
+  ])) {
     expect(count).toBe(0);
   }
 }
@@ -91,10 +134,17 @@ describe("R1 forged and replayed requests", () => {
     await nothingHappened();
 
     // The control: the same three requests, correctly signed, are answered.
-    for (const { body, contentType } of Object.values(slackBodies())) expect((await slack.slack.send(body, { contentType })).status).toBe(200);
+    for (const { body, contentType } of Object.values(slackBodies()))
+      expect((await slack.slack.send(body, { contentType })).status).toBe(200);
     await slack.service.settle();
     expect(slack.fake.calls().length).toBeGreaterThan(0);
-    report("R1", { platform: "slack", requests: refused, refused, byStatus: [...statuses].map(([status, n]) => `${status}x${n}`).join(","), handlersRun: 0 });
+    report("R1", {
+      platform: "slack",
+      requests: refused,
+      refused,
+      byStatus: [...statuses].map(([status, n]) => `${status}x${n}`).join(","),
+      handlersRun: 0,
+    });
   });
 
   it("when a Teams activity comes with a missing, foreign, expired, wrong-audience or wrong-serviceurl token, it is refused with 401 and no handler runs", async () => {

@@ -42,14 +42,23 @@ function kudosState(recipients: string[], message: string) {
 describe("R2 duplicate deliveries", () => {
   it("when Slack retries an event three times with the same event id, it is handled once", async () => {
     const body = JSON.stringify({
-      type: "event_callback", team_id: slack.fake.teamId, api_app_id: "AMOMENTUM", event_id: "EvRETRY1", event_time: Math.floor(Date.now() / 1000),
+      type: "event_callback",
+      team_id: slack.fake.teamId,
+      api_app_id: "AMOMENTUM",
+      event_id: "EvRETRY1",
+      event_time: Math.floor(Date.now() / 1000),
       event: { type: "app_home_opened", user: grace.id, tab: "home", event_ts: "1.0" },
     });
     const statuses: number[] = [];
     for (let retry = 0; retry <= 3; retry++) {
       const timestamp = Math.floor(Date.now() / 1000);
-      const headers: Record<string, string> = { "content-type": "application/json", "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signSlackBody(body, timestamp) };
-      if (retry > 0) Object.assign(headers, { "x-slack-retry-num": String(retry), "x-slack-retry-reason": "http_timeout" });
+      const headers: Record<string, string> = {
+        "content-type": "application/json",
+        "x-slack-request-timestamp": String(timestamp),
+        "x-slack-signature": signSlackBody(body, timestamp),
+      };
+      if (retry > 0)
+        Object.assign(headers, { "x-slack-retry-num": String(retry), "x-slack-retry-reason": "http_timeout" });
       const response = await fetch(`${slack.service.url}/slack/events`, { method: "POST", headers, body });
       statuses.push(response.status);
       await response.arrayBuffer();
@@ -67,13 +76,20 @@ describe("R2 duplicate deliveries", () => {
     const view = slack.fake.sent("views.open")[0].args.view as { callback_id: string; private_metadata: string };
     const values = kudosState([alice.id], "Thanks for the calm incident call");
     const viewId = `V${randomUUID().slice(0, 8).toUpperCase()}`;
-    await Promise.all([slack.slack.submitView({ as: grace, view, values, viewId }), slack.slack.submitView({ as: grace, view, values, viewId })]);
+    await Promise.all([
+      slack.slack.submitView({ as: grace, view, values, viewId }),
+      slack.slack.submitView({ as: grace, view, values, viewId }),
+    ]);
     await slack.slack.submitView({ as: grace, view, values, viewId });
     await slack.service.settle();
     expect(await db.prisma.kudos.count()).toBe(1);
     const dmsToAlice = slack.fake.sent("chat.postMessage").filter((call) => call.args.channel === "DMALICE");
     expect(dmsToAlice).toHaveLength(1);
-    report("R2", { case: "slack-view-submitted-3x", records: await db.prisma.kudos.count(), messages: dmsToAlice.length });
+    report("R2", {
+      case: "slack-view-submitted-3x",
+      records: await db.prisma.kudos.count(),
+      messages: dmsToAlice.length,
+    });
   });
 
   it("when the same /kudos command is retried with its trigger id, one kudos is stored and one DM sent", async () => {
@@ -99,7 +115,9 @@ describe("R2 duplicate deliveries", () => {
     await teams.message(giver, "kudos <at>Receiver</at> great demo", { mentions: [recipient], id });
     await teams.service.settle();
     expect(await db.prisma.kudos.count()).toBe(1);
-    const dms = teams.sentTo(teams.personalChat(recipient)).filter((activity) => JSON.stringify(activity).includes("great demo"));
+    const dms = teams
+      .sentTo(teams.personalChat(recipient))
+      .filter((activity) => JSON.stringify(activity).includes("great demo"));
     expect(dms).toHaveLength(1);
     report("R2", { case: "teams-activity-3x", records: 1, messages: dms.length });
   });

@@ -84,13 +84,20 @@ describe.skipIf(!postgresAvailable)("R3 three processes, 10,000 prompts, one SIG
     // The killed process's claimed rows come back when their lease runs out; the others keep sending meanwhile.
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
-    const unsent = async () => Number((await client.query(`SELECT count(*) FROM "Delivery" WHERE kind = 'checkin.prompt' AND status <> 'sent'`)).rows[0].count);
+    const unsent = async () =>
+      Number(
+        (await client.query(`SELECT count(*) FROM "Delivery" WHERE kind = 'checkin.prompt' AND status <> 'sent'`))
+          .rows[0].count,
+      );
     const done = await waitFor(async () => (await unsent()) === 0 && posted() >= PEOPLE, 200_000, 500);
-    const rows = await client.query(`SELECT status, count(*)::int AS n FROM "Delivery" WHERE kind = 'checkin.prompt' GROUP BY status`);
+    const rows = await client.query(
+      `SELECT status, count(*)::int AS n FROM "Delivery" WHERE kind = 'checkin.prompt' GROUP BY status`,
+    );
     await client.end();
 
     const perChannel = new Map<string, number>();
-    for (const call of fake.sent("chat.postMessage")) perChannel.set(String(call.args.channel), (perChannel.get(String(call.args.channel)) ?? 0) + 1);
+    for (const call of fake.sent("chat.postMessage"))
+      perChannel.set(String(call.args.channel), (perChannel.get(String(call.args.channel)) ?? 0) + 1);
     const duplicates = [...perChannel.values()].filter((count) => count > 1).length;
     const crashes = services.reduce((sum, service) => sum + service.count(/unhandled promise rejection/), 0);
     report("R3", {

@@ -69,7 +69,8 @@ describe("R4 platform faults", () => {
 
     const calls = fake.calls("chat.postMessage");
     const delivered = new Map<string, number>();
-    for (const call of fake.sent("chat.postMessage")) delivered.set(String(call.args.channel), (delivered.get(String(call.args.channel)) ?? 0) + 1);
+    for (const call of fake.sent("chat.postMessage"))
+      delivered.set(String(call.args.channel), (delivered.get(String(call.args.channel)) ?? 0) + 1);
     const failures = calls.filter((call) => !call.ok);
     const tally = new Map<string, number>();
     for (const call of failures) tally.set(call.failure ?? "?", (tally.get(call.failure ?? "?") ?? 0) + 1);

@@ -27,7 +27,8 @@ beforeAll(async () => {
   await adminQuery(adminUrl, "CREATE DATABASE momentum_r5");
   url = adminUrl.replace(/\/postgres$/, "/momentum_r5");
   fake = await startFakeSlack({ token: SLACK_BOT_TOKEN });
-  for (let index = 1; index <= USERS; index++) fake.addUser({ id: `UR5${index}`, name: `Outage Person ${index}`, email: `r5-${index}@example.com`, tz: "UTC" });
+  for (let index = 1; index <= USERS; index++)
+    fake.addUser({ id: `UR5${index}`, name: `Outage Person ${index}`, email: `r5-${index}@example.com`, tz: "UTC" });
   service = await startChildService("r5", {
     DATABASE_URL: url,
     SLACK_SIGNING_SECRET,
@@ -55,10 +56,15 @@ describe.skipIf(!postgresAvailable)("R5 database outage", () => {
     // Steady load: a kudos every 100 ms from rotating people, for the whole test.
     const load = (async () => {
       const send = driver.command.bind(driver);
-      driver.command = (...args: Parameters<typeof send>) => send(...args).catch(() => ({ status: 0 }) as Awaited<ReturnType<typeof send>>);
+      driver.command = (...args: Parameters<typeof send>) =>
+        send(...args).catch(() => ({ status: 0 }) as Awaited<ReturnType<typeof send>>);
       while (!stop) {
         index++;
-        const answer = await driver.command("/kudos", `<@UR5${1 + ((index + 1) % USERS)}|r> thanks for ${index} #craft`, { as: `UR5${1 + (index % USERS)}` });
+        const answer = await driver.command(
+          "/kudos",
+          `<@UR5${1 + ((index + 1) % USERS)}|r> thanks for ${index} #craft`,
+          { as: `UR5${1 + (index % USERS)}` },
+        );
         phases[phase].push(answer.status);
         if (answer.status === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 100));
@@ -87,15 +93,32 @@ describe.skipIf(!postgresAvailable)("R5 database outage", () => {
     // could not record their outcome; they return to the queue when their claim lease (2 minutes) runs out.
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    const drained = await waitFor(async () => Number((await client.query(`SELECT count(*) FROM "Delivery" WHERE status <> 'sent'`)).rows[0].count) === 0, 150_000, 1000);
+    const drained = await waitFor(
+      async () =>
+        Number((await client.query(`SELECT count(*) FROM "Delivery" WHERE status <> 'sent'`)).rows[0].count) === 0,
+      150_000,
+      1000,
+    );
     const drainedAfterSeconds = (Date.now() - outageStarted - OUTAGE_MS) / 1000;
     const kudos = Number((await client.query(`SELECT count(*) FROM "Kudos"`)).rows[0].count);
     // Each kudos was stored with its DM in one transaction: none without it.
-    const orphans = Number((await client.query(`SELECT count(*) FROM "Kudos" k WHERE NOT EXISTS (SELECT 1 FROM "Delivery" d WHERE d.key = 'kudos-dm:' || k.id)`)).rows[0].count);
-    const statuses = (await client.query(`SELECT status::text, count(*)::int AS n FROM "Delivery" GROUP BY status`)).rows.map((row) => `${row.status}:${row.n}`).join(",");
+    const orphans = Number(
+      (
+        await client.query(
+          `SELECT count(*) FROM "Kudos" k WHERE NOT EXISTS (SELECT 1 FROM "Delivery" d WHERE d.key = 'kudos-dm:' || k.id)`,
+        )
+      ).rows[0].count,
+    );
+    const statuses = (
+      await client.query(`SELECT status::text, count(*)::int AS n FROM "Delivery" GROUP BY status`)
+    ).rows
+      .map((row) => `${row.status}:${row.n}`)
+      .join(",");
     await client.end();
 
-    const tryAgain = repliesDuring.filter((reply) => reply.body.text === TRY_AGAIN_MESSAGE && reply.body.response_type === "ephemeral").length;
+    const tryAgain = repliesDuring.filter(
+      (reply) => reply.body.text === TRY_AGAIN_MESSAGE && reply.body.response_type === "ephemeral",
+    ).length;
     const unexpected = repliesDuring.filter((reply) => /Something went wrong/.test(String(reply.body.text))).length;
     report("R5", {
       outageSeconds: OUTAGE_MS / 1000,
@@ -115,7 +138,10 @@ describe.skipIf(!postgresAvailable)("R5 database outage", () => {
       unhandledRejections: service.count(/unhandled promise rejection/),
     });
 
-    if (service.process.exitCode !== null || service.process.signalCode !== null) console.log(`R5: the service died (${service.process.exitCode ?? service.process.signalCode}): ${service.stderr()}`);
+    if (service.process.exitCode !== null || service.process.signalCode !== null)
+      console.log(
+        `R5: the service died (${service.process.exitCode ?? service.process.signalCode}): ${service.stderr()}`,
+      );
     expect(service.process.exitCode).toBeNull();
     expect(readyDuring.every((status) => status === 503)).toBe(true);
     expect(readyAgain).toBe(true);

@@ -47,13 +47,36 @@ function prng(seed: number) {
 }
 
 const STRANGE: unknown[] = [
-  null, 0, -1, 1e308, true, [], {}, [null], "", " ", "\u0000", "👩‍💻🎉", "\u202Eevil", "\u200B\u200B", "<@U0|x>", "'; DROP TABLE \"Person\"; --",
-  "%00%ff", "a".repeat(100_000), { $where: "1" }, { __proto__: { polluted: true } }, "2026-W99", "9999-99-99", "<at>x</at>",
+  null,
+  0,
+  -1,
+  1e308,
+  true,
+  [],
+  {},
+  [null],
+  "",
+  " ",
+  "\u0000",
+  "👩‍💻🎉",
+  "\u202Eevil",
+  "\u200B\u200B",
+  "<@U0|x>",
+  '\'; DROP TABLE "Person"; --',
+  "%00%ff",
+  "a".repeat(100_000),
+  { $where: "1" },
+  { __proto__: { polluted: true } },
+  "2026-W99",
+  "9999-99-99",
+  "<at>x</at>",
 ];
 
 function mutate(value: unknown, random: () => number, depth = 0): unknown {
   if (value === null || typeof value !== "object" || depth > 6) return value;
-  const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? [...value] : { ...(value as Record<string, unknown>) };
+  const copy: Record<string, unknown> | unknown[] = Array.isArray(value)
+    ? [...value]
+    : { ...(value as Record<string, unknown>) };
   const keys = Object.keys(copy);
   const changes = 1 + Math.floor(random() * 3);
   for (let change = 0; change < changes && keys.length > 0; change++) {
@@ -71,7 +94,18 @@ function slackShapes(): { kind: "form" | "json" | "payload"; value: Record<strin
   const team = slack.fake.teamId;
   const user = { id: "UGRACE", team_id: team };
   const responseUrl = slack.fake.newResponseUrl();
-  const command = (name: string, text: string) => ({ kind: "form" as const, value: { team_id: team, channel_id: "CGENERAL", user_id: "UGRACE", command: name, text, response_url: responseUrl, trigger_id: "1.2.3" } });
+  const command = (name: string, text: string) => ({
+    kind: "form" as const,
+    value: {
+      team_id: team,
+      channel_id: "CGENERAL",
+      user_id: "UGRACE",
+      command: name,
+      text,
+      response_url: responseUrl,
+      trigger_id: "1.2.3",
+    },
+  });
   return [
     command("/kudos", "<@UALICE|alice> thanks #craft"),
     command("/kudos", "leaderboard"),
@@ -79,31 +113,101 @@ function slackShapes(): { kind: "form" | "json" | "payload"; value: Record<strin
     command("/checkin", "history"),
     command("/momentum", "away until 2026-12-24"),
     command("/momentum", "settings checkin friday 15:00"),
-    { kind: "payload", value: { type: "block_actions", team: { id: team }, user, trigger_id: "1.2.4", response_url: responseUrl, container: { type: "message", channel_id: "DMBOT", message_ts: "1.0" }, actions: [{ type: "button", action_id: "checkin_start", block_id: "b", value: "2026-W48", action_ts: "1" }] } },
-    { kind: "payload", value: { type: "view_submission", team: { id: team }, user, view: { id: "VFUZZ", type: "modal", callback_id: "kudos_modal", private_metadata: JSON.stringify({ channelId: "CGENERAL" }), state: { values: { kudos_recipients: { recipients: { type: "multi_users_select", selected_users: ["UALICE"] } }, kudos_message: { message: { type: "plain_text_input", value: "thanks" } } } } } } },
-    { kind: "payload", value: { type: "view_submission", team: { id: team }, user, view: { id: "VFUZZ2", type: "modal", callback_id: "checkin_modal", private_metadata: "{}", state: { values: { checkin_mood: { mood: { type: "static_select", selected_option: { value: "4" } } }, checkin_progress: { progress: { type: "plain_text_input", value: "x" } } } } } } },
-    { kind: "json", value: { type: "event_callback", team_id: team, event_id: "EvFUZZ", event: { type: "app_home_opened", user: "UGRACE", tab: "home" } } },
+    {
+      kind: "payload",
+      value: {
+        type: "block_actions",
+        team: { id: team },
+        user,
+        trigger_id: "1.2.4",
+        response_url: responseUrl,
+        container: { type: "message", channel_id: "DMBOT", message_ts: "1.0" },
+        actions: [{ type: "button", action_id: "checkin_start", block_id: "b", value: "2026-W48", action_ts: "1" }],
+      },
+    },
+    {
+      kind: "payload",
+      value: {
+        type: "view_submission",
+        team: { id: team },
+        user,
+        view: {
+          id: "VFUZZ",
+          type: "modal",
+          callback_id: "kudos_modal",
+          private_metadata: JSON.stringify({ channelId: "CGENERAL" }),
+          state: {
+            values: {
+              kudos_recipients: { recipients: { type: "multi_users_select", selected_users: ["UALICE"] } },
+              kudos_message: { message: { type: "plain_text_input", value: "thanks" } },
+            },
+          },
+        },
+      },
+    },
+    {
+      kind: "payload",
+      value: {
+        type: "view_submission",
+        team: { id: team },
+        user,
+        view: {
+          id: "VFUZZ2",
+          type: "modal",
+          callback_id: "checkin_modal",
+          private_metadata: "{}",
+          state: {
+            values: {
+              checkin_mood: { mood: { type: "static_select", selected_option: { value: "4" } } },
+              checkin_progress: { progress: { type: "plain_text_input", value: "x" } },
+            },
+          },
+        },
+      },
+    },
+    {
+      kind: "json",
+      value: {
+        type: "event_callback",
+        team_id: team,
+        event_id: "EvFUZZ",
+        event: { type: "app_home_opened", user: "UGRACE", tab: "home" },
+      },
+    },
   ];
 }
 
 function teamsShapes(): Record<string, unknown>[] {
   const user = teams.user("Fuzz Person");
   return [
-    teams.activity(user, { type: "message", text: "kudos <at>Fuzz Person</at> thanks", entities: [{ type: "mention", text: "<at>Fuzz Person</at>", mentioned: { id: user.id, name: user.name } }] }),
+    teams.activity(user, {
+      type: "message",
+      text: "kudos <at>Fuzz Person</at> thanks",
+      entities: [{ type: "mention", text: "<at>Fuzz Person</at>", mentioned: { id: user.id, name: user.name } }],
+    }),
     teams.activity(user, { type: "message", text: "checkin history" }),
     teams.activity(user, { type: "message", text: "settings" }),
     teams.activity(user, { type: "message", value: { action: "kudos.submit", recipients: "x", message: "hi" } }),
     teams.activity(user, { type: "invoke", name: "task/fetch", value: { data: { action: "checkin.start" } } }),
-    teams.activity(user, { type: "invoke", name: "task/submit", value: { data: { action: "checkin.submit", mood: "3", progress: "p", plans: "q" } } }),
+    teams.activity(user, {
+      type: "invoke",
+      name: "task/submit",
+      value: { data: { action: "checkin.submit", mood: "3", progress: "p", plans: "q" } },
+    }),
     teams.activity(user, { type: "installationUpdate", action: "add" }),
   ];
 }
 
 function encodeSlack(shape: { kind: string }, value: unknown): { body: string; contentType: string } {
   if (shape.kind === "json") return { body: JSON.stringify(value), contentType: "application/json" };
-  if (shape.kind === "payload") return { body: new URLSearchParams({ payload: JSON.stringify(value) }).toString(), contentType: "application/x-www-form-urlencoded" };
+  if (shape.kind === "payload")
+    return {
+      body: new URLSearchParams({ payload: JSON.stringify(value) }).toString(),
+      contentType: "application/x-www-form-urlencoded",
+    };
   const form = new URLSearchParams();
-  for (const [key, field] of Object.entries((value ?? {}) as Record<string, unknown>)) form.set(key, typeof field === "string" ? field : JSON.stringify(field) ?? "");
+  for (const [key, field] of Object.entries((value ?? {}) as Record<string, unknown>))
+    form.set(key, typeof field === "string" ? field : (JSON.stringify(field) ?? ""));
   return { body: form.toString(), contentType: "application/x-www-form-urlencoded" };
 }
 
@@ -128,12 +232,18 @@ describe("R6 fuzzed payloads", () => {
           const mutated = mutate(structuredClone(shape.value), random);
           const { body, contentType } = encodeSlack(shape, mutated);
           label = `slack#${index}:${JSON.stringify(mutated).slice(0, 160)}`;
-          status = await slack.slack.send(body, { contentType }).then((answer) => answer.status, (error: Error) => `error:${error.name}`);
+          status = await slack.slack.send(body, { contentType }).then(
+            (answer) => answer.status,
+            (error: Error) => `error:${error.name}`,
+          );
         } else {
           const shape = teamsBase[Math.floor(random() * teamsBase.length)];
           const mutated = mutate(structuredClone(shape), random) as Record<string, unknown>;
           label = `teams#${index}:${JSON.stringify({ type: mutated?.type, name: mutated?.name, value: mutated?.value }).slice(0, 300)}`;
-          status = await teams.post(mutated).then((answer) => answer.status, (error: Error) => `error:${error.name}`);
+          status = await teams.post(mutated).then(
+            (answer) => answer.status,
+            (error: Error) => `error:${error.name}`,
+          );
         }
         sent++;
         statuses.set(String(status), (statuses.get(String(status)) ?? 0) + 1);
@@ -153,7 +263,10 @@ describe("R6 fuzzed payloads", () => {
       seed: SEED,
       payloads: sent,
       seconds: (Date.now() - started) / 1000,
-      byStatus: [...statuses].sort().map(([status, count]) => `${status}x${count}`).join(","),
+      byStatus: [...statuses]
+        .sort()
+        .map(([status, count]) => `${status}x${count}`)
+        .join(","),
       fiveHundreds: fiveHundreds.length,
       unknownInvokes501: notImplementedInvokes,
       unhandledRejections: unhandled,

@@ -33,36 +33,95 @@ beforeAll(async () => {
 afterAll(() => db?.drop());
 beforeEach(() => resetDatabase(db));
 
-type Action = { name: string; minimum: Role; run(ctx: DomainContext, actorId: string, helpers: { targetId: string }): Promise<unknown> };
+type Action = {
+  name: string;
+  minimum: Role;
+  run(ctx: DomainContext, actorId: string, helpers: { targetId: string }): Promise<unknown>;
+};
 
 // Inputs are valid, so the only reason for a refusal is the role.
 const ACTIONS: Action[] = [
-  { name: "set a team's check-in slot", minimum: "manager", run: (ctx, actorId) => setTeamCheckInSlot(ctx, { managerId: actorId, weekday: 5, time: "15:00" }) },
+  {
+    name: "set a team's check-in slot",
+    minimum: "manager",
+    run: (ctx, actorId) => setTeamCheckInSlot(ctx, { managerId: actorId, weekday: 5, time: "15:00" }),
+  },
   {
     name: "create a review cycle",
     minimum: "hr",
-    run: (ctx, actorId) => createReviewCycle(ctx, { actorId, name: "H2", participants: { kind: "everyone" }, selfDueDate: "2026-12-01", managerDueDate: "2026-12-10" }),
+    run: (ctx, actorId) =>
+      createReviewCycle(ctx, {
+        actorId,
+        name: "H2",
+        participants: { kind: "everyone" },
+        selfDueDate: "2026-12-01",
+        managerDueDate: "2026-12-10",
+      }),
   },
-  { name: "launch a review cycle", minimum: "hr", run: (ctx, actorId) => launchReviewCycle(ctx, { actorId, cycleId: "no-such-cycle" }) },
-  { name: "close a review cycle", minimum: "hr", run: (ctx, actorId) => closeReviewCycle(ctx, { actorId, cycleId: "no-such-cycle" }) },
-  { name: "reopen a review", minimum: "hr", run: (ctx, actorId) => reopenReview(ctx, { actorId, reviewId: "no-such-review" }) },
+  {
+    name: "launch a review cycle",
+    minimum: "hr",
+    run: (ctx, actorId) => launchReviewCycle(ctx, { actorId, cycleId: "no-such-cycle" }),
+  },
+  {
+    name: "close a review cycle",
+    minimum: "hr",
+    run: (ctx, actorId) => closeReviewCycle(ctx, { actorId, cycleId: "no-such-cycle" }),
+  },
+  {
+    name: "reopen a review",
+    minimum: "hr",
+    run: (ctx, actorId) => reopenReview(ctx, { actorId, reviewId: "no-such-review" }),
+  },
   { name: "preview review nudges", minimum: "hr", run: (ctx, actorId) => nudgePreview(ctx, { actorId }) },
   {
     name: "send an announcement",
     minimum: "hr",
-    run: (ctx, actorId) => createAnnouncement(ctx, { authorId: actorId, text: "All hands at 3", targets: [{ platform: "slack", channel: "CGENERAL" }], requestKey: `r7:${actorId}` }),
+    run: (ctx, actorId) =>
+      createAnnouncement(ctx, {
+        authorId: actorId,
+        text: "All hands at 3",
+        targets: [{ platform: "slack", channel: "CGENERAL" }],
+        requestKey: `r7:${actorId}`,
+      }),
   },
   ...pulseActions(),
-  { name: "change someone's role", minimum: "admin", run: (ctx, actorId, { targetId }) => changeRoleFromChat(ctx, { actorId, targetPersonId: targetId, role: "manager" }) },
+  {
+    name: "change someone's role",
+    minimum: "admin",
+    run: (ctx, actorId, { targetId }) =>
+      changeRoleFromChat(ctx, { actorId, targetPersonId: targetId, role: "manager" }),
+  },
 ];
 
 function pulseActions(): Action[] {
-  const draft = (actorId: string) => ({ actorId, title: "Pulse", libraryIds: ["enps" as const], audience: { kind: "everyone" as const }, cadence: "once" as const, weekday: 2, time: "10:00", openDays: 3 });
+  const draft = (actorId: string) => ({
+    actorId,
+    title: "Pulse",
+    libraryIds: ["enps" as const],
+    audience: { kind: "everyone" as const },
+    cadence: "once" as const,
+    weekday: 2,
+    time: "10:00",
+    openDays: 3,
+  });
   return [
     { name: "preview a pulse survey", minimum: "hr", run: (ctx, actorId) => previewPulse(ctx, draft(actorId)) },
-    { name: "launch a pulse survey", minimum: "hr", run: (ctx, actorId) => launchPulse(ctx, { draft: draft(actorId), requestKey: `r7:pulse:${actorId}` }) },
-    { name: "see pulse results", minimum: "hr", run: (ctx, actorId) => pulseResults(ctx, { actorId, surveyId: "no-such-survey" }) },
-    { name: "close a pulse round", minimum: "hr", run: (ctx, actorId) => closePulseEarly(ctx, { actorId, surveyId: "no-such-survey" }) },
+    {
+      name: "launch a pulse survey",
+      minimum: "hr",
+      run: (ctx, actorId) => launchPulse(ctx, { draft: draft(actorId), requestKey: `r7:pulse:${actorId}` }),
+    },
+    {
+      name: "see pulse results",
+      minimum: "hr",
+      run: (ctx, actorId) => pulseResults(ctx, { actorId, surveyId: "no-such-survey" }),
+    },
+    {
+      name: "close a pulse round",
+      minimum: "hr",
+      run: (ctx, actorId) => closePulseEarly(ctx, { actorId, surveyId: "no-such-survey" }),
+    },
   ];
 }
 
@@ -81,7 +140,11 @@ describe("R7 authorization", () => {
   it("every HR, manager and admin action is refused for every role below its minimum and allowed from it up", async () => {
     const ctx = domainContext(db);
     const target = await createPerson(db, { name: "Target Person" });
-    const actors = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await createPerson(db, { name: `Actor ${role}`, role, managerId: null })]))) as Record<Role, { id: string }>;
+    const actors = Object.fromEntries(
+      await Promise.all(
+        ROLES.map(async (role) => [role, await createPerson(db, { name: `Actor ${role}`, role, managerId: null })]),
+      ),
+    ) as Record<Role, { id: string }>;
     await db.prisma.person.update({ where: { id: target.id }, data: { managerId: actors.manager.id } });
     const rows: string[] = [];
     let cells = 0;
@@ -96,7 +159,13 @@ describe("R7 authorization", () => {
         expect(result, `${action.name} as ${role}`).not.toMatch(/^crash/);
       }
     }
-    report("R7", { matrix: "actions x roles", actions: ACTIONS.length, roles: ROLES.length, cells, refused: rows.filter((row) => row.endsWith("FORBIDDEN")).length });
+    report("R7", {
+      matrix: "actions x roles",
+      actions: ACTIONS.length,
+      roles: ROLES.length,
+      cells,
+      refused: rows.filter((row) => row.endsWith("FORBIDDEN")).length,
+    });
   });
 
   it("private check-ins, feedback and private kudos are seen only by whom they are meant for, on every surface", async () => {
@@ -104,22 +173,66 @@ describe("R7 authorization", () => {
     const manager = await createPerson(db, { name: "Mia Manager", email: "mia@example.com", role: "manager" });
     const ann = await createPerson(db, { name: "Ann", email: "ann@example.com", managerId: manager.id });
     const ben = await createPerson(db, { name: "Ben", email: "ben@example.com", managerId: manager.id });
-    const SECRET = { checkIn: "ann-checkin-secret", forManager: "ann-note-for-manager", feedback: "ben-feedback-secret", kudos: "ann-private-kudos", note: "mia-1on1-note-about-ann" };
-    await db.prisma.checkIn.create({ data: { personId: ann.id, periodKey: "2026-W47", mood: 2, progress: SECRET.checkIn, plans: "p", forManager: SECRET.forManager, submittedAt: SEEDED_AT, updatedAt: SEEDED_AT } });
-    await db.prisma.feedback.create({ data: { requestKey: "r7f", giverId: ann.id, recipientId: ben.id, text: SECRET.feedback, createdAt: SEEDED_AT } });
-    await db.prisma.kudos.create({ data: { batchId: "r7", requestKey: "r7k", giverId: ben.id, recipientId: ann.id, message: SECRET.kudos, visibility: "private", platform: "slack", createdAt: SEEDED_AT } });
-    await db.prisma.oneOnOneNote.create({ data: { managerId: manager.id, reportId: ann.id, text: SECRET.note, createdAt: SEEDED_AT } });
+    const SECRET = {
+      checkIn: "ann-checkin-secret",
+      forManager: "ann-note-for-manager",
+      feedback: "ben-feedback-secret",
+      kudos: "ann-private-kudos",
+      note: "mia-1on1-note-about-ann",
+    };
+    await db.prisma.checkIn.create({
+      data: {
+        personId: ann.id,
+        periodKey: "2026-W47",
+        mood: 2,
+        progress: SECRET.checkIn,
+        plans: "p",
+        forManager: SECRET.forManager,
+        submittedAt: SEEDED_AT,
+        updatedAt: SEEDED_AT,
+      },
+    });
+    await db.prisma.feedback.create({
+      data: { requestKey: "r7f", giverId: ann.id, recipientId: ben.id, text: SECRET.feedback, createdAt: SEEDED_AT },
+    });
+    await db.prisma.kudos.create({
+      data: {
+        batchId: "r7",
+        requestKey: "r7k",
+        giverId: ben.id,
+        recipientId: ann.id,
+        message: SECRET.kudos,
+        visibility: "private",
+        platform: "slack",
+        createdAt: SEEDED_AT,
+      },
+    });
+    await db.prisma.oneOnOneNote.create({
+      data: { managerId: manager.id, reportId: ann.id, text: SECRET.note, createdAt: SEEDED_AT },
+    });
 
     // surface → what it shows, as text; expected: which secrets may appear there.
     const surfaces: [string, () => Promise<unknown>, string[]][] = [
       ["Ben's check-in history", () => listCheckInHistory(ctx, { personId: ben.id, limit: 50 }), []],
-      ["Ann's check-in history", () => listCheckInHistory(ctx, { personId: ann.id, limit: 50 }), [SECRET.checkIn, SECRET.forManager]],
+      [
+        "Ann's check-in history",
+        () => listCheckInHistory(ctx, { personId: ann.id, limit: 50 }),
+        [SECRET.checkIn, SECRET.forManager],
+      ],
       ["Ann's feedback inbox", () => listFeedbackForMe(ctx, { personId: ann.id }), []],
       ["Ben's feedback inbox", () => listFeedbackForMe(ctx, { personId: ben.id }), [SECRET.feedback]],
       ["the public kudos leaderboard", () => kudosLeaderboard(ctx, { timeZone: "UTC" }), []],
       ["the HR people export", () => exportPeople(ctx), []],
-      ["Ben's subject-access export", () => exportPersonData(ctx, { email: "ben@example.com", actor: "cli" }), [SECRET.feedback, SECRET.kudos]],
-      ["Ann's subject-access export", () => exportPersonData(ctx, { email: "ann@example.com", actor: "cli" }), [SECRET.checkIn, SECRET.forManager, SECRET.feedback, SECRET.kudos, SECRET.note]],
+      [
+        "Ben's subject-access export",
+        () => exportPersonData(ctx, { email: "ben@example.com", actor: "cli" }),
+        [SECRET.feedback, SECRET.kudos],
+      ],
+      [
+        "Ann's subject-access export",
+        () => exportPersonData(ctx, { email: "ann@example.com", actor: "cli" }),
+        [SECRET.checkIn, SECRET.forManager, SECRET.feedback, SECRET.kudos, SECRET.note],
+      ],
       ["Mia's subject-access export", () => exportPersonData(ctx, { email: "mia@example.com", actor: "cli" }), []],
     ];
     let cells = 0;
@@ -130,6 +243,11 @@ describe("R7 authorization", () => {
         expect(shown.includes(secret), `${secret} on ${surface}`).toBe(allowed.includes(secret));
       }
     }
-    report("R7", { matrix: "private data x surfaces", surfaces: surfaces.length, secrets: Object.keys(SECRET).length, cells });
+    report("R7", {
+      matrix: "private data x surfaces",
+      surfaces: surfaces.length,
+      secrets: Object.keys(SECRET).length,
+      cells,
+    });
   });
 });

@@ -24,7 +24,8 @@ let service: ChildService;
 beforeAll(async () => {
   if (!postgresAvailable) return;
   fake = await startFakeSlack({ token: SLACK_BOT_TOKEN });
-  for (let index = 1; index <= USERS; index++) fake.addUser({ id: `USOAK${index}`, name: `Soak Person ${index}`, email: `soak${index}@example.com`, tz: "UTC" });
+  for (let index = 1; index <= USERS; index++)
+    fake.addUser({ id: `USOAK${index}`, name: `Soak Person ${index}`, email: `soak${index}@example.com`, tz: "UTC" });
   database = await createDatabaseOn(process.env.TEST_POSTGRES_URL!);
   service = await startChildService("soak", {
     DATABASE_URL: database.url,
@@ -64,7 +65,9 @@ describe.skipIf(!postgresAvailable)("R8 resource use", () => {
         const kind = index % 5;
         const answer =
           kind === 0
-            ? await driver.command("/kudos", `<@${recipient}|r> thanks for the help with item ${index} #craft`, { as: giver })
+            ? await driver.command("/kudos", `<@${recipient}|r> thanks for the help with item ${index} #craft`, {
+                as: giver,
+              })
             : kind === 1
               ? await driver.command("/kudos", "leaderboard", { as: giver })
               : kind === 2
@@ -94,7 +97,9 @@ describe.skipIf(!postgresAvailable)("R8 resource use", () => {
 
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
-    const outbox = (await client.query(`SELECT status::text, count(*)::int AS n FROM "Delivery" GROUP BY status`)).rows.map((row) => `${row.status}:${row.n}`).join(",");
+    const outbox = (await client.query(`SELECT status::text, count(*)::int AS n FROM "Delivery" GROUP BY status`)).rows
+      .map((row) => `${row.status}:${row.n}`)
+      .join(",");
     const kudos = Number((await client.query(`SELECT count(*) FROM "Kudos"`)).rows[0].count);
     await client.end();
     report("R8", {

@@ -67,7 +67,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const posted: PostedActivity[] = [];
   const createdConversations: { memberId: string; conversationId: string }[] = [];
   const createConversationCalls: FakeConnector["createConversationCalls"] = [];
-  let createCeiling: { limit: number; windowMs: number; retryAfterSeconds: number; hits: Map<string, number[]> } | undefined;
+  let createCeiling:
+    { limit: number; windowMs: number; retryAfterSeconds: number; hits: Map<string, number[]> } | undefined;
   const faults: { fault: Fault; remaining: number; conversationId?: string }[] = [];
   const hanging = new Set<ServerResponse>();
   let keys: object[] = [];
@@ -79,14 +80,25 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     const parts = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
 
     if (url.pathname === "/.well-known/openidconfiguration") {
-      return json(res, 200, { issuer: "https://api.botframework.com", jwks_uri: `${base()}/keys`, id_token_signing_alg_values_supported: ["RS256"] });
+      return json(res, 200, {
+        issuer: "https://api.botframework.com",
+        jwks_uri: `${base()}/keys`,
+        id_token_signing_alg_values_supported: ["RS256"],
+      });
     }
     if (url.pathname === "/keys") return json(res, 200, { keys });
 
     // GET /v3/conversations/{id}/members/{userId}
-    if (req.method === "GET" && parts[0] === "v3" && parts[1] === "conversations" && parts[3] === "members" && parts[4]) {
+    if (
+      req.method === "GET" &&
+      parts[0] === "v3" &&
+      parts[1] === "conversations" &&
+      parts[3] === "members" &&
+      parts[4]
+    ) {
       const member = members.get(parts[4]);
-      if (!member) return json(res, 404, { error: { code: "MemberNotFoundInConversation", message: "The member was not found" } });
+      if (!member)
+        return json(res, 404, { error: { code: "MemberNotFoundInConversation", message: "The member was not found" } });
       return json(res, 200, memberPayload(member));
     }
     // GET /v3/conversations/{teamId}/pagedmembers?pageSize=&continuationToken=: the roster, a page at a time. Like
@@ -96,14 +108,31 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       const team = teams.get(parts[2]);
       const pageSize = url.searchParams.get("pageSize");
       const token = url.searchParams.get("continuationToken");
-      rosterCalls.push({ teamId: parts[2], pageSize: pageSize === null ? null : Number(pageSize), continuationToken: token });
+      rosterCalls.push({
+        teamId: parts[2],
+        pageSize: pageSize === null ? null : Number(pageSize),
+        continuationToken: token,
+      });
       if (!team) return json(res, 404, { error: { code: "ConversationNotFound", message: "Conversation not found." } });
-      if (!team.botInTeam) return json(res, 403, { error: { code: "BotNotInConversationRoster", message: "The bot is not part of the conversation roster." } });
+      if (!team.botInTeam)
+        return json(res, 403, {
+          error: { code: "BotNotInConversationRoster", message: "The bot is not part of the conversation roster." },
+        });
       const size = Math.min(Math.max(Number(pageSize) || 200, 1), 500);
-      const offset = token ? Number(Buffer.from(token, "base64url").toString("utf8").replace(/^page:/, "")) : 0;
-      if (!Number.isInteger(offset) || offset < 0) return json(res, 400, { error: { code: "BadArgument", message: "Invalid continuation token." } });
-      const page = team.memberIds.slice(offset, offset + size).flatMap((id) => (members.has(id) ? [memberPayload(members.get(id)!)] : []));
-      const next = offset + size < team.memberIds.length ? Buffer.from(`page:${offset + size}`).toString("base64url") : undefined;
+      const offset = token
+        ? Number(
+            Buffer.from(token, "base64url")
+              .toString("utf8")
+              .replace(/^page:/, ""),
+          )
+        : 0;
+      if (!Number.isInteger(offset) || offset < 0)
+        return json(res, 400, { error: { code: "BadArgument", message: "Invalid continuation token." } });
+      const page = team.memberIds
+        .slice(offset, offset + size)
+        .flatMap((id) => (members.has(id) ? [memberPayload(members.get(id)!)] : []));
+      const next =
+        offset + size < team.memberIds.length ? Buffer.from(`page:${offset + size}`).toString("base64url") : undefined;
       return json(res, 200, { members: page, ...(next ? { continuationToken: next } : {}) });
     }
     // POST /v3/conversations: open a 1:1 chat.
@@ -127,9 +156,11 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       }
       // Teams needs the tenant to create a conversation; a member of another tenant can't be reached from this one.
       if (!tenantId) return answer(400, { error: { code: "BadArgument", message: "Tenant id is required." } });
-      if (member && member.tenantId !== tenantId) return answer(403, { error: { code: "Forbidden", message: "The user is not in the tenant." } });
+      if (member && member.tenantId !== tenantId)
+        return answer(403, { error: { code: "Forbidden", message: "The user is not in the tenant." } });
       if (!member) return answer(404, { error: { code: "NotFound", message: "no such member" } });
-      if (!member.installed) return answer(403, { error: { code: "Forbidden", message: "The bot is not installed for the user" } });
+      if (!member.installed)
+        return answer(403, { error: { code: "Forbidden", message: "The bot is not installed for the user" } });
       const conversationId = `a:personal-${member.id}`;
       createdConversations.push({ memberId: member.id, conversationId });
       return answer(201, { id: conversationId });
@@ -148,10 +179,18 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         return json(res, fault.status, { error: { code: "Injected", message: `injected ${fault.status}` } });
       }
       const id = `activity-${++counter}`;
-      posted.push({ conversationId, replyToId: parts[4] ?? null, activity: body ?? {}, authorization: req.headers.authorization, id });
+      posted.push({
+        conversationId,
+        replyToId: parts[4] ?? null,
+        activity: body ?? {},
+        authorization: req.headers.authorization,
+        id,
+      });
       return json(res, 200, { id });
     }
-    json(res, 404, { error: { code: "NotFound", message: `fake connector has no route ${req.method} ${url.pathname}` } });
+    json(res, 404, {
+      error: { code: "NotFound", message: `fake connector has no route ${req.method} ${url.pathname}` },
+    });
   };
   // A fault in the fake answers 500 like a broken service would, instead of an unhandled rejection.
   const server = createServer((req, res) => {
@@ -163,11 +202,22 @@ export async function startFakeConnector(): Promise<FakeConnector> {
 
   function memberPayload(member: FakeMember) {
     const upn = member.userPrincipalName === undefined ? member.email : member.userPrincipalName;
-    return { id: member.id, aadObjectId: member.aadObjectId, name: member.name, email: member.email, userPrincipalName: upn, tenantId: member.tenantId, userRole: "user" };
+    return {
+      id: member.id,
+      aadObjectId: member.aadObjectId,
+      name: member.name,
+      email: member.email,
+      userPrincipalName: upn,
+      tenantId: member.tenantId,
+      userRole: "user",
+    };
   }
 
   function takeFault(conversationId: string): Fault | undefined {
-    const entry = faults.find((candidate) => candidate.remaining > 0 && (!candidate.conversationId || candidate.conversationId === conversationId));
+    const entry = faults.find(
+      (candidate) =>
+        candidate.remaining > 0 && (!candidate.conversationId || candidate.conversationId === conversationId),
+    );
     if (!entry) return undefined;
     entry.remaining -= 1;
     return entry.fault;
@@ -183,7 +233,12 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     rosterCalls,
     createConversationCalls,
     createConversationCeiling(options) {
-      createCeiling = { limit: options.limit, windowMs: options.windowMs, retryAfterSeconds: options.retryAfterSeconds ?? 1, hits: new Map() };
+      createCeiling = {
+        limit: options.limit,
+        windowMs: options.windowMs,
+        retryAfterSeconds: options.retryAfterSeconds ?? 1,
+        hits: new Map(),
+      };
     },
     setTeam(team) {
       teams.set(team.id, team);

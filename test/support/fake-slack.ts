@@ -106,7 +106,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     if (ceiling) {
       const at = now();
       ceiling.hits = ceiling.hits.filter((hit) => hit > at - ceiling.windowMs);
-      if (ceiling.hits.length >= ceiling.limit) return { kind: "rate-limit", retryAfterSeconds: ceiling.retryAfterSeconds };
+      if (ceiling.hits.length >= ceiling.limit)
+        return { kind: "rate-limit", retryAfterSeconds: ceiling.retryAfterSeconds };
       ceiling.hits.push(at);
     }
     for (const entry of rules) {
@@ -134,7 +135,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       is_restricted: user.guest !== undefined,
       is_ultra_restricted: user.guest === "ultra",
       tz: user.tz ?? "Europe/Berlin",
-      profile: { real_name: user.name, display_name: user.name.split(" ")[0], ...(user.email === null ? {} : { email: user.email ?? `${user.id.toLowerCase()}@example.com` }) },
+      profile: {
+        real_name: user.name,
+        display_name: user.name.split(" ")[0],
+        ...(user.email === null ? {} : { email: user.email ?? `${user.id.toLowerCase()}@example.com` }),
+      },
     };
   }
 
@@ -150,7 +155,14 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const fail = (error: string) => ({ ok: false, error });
     switch (method) {
       case "auth.test":
-        return { ok: true, user_id: FAKE_BOT_USER_ID, bot_id: "BMOMENTUM", team_id: teamId, team: "Momentum Test", url: "https://momentum-test.slack.com/" };
+        return {
+          ok: true,
+          user_id: FAKE_BOT_USER_ID,
+          bot_id: "BMOMENTUM",
+          team_id: teamId,
+          team: "Momentum Test",
+          url: "https://momentum-test.slack.com/",
+        };
       case "users.info": {
         const user = users.get(String(args.user));
         return user ? { ok: true, user: userPayload(user) } : fail("user_not_found");
@@ -162,19 +174,30 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         const limit = Math.min(Number(args.limit ?? 0) || 1000, 1000);
         let offset = 0;
         if (args.cursor) {
-          const decoded = /^dXNlcjo/.test(String(args.cursor)) ? Number(Buffer.from(String(args.cursor), "base64").toString("utf8").slice(5)) : NaN;
+          const decoded = /^dXNlcjo/.test(String(args.cursor))
+            ? Number(Buffer.from(String(args.cursor), "base64").toString("utf8").slice(5))
+            : NaN;
           if (!Number.isInteger(decoded) || decoded < 0) return fail("invalid_cursor");
           offset = decoded;
         }
         const all = [...users.values()];
         const page = all.slice(offset, offset + limit);
         const next = offset + limit < all.length ? Buffer.from(`user:${offset + limit}`).toString("base64") : "";
-        return { ok: true, members: page.map(userPayload), cache_ts: Math.floor(now() / 1000), response_metadata: { next_cursor: next } };
+        return {
+          ok: true,
+          members: page.map(userPayload),
+          cache_ts: Math.floor(now() / 1000),
+          response_metadata: { next_cursor: next },
+        };
       }
       case "users.lookupByEmail": {
         // Slack answers the plural `users_not_found` for this method (users.info says `user_not_found`).
         const email = String(args.email ?? "").toLowerCase();
-        const user = [...users.values()].find((candidate) => candidate.email !== null && (candidate.email ?? `${candidate.id.toLowerCase()}@example.com`).toLowerCase() === email);
+        const user = [...users.values()].find(
+          (candidate) =>
+            candidate.email !== null &&
+            (candidate.email ?? `${candidate.id.toLowerCase()}@example.com`).toLowerCase() === email,
+        );
         return user ? { ok: true, user: userPayload(user) } : fail("users_not_found");
       }
       case "conversations.open": {
@@ -215,7 +238,16 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         const id = String(args.channel);
         const state = channelState(id);
         if (state === "missing" || state === "private-not-member") return fail("channel_not_found");
-        return { ok: true, channel: { id, name: id.toLowerCase(), is_private: id.startsWith("G"), is_archived: state === "archived", is_member: state === "member" } };
+        return {
+          ok: true,
+          channel: {
+            id,
+            name: id.toLowerCase(),
+            is_private: id.startsWith("G"),
+            is_archived: state === "archived",
+            is_member: state === "member",
+          },
+        };
       }
       case "conversations.join": {
         const id = String(args.channel);
@@ -246,9 +278,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       return void send(res, 200, "ok", "text/plain");
     }
     const method = url.pathname.match(/^\/api\/(.+)$/)?.[1];
-    if (!method || req.method !== "POST") return void send(res, 404, JSON.stringify({ ok: false, error: "unknown_method" }));
+    if (!method || req.method !== "POST")
+      return void send(res, 404, JSON.stringify({ ok: false, error: "unknown_method" }));
     const args = parseArgs(raw, req.headers["content-type"]);
-    const bearer = req.headers.authorization?.replace(/^Bearer\s+/, "") ?? (typeof args.token === "string" ? args.token : null);
+    const bearer =
+      req.headers.authorization?.replace(/^Bearer\s+/, "") ?? (typeof args.token === "string" ? args.token : null);
     const call: RecordedCall = { method, args, token: bearer, ok: false };
     calls.push(call);
     if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
@@ -269,7 +303,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       return void send(res, fault.status, "upstream trouble", "text/plain");
     }
     const tokenOk = bearer !== null && (options.token ? bearer === options.token : bearer.startsWith("xoxb-"));
-    const body = fault?.kind === "slack-error" ? { ok: false, error: fault.error } : tokenOk ? answer(method, args) : { ok: false, error: "invalid_auth" };
+    const body =
+      fault?.kind === "slack-error"
+        ? { ok: false, error: fault.error }
+        : tokenOk
+          ? answer(method, args)
+          : { ok: false, error: "invalid_auth" };
     call.ok = body.ok === true;
     if (!call.ok) call.failure = String(body.error);
     if (fault?.kind === "accept-then-hang") {

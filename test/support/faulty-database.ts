@@ -23,7 +23,9 @@ export class DatabaseFaults {
 
   async before(model: string, operation: string): Promise<void> {
     if (this.gate) await this.gate;
-    const plan = this.planned.find((entry) => entry.model === model && entry.operation === operation && entry.times > 0);
+    const plan = this.planned.find(
+      (entry) => entry.model === model && entry.operation === operation && entry.times > 0,
+    );
     if (!plan) return;
     plan.times -= 1;
     throw Object.assign(new Error("Connection terminated unexpectedly"), { code: "ECONNRESET" });

@@ -25,7 +25,10 @@ export const testOrg: OrgSettings = {
   workDays: [1, 2, 3, 4, 5],
 };
 
-export function domainContext(db: Database, options: { clock?: Clock; org?: Partial<OrgSettings>; adminEmails?: string[] } = {}): DomainContext & { clock: Clock } {
+export function domainContext(
+  db: Database,
+  options: { clock?: Clock; org?: Partial<OrgSettings>; adminEmails?: string[] } = {},
+): DomainContext & { clock: Clock } {
   return {
     prisma: db.prisma,
     clock: options.clock ?? new ManualClock("2026-11-25T12:00:00Z"),
@@ -62,7 +65,9 @@ export async function createPerson(db: Database, seed: PersonSeed = {}) {
       active: seed.active ?? true,
       createdAt: SEEDED_AT,
       updatedAt: SEEDED_AT,
-      slackIdentities: seed.slackUserId ? { create: { teamId: "T1", userId: seed.slackUserId, createdAt: SEEDED_AT } } : undefined,
+      slackIdentities: seed.slackUserId
+        ? { create: { teamId: "T1", userId: seed.slackUserId, createdAt: SEEDED_AT } }
+        : undefined,
       teamsIdentities: seed.teamsAadObjectId
         ? {
             create: {
@@ -95,7 +100,13 @@ export async function importOrgFromCsv(
     writeFileSync(file, csvLines.join("\n"));
     const stdout: string[] = [];
     const stderr: string[] = [];
-    const ctx: CliContext = { domain: service.domain, directories: service.directories, platforms, out: (line) => stdout.push(line), err: (line) => stderr.push(line) };
+    const ctx: CliContext = {
+      domain: service.domain,
+      directories: service.directories,
+      platforms,
+      out: (line) => stdout.push(line),
+      err: (line) => stderr.push(line),
+    };
     return { exitCode: await importPeopleFile(ctx, file), stdout, stderr };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -21,7 +21,14 @@ export interface TestService extends RunningService {
 }
 
 export async function startTestService(options: TestServiceOptions): Promise<TestService> {
-  const config = loadConfig({ NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "debug", SCHEDULER_ENABLED: "false", ...options.env });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "debug",
+    SCHEDULER_ENABLED: "false",
+    ...options.env,
+  });
   const logs: string[] = [];
   const destination = new Writable({
     write(chunk, _encoding, done) {

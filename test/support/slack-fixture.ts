@@ -42,7 +42,12 @@ export const it = slackTest;
  */
 async function startUpCheckDone(harness: SlackHarness): Promise<void> {
   for (let round = 0; round < 500; round++) {
-    if (harness.service.logs.some((line) => line.includes("Slack bot token verified") || line.includes("Slack auth.test failed"))) return;
+    if (
+      harness.service.logs.some(
+        (line) => line.includes("Slack bot token verified") || line.includes("Slack auth.test failed"),
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error("the Slack start-up check (auth.test) never answered");

@@ -81,11 +81,17 @@ export class SlackDriver {
   /** Posts a raw body to /slack/events, signed unless told otherwise. */
   async send(body: string, options: SendOptions = {}): Promise<HttpAnswer> {
     const timestamp = options.timestamp === undefined ? Math.floor(Date.now() / 1000) : options.timestamp;
-    const headers: Record<string, string> = { "content-type": options.contentType ?? "application/x-www-form-urlencoded" };
+    const headers: Record<string, string> = {
+      "content-type": options.contentType ?? "application/x-www-form-urlencoded",
+    };
     if (timestamp !== null) headers["x-slack-request-timestamp"] = String(timestamp);
     const signature = options.signature === undefined ? signSlackBody(body, timestamp ?? "") : options.signature;
     if (signature !== null) headers["x-slack-signature"] = signature;
-    const response = await fetch(`${this.serviceUrl}/slack/events`, { method: "POST", headers, body: options.tamper ? options.tamper(body) : body });
+    const response = await fetch(`${this.serviceUrl}/slack/events`, {
+      method: "POST",
+      headers,
+      body: options.tamper ? options.tamper(body) : body,
+    });
     const text = await response.text();
     return { status: response.status, body: text, json: <T>() => JSON.parse(text) as T };
   }
@@ -117,7 +123,12 @@ export class SlackDriver {
   }
 
   /** Submits a modal; `values` is the view state: { [blockId]: { [actionId]: element state } }. */
-  submitView(options: { as: Actor; view: { callback_id?: string; private_metadata?: string; id?: string }; values: Record<string, Record<string, unknown>>; viewId?: string }): Promise<HttpAnswer> {
+  submitView(options: {
+    as: Actor;
+    view: { callback_id?: string; private_metadata?: string; id?: string };
+    values: Record<string, Record<string, unknown>>;
+    viewId?: string;
+  }): Promise<HttpAnswer> {
     return this.interaction({
       type: "view_submission",
       team: { id: this.fake.teamId, domain: "momentum-test" },
@@ -137,24 +148,44 @@ export class SlackDriver {
   }
 
   /** A click on a button in a message Momentum sent. */
-  clickButton(options: { as: Actor; actionId: string; value?: string; blockId?: string; channel?: string; messageTs?: string }): Promise<HttpAnswer> {
+  clickButton(options: {
+    as: Actor;
+    actionId: string;
+    value?: string;
+    blockId?: string;
+    channel?: string;
+    messageTs?: string;
+  }): Promise<HttpAnswer> {
     return this.interaction({
       type: "block_actions",
       team: { id: this.fake.teamId, domain: "momentum-test" },
       user: { id: userId(options.as), team_id: this.fake.teamId },
       api_app_id: "AMOMENTUM",
       trigger_id: `${Date.now()}.${randomUUID().slice(0, 8)}`,
-      container: { type: "message", channel_id: options.channel ?? "DMBOT", message_ts: options.messageTs ?? "1790000000.000001" },
+      container: {
+        type: "message",
+        channel_id: options.channel ?? "DMBOT",
+        message_ts: options.messageTs ?? "1790000000.000001",
+      },
       channel: { id: options.channel ?? "DMBOT" },
       response_url: this.fake.newResponseUrl(),
       actions: [
-        { type: "button", action_id: options.actionId, block_id: options.blockId ?? "block", value: options.value, action_ts: `${Date.now() / 1000}` },
+        {
+          type: "button",
+          action_id: options.actionId,
+          block_id: options.blockId ?? "block",
+          value: options.value,
+          action_ts: `${Date.now() / 1000}`,
+        },
       ],
     });
   }
 
   /** An Events API delivery; pass the same eventId twice to imitate Slack's retry. */
-  postEvent(event: Record<string, unknown>, options: { eventId?: string; retryNum?: number } = {}): Promise<HttpAnswer> {
+  postEvent(
+    event: Record<string, unknown>,
+    options: { eventId?: string; retryNum?: number } = {},
+  ): Promise<HttpAnswer> {
     const body = JSON.stringify({
       token: "legacy-verification-token",
       team_id: this.fake.teamId,
@@ -178,15 +209,22 @@ function userId(actor: Actor): string {
 }
 
 /** HR runs /announce, and submits the modal for these channels (with an Acknowledge button unless told otherwise). */
-export async function announceThroughModal(harness: SlackHarness, as: FakeSlackUser, options: { channels: string[]; text: string; withAck?: boolean }) {
+export async function announceThroughModal(
+  harness: SlackHarness,
+  as: FakeSlackUser,
+  options: { channels: string[]; text: string; withAck?: boolean },
+) {
   await harness.slack.command("/announce", "", { as });
   await harness.service.settle();
-  const view = harness.fake.sent("views.open").at(-1)?.args.view as { callback_id: string; private_metadata: string } | undefined;
+  const view = harness.fake.sent("views.open").at(-1)?.args.view as
+    { callback_id: string; private_metadata: string } | undefined;
   if (view?.callback_id !== "announce_modal") throw new Error("/announce did not open the announcement modal");
   const values = {
     announce_channels: { channels: { type: "multi_conversations_select", selected_conversations: options.channels } },
     announce_text: { text: { type: "plain_text_input", value: options.text } },
-    announce_ack: { ack: { type: "checkboxes", selected_options: options.withAck === false ? [] : [{ value: "ack" }] } },
+    announce_ack: {
+      ack: { type: "checkboxes", selected_options: options.withAck === false ? [] : [{ value: "ack" }] },
+    },
   };
   const answer = await harness.slack.submitView({ as, view, values });
   await harness.service.settle();

@@ -33,10 +33,12 @@ export async function personIdOf(db: TestDatabase, user: TeamsUser): Promise<str
 
 /** Gives installed Teams users a role and, optionally, a manager, as HR's import would. */
 export async function assignRole(db: TestDatabase, users: TeamsUser[], role: Role): Promise<void> {
-  for (const user of users) await db.prisma.person.update({ where: { id: await personIdOf(db, user) }, data: { role } });
+  for (const user of users)
+    await db.prisma.person.update({ where: { id: await personIdOf(db, user) }, data: { role } });
 }
 
 export async function assignManager(db: TestDatabase, reports: TeamsUser[], manager: TeamsUser): Promise<void> {
   const managerId = await personIdOf(db, manager);
-  for (const user of reports) await db.prisma.person.update({ where: { id: await personIdOf(db, user) }, data: { managerId } });
+  for (const user of reports)
+    await db.prisma.person.update({ where: { id: await personIdOf(db, user) }, data: { managerId } });
 }

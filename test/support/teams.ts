@@ -44,12 +44,20 @@ export interface TeamsHarness {
   channel(name: string): TeamsConversation;
   activity(user: TeamsUser, fields: Record<string, unknown>, options?: SendOptions): Record<string, any>;
   message(user: TeamsUser, text: string, options?: SendOptions): Promise<{ status: number; body: any; id: string }>;
-  invoke(user: TeamsUser, name: string, value: unknown, options?: SendOptions): Promise<{ status: number; body: any; id: string }>;
+  invoke(
+    user: TeamsUser,
+    name: string,
+    value: unknown,
+    options?: SendOptions,
+  ): Promise<{ status: number; body: any; id: string }>;
   installApp(user: TeamsUser): Promise<{ status: number }>;
   addToTeam(channel: TeamsConversation, by: TeamsUser): Promise<{ status: number }>;
   post(activity: Record<string, unknown>, authorization?: string | null): Promise<{ status: number; body: any }>;
   /** A channel token signed with the local key; override claims or sign with another key to break it. */
-  token(claims?: Record<string, unknown>, options?: { expiresInSeconds?: number; foreignKey?: boolean }): Promise<string>;
+  token(
+    claims?: Record<string, unknown>,
+    options?: { expiresInSeconds?: number; foreignKey?: boolean },
+  ): Promise<string>;
   /** What the bot answered within the turn of the incoming activity `activityId`. */
   repliesTo(activityId: string): Record<string, any>[];
   /** Everything the bot sent into a conversation (replies and proactive sends). */
@@ -57,7 +65,13 @@ export interface TeamsHarness {
   stop(): Promise<void>;
 }
 
-export async function startTeamsHarness(options: { db: TestDatabase; env?: Record<string, string>; clock?: Clock; credentials?: boolean; overrides?: TeamsOverrides }): Promise<TeamsHarness> {
+export async function startTeamsHarness(options: {
+  db: TestDatabase;
+  env?: Record<string, string>;
+  clock?: Clock;
+  credentials?: boolean;
+  overrides?: TeamsOverrides;
+}): Promise<TeamsHarness> {
   const connector = await startFakeConnector();
   let signingKey: CryptoKey | undefined;
   let foreignKey: CryptoKey | undefined;
@@ -67,7 +81,13 @@ export async function startTeamsHarness(options: { db: TestDatabase; env?: Recor
     const pair = await generateKeyPair("RS256", { extractable: true });
     signingKey = pair.privateKey;
     foreignKey = (await generateKeyPair("RS256")).privateKey;
-    const jwk: JWK & { endorsements?: string[] } = { ...(await exportJWK(pair.publicKey)), kid: "test-key", use: "sig", alg: "RS256", endorsements: ["msteams"] };
+    const jwk: JWK & { endorsements?: string[] } = {
+      ...(await exportJWK(pair.publicKey)),
+      kid: "test-key",
+      use: "sig",
+      alg: "RS256",
+      endorsements: ["msteams"],
+    };
     connector.setSigningKeys([jwk]);
     Object.assign(env, { MICROSOFT_APP_ID: TEST_APP_ID, MICROSOFT_APP_PASSWORD: TEST_APP_PASSWORD });
     overrides = {
@@ -108,9 +128,14 @@ export async function startTeamsHarness(options: { db: TestDatabase; env?: Recor
 
   const post: TeamsHarness["post"] = async (activity, authorization) => {
     const headers: Record<string, string> = { "content-type": "application/json" };
-    const auth = authorization === undefined ? (options.credentials ? `Bearer ${await token()}` : undefined) : authorization;
+    const auth =
+      authorization === undefined ? (options.credentials ? `Bearer ${await token()}` : undefined) : authorization;
     if (auth) headers.authorization = auth;
-    const response = await fetch(`${service.url}/api/messages`, { method: "POST", headers, body: JSON.stringify(activity) });
+    const response = await fetch(`${service.url}/api/messages`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify(activity),
+    });
     const text = await response.text();
     return { status: response.status, body: text ? safeJson(text) : undefined };
   };
@@ -135,7 +160,12 @@ export async function startTeamsHarness(options: { db: TestDatabase; env?: Recor
     personalChat: (user) => ({ id: `a:personal-${user.id}`, conversationType: "personal" }),
     channel(name) {
       const id = `19:${name}-${randomUUID()}@thread.tacv2`;
-      return { id, conversationType: "channel", team: { id: `19:team-${randomUUID()}@thread.tacv2`, name: "Product team" }, channel: { id, name } };
+      return {
+        id,
+        conversationType: "channel",
+        team: { id: `19:team-${randomUUID()}@thread.tacv2`, name: "Product team" },
+        channel: { id, name },
+      };
     },
     activity(user, fields, sendOptions = {}) {
       const conversation = sendOptions.conversation ?? harness.personalChat(user);
@@ -151,10 +181,19 @@ export async function startTeamsHarness(options: { db: TestDatabase; env?: Recor
         from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
         recipient: BOT,
         conversation: isChannel
-          ? { id: `${channelId};messageid=${messageCount}`, conversationType: "channel", isGroup: true, tenantId: TEST_TENANT }
+          ? {
+              id: `${channelId};messageid=${messageCount}`,
+              conversationType: "channel",
+              isGroup: true,
+              tenantId: TEST_TENANT,
+            }
           : { id: conversation.id, conversationType: conversation.conversationType, tenantId: TEST_TENANT },
         channelData: isChannel
-          ? { tenant: { id: TEST_TENANT }, team: conversation.team, channel: { id: channelId, name: conversation.channel?.name } }
+          ? {
+              tenant: { id: TEST_TENANT },
+              team: conversation.team,
+              channel: { id: channelId, name: conversation.channel?.name },
+            }
           : { tenant: { id: TEST_TENANT } },
         ...fields,
       };
@@ -163,8 +202,22 @@ export async function startTeamsHarness(options: { db: TestDatabase; env?: Recor
       const isChannel = sendOptions.conversation?.conversationType === "channel";
       const mentioned = [...(isChannel ? [BOT] : []), ...(sendOptions.mentions ?? [])];
       const fullText = `${isChannel ? `<at>${BOT.name}</at> ` : ""}${text}`;
-      const entities = mentioned.map((person) => ({ type: "mention", text: `<at>${person.name}</at>`, mentioned: { id: person.id, name: person.name } }));
-      const activity = harness.activity(user, { type: "message", text: fullText, textFormat: "plain", entities, ...(sendOptions.value ? { value: sendOptions.value } : {}) }, sendOptions);
+      const entities = mentioned.map((person) => ({
+        type: "mention",
+        text: `<at>${person.name}</at>`,
+        mentioned: { id: person.id, name: person.name },
+      }));
+      const activity = harness.activity(
+        user,
+        {
+          type: "message",
+          text: fullText,
+          textFormat: "plain",
+          entities,
+          ...(sendOptions.value ? { value: sendOptions.value } : {}),
+        },
+        sendOptions,
+      );
       return { ...(await post(activity, sendOptions.authorization)), id: activity.id };
     },
     async invoke(user, name, value, sendOptions = {}) {
@@ -172,18 +225,30 @@ export async function startTeamsHarness(options: { db: TestDatabase; env?: Recor
       return { ...(await post(activity, sendOptions.authorization)), id: activity.id };
     },
     async installApp(user) {
-      const activity = harness.activity(user, { type: "installationUpdate", action: "add" }, { conversation: harness.personalChat(user) });
+      const activity = harness.activity(
+        user,
+        { type: "installationUpdate", action: "add" },
+        { conversation: harness.personalChat(user) },
+      );
       return post(activity);
     },
     async addToTeam(channel, by) {
-      const activity = harness.activity(by, { type: "conversationUpdate", membersAdded: [BOT] }, { conversation: channel });
+      const activity = harness.activity(
+        by,
+        { type: "conversationUpdate", membersAdded: [BOT] },
+        { conversation: channel },
+      );
       activity.conversation.id = channel.id;
       return post(activity);
     },
     post,
     token,
-    repliesTo: (activityId) => connector.posted.filter((entry) => entry.replyToId === activityId).map((entry) => entry.activity),
-    sentTo: (conversation) => connector.postedTo(typeof conversation === "string" ? conversation : conversation.id).map((entry) => entry.activity),
+    repliesTo: (activityId) =>
+      connector.posted.filter((entry) => entry.replyToId === activityId).map((entry) => entry.activity),
+    sentTo: (conversation) =>
+      connector
+        .postedTo(typeof conversation === "string" ? conversation : conversation.id)
+        .map((entry) => entry.activity),
     async stop() {
       await service.stop();
       await connector.close();
@@ -215,17 +280,30 @@ function safeJson(text: string): unknown {
 }
 
 /** An Adaptive Card's content from a sent activity. */
-export const cardOf = (activity: Record<string, any> | undefined): { body: Record<string, any>[]; actions?: Record<string, any>[] } => activity?.attachments?.[0]?.content;
+export const cardOf = (
+  activity: Record<string, any> | undefined,
+): { body: Record<string, any>[]; actions?: Record<string, any>[] } => activity?.attachments?.[0]?.content;
 
 /** A click on an Action.Submit: a message with the button's data as `value` and no text (in their own chat by default). */
-export async function clickCardButton(teams: TeamsHarness, user: TeamsUser, value: Record<string, unknown>, conversation?: TeamsConversation) {
-  const answer = await teams.post(teams.activity(user, { type: "message", value }, { conversation: conversation ?? teams.personalChat(user) }));
+export async function clickCardButton(
+  teams: TeamsHarness,
+  user: TeamsUser,
+  value: Record<string, unknown>,
+  conversation?: TeamsConversation,
+) {
+  const answer = await teams.post(
+    teams.activity(user, { type: "message", value }, { conversation: conversation ?? teams.personalChat(user) }),
+  );
   await teams.service.settle();
   return answer;
 }
 
 /** HR types `announce`, opens the dialog from the reply's button (task/fetch) and submits it with these values. */
-export async function announceThroughDialog(teams: TeamsHarness, user: TeamsUser, values: { channels: string; text: string; withAck: "true" | "false" }) {
+export async function announceThroughDialog(
+  teams: TeamsHarness,
+  user: TeamsUser,
+  values: { channels: string; text: string; withAck: "true" | "false" },
+) {
   const typed = await teams.message(user, "announce");
   await teams.service.settle();
   const button = cardOf(teams.repliesTo(typed.id)[0])?.actions?.[0];

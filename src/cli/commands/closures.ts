@@ -1,6 +1,12 @@
 // `momentum closures add|list|remove`: company closure days from the command line (operators act for HR, so no role
 // check beyond access to the machine; each change is audited as "cli"). Dates are local to each person.
-import { addClosure, listClosures, managerIdByEmail, removeClosure, type ClosureView } from "../../domain/holidays/closures.ts";
+import {
+  addClosure,
+  listClosures,
+  managerIdByEmail,
+  removeClosure,
+  type ClosureView,
+} from "../../domain/holidays/closures.ts";
 import { EXIT_OK, UsageError, type CliContext, type CommandGroup, type PreparedCommand } from "../cli-context.ts";
 
 export const CLOSURES_HELP = `Usage: npm run momentum -- closures <command>
@@ -41,13 +47,15 @@ export const closuresCommands: CommandGroup = {
         return (ctx) => list(ctx);
       case "add": {
         const [startDate, endDate, ...reason] = rest;
-        if (!DATE.test(startDate ?? "") || !DATE.test(endDate ?? "")) throw new UsageError("closures add takes the first and last day as YYYY-MM-DD, then the reason");
+        if (!DATE.test(startDate ?? "") || !DATE.test(endDate ?? ""))
+          throw new UsageError("closures add takes the first and last day as YYYY-MM-DD, then the reason");
         if (reason.length === 0) throw new UsageError("closures add needs a reason, e.g. Winter break");
         return (ctx) => add(ctx, startDate, endDate, reason.join(" "), team);
       }
       case "remove": {
         const [startDate, endDate] = rest;
-        if (rest.length !== 2 || !DATE.test(startDate) || !DATE.test(endDate)) throw new UsageError("closures remove takes the first and last day as YYYY-MM-DD");
+        if (rest.length !== 2 || !DATE.test(startDate) || !DATE.test(endDate))
+          throw new UsageError("closures remove takes the first and last day as YYYY-MM-DD");
         return (ctx) => remove(ctx, startDate, endDate, team);
       }
       case undefined:
@@ -58,7 +66,8 @@ export const closuresCommands: CommandGroup = {
   },
 };
 
-const describe = (closure: ClosureView) => `${closure.startDate}  ${closure.endDate}  ${closure.team ? `team of ${closure.team.managerName}` : "everyone"}  ${closure.reason}`;
+const describe = (closure: ClosureView) =>
+  `${closure.startDate}  ${closure.endDate}  ${closure.team ? `team of ${closure.team.managerName}` : "everyone"}  ${closure.reason}`;
 
 async function list(ctx: CliContext): Promise<number> {
   const closures = await listClosures(ctx.domain, "cli");
@@ -67,7 +76,13 @@ async function list(ctx: CliContext): Promise<number> {
   return EXIT_OK;
 }
 
-async function add(ctx: CliContext, startDate: string, endDate: string, reason: string, team?: string): Promise<number> {
+async function add(
+  ctx: CliContext,
+  startDate: string,
+  endDate: string,
+  reason: string,
+  team?: string,
+): Promise<number> {
   const teamManagerId = team ? await managerIdByEmail(ctx.domain, team) : null;
   const result = await addClosure(ctx.domain, "cli", { startDate, endDate, reason, teamManagerId });
   ctx.out(`${result.created ? "added" : "already there"}: ${describe(result.closure)} (${result.people} people)`);

@@ -30,18 +30,37 @@ async function listFailed({ prisma, out }: DeliveriesCommandContext): Promise<nu
     where: { status: "failed" },
     orderBy: { updatedAt: "desc" },
     take: 500,
-    select: { id: true, kind: true, target: true, attempts: true, lastError: true, updatedAt: true, person: { select: { email: true } } },
+    select: {
+      id: true,
+      kind: true,
+      target: true,
+      attempts: true,
+      lastError: true,
+      updatedAt: true,
+      person: { select: { email: true } },
+    },
   });
   if (failed.length === 0) {
     out("No failed deliveries.");
     return 0;
   }
   const total = await prisma.delivery.count({ where: { status: "failed" } });
-  out(`${total} failed deliver${total === 1 ? "y" : "ies"}${total > failed.length ? ` (newest ${failed.length} shown)` : ""}:`);
+  out(
+    `${total} failed deliver${total === 1 ? "y" : "ies"}${total > failed.length ? ` (newest ${failed.length} shown)` : ""}:`,
+  );
   out(["id", "kind", "recipient", "attempts", "failed at", "last error"].join("\t"));
   for (const row of failed) {
     const recipient = row.person?.email ?? channelOf(row.target as DeliveryTarget | null);
-    out([row.id, row.kind, recipient, String(row.attempts), row.updatedAt.toISOString(), oneLine(row.lastError ?? "")].join("\t"));
+    out(
+      [
+        row.id,
+        row.kind,
+        recipient,
+        String(row.attempts),
+        row.updatedAt.toISOString(),
+        oneLine(row.lastError ?? ""),
+      ].join("\t"),
+    );
   }
   out("Retry with: momentum deliveries retry <id>  or  momentum deliveries retry --all-failed");
   return 0;
@@ -60,8 +79,11 @@ async function retry(which: string, { prisma, clock, out }: DeliveriesCommandCon
     out(which === "--all-failed" ? "No failed deliveries to retry." : `No failed delivery with id ${which}.`);
     return which === "--all-failed" ? 0 : 1;
   }
-  out(`Queued ${count} deliver${count === 1 ? "y" : "ies"} for another try; the running service sends ${count === 1 ? "it" : "them"} within seconds.`);
-  if (expired > 0) out(`${expired} of them belong to a period that is over and will be cancelled instead of sent late.`);
+  out(
+    `Queued ${count} deliver${count === 1 ? "y" : "ies"} for another try; the running service sends ${count === 1 ? "it" : "them"} within seconds.`,
+  );
+  if (expired > 0)
+    out(`${expired} of them belong to a period that is over and will be cancelled instead of sent late.`);
   return 0;
 }
 

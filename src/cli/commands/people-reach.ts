@@ -44,7 +44,9 @@ export async function syncDirectories(ctx: CliContext, options: { afterImport?: 
     } catch (error) {
       failed = true;
       logWarning(ctx.domain.logger, error, "directory sync from the CLI failed", { platform: directory.platform });
-      ctx.err(`${PLATFORM_NAMES[directory.platform]} could not be read (${(error as { code?: string })?.code ?? (error as Error)?.name}); nothing was changed there. Try again with: npm run momentum -- people sync`);
+      ctx.err(
+        `${PLATFORM_NAMES[directory.platform]} could not be read (${(error as { code?: string })?.code ?? (error as Error)?.name}); nothing was changed there. Try again with: npm run momentum -- people sync`,
+      );
     }
   }
   ctx.err("See who can't be reached yet, and why: npm run momentum -- people reach");
@@ -68,7 +70,10 @@ export async function listReach(ctx: CliContext, csvFile?: string): Promise<numb
       person.email,
       person.name,
       person.reachable ? "yes" : "no",
-      ...platforms.flatMap((platform) => [person.platforms[platform]!.reachable ? "yes" : "no", person.platforms[platform]!.reason ?? ""]),
+      ...platforms.flatMap((platform) => [
+        person.platforms[platform]!.reachable ? "yes" : "no",
+        person.platforms[platform]!.reason ?? "",
+      ]),
     ]);
     const csv = stringify([header, ...rows]);
     try {
@@ -93,7 +98,9 @@ export async function listReach(ctx: CliContext, csvFile?: string): Promise<numb
 function describePerson(person: PersonReach, platforms: PlatformName[]): string {
   const parts = platforms.map((platform) => {
     const reach = person.platforms[platform]!;
-    return reach.reachable ? `${PLATFORM_NAMES[platform]}: reachable` : `${PLATFORM_NAMES[platform]}: no (${reach.reason})`;
+    return reach.reachable
+      ? `${PLATFORM_NAMES[platform]}: reachable`
+      : `${PLATFORM_NAMES[platform]}: no (${reach.reason})`;
   });
   return `${person.reachable ? "  " : "! "}${person.name} <${person.email}>  ${parts.join("  ")}`;
 }

@@ -5,7 +5,14 @@ import { exportPeople } from "../../domain/people/export-people.ts";
 import { importPeople, type ImportError, type ImportProgress } from "../../domain/people/import-people.ts";
 import { setRole } from "../../domain/people/set-role.ts";
 import { AppError } from "../../shared/errors.ts";
-import { EXIT_FAILURE, EXIT_OK, UsageError, type CliContext, type CommandGroup, type PreparedCommand } from "../cli-context.ts";
+import {
+  EXIT_FAILURE,
+  EXIT_OK,
+  UsageError,
+  type CliContext,
+  type CommandGroup,
+  type PreparedCommand,
+} from "../cli-context.ts";
 import { parsePeopleCsv, stringifyPeopleCsv } from "../people-csv.ts";
 import { prepareReachCommand, REACH_HELP, syncDirectories } from "./people-reach.ts";
 import { PRIVACY_HELP, preparePrivacyCommand } from "./privacy.ts";
@@ -77,7 +84,11 @@ export async function importPeopleFile(ctx: CliContext, file: string): Promise<n
   if (parsed.rows.length === 0 && parsed.errors.length > 0) return reportProblems(ctx, file, parsed.errors);
 
   const result = await explainingDomainErrors(ctx, () =>
-    importPeople(ctx.domain, parsed.rows, { actor: "cli", rejected: parsed.errors, onProgress: (progress) => ctx.err(describeProgress(progress)) }),
+    importPeople(ctx.domain, parsed.rows, {
+      actor: "cli",
+      rejected: parsed.errors,
+      onProgress: (progress) => ctx.err(describeProgress(progress)),
+    }),
   );
   if (!result) return EXIT_FAILURE;
   if (result.errors.length > 0) return reportProblems(ctx, file, result.errors);

@@ -18,7 +18,8 @@ export const PRIVACY_HELP = `  export-data EMAIL [FILE.json]
 /** Returns the prepared command for the privacy subcommands of `people`, or undefined for any other command. */
 export function preparePrivacyCommand(command: string | undefined, rest: string[]): PreparedCommand | undefined {
   if (command === "export-data") {
-    if (rest.length < 1 || rest.length > 2) throw new UsageError("people export-data takes EMAIL and optionally the JSON file to write");
+    if (rest.length < 1 || rest.length > 2)
+      throw new UsageError("people export-data takes EMAIL and optionally the JSON file to write");
     return (ctx) => exportPersonDataFile(ctx, rest[0], rest[1]);
   }
   if (command === "erase") {

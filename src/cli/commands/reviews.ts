@@ -33,7 +33,8 @@ export const reviewsCommands: CommandGroup = {
         if (rest.length > 0) throw new UsageError("reviews list takes no arguments");
         return (ctx) => listCycles(ctx);
       case "export":
-        if (rest.length < 1 || rest.length > 2) throw new UsageError("reviews export takes the cycle (id or name) and optionally the CSV file to write");
+        if (rest.length < 1 || rest.length > 2)
+          throw new UsageError("reviews export takes the cycle (id or name) and optionally the CSV file to write");
         return (ctx) => exportCycleFile(ctx, rest[0], rest[1]);
       case undefined:
         throw new UsageError("which reviews command? list or export");
@@ -50,7 +51,9 @@ export async function listCycles(ctx: CliContext): Promise<number> {
     return EXIT_OK;
   }
   for (const cycle of cycles) {
-    ctx.out(`${cycle.id}  ${cycle.name}  ${cycle.status}  self due ${cycle.selfDueDate}  manager due ${cycle.managerDueDate}  ${cycle.submitted}/${cycle.reviews} submitted`);
+    ctx.out(
+      `${cycle.id}  ${cycle.name}  ${cycle.status}  self due ${cycle.selfDueDate}  manager due ${cycle.managerDueDate}  ${cycle.submitted}/${cycle.reviews} submitted`,
+    );
   }
   return EXIT_OK;
 }
@@ -64,7 +67,16 @@ export function exportCycleFile(ctx: CliContext, cycle: string, file?: string): 
 }
 
 export function reviewsCsv(exported: ReviewCycleExport): string {
-  const header = ["person", "person_email", "manager", "step", "author", "status", "submitted_at", ...exported.questions.map((question) => question.label)];
+  const header = [
+    "person",
+    "person_email",
+    "manager",
+    "step",
+    "author",
+    "status",
+    "submitted_at",
+    ...exported.questions.map((question) => question.label),
+  ];
   const rows = exported.rows.map((row) => [
     row.person,
     row.personEmail,
@@ -73,7 +85,9 @@ export function reviewsCsv(exported: ReviewCycleExport): string {
     row.author,
     row.status,
     row.submittedAt?.toISOString() ?? "",
-    ...exported.questions.map((question) => (row.answers[question.id] === undefined ? "" : String(row.answers[question.id]))),
+    ...exported.questions.map((question) =>
+      row.answers[question.id] === undefined ? "" : String(row.answers[question.id]),
+    ),
   ]);
   // Spreadsheet apps run cells starting with = + - @ as formulas: answers are people's words, so they are quoted out.
   const safe = rows.map((row) => row.map((cell) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)));

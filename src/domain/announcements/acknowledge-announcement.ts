@@ -12,10 +12,14 @@ export interface AcknowledgeResult {
   authorName: string;
 }
 
-export async function acknowledgeAnnouncement(ctx: DomainContext, options: AcknowledgeAnnouncementOptions): Promise<AcknowledgeResult> {
+export async function acknowledgeAnnouncement(
+  ctx: DomainContext,
+  options: AcknowledgeAnnouncementOptions,
+): Promise<AcknowledgeResult> {
   const input = parseInput(AcknowledgeAnnouncementInput, options);
   const announcement = await loadAnnouncement(ctx, input.announcementId);
-  if (!announcement.withAck) throw validationError("This announcement doesn't ask for an acknowledgement, so there's nothing to confirm.");
+  if (!announcement.withAck)
+    throw validationError("This announcement doesn't ask for an acknowledgement, so there's nothing to confirm.");
   const created = await ctx.prisma.announcementAck.createMany({
     data: [{ announcementId: announcement.id, personId: input.personId, createdAt: ctx.clock.now() }],
     skipDuplicates: true,

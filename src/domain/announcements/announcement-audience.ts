@@ -26,7 +26,10 @@ export interface AudiencePerson {
 }
 
 /** The announcement with this id, or the latest one when no id is given; a friendly NOT_FOUND otherwise. */
-export async function loadAnnouncement(ctx: DomainContext, announcementId: string | null | undefined): Promise<AnnouncementRecord> {
+export async function loadAnnouncement(
+  ctx: DomainContext,
+  announcementId: string | null | undefined,
+): Promise<AnnouncementRecord> {
   const select = {
     id: true,
     authorId: true,

@@ -3,7 +3,11 @@
 import type { DomainContext } from "../context.ts";
 import { requireRole } from "../people/person.ts";
 import { parseInput } from "../validation.ts";
-import { announcementFollowUpKey, AnnouncementStatusInput, type AnnouncementStatusOptions } from "./announcement.schemas.ts";
+import {
+  announcementFollowUpKey,
+  AnnouncementStatusInput,
+  type AnnouncementStatusOptions,
+} from "./announcement.schemas.ts";
 import { audienceOf, loadAnnouncement, type AnnouncementRecord, type AudiencePerson } from "./announcement-audience.ts";
 import { AppError } from "../../shared/errors.ts";
 
@@ -19,7 +23,10 @@ export interface AnnouncementStatus {
   followUpCount: number;
 }
 
-export async function announcementStatus(ctx: DomainContext, options: AnnouncementStatusOptions): Promise<AnnouncementStatus> {
+export async function announcementStatus(
+  ctx: DomainContext,
+  options: AnnouncementStatusOptions,
+): Promise<AnnouncementStatus> {
   const input = parseInput(AnnouncementStatusInput, options);
   await requireActorRole(ctx, input.actorId, "see who has acknowledged an announcement");
   const announcement = await loadAnnouncement(ctx, input.announcementId);
@@ -60,13 +67,21 @@ export async function splitAudience(ctx: DomainContext, announcement: Announceme
   const names = new Map(audience.map((person) => [person.personId, person.name]));
   const outsiders = acks.filter((ack) => !names.has(ack.personId)).map((ack) => ack.personId);
   if (outsiders.length > 0) {
-    for (const person of await ctx.prisma.person.findMany({ where: { id: { in: outsiders } }, select: { id: true, name: true } })) names.set(person.id, person.name);
+    for (const person of await ctx.prisma.person.findMany({
+      where: { id: { in: outsiders } },
+      select: { id: true, name: true },
+    }))
+      names.set(person.id, person.name);
   }
   const acknowledged = acks.map((ack) => ({ personId: ack.personId, name: names.get(ack.personId) ?? "Someone" }));
   const pending = audience.filter((person) => !ackedIds.has(person.personId));
   const keys = pending.map((person) => announcementFollowUpKey(announcement.id, person.personId));
   const sent = new Set(
-    keys.length === 0 ? [] : (await ctx.prisma.delivery.findMany({ where: { key: { in: keys } }, select: { key: true } })).map((row) => row.key),
+    keys.length === 0
+      ? []
+      : (await ctx.prisma.delivery.findMany({ where: { key: { in: keys } }, select: { key: true } })).map(
+          (row) => row.key,
+        ),
   );
   const remindable = pending.filter((person) => !sent.has(announcementFollowUpKey(announcement.id, person.personId)));
   return { acknowledged, pending, remindable };

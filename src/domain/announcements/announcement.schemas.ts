@@ -21,7 +21,10 @@ export const CreateAnnouncementInput = z.object({
       .string()
       .trim()
       .min(1, "Write the announcement first.")
-      .max(ANNOUNCEMENT_TEXT_MAX, `An announcement can be at most ${ANNOUNCEMENT_TEXT_MAX} characters: please shorten it.`),
+      .max(
+        ANNOUNCEMENT_TEXT_MAX,
+        `An announcement can be at most ${ANNOUNCEMENT_TEXT_MAX} characters: please shorten it.`,
+      ),
     "Write the announcement first.",
   ),
   targets: z
@@ -50,5 +53,7 @@ export const FollowUpInput = z.object({ actorId: id, announcementId: id });
 export type FollowUpOptions = z.input<typeof FollowUpInput>;
 
 /** Outbox keys: one channel post per target, one follow-up DM per person, ever. */
-export const announcementPostKey = (announcementId: string, platform: string, channel: string) => `announcement:${announcementId}:${platform}:${channel}`;
-export const announcementFollowUpKey = (announcementId: string, personId: string) => `announcement-followup:${announcementId}:${personId}`;
+export const announcementPostKey = (announcementId: string, platform: string, channel: string) =>
+  `announcement:${announcementId}:${platform}:${channel}`;
+export const announcementFollowUpKey = (announcementId: string, personId: string) =>
+  `announcement-followup:${announcementId}:${personId}`;

@@ -9,7 +9,12 @@ import type { NewDelivery } from "../notifications/outbox.ts";
 import { enqueueDeliveries } from "../notifications/outbox.ts";
 import { requireRole } from "../people/person.ts";
 import { parseInput } from "../validation.ts";
-import { announcementPostKey, CreateAnnouncementInput, type AnnouncementTargetInput, type CreateAnnouncementOptions } from "./announcement.schemas.ts";
+import {
+  announcementPostKey,
+  CreateAnnouncementInput,
+  type AnnouncementTargetInput,
+  type CreateAnnouncementOptions,
+} from "./announcement.schemas.ts";
 
 export interface CreateAnnouncementResult {
   announcementId: string;
@@ -19,10 +24,17 @@ export interface CreateAnnouncementResult {
   duplicate: boolean;
 }
 
-export async function createAnnouncement(ctx: DomainContext, options: CreateAnnouncementOptions): Promise<CreateAnnouncementResult> {
+export async function createAnnouncement(
+  ctx: DomainContext,
+  options: CreateAnnouncementOptions,
+): Promise<CreateAnnouncementResult> {
   const input = parseInput(CreateAnnouncementInput, options);
-  const author = await ctx.prisma.person.findUnique({ where: { id: input.authorId }, select: { id: true, name: true, role: true, active: true } });
-  if (!author || !author.active) throw new AppError("FORBIDDEN", "Your Momentum account is deactivated, so you can't send announcements.");
+  const author = await ctx.prisma.person.findUnique({
+    where: { id: input.authorId },
+    select: { id: true, name: true, role: true, active: true },
+  });
+  if (!author || !author.active)
+    throw new AppError("FORBIDDEN", "Your Momentum account is deactivated, so you can't send announcements.");
   requireRole(author, "hr", "send announcements");
 
   const previous = await findByRequestKey(ctx, input.requestKey);
@@ -38,13 +50,30 @@ export async function createAnnouncement(ctx: DomainContext, options: CreateAnno
   const deliveries: NewDelivery[] = targets.map((target) => ({
     key: announcementPostKey(announcementId, target.platform, target.channel),
     kind: "announcement.posted",
-    target: target.platform === "slack" ? { kind: "slack-channel", channel: target.channel } : { kind: "teams-channel", conversationId: target.channel },
-    message: { type: "announcement.posted", announcementId, authorName: author.name, text: input.text, withAck: input.withAck },
+    target:
+      target.platform === "slack"
+        ? { kind: "slack-channel", channel: target.channel }
+        : { kind: "teams-channel", conversationId: target.channel },
+    message: {
+      type: "announcement.posted",
+      announcementId,
+      authorName: author.name,
+      text: input.text,
+      withAck: input.withAck,
+    },
   }));
   try {
     await ctx.prisma.$transaction(async (tx) => {
       await tx.announcement.create({
-        data: { id: announcementId, requestKey: input.requestKey, authorId: author.id, text: input.text, withAck: input.withAck, cycleId: input.cycleId ?? null, createdAt: now },
+        data: {
+          id: announcementId,
+          requestKey: input.requestKey,
+          authorId: author.id,
+          text: input.text,
+          withAck: input.withAck,
+          cycleId: input.cycleId ?? null,
+          createdAt: now,
+        },
       });
       await tx.announcementTarget.createMany({ data: targets.map((target) => ({ announcementId, ...target })) });
       await enqueueDeliveries(tx, deliveries, now);
@@ -71,5 +100,7 @@ async function findByRequestKey(ctx: DomainContext, requestKey: string): Promise
     where: { requestKey },
     select: { id: true, withAck: true, targets: { select: { platform: true, channel: true } } },
   });
-  return stored ? { announcementId: stored.id, targets: stored.targets, withAck: stored.withAck, duplicate: true } : null;
+  return stored
+    ? { announcementId: stored.id, targets: stored.targets, withAck: stored.withAck, duplicate: true }
+    : null;
 }

@@ -29,7 +29,8 @@ export async function followUpUnacknowledged(ctx: DomainContext, options: Follow
   const input = parseInput(FollowUpInput, options);
   await requireActorRole(ctx, input.actorId, "send announcement reminders");
   const announcement = await loadAnnouncement(ctx, input.announcementId);
-  if (!announcement.withAck) throw validationError("That announcement didn't ask people to acknowledge it, so there's no one to remind.");
+  if (!announcement.withAck)
+    throw validationError("That announcement didn't ask people to acknowledge it, so there's no one to remind.");
   const { acknowledged, pending, remindable } = await splitAudience(ctx, announcement);
   const now = ctx.clock.now();
   const queued = await enqueueDeliveries(
@@ -38,17 +39,41 @@ export async function followUpUnacknowledged(ctx: DomainContext, options: Follow
       key: announcementFollowUpKey(announcement.id, person.personId),
       kind: "announcement.followup",
       target: { kind: "person" as const, personId: person.personId },
-      message: { type: "announcement.followup" as const, announcementId: announcement.id, authorName: announcement.authorName, text: announcement.text },
+      message: {
+        type: "announcement.followup" as const,
+        announcementId: announcement.id,
+        authorName: announcement.authorName,
+        text: announcement.text,
+      },
       respectQuietHours: true,
     })),
     now,
   );
   await ctx.prisma.auditEvent.create({
-    data: { actor: input.actorId, action: "announcement.follow_up", subject: announcement.id, detail: { queued }, createdAt: now },
+    data: {
+      actor: input.actorId,
+      action: "announcement.follow_up",
+      subject: announcement.id,
+      detail: { queued },
+      createdAt: now,
+    },
   });
   // People with no chat identity are outside the audience (nothing could DM them), yet the reminder is for them too.
-  const neverFound = await countUnreachableActiveExcept(ctx, [announcement.authorId, ...pending.map((person) => person.personId), ...acknowledged.map((person) => person.personId)]);
-  const unreachableReminded = await countUnreachable(ctx, remindable.map((person) => person.personId));
+  const neverFound = await countUnreachableActiveExcept(ctx, [
+    announcement.authorId,
+    ...pending.map((person) => person.personId),
+    ...acknowledged.map((person) => person.personId),
+  ]);
+  const unreachableReminded = await countUnreachable(
+    ctx,
+    remindable.map((person) => person.personId),
+  );
   const reaching = Math.max(0, queued - unreachableReminded);
-  return { announcementId: announcement.id, queued, reaching, alreadyFollowedUp: pending.length - remindable.length, unreachable: unreachableReminded + neverFound };
+  return {
+    announcementId: announcement.id,
+    queued,
+    reaching,
+    alreadyFollowedUp: pending.length - remindable.length,
+    unreachable: unreachableReminded + neverFound,
+  };
 }

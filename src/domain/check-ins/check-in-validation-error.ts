@@ -8,7 +8,11 @@ import type { CheckInField } from "./check-in.schemas.ts";
 export class CheckInValidationError extends AppError {
   constructor(readonly fieldErrors: Partial<Record<CheckInField, string>>) {
     const fields = Object.keys(fieldErrors);
-    super("VALIDATION", `Please fix ${fields.length === 1 ? "the highlighted field" : "the highlighted fields"} and submit again.`, `invalid check-in fields: ${fields.join(", ")}`);
+    super(
+      "VALIDATION",
+      `Please fix ${fields.length === 1 ? "the highlighted field" : "the highlighted fields"} and submit again.`,
+      `invalid check-in fields: ${fields.join(", ")}`,
+    );
     this.name = "CheckInValidationError";
   }
 }

@@ -8,16 +8,29 @@ export const CHECK_IN_FIELDS = ["mood", "progress", "plans", "blockers", "forMan
 export type CheckInField = (typeof CHECK_IN_FIELDS)[number];
 
 const requiredText = (what: string) =>
-  freeText(z.string().trim().min(1, `Tell us ${what}.`).max(CHECK_IN_TEXT_MAX, `Please keep this under ${CHECK_IN_TEXT_MAX} characters.`), `Tell us ${what}.`);
+  freeText(
+    z
+      .string()
+      .trim()
+      .min(1, `Tell us ${what}.`)
+      .max(CHECK_IN_TEXT_MAX, `Please keep this under ${CHECK_IN_TEXT_MAX} characters.`),
+    `Tell us ${what}.`,
+  );
 
-const optionalText = freeText(z.string().trim().max(CHECK_IN_TEXT_MAX, `Please keep this under ${CHECK_IN_TEXT_MAX} characters.`))
+const optionalText = freeText(
+  z.string().trim().max(CHECK_IN_TEXT_MAX, `Please keep this under ${CHECK_IN_TEXT_MAX} characters.`),
+)
   .nullish()
   .transform((value) => (value ? value : null));
 
 /** Platforms hand over the mood as "3" (Slack radio value, Teams choice) or 3. */
 const mood = z.preprocess(
   (value) => (typeof value === "string" && value.trim() !== "" ? Number(value) : value),
-  z.number({ error: "Pick your mood, from 1 to 5." }).int("Pick your mood, from 1 to 5.").min(1, "Pick your mood, from 1 to 5.").max(5, "Pick your mood, from 1 to 5."),
+  z
+    .number({ error: "Pick your mood, from 1 to 5." })
+    .int("Pick your mood, from 1 to 5.")
+    .min(1, "Pick your mood, from 1 to 5.")
+    .max(5, "Pick your mood, from 1 to 5."),
 );
 
 export const CheckInAnswersSchema = z.object({

@@ -5,7 +5,10 @@ import { localIsoDate } from "../schedule/local-time.ts";
 import type { CheckInPeriod } from "../schedule/period.ts";
 import type { SchedulePerson } from "../schedule/schedule-person.ts";
 
-export function isExcusedFromCheckIn(person: Pick<SchedulePerson, "active" | "awayUntil">, period: CheckInPeriod): boolean {
+export function isExcusedFromCheckIn(
+  person: Pick<SchedulePerson, "active" | "awayUntil">,
+  period: CheckInPeriod,
+): boolean {
   if (!person.active) return true;
   // A week whose prompt was skipped for a holiday or closure asked nobody anything.
   if (period.promptSkipped) return true;

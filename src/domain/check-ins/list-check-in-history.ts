@@ -8,7 +8,12 @@ import { PersonIdSchema } from "./check-in.schemas.ts";
 
 const HistoryInput = z.object({
   personId: PersonIdSchema,
-  limit: z.number().int().min(1, "Ask for at least one check-in.").max(50, "I can show at most 50 check-ins at once.").default(5),
+  limit: z
+    .number()
+    .int()
+    .min(1, "Ask for at least one check-in.")
+    .max(50, "I can show at most 50 check-ins at once.")
+    .default(5),
 });
 
 export interface ListCheckInHistoryOptions {
@@ -32,14 +37,27 @@ export interface CheckInHistoryItem {
 }
 
 /** Newest period first. */
-export async function listCheckInHistory(ctx: DomainContext, options: ListCheckInHistoryOptions): Promise<CheckInHistoryItem[]> {
+export async function listCheckInHistory(
+  ctx: DomainContext,
+  options: ListCheckInHistoryOptions,
+): Promise<CheckInHistoryItem[]> {
   const input = parseInput(HistoryInput, options);
   const rows = await ctx.prisma.checkIn.findMany({
     where: { personId: input.personId },
     // "2026-W48" keys sort as text in calendar order (four-digit year, two-digit week).
     orderBy: { periodKey: "desc" },
     take: input.limit,
-    select: { id: true, periodKey: true, mood: true, progress: true, plans: true, blockers: true, forManager: true, submittedAt: true, updatedAt: true },
+    select: {
+      id: true,
+      periodKey: true,
+      mood: true,
+      progress: true,
+      plans: true,
+      blockers: true,
+      forManager: true,
+      submittedAt: true,
+      updatedAt: true,
+    },
   });
   return rows.map((row) => ({ ...row, periodLabel: periodLabel(row.periodKey) }));
 }

@@ -4,11 +4,22 @@
 // same transaction, and the platform's request key makes the same request sent twice count once.
 import { randomUUID } from "node:crypto";
 import type { DomainContext, Tx } from "../context.ts";
-import { CheckInAnswersSchema, CHECK_IN_FIELDS, PersonIdSchema, type CheckInAnswers, type CheckInAnswersInput, type CheckInField } from "./check-in.schemas.ts";
+import {
+  CheckInAnswersSchema,
+  CHECK_IN_FIELDS,
+  PersonIdSchema,
+  type CheckInAnswers,
+  type CheckInAnswersInput,
+  type CheckInField,
+} from "./check-in.schemas.ts";
 import { CheckInValidationError } from "./check-in-validation-error.ts";
 import { loadPersonPeriod, promptDeliveryKey, reminderDeliveryKey } from "./current-period.ts";
 import { parseInput } from "../validation.ts";
-import { recordCheckInGoalProgress, type CheckInGoalChange, type CheckInGoalProgressResult } from "../goals/check-in-goals.ts";
+import {
+  recordCheckInGoalProgress,
+  type CheckInGoalChange,
+  type CheckInGoalProgressResult,
+} from "../goals/check-in-goals.ts";
 import { onceInTransaction } from "../request-keys.ts";
 
 export interface SubmitCheckInOptions {
@@ -50,7 +61,10 @@ export async function submitCheckIn(ctx: DomainContext, options: SubmitCheckInOp
     const row = await saveCheckIn(tx, personId, period.key, answers, now);
     // Whoever has answered gets no prompt or reminder for this period, even one already queued for later.
     await tx.delivery.updateMany({
-      where: { key: { in: [promptDeliveryKey(personId, period.key), reminderDeliveryKey(personId, period.key)] }, status: "pending" },
+      where: {
+        key: { in: [promptDeliveryKey(personId, period.key), reminderDeliveryKey(personId, period.key)] },
+        status: "pending",
+      },
       data: { status: "cancelled", lastError: "check-in already submitted", updatedAt: now },
     });
     const goals = await recordCheckInGoalProgress(tx, { personId, changes: options.goalChanges ?? [] }, now);
@@ -58,10 +72,22 @@ export async function submitCheckIn(ctx: DomainContext, options: SubmitCheckInOp
   });
   const base = { periodKey: period.key, deadline: period.deadline, deadlineLabel, answers };
   if (!saved) {
-    const existing = await ctx.prisma.checkIn.findUnique({ where: { personId_periodKey: { personId, periodKey: period.key } }, select: { id: true } });
-    return { ...base, checkInId: existing?.id ?? "", created: false, goals: { updated: [], skipped: 0 }, duplicate: true };
+    const existing = await ctx.prisma.checkIn.findUnique({
+      where: { personId_periodKey: { personId, periodKey: period.key } },
+      select: { id: true },
+    });
+    return {
+      ...base,
+      checkInId: existing?.id ?? "",
+      created: false,
+      goals: { updated: [], skipped: 0 },
+      duplicate: true,
+    };
   }
-  ctx.logger.info({ personId, periodKey: period.key, created: saved.created, goalsUpdated: saved.goals.updated.length }, saved.created ? "check-in submitted" : "check-in edited");
+  ctx.logger.info(
+    { personId, periodKey: period.key, created: saved.created, goalsUpdated: saved.goals.updated.length },
+    saved.created ? "check-in submitted" : "check-in edited",
+  );
   return { ...base, checkInId: saved.id, created: saved.created, goals: saved.goals, duplicate: false };
 }
 

@@ -3,7 +3,13 @@
 // instance, so a restarted instance hands its own unfinished claims back at once instead of waiting out the lease.
 import type { DomainContext } from "../context.ts";
 
-export async function claimDailyRun(ctx: DomainContext, key: string, now: Date, leaseMs: number, owner: string): Promise<boolean> {
+export async function claimDailyRun(
+  ctx: DomainContext,
+  key: string,
+  now: Date,
+  leaseMs: number,
+  owner: string,
+): Promise<boolean> {
   const at = now.toISOString();
   const until = new Date(now.getTime() + leaseMs).toISOString();
   // A lease that ends exactly now is over: a claim handed back at restart (leaseUntil = now) is free at once.
@@ -22,7 +28,10 @@ export async function finishDailyRun(ctx: DomainContext, key: string, now: Date)
 
 /** A failed run gives its claim back after `retryMs` (not the whole lease), so a later tick tries again. */
 export async function releaseDailyRun(ctx: DomainContext, key: string, now: Date, retryMs: number): Promise<void> {
-  await ctx.prisma.directorySyncRun.updateMany({ where: { key, finishedAt: null }, data: { leaseUntil: new Date(now.getTime() + retryMs) } });
+  await ctx.prisma.directorySyncRun.updateMany({
+    where: { key, finishedAt: null },
+    data: { leaseUntil: new Date(now.getTime() + retryMs) },
+  });
 }
 
 /**
@@ -30,6 +39,9 @@ export async function releaseDailyRun(ctx: DomainContext, key: string, now: Date
  * takes the sync over. Other instances' claims are left alone: they may be running. Returns how many were handed back.
  */
 export async function handBackOwnDailyRuns(ctx: DomainContext, owner: string, now: Date): Promise<number> {
-  const handedBack = await ctx.prisma.directorySyncRun.updateMany({ where: { leaseOwner: owner, finishedAt: null, leaseUntil: { gt: now } }, data: { leaseUntil: now } });
+  const handedBack = await ctx.prisma.directorySyncRun.updateMany({
+    where: { leaseOwner: owner, finishedAt: null, leaseUntil: { gt: now } },
+    data: { leaseUntil: now },
+  });
   return handedBack.count;
 }

@@ -30,7 +30,8 @@ export class DirectoryBusyError extends Error {
   }
 }
 
-export type LinkOutcome = { outcome: "linked" } | { outcome: "unreachable"; reason: string } | { outcome: "busy"; waitMs: number };
+export type LinkOutcome =
+  { outcome: "linked" } | { outcome: "unreachable"; reason: string } | { outcome: "busy"; waitMs: number };
 
 export interface DirectorySyncSummary {
   platform: "slack" | "teams";

@@ -30,7 +30,10 @@ const PERSON_SELECT = {
   slackIdentities: { select: { id: true, teamId: true, userId: true, deactivatedAt: true } },
 } as const;
 
-export async function linkSlackMembers(ctx: DomainContext, options: LinkSlackMembersOptions): Promise<LinkSlackMembersResult> {
+export async function linkSlackMembers(
+  ctx: DomainContext,
+  options: LinkSlackMembersOptions,
+): Promise<LinkSlackMembersResult> {
   const now = ctx.clock.now();
   const byEmail = new Map<string, SlackMember>();
   const byId = new Map<string, SlackMember>();
@@ -51,16 +54,20 @@ export async function linkSlackMembers(ctx: DomainContext, options: LinkSlackMem
       });
       const teamIds = [...new Set(options.members.map((member) => member.teamId))];
       const taken = new Set(
-        (await tx.slackIdentity.findMany({ where: { teamId: { in: teamIds } }, select: { teamId: true, userId: true } })).map(
-          (identity) => `${identity.teamId}:${identity.userId}`,
-        ),
+        (
+          await tx.slackIdentity.findMany({
+            where: { teamId: { in: teamIds } },
+            select: { teamId: true, userId: true },
+          })
+        ).map((identity) => `${identity.teamId}:${identity.userId}`),
       );
       const creates: { id: string; personId: string; teamId: string; userId: string; createdAt: Date }[] = [];
       const deactivate: string[] = [];
       const reactivate: string[] = [];
       const zones = new Map<string, string[]>();
       const findings: ReachFinding[] = [];
-      const found = (personId: string, reason: ReachReason | null) => findings.push({ personId, platform: "slack", reachable: reason === null, reason });
+      const found = (personId: string, reason: ReachReason | null) =>
+        findings.push({ personId, platform: "slack", reachable: reason === null, reason });
 
       for (const person of people) {
         if (!hasUsableEmail(person.email)) {
@@ -69,7 +76,10 @@ export async function linkSlackMembers(ctx: DomainContext, options: LinkSlackMem
         }
         const member = byEmail.get(normaliseEmail(person.email));
         // An account already linked (they used Momentum, or an earlier sync) is judged by what Slack says of it.
-        const linked = person.slackIdentities.map((identity) => ({ identity, member: byId.get(`${identity.teamId}:${identity.userId}`) }));
+        const linked = person.slackIdentities.map((identity) => ({
+          identity,
+          member: byId.get(`${identity.teamId}:${identity.userId}`),
+        }));
         const listed = linked.filter((entry) => entry.member);
         for (const { identity, member: current } of listed) {
           if (current!.deleted && !identity.deactivatedAt) deactivate.push(identity.id);
@@ -99,19 +109,35 @@ export async function linkSlackMembers(ctx: DomainContext, options: LinkSlackMem
           continue;
         }
         taken.add(key);
-        creates.push({ id: randomUUID(), personId: person.id, teamId: member.teamId, userId: member.userId, createdAt: now });
-        if (!person.timeZoneExplicit && member.timeZone && member.timeZone !== person.timeZone && isIanaTimeZone(member.timeZone)) {
+        creates.push({
+          id: randomUUID(),
+          personId: person.id,
+          teamId: member.teamId,
+          userId: member.userId,
+          createdAt: now,
+        });
+        if (
+          !person.timeZoneExplicit &&
+          member.timeZone &&
+          member.timeZone !== person.timeZone &&
+          isIanaTimeZone(member.timeZone)
+        ) {
           zones.set(member.timeZone, [...(zones.get(member.timeZone) ?? []), person.id]);
         }
         found(person.id, null);
       }
 
       if (creates.length > 0) await tx.slackIdentity.createMany({ data: creates, skipDuplicates: true });
-      if (deactivate.length > 0) await tx.slackIdentity.updateMany({ where: { id: { in: deactivate } }, data: { deactivatedAt: now } });
-      if (reactivate.length > 0) await tx.slackIdentity.updateMany({ where: { id: { in: reactivate } }, data: { deactivatedAt: null } });
+      if (deactivate.length > 0)
+        await tx.slackIdentity.updateMany({ where: { id: { in: deactivate } }, data: { deactivatedAt: now } });
+      if (reactivate.length > 0)
+        await tx.slackIdentity.updateMany({ where: { id: { in: reactivate } }, data: { deactivatedAt: null } });
       for (const [zone, ids] of zones) {
         // Conditional: a zone chosen between the read and now is not overwritten.
-        await tx.person.updateMany({ where: { id: { in: ids }, timeZoneExplicit: false }, data: { timeZone: zone, updatedAt: now } });
+        await tx.person.updateMany({
+          where: { id: { in: ids }, timeZoneExplicit: false },
+          data: { timeZone: zone, updatedAt: now },
+        });
       }
       await recordReachability(tx, findings, now);
       return { linked: creates.length, findings };

@@ -37,9 +37,14 @@ export interface LinkTeamsMembersResult {
   foreign: number;
 }
 
-export async function linkTeamsMembers(ctx: DomainContext, options: { tenantId: string; members: TeamsRosterMember[] }): Promise<LinkTeamsMembersResult> {
+export async function linkTeamsMembers(
+  ctx: DomainContext,
+  options: { tenantId: string; members: TeamsRosterMember[] },
+): Promise<LinkTeamsMembersResult> {
   const now = ctx.clock.now();
-  const own = options.members.filter((member) => member.aadObjectId && (!member.tenantId || member.tenantId === options.tenantId));
+  const own = options.members.filter(
+    (member) => member.aadObjectId && (!member.tenantId || member.tenantId === options.tenantId),
+  );
   const foreign = options.members.length - own.length;
   if (own.length === 0) return { linked: [], created: 0, foreign };
 
@@ -47,16 +52,31 @@ export async function linkTeamsMembers(ctx: DomainContext, options: { tenantId: 
     async (tx) => {
       const known = await tx.teamsIdentity.findMany({
         where: { tenantId: options.tenantId, aadObjectId: { in: own.map((member) => member.aadObjectId!) } },
-        select: { id: true, personId: true, aadObjectId: true, teamsUserId: true, conversationReference: true, person: { select: { active: true } } },
+        select: {
+          id: true,
+          personId: true,
+          aadObjectId: true,
+          teamsUserId: true,
+          conversationReference: true,
+          person: { select: { active: true } },
+        },
       });
       const byAad = new Map(known.map((identity) => [identity.aadObjectId, identity]));
-      const addresses = own.flatMap((member) => [member.email, member.userPrincipalName].flatMap((value) => (value ? [normaliseEmail(value)] : [])));
-      const people = await tx.person.findMany({ where: { active: true, email: { in: [...new Set(addresses)] } }, select: { id: true, email: true } });
+      const addresses = own.flatMap((member) =>
+        [member.email, member.userPrincipalName].flatMap((value) => (value ? [normaliseEmail(value)] : [])),
+      );
+      const people = await tx.person.findMany({
+        where: { active: true, email: { in: [...new Set(addresses)] } },
+        select: { id: true, email: true },
+      });
       const personByEmail = new Map(people.map((person) => [person.email, person.id]));
       const withIdentity = new Set(
-        (await tx.teamsIdentity.findMany({ where: { tenantId: options.tenantId, personId: { in: people.map((person) => person.id) } }, select: { personId: true } })).map(
-          (identity) => identity.personId,
-        ),
+        (
+          await tx.teamsIdentity.findMany({
+            where: { tenantId: options.tenantId, personId: { in: people.map((person) => person.id) } },
+            select: { personId: true },
+          })
+        ).map((identity) => identity.personId),
       );
 
       const linked: LinkedTeamsMember[] = [];
@@ -65,8 +85,19 @@ export async function linkTeamsMembers(ctx: DomainContext, options: { tenantId: 
         const identity = byAad.get(member.aadObjectId!);
         if (identity) {
           if (!identity.person.active) continue;
-          if (identity.teamsUserId !== member.teamsUserId) await tx.teamsIdentity.update({ where: { id: identity.id }, data: { teamsUserId: member.teamsUserId, updatedAt: now } });
-          linked.push({ identityId: identity.id, personId: identity.personId, teamsUserId: member.teamsUserId, aadObjectId: identity.aadObjectId, name: member.name, hasConversation: identity.conversationReference !== null });
+          if (identity.teamsUserId !== member.teamsUserId)
+            await tx.teamsIdentity.update({
+              where: { id: identity.id },
+              data: { teamsUserId: member.teamsUserId, updatedAt: now },
+            });
+          linked.push({
+            identityId: identity.id,
+            personId: identity.personId,
+            teamsUserId: member.teamsUserId,
+            aadObjectId: identity.aadObjectId,
+            name: member.name,
+            hasConversation: identity.conversationReference !== null,
+          });
           continue;
         }
         const email = member.email ? normaliseEmail(member.email) : null;
@@ -76,8 +107,23 @@ export async function linkTeamsMembers(ctx: DomainContext, options: { tenantId: 
         if (!personId || withIdentity.has(personId)) continue;
         withIdentity.add(personId);
         const id = randomUUID();
-        creates.push({ id, personId, tenantId: options.tenantId, aadObjectId: member.aadObjectId!, teamsUserId: member.teamsUserId, createdAt: now, updatedAt: now });
-        linked.push({ identityId: id, personId, teamsUserId: member.teamsUserId, aadObjectId: member.aadObjectId!, name: member.name, hasConversation: false });
+        creates.push({
+          id,
+          personId,
+          tenantId: options.tenantId,
+          aadObjectId: member.aadObjectId!,
+          teamsUserId: member.teamsUserId,
+          createdAt: now,
+          updatedAt: now,
+        });
+        linked.push({
+          identityId: id,
+          personId,
+          teamsUserId: member.teamsUserId,
+          aadObjectId: member.aadObjectId!,
+          name: member.name,
+          hasConversation: false,
+        });
       }
       if (creates.length > 0) await tx.teamsIdentity.createMany({ data: creates, skipDuplicates: true });
       return { linked, created: creates.length, foreign };
@@ -87,7 +133,11 @@ export async function linkTeamsMembers(ctx: DomainContext, options: { tenantId: 
 }
 
 /** Stores the personal chat the platform opened, so every proactive message can reach the person. */
-export async function storePersonalConversation(ctx: DomainContext, identityId: string, reference: object): Promise<void> {
+export async function storePersonalConversation(
+  ctx: DomainContext,
+  identityId: string,
+  reference: object,
+): Promise<void> {
   await ctx.prisma.teamsIdentity.updateMany({
     where: { id: identityId, conversationReference: { equals: Prisma.DbNull } },
     data: { conversationReference: reference, updatedAt: ctx.clock.now() },
@@ -98,11 +148,24 @@ export async function storePersonalConversation(ctx: DomainContext, identityId: 
  * Records Teams reach after rosters were read. `complete`: every team Momentum is in was read, so an active person
  * seen in none shares no team with Momentum. Refused chats keep their own reason.
  */
-export async function recordTeamsReach(ctx: DomainContext, options: { reachable: string[]; refused: string[]; complete: boolean }): Promise<ReachFinding[]> {
+export async function recordTeamsReach(
+  ctx: DomainContext,
+  options: { reachable: string[]; refused: string[]; complete: boolean },
+): Promise<ReachFinding[]> {
   const now = ctx.clock.now();
   const findings: ReachFinding[] = [
-    ...options.reachable.map((personId): ReachFinding => ({ personId, platform: "teams", reachable: true, reason: null })),
-    ...options.refused.map((personId): ReachFinding => ({ personId, platform: "teams", reachable: false, reason: "teams_chat_refused" })),
+    ...options.reachable.map((personId): ReachFinding => ({
+      personId,
+      platform: "teams",
+      reachable: true,
+      reason: null,
+    })),
+    ...options.refused.map((personId): ReachFinding => ({
+      personId,
+      platform: "teams",
+      reachable: false,
+      reason: "teams_chat_refused",
+    })),
   ];
   if (options.complete) {
     const seen = new Set([...options.reachable, ...options.refused]);
@@ -110,24 +173,42 @@ export async function recordTeamsReach(ctx: DomainContext, options: { reachable:
       where: { active: true, teamsIdentities: { none: { NOT: { conversationReference: { equals: Prisma.DbNull } } } } },
       select: { id: true },
     });
-    for (const person of others) if (!seen.has(person.id)) findings.push({ personId: person.id, platform: "teams", reachable: false, reason: "teams_no_shared_team" });
+    for (const person of others)
+      if (!seen.has(person.id))
+        findings.push({ personId: person.id, platform: "teams", reachable: false, reason: "teams_no_shared_team" });
   }
   await ctx.prisma.$transaction((tx) => recordReachability(tx, findings, now));
   return findings;
 }
 
 /** The team Momentum was added to, kept for the daily roster read. */
-export async function rememberTeamsTeam(ctx: DomainContext, team: { tenantId: string; teamId: string; name: string; reference: object }): Promise<void> {
+export async function rememberTeamsTeam(
+  ctx: DomainContext,
+  team: { tenantId: string; teamId: string; name: string; reference: object },
+): Promise<void> {
   const now = ctx.clock.now();
   await ctx.prisma.teamsTeam.upsert({
     where: { teamId: team.teamId },
-    create: { tenantId: team.tenantId, teamId: team.teamId, name: team.name, conversationReference: team.reference, createdAt: now, updatedAt: now },
+    create: {
+      tenantId: team.tenantId,
+      teamId: team.teamId,
+      name: team.name,
+      conversationReference: team.reference,
+      createdAt: now,
+      updatedAt: now,
+    },
     update: { name: team.name, conversationReference: team.reference, removedAt: null, updatedAt: now },
   });
 }
 
-export async function listTeamsTeams(ctx: DomainContext): Promise<{ teamId: string; tenantId: string; reference: unknown }[]> {
-  const teams = await ctx.prisma.teamsTeam.findMany({ where: { removedAt: null }, select: { teamId: true, tenantId: true, conversationReference: true }, orderBy: { createdAt: "asc" } });
+export async function listTeamsTeams(
+  ctx: DomainContext,
+): Promise<{ teamId: string; tenantId: string; reference: unknown }[]> {
+  const teams = await ctx.prisma.teamsTeam.findMany({
+    where: { removedAt: null },
+    select: { teamId: true, tenantId: true, conversationReference: true },
+    orderBy: { createdAt: "asc" },
+  });
   return teams.map((team) => ({ teamId: team.teamId, tenantId: team.tenantId, reference: team.conversationReference }));
 }
 

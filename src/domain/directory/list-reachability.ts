@@ -25,11 +25,18 @@ const REACH_SELECT = {
   email: true,
   name: true,
   slackIdentities: { where: { deactivatedAt: null }, select: { id: true }, take: 1 },
-  teamsIdentities: { where: { NOT: { conversationReference: { equals: Prisma.DbNull } } }, select: { id: true }, take: 1 },
+  teamsIdentities: {
+    where: { NOT: { conversationReference: { equals: Prisma.DbNull } } },
+    select: { id: true },
+    take: 1,
+  },
   reachability: { select: { platform: true, reachable: true, reason: true } },
 } as const;
 
-export async function listReachability(ctx: Pick<DomainContext, "prisma"> | { prisma: Tx }, options: { platforms: PlatformName[]; personIds?: string[] }): Promise<PersonReach[]> {
+export async function listReachability(
+  ctx: Pick<DomainContext, "prisma"> | { prisma: Tx },
+  options: { platforms: PlatformName[]; personIds?: string[] },
+): Promise<PersonReach[]> {
   const people = await ctx.prisma.person.findMany({
     where: { active: true, ...(options.personIds ? { id: { in: options.personIds } } : {}) },
     select: REACH_SELECT,
@@ -40,7 +47,12 @@ export async function listReachability(ctx: Pick<DomainContext, "prisma"> | { pr
     for (const platform of options.platforms) {
       const linked = platform === "slack" ? person.slackIdentities.length > 0 : person.teamsIdentities.length > 0;
       const stored = person.reachability.find((row) => row.platform === platform);
-      platforms[platform] = linked ? { reachable: true, reason: null } : { reachable: false, reason: reasonText(person.email, platform, stored?.reachable === false ? stored.reason : null) };
+      platforms[platform] = linked
+        ? { reachable: true, reason: null }
+        : {
+            reachable: false,
+            reason: reasonText(person.email, platform, stored?.reachable === false ? stored.reason : null),
+          };
     }
     const reachable = Object.values(platforms).some((reach) => reach?.reachable);
     return { personId: person.id, email: person.email, name: person.name, platforms, reachable };
@@ -62,7 +74,10 @@ export async function countUnreachable(ctx: { prisma: Tx }, personIds: string[])
   const reachable = await ctx.prisma.person.count({
     where: {
       id: { in: personIds },
-      OR: [{ slackIdentities: { some: { deactivatedAt: null } } }, { teamsIdentities: { some: { NOT: { conversationReference: { equals: Prisma.DbNull } } } } }],
+      OR: [
+        { slackIdentities: { some: { deactivatedAt: null } } },
+        { teamsIdentities: { some: { NOT: { conversationReference: { equals: Prisma.DbNull } } } } },
+      ],
     },
   });
   return new Set(personIds).size - reachable;
@@ -74,7 +89,12 @@ export async function countUnreachableActiveExcept(ctx: { prisma: Tx }, excluded
     where: {
       active: true,
       id: { notIn: excludedIds },
-      NOT: { OR: [{ slackIdentities: { some: { deactivatedAt: null } } }, { teamsIdentities: { some: { NOT: { conversationReference: { equals: Prisma.DbNull } } } } }] },
+      NOT: {
+        OR: [
+          { slackIdentities: { some: { deactivatedAt: null } } },
+          { teamsIdentities: { some: { NOT: { conversationReference: { equals: Prisma.DbNull } } } } },
+        ],
+      },
     },
   });
 }
@@ -86,7 +106,10 @@ export async function countUnreachableActive(ctx: { prisma: Tx }): Promise<{ unr
     ctx.prisma.person.count({
       where: {
         active: true,
-        OR: [{ slackIdentities: { some: { deactivatedAt: null } } }, { teamsIdentities: { some: { NOT: { conversationReference: { equals: Prisma.DbNull } } } } }],
+        OR: [
+          { slackIdentities: { some: { deactivatedAt: null } } },
+          { teamsIdentities: { some: { NOT: { conversationReference: { equals: Prisma.DbNull } } } } },
+        ],
       },
     }),
   ]);

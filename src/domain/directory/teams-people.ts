@@ -14,18 +14,29 @@ export interface KnownTeamsPerson {
 type Reader = Pick<DomainContext, "prisma">;
 
 /** Active people with a Teams identity in this tenant, by name, at most `limit`. */
-export async function listKnownTeamsPeople(ctx: Reader, options: { tenantId: string; limit: number }): Promise<KnownTeamsPerson[]> {
+export async function listKnownTeamsPeople(
+  ctx: Reader,
+  options: { tenantId: string; limit: number },
+): Promise<KnownTeamsPerson[]> {
   const identities = await ctx.prisma.teamsIdentity.findMany({
     where: { tenantId: options.tenantId, person: { active: true } },
     select: { aadObjectId: true, personId: true, person: { select: { name: true, role: true } } },
     orderBy: { person: { name: "asc" } },
     take: options.limit,
   });
-  return identities.map((identity) => ({ aadObjectId: identity.aadObjectId, personId: identity.personId, name: identity.person.name, role: identity.person.role as Role }));
+  return identities.map((identity) => ({
+    aadObjectId: identity.aadObjectId,
+    personId: identity.personId,
+    name: identity.person.name,
+    role: identity.person.role as Role,
+  }));
 }
 
 /** The person behind an AAD object id of this tenant, or null when Momentum has not met them yet. */
-export async function findTeamsPerson(ctx: Reader, options: { tenantId: string; aadObjectId: string }): Promise<PersonRecord | null> {
+export async function findTeamsPerson(
+  ctx: Reader,
+  options: { tenantId: string; aadObjectId: string },
+): Promise<PersonRecord | null> {
   const known = await ctx.prisma.teamsIdentity.findUnique({
     where: { tenantId_aadObjectId: { tenantId: options.tenantId, aadObjectId: options.aadObjectId } },
     select: { person: { select: PERSON_FIELDS } },
@@ -34,7 +45,10 @@ export async function findTeamsPerson(ctx: Reader, options: { tenantId: string; 
 }
 
 /** The stored personal-chat reference of a Teams user (by AAD object id), or null when there is none yet. */
-export async function teamsPersonalConversation(ctx: Reader, options: { tenantId: string; aadObjectId: string }): Promise<unknown> {
+export async function teamsPersonalConversation(
+  ctx: Reader,
+  options: { tenantId: string; aadObjectId: string },
+): Promise<unknown> {
   const identity = await ctx.prisma.teamsIdentity.findUnique({
     where: { tenantId_aadObjectId: { tenantId: options.tenantId, aadObjectId: options.aadObjectId } },
     select: { conversationReference: true },
@@ -43,7 +57,13 @@ export async function teamsPersonalConversation(ctx: Reader, options: { tenantId
 }
 
 /** A Teams identity by its "29:" user id, and whether Momentum already has a personal chat with it. */
-export async function findTeamsIdentityByUserId(ctx: Reader, options: { tenantId: string; teamsUserId: string }): Promise<{ identityId: string; hasConversation: boolean } | null> {
-  const identity = await ctx.prisma.teamsIdentity.findFirst({ where: { tenantId: options.tenantId, teamsUserId: options.teamsUserId }, select: { id: true, conversationReference: true } });
+export async function findTeamsIdentityByUserId(
+  ctx: Reader,
+  options: { tenantId: string; teamsUserId: string },
+): Promise<{ identityId: string; hasConversation: boolean } | null> {
+  const identity = await ctx.prisma.teamsIdentity.findFirst({
+    where: { tenantId: options.tenantId, teamsUserId: options.teamsUserId },
+    select: { id: true, conversationReference: true },
+  });
   return identity ? { identityId: identity.id, hasConversation: identity.conversationReference !== null } : null;
 }

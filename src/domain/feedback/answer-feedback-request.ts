@@ -7,7 +7,10 @@ import { AnswerFeedbackRequestInput, type AnswerFeedbackRequestOptions } from ".
 import { getFeedbackAsk } from "./get-feedback-ask.ts";
 import { giveFeedback, type GiveFeedbackResult } from "./give-feedback.ts";
 
-export async function answerFeedbackRequest(ctx: DomainContext, options: AnswerFeedbackRequestOptions): Promise<GiveFeedbackResult> {
+export async function answerFeedbackRequest(
+  ctx: DomainContext,
+  options: AnswerFeedbackRequestOptions,
+): Promise<GiveFeedbackResult> {
   const input = parseInput(AnswerFeedbackRequestInput, options);
   const ask = await getFeedbackAsk(ctx, { askId: input.askId, personId: input.answererId });
   return giveFeedback(ctx, {

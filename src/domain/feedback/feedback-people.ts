@@ -40,7 +40,8 @@ export async function loadFeedbackPeople(db: Db, ids: string[]): Promise<Map<str
         active: row.active,
         role: row.role,
         manager: row.manager?.active ? { id: row.manager.id, name: row.manager.name } : null,
-        reachable: row.slackIdentities.length > 0 || row.teamsIdentities.some((identity) => identity.conversationReference),
+        reachable:
+          row.slackIdentities.length > 0 || row.teamsIdentities.some((identity) => identity.conversationReference),
       },
     ]),
   );
@@ -49,7 +50,8 @@ export async function loadFeedbackPeople(db: Db, ids: string[]): Promise<Map<str
 /** The acting person must exist and be active. */
 export function requireActiveActor(people: Map<string, FeedbackPerson>, id: string, what: string): FeedbackPerson {
   const person = people.get(id);
-  if (!person || !person.active) throw new AppError("FORBIDDEN", `Your Momentum account is deactivated, so you can't ${what}.`);
+  if (!person || !person.active)
+    throw new AppError("FORBIDDEN", `Your Momentum account is deactivated, so you can't ${what}.`);
   return person;
 }
 
@@ -65,16 +67,25 @@ export function requireActivePerson(people: Map<string, FeedbackPerson>, id: str
  * The one other reader of feedback for `recipient` with this audience: their manager, or nobody. Sharing with a
  * manager who doesn't exist is refused rather than silently narrowed, so the giver is never surprised.
  */
-export function sharedReaderFor(recipient: FeedbackPerson, audience: FeedbackAudience): { id: string; name: string } | null {
+export function sharedReaderFor(
+  recipient: FeedbackPerson,
+  audience: FeedbackAudience,
+): { id: string; name: string } | null {
   if (audience === "recipient") return null;
   if (!recipient.manager) {
-    throw validationError(`${recipient.name} has no manager in Momentum, so this can only go to ${recipient.name}. Choose "${recipient.name} only".`);
+    throw validationError(
+      `${recipient.name} has no manager in Momentum, so this can only go to ${recipient.name}. Choose "${recipient.name} only".`,
+    );
   }
   return recipient.manager;
 }
 
 /** "Only Bob will see this." / "Bob and their manager Carol will see this." / "Bob has no manager …". */
-export function whoWillSee(options: { recipientName: string; manager: { name: string; isViewer?: boolean } | null; audience: FeedbackAudience }): string {
+export function whoWillSee(options: {
+  recipientName: string;
+  manager: { name: string; isViewer?: boolean } | null;
+  audience: FeedbackAudience;
+}): string {
   const { recipientName, manager, audience } = options;
   if (audience === "recipient") return `Only ${recipientName} will see this.`;
   if (!manager) return `${recipientName} has no manager in Momentum, so only ${recipientName} can see it.`;

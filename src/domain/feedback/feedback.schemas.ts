@@ -6,7 +6,9 @@ export const FEEDBACK_TOPIC_MAX_LENGTH = 200;
 export const FEEDBACK_MAX_ASKED = 10;
 
 export const FEEDBACK_AUDIENCES = ["recipient", "recipient_and_manager"] as const;
-export const FeedbackAudience = z.enum(FEEDBACK_AUDIENCES, { error: "Choose who will see it: only them, or them and their manager." });
+export const FeedbackAudience = z.enum(FEEDBACK_AUDIENCES, {
+  error: "Choose who will see it: only them, or them and their manager.",
+});
 export type FeedbackAudience = z.infer<typeof FeedbackAudience>;
 
 const id = z.string().min(1).max(100);
@@ -32,7 +34,11 @@ export const FeedbackTopic = freeText(
 /** Idempotency key of the request that sends something (a draft id, a Slack view id, a Teams activity id). */
 const RequestKey = z.string().min(1).max(300);
 
-export const PreviewFeedbackInput = z.object({ giverId: id, recipientId: id, audience: FeedbackAudience.default("recipient") });
+export const PreviewFeedbackInput = z.object({
+  giverId: id,
+  recipientId: id,
+  audience: FeedbackAudience.default("recipient"),
+});
 export type PreviewFeedbackOptions = z.input<typeof PreviewFeedbackInput>;
 
 export const GiveFeedbackInput = z.object({

@@ -35,7 +35,11 @@ export async function getFeedbackAsk(ctx: DomainContext, options: FeedbackAskOpt
   if (ask.status !== "pending") throw alreadyClosed(ask.status);
   const { request } = ask;
   const ids = [request.subjectId, request.requesterId, ...(request.sharedWithId ? [request.sharedWithId] : [])];
-  const names = new Map((await ctx.prisma.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((person) => [person.id, person.name]));
+  const names = new Map(
+    (await ctx.prisma.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map(
+      (person) => [person.id, person.name],
+    ),
+  );
   return {
     askId: ask.id,
     subjectId: request.subjectId,
@@ -43,6 +47,8 @@ export async function getFeedbackAsk(ctx: DomainContext, options: FeedbackAskOpt
     requesterName: names.get(request.requesterId) ?? "",
     aboutRequester: request.requesterId === request.subjectId,
     topic: request.topic,
-    readerNames: [request.subjectId, ...(request.sharedWithId ? [request.sharedWithId] : [])].map((id) => names.get(id) ?? ""),
+    readerNames: [request.subjectId, ...(request.sharedWithId ? [request.sharedWithId] : [])].map(
+      (id) => names.get(id) ?? "",
+    ),
   };
 }

@@ -7,7 +7,13 @@ import type { DomainContext, Tx } from "../context.ts";
 import { enqueueDeliveries, type NewDelivery } from "../notifications/outbox.ts";
 import { parseInput } from "../validation.ts";
 import { GiveFeedbackInput, type FeedbackAudience, type GiveFeedbackOptions } from "./feedback.schemas.ts";
-import { loadFeedbackPeople, requireActiveActor, requireActivePerson, sharedReaderFor, type FeedbackPerson } from "./feedback-people.ts";
+import {
+  loadFeedbackPeople,
+  requireActiveActor,
+  requireActivePerson,
+  sharedReaderFor,
+  type FeedbackPerson,
+} from "./feedback-people.ts";
 
 export interface GiveFeedbackResult {
   feedbackId: string;
@@ -29,12 +35,17 @@ interface Reader {
 
 export async function giveFeedback(ctx: DomainContext, options: GiveFeedbackOptions): Promise<GiveFeedbackResult> {
   const input = parseInput(GiveFeedbackInput, options);
-  if (input.giverId === input.recipientId) throw validationError("Feedback is for someone else: you can't give feedback to yourself.");
+  if (input.giverId === input.recipientId)
+    throw validationError("Feedback is for someone else: you can't give feedback to yourself.");
   const previous = await findByRequestKey(ctx, input.requestKey);
   if (previous) return previous;
 
   const ask = input.askId ? await loadAsk(ctx, input.askId, input.giverId, input.recipientId) : null;
-  const people = await loadFeedbackPeople(ctx.prisma, [input.giverId, input.recipientId, ...(ask?.sharedWithId ? [ask.sharedWithId] : [])]);
+  const people = await loadFeedbackPeople(ctx.prisma, [
+    input.giverId,
+    input.recipientId,
+    ...(ask?.sharedWithId ? [ask.sharedWithId] : []),
+  ]);
   const giver = requireActiveActor(people, input.giverId, "give feedback");
   const recipient = requireActivePerson(people, input.recipientId, "receive feedback");
   const audience = ask ? ask.audience : input.audience;
@@ -46,17 +57,35 @@ export async function giveFeedback(ctx: DomainContext, options: GiveFeedbackOpti
     // Answering closes the ask under its row lock: of two racing answers, the second finds it answered.
     if (ask) await closeAsk(tx, ask.id, giver.id);
     const inserted = await tx.feedback.createMany({
-      data: [{ id: feedbackId, requestKey: input.requestKey, giverId: giver.id, recipientId: recipient.id, text: input.text, audience, askId: ask?.id ?? null, sharedWithId: shared?.id ?? null, createdAt: now }],
+      data: [
+        {
+          id: feedbackId,
+          requestKey: input.requestKey,
+          giverId: giver.id,
+          recipientId: recipient.id,
+          text: input.text,
+          audience,
+          askId: ask?.id ?? null,
+          sharedWithId: shared?.id ?? null,
+          createdAt: now,
+        },
+      ],
       skipDuplicates: true,
     });
     if (inserted.count === 0) return false; // the same request racing itself: the other copy stored and queued it
-    await enqueueDeliveries(tx, deliveriesFor({ feedbackId, giver, recipient, shared, text: input.text, topic: ask?.topic ?? null }), now);
+    await enqueueDeliveries(
+      tx,
+      deliveriesFor({ feedbackId, giver, recipient, shared, text: input.text, topic: ask?.topic ?? null }),
+      now,
+    );
     return true;
   });
   if (!stored) return (await findByRequestKey(ctx, input.requestKey))!;
 
   ctx.logger.info({ feedbackId, audience, answersAsk: Boolean(ask) }, "feedback given");
-  const readers = [recipient, ...(shared && shared.id !== giver.id ? [people.get(shared.id)] : [])].filter((person): person is FeedbackPerson => Boolean(person));
+  const readers = [recipient, ...(shared && shared.id !== giver.id ? [people.get(shared.id)] : [])].filter(
+    (person): person is FeedbackPerson => Boolean(person),
+  );
   return {
     feedbackId,
     duplicate: false,
@@ -67,15 +96,40 @@ export async function giveFeedback(ctx: DomainContext, options: GiveFeedbackOpti
   };
 }
 
-function deliveriesFor(options: { feedbackId: string; giver: FeedbackPerson; recipient: FeedbackPerson; shared: Reader | null; text: string; topic: string | null }): NewDelivery[] {
+function deliveriesFor(options: {
+  feedbackId: string;
+  giver: FeedbackPerson;
+  recipient: FeedbackPerson;
+  shared: Reader | null;
+  text: string;
+  topic: string | null;
+}): NewDelivery[] {
   const { feedbackId, giver, recipient, shared, text, topic } = options;
-  const common = { feedbackId, giverName: giver.name, recipientName: recipient.name, text, topic, sharedWithName: shared?.name ?? null, sharedReason: shared?.reason ?? null };
+  const common = {
+    feedbackId,
+    giverName: giver.name,
+    recipientName: recipient.name,
+    text,
+    topic,
+    sharedWithName: shared?.name ?? null,
+    sharedReason: shared?.reason ?? null,
+  };
   const deliveries: NewDelivery[] = [
-    { key: `feedback-dm:${feedbackId}:recipient`, kind: "feedback.received", target: { kind: "person", personId: recipient.id }, message: { type: "feedback.received", reader: "recipient", ...common } },
+    {
+      key: `feedback-dm:${feedbackId}:recipient`,
+      kind: "feedback.received",
+      target: { kind: "person", personId: recipient.id },
+      message: { type: "feedback.received", reader: "recipient", ...common },
+    },
   ];
   // The giver wrote it: a manager giving shared feedback to their own report gets no copy of their own words.
   if (shared && shared.id !== giver.id) {
-    deliveries.push({ key: `feedback-dm:${feedbackId}:shared`, kind: "feedback.received", target: { kind: "person", personId: shared.id }, message: { type: "feedback.received", reader: "shared", ...common } });
+    deliveries.push({
+      key: `feedback-dm:${feedbackId}:shared`,
+      kind: "feedback.received",
+      target: { kind: "person", personId: shared.id },
+      message: { type: "feedback.received", reader: "shared", ...common },
+    });
   }
   return deliveries;
 }
@@ -95,11 +149,23 @@ interface AskToAnswer {
 async function loadAsk(ctx: DomainContext, askId: string, giverId: string, recipientId: string): Promise<AskToAnswer> {
   const ask = await ctx.prisma.feedbackAsk.findUnique({
     where: { id: askId },
-    select: { id: true, askedId: true, status: true, request: { select: { subjectId: true, requesterId: true, topic: true, audience: true, sharedWithId: true } } },
+    select: {
+      id: true,
+      askedId: true,
+      status: true,
+      request: { select: { subjectId: true, requesterId: true, topic: true, audience: true, sharedWithId: true } },
+    },
   });
-  if (!ask || ask.askedId !== giverId || ask.request.subjectId !== recipientId) throw new AppError("FORBIDDEN", "This feedback request was sent to someone else, so you can't answer it.");
+  if (!ask || ask.askedId !== giverId || ask.request.subjectId !== recipientId)
+    throw new AppError("FORBIDDEN", "This feedback request was sent to someone else, so you can't answer it.");
   if (ask.status !== "pending") throw alreadyClosed(ask.status);
-  return { id: ask.id, audience: ask.request.audience, topic: ask.request.topic, requesterId: ask.request.requesterId, sharedWithId: ask.request.sharedWithId };
+  return {
+    id: ask.id,
+    audience: ask.request.audience,
+    topic: ask.request.topic,
+    requesterId: ask.request.requesterId,
+    sharedWithId: ask.request.sharedWithId,
+  };
 }
 
 /** The reader fixed when the request was made; one who has since left reads nothing. */
@@ -110,20 +176,42 @@ function askReader(people: Map<string, FeedbackPerson>, ask: AskToAnswer): Reade
 }
 
 async function closeAsk(tx: Tx, askId: string, answererId: string): Promise<void> {
-  const closed = await tx.feedbackAsk.updateMany({ where: { id: askId, askedId: answererId, status: "pending" }, data: { status: "answered" } });
+  const closed = await tx.feedbackAsk.updateMany({
+    where: { id: askId, askedId: answererId, status: "pending" },
+    data: { status: "answered" },
+  });
   if (closed.count === 0) throw alreadyClosed("answered");
 }
 
 export function alreadyClosed(status: string): AppError {
   return status === "declined"
     ? new AppError("CONFLICT", "You declined this feedback request, so it can't be answered any more.")
-    : new AppError("CONFLICT", "You've already answered this feedback request. Answers can't be changed after they're sent.");
+    : new AppError(
+        "CONFLICT",
+        "You've already answered this feedback request. Answers can't be changed after they're sent.",
+      );
 }
 
 /** The feedback a request already stored, described for its giver (and only for them). */
-export async function findByRequestKey(ctx: DomainContext, requestKey: string, giverId?: string): Promise<GiveFeedbackResult | null> {
-  const row = await ctx.prisma.feedback.findUnique({ where: { requestKey }, select: { id: true, giverId: true, audience: true, sharedWithId: true, recipient: { select: { name: true } } } });
+export async function findByRequestKey(
+  ctx: DomainContext,
+  requestKey: string,
+  giverId?: string,
+): Promise<GiveFeedbackResult | null> {
+  const row = await ctx.prisma.feedback.findUnique({
+    where: { requestKey },
+    select: { id: true, giverId: true, audience: true, sharedWithId: true, recipient: { select: { name: true } } },
+  });
   if (!row || (giverId !== undefined && row.giverId !== giverId)) return null;
-  const sharedWith = row.sharedWithId ? await ctx.prisma.person.findUnique({ where: { id: row.sharedWithId }, select: { name: true } }) : null;
-  return { feedbackId: row.id, duplicate: true, recipientName: row.recipient.name, audience: row.audience, sharedWithName: sharedWith?.name ?? null, unreachableNames: [] };
+  const sharedWith = row.sharedWithId
+    ? await ctx.prisma.person.findUnique({ where: { id: row.sharedWithId }, select: { name: true } })
+    : null;
+  return {
+    feedbackId: row.id,
+    duplicate: true,
+    recipientName: row.recipient.name,
+    audience: row.audience,
+    sharedWithName: sharedWith?.name ?? null,
+    unreachableNames: [],
+  };
 }

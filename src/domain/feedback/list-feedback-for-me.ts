@@ -43,6 +43,11 @@ export async function listFeedbackForMe(ctx: DomainContext, options: ListFeedbac
     text: row.text,
     createdAt: row.createdAt,
     topic: row.ask?.request.topic ?? null,
-    reason: row.recipientId === input.personId ? "to-you" : row.ask?.request.requesterId === input.personId ? "you-asked" : "shared-as-manager",
+    reason:
+      row.recipientId === input.personId
+        ? "to-you"
+        : row.ask?.request.requesterId === input.personId
+          ? "you-asked"
+          : "shared-as-manager",
   }));
 }

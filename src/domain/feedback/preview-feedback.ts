@@ -20,13 +20,18 @@ export interface FeedbackPreview {
 
 export async function previewFeedback(ctx: DomainContext, options: PreviewFeedbackOptions): Promise<FeedbackPreview> {
   const input = parseInput(PreviewFeedbackInput, options);
-  if (input.giverId === input.recipientId) throw validationError("Feedback is for someone else: you can't give feedback to yourself.");
+  if (input.giverId === input.recipientId)
+    throw validationError("Feedback is for someone else: you can't give feedback to yourself.");
   const people = await loadFeedbackPeople(ctx.prisma, [input.giverId, input.recipientId]);
   requireActiveActor(people, input.giverId, "give feedback");
   const recipient = requireActivePerson(people, input.recipientId, "receive feedback");
   const manager = recipient.manager ? { ...recipient.manager, isGiver: recipient.manager.id === input.giverId } : null;
   const describe = (audience: FeedbackAudience) =>
-    whoWillSee({ recipientName: recipient.name, manager: manager && { name: manager.name, isViewer: manager.isGiver }, audience });
+    whoWillSee({
+      recipientName: recipient.name,
+      manager: manager && { name: manager.name, isViewer: manager.isGiver },
+      audience,
+    });
   const shared = input.audience === "recipient_and_manager" && manager !== null;
   return {
     recipient: { id: recipient.id, name: recipient.name },

@@ -9,7 +9,13 @@ import { enqueueDeliveries, type NewDelivery } from "../notifications/outbox.ts"
 import { hasRole } from "../people/person.ts";
 import { parseInput } from "../validation.ts";
 import { RequestFeedbackInput, type FeedbackAudience, type RequestFeedbackOptions } from "./feedback.schemas.ts";
-import { loadFeedbackPeople, requireActiveActor, requireActivePerson, sharedReaderFor, type FeedbackPerson } from "./feedback-people.ts";
+import {
+  loadFeedbackPeople,
+  requireActiveActor,
+  requireActivePerson,
+  sharedReaderFor,
+  type FeedbackPerson,
+} from "./feedback-people.ts";
 
 export interface RequestFeedbackResult {
   requestId: string;
@@ -23,7 +29,10 @@ export interface RequestFeedbackResult {
   unreachableNames: string[];
 }
 
-export async function requestFeedback(ctx: DomainContext, options: RequestFeedbackOptions): Promise<RequestFeedbackResult> {
+export async function requestFeedback(
+  ctx: DomainContext,
+  options: RequestFeedbackOptions,
+): Promise<RequestFeedbackResult> {
   const input = parseInput(RequestFeedbackInput, options);
   const askedIds = [...new Set(input.askedIds)];
   const previous = await findRequest(ctx, input.requestKey);
@@ -36,12 +45,22 @@ export async function requestFeedback(ctx: DomainContext, options: RequestFeedba
   if (!aboutSelf) requireMayAskAbout(requester, subject);
   const asked = askedIds.map((id) => requireActivePerson(people, id, "be asked for feedback"));
   for (const person of asked) {
-    if (person.id === subject.id) throw validationError(aboutSelf ? "You can't ask yourself for feedback: mention the people you'd like to hear from." : `${subject.name} can't be asked for feedback about themselves.`);
-    if (person.id === requester.id) throw validationError("Ask other people: to give your own feedback, use the feedback command with their name.");
+    if (person.id === subject.id)
+      throw validationError(
+        aboutSelf
+          ? "You can't ask yourself for feedback: mention the people you'd like to hear from."
+          : `${subject.name} can't be asked for feedback about themselves.`,
+      );
+    if (person.id === requester.id)
+      throw validationError("Ask other people: to give your own feedback, use the feedback command with their name.");
   }
   const sharedWith = aboutSelf ? sharedReaderFor(subject, input.audience) : { id: requester.id, name: requester.name };
   // About someone else, a manager asking is sharing with the manager; HR asking is recorded as HR being the reader.
-  const audience: FeedbackAudience = aboutSelf ? input.audience : subject.manager?.id === requester.id ? "recipient_and_manager" : "recipient";
+  const audience: FeedbackAudience = aboutSelf
+    ? input.audience
+    : subject.manager?.id === requester.id
+      ? "recipient_and_manager"
+      : "recipient";
   const readerNames = [subject.name, ...(sharedWith ? [sharedWith.name] : [])];
 
   const requestId = randomUUID();
@@ -49,16 +68,37 @@ export async function requestFeedback(ctx: DomainContext, options: RequestFeedba
   const now = ctx.clock.now();
   const stored = await ctx.prisma.$transaction(async (tx) => {
     const inserted = await tx.feedbackRequest.createMany({
-      data: [{ id: requestId, requestKey: input.requestKey, requesterId: requester.id, subjectId: subject.id, topic: input.topic, audience, sharedWithId: sharedWith?.id ?? null, createdAt: now }],
+      data: [
+        {
+          id: requestId,
+          requestKey: input.requestKey,
+          requesterId: requester.id,
+          subjectId: subject.id,
+          topic: input.topic,
+          audience,
+          sharedWithId: sharedWith?.id ?? null,
+          createdAt: now,
+        },
+      ],
       skipDuplicates: true,
     });
     if (inserted.count === 0) return false;
-    await tx.feedbackAsk.createMany({ data: asks.map((ask) => ({ id: ask.id, requestId, askedId: ask.person.id, createdAt: now })) });
+    await tx.feedbackAsk.createMany({
+      data: asks.map((ask) => ({ id: ask.id, requestId, askedId: ask.person.id, createdAt: now })),
+    });
     const deliveries: NewDelivery[] = asks.map((ask) => ({
       key: `feedback-ask:${ask.id}`,
       kind: "feedback.requested",
       target: { kind: "person", personId: ask.person.id },
-      message: { type: "feedback.requested", askId: ask.id, requesterName: requester.name, subjectName: subject.name, aboutRequester: aboutSelf, topic: input.topic, readerNames },
+      message: {
+        type: "feedback.requested",
+        askId: ask.id,
+        requesterName: requester.name,
+        subjectName: subject.name,
+        aboutRequester: aboutSelf,
+        topic: input.topic,
+        readerNames,
+      },
     }));
     await enqueueDeliveries(tx, deliveries, now);
     return true;
@@ -78,15 +118,24 @@ export async function requestFeedback(ctx: DomainContext, options: RequestFeedba
 
 function requireMayAskAbout(requester: FeedbackPerson, subject: FeedbackPerson): void {
   if (hasRole(requester, "hr")) return;
-  if (!hasRole(requester, "manager")) throw forbidden("You can ask for feedback about yourself; managers can also ask about their direct reports.");
-  if (subject.manager?.id !== requester.id) throw forbidden(`${subject.name} isn't one of your direct reports, so you can't ask for feedback about them.`);
+  if (!hasRole(requester, "manager"))
+    throw forbidden("You can ask for feedback about yourself; managers can also ask about their direct reports.");
+  if (subject.manager?.id !== requester.id)
+    throw forbidden(`${subject.name} isn't one of your direct reports, so you can't ask for feedback about them.`);
 }
 
 async function findRequest(ctx: DomainContext, requestKey: string): Promise<RequestFeedbackResult | null> {
-  const row = await ctx.prisma.feedbackRequest.findUnique({ where: { requestKey }, select: { id: true, subjectId: true, sharedWithId: true, asks: { select: { askedId: true } } } });
+  const row = await ctx.prisma.feedbackRequest.findUnique({
+    where: { requestKey },
+    select: { id: true, subjectId: true, sharedWithId: true, asks: { select: { askedId: true } } },
+  });
   if (!row) return null;
   const ids = [row.subjectId, ...(row.sharedWithId ? [row.sharedWithId] : []), ...row.asks.map((ask) => ask.askedId)];
-  const names = new Map((await ctx.prisma.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((person) => [person.id, person.name]));
+  const names = new Map(
+    (await ctx.prisma.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map(
+      (person) => [person.id, person.name],
+    ),
+  );
   return {
     requestId: row.id,
     duplicate: true,

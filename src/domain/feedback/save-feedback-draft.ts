@@ -14,14 +14,27 @@ export interface SavedFeedbackDraft {
   preview: FeedbackPreview;
 }
 
-export async function saveFeedbackDraft(ctx: DomainContext, options: SaveFeedbackDraftOptions): Promise<SavedFeedbackDraft> {
+export async function saveFeedbackDraft(
+  ctx: DomainContext,
+  options: SaveFeedbackDraftOptions,
+): Promise<SavedFeedbackDraft> {
   const input = parseInput(SaveFeedbackDraftInput, options);
   // Refusals (yourself, an inactive recipient, a deactivated giver) come before anything is stored.
-  const preview = await previewFeedback(ctx, { giverId: input.giverId, recipientId: input.recipientId, audience: "recipient" });
+  const preview = await previewFeedback(ctx, {
+    giverId: input.giverId,
+    recipientId: input.recipientId,
+    audience: "recipient",
+  });
   const now = ctx.clock.now();
   await ctx.prisma.feedbackDraft.deleteMany({ where: { expiresAt: { lt: now } } });
   const draft = await ctx.prisma.feedbackDraft.create({
-    data: { giverId: input.giverId, recipientId: input.recipientId, text: input.text, createdAt: now, expiresAt: new Date(now.getTime() + DRAFT_TTL_MINUTES * 60_000) },
+    data: {
+      giverId: input.giverId,
+      recipientId: input.recipientId,
+      text: input.text,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + DRAFT_TTL_MINUTES * 60_000),
+    },
     select: { id: true },
   });
   return { draftId: draft.id, preview };

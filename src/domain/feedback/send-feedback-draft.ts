@@ -6,9 +6,13 @@ import { parseInput } from "../validation.ts";
 import { SendFeedbackDraftInput, type SendFeedbackDraftOptions } from "./feedback.schemas.ts";
 import { findByRequestKey, giveFeedback, type GiveFeedbackResult } from "./give-feedback.ts";
 
-const GONE = "This preview has expired or was already handled, so nothing was sent. Please type the feedback command again.";
+const GONE =
+  "This preview has expired or was already handled, so nothing was sent. Please type the feedback command again.";
 
-export async function sendFeedbackDraft(ctx: DomainContext, options: SendFeedbackDraftOptions): Promise<GiveFeedbackResult> {
+export async function sendFeedbackDraft(
+  ctx: DomainContext,
+  options: SendFeedbackDraftOptions,
+): Promise<GiveFeedbackResult> {
   const input = parseInput(SendFeedbackDraftInput, options);
   const requestKey = `draft:${input.draftId}`;
   const draft = await ctx.prisma.feedbackDraft.findUnique({ where: { id: input.draftId } });
@@ -22,7 +26,13 @@ export async function sendFeedbackDraft(ctx: DomainContext, options: SendFeedbac
     throw notFound(GONE);
   }
   // A refusal (sharing with a manager who doesn't exist) keeps the draft, so the giver can pick the other button.
-  const result = await giveFeedback(ctx, { giverId: draft.giverId, recipientId: draft.recipientId, text: draft.text, audience: input.audience, requestKey });
+  const result = await giveFeedback(ctx, {
+    giverId: draft.giverId,
+    recipientId: draft.recipientId,
+    text: draft.text,
+    audience: input.audience,
+    requestKey,
+  });
   await ctx.prisma.feedbackDraft.deleteMany({ where: { id: draft.id } });
   return result;
 }

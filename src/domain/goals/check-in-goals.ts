@@ -42,7 +42,8 @@ export interface CheckInGoalChange {
   value: number;
 }
 
-export type CheckInGoalValues = { ok: true; changes: CheckInGoalChange[] } | { ok: false; errors: Record<string, string> };
+export type CheckInGoalValues =
+  { ok: true; changes: CheckInGoalChange[] } | { ok: false; errors: Record<string, string> };
 
 const goalValue = goalNumber("Give the progress as a number, e.g. 40.");
 
@@ -54,7 +55,8 @@ export function readCheckInGoalValues(entries: CheckInGoalEntry[]): CheckInGoalV
   const changes: CheckInGoalChange[] = [];
   const errors: Record<string, string> = {};
   for (const entry of entries.slice(0, CHECK_IN_GOALS_MAX)) {
-    if (entry.raw === undefined || entry.raw === null || (typeof entry.raw === "string" && entry.raw.trim() === "")) continue;
+    if (entry.raw === undefined || entry.raw === null || (typeof entry.raw === "string" && entry.raw.trim() === ""))
+      continue;
     const parsed = goalValue.safeParse(entry.raw);
     if (!parsed.success) {
       errors[entry.goalId] = parsed.error.issues[0]?.message ?? "Give the progress as a number, e.g. 40.";
@@ -75,11 +77,20 @@ export interface CheckInGoalProgressResult {
  * Records each change as a goal update with the comment "from weekly check-in", inside the check-in's own
  * transaction (submitCheckIn): the check-in and its goal values are saved together or not at all.
  */
-export async function recordCheckInGoalProgress(tx: Tx, options: { personId: string; changes: CheckInGoalChange[] }, now: Date): Promise<CheckInGoalProgressResult> {
+export async function recordCheckInGoalProgress(
+  tx: Tx,
+  options: { personId: string; changes: CheckInGoalChange[] },
+  now: Date,
+): Promise<CheckInGoalProgressResult> {
   const result: CheckInGoalProgressResult = { updated: [], skipped: 0 };
   for (const change of options.changes.slice(0, CHECK_IN_GOALS_MAX)) {
     try {
-      const input = validateGoalProgress({ actorId: options.personId, goalId: change.goalId, value: change.value, comment: CHECK_IN_GOAL_COMMENT });
+      const input = validateGoalProgress({
+        actorId: options.personId,
+        goalId: change.goalId,
+        value: change.value,
+        comment: CHECK_IN_GOAL_COMMENT,
+      });
       const updated = await recordGoalProgress(tx, input, now);
       result.updated.push({ goalId: updated.goalId, title: updated.title, progressPercent: updated.progressPercent });
     } catch (error) {

@@ -14,13 +14,20 @@ export class GoalValidationError extends AppError {
   ) {
     const messages = Object.values(fieldErrors);
     // A single refusal reads best as itself ("Sorry, only HR can create company goals.").
-    super(code, messages.length === 1 ? messages[0]! : "Please fix the highlighted fields and submit again.", `invalid goal fields: ${Object.keys(fieldErrors).join(", ")}`);
+    super(
+      code,
+      messages.length === 1 ? messages[0]! : "Please fix the highlighted fields and submit again.",
+      `invalid goal fields: ${Object.keys(fieldErrors).join(", ")}`,
+    );
     this.name = "GoalValidationError";
   }
 }
 
 /** Every problem at once, keyed by field, from a zod result's issues. */
-export function fieldErrorsOf(issues: { path: PropertyKey[]; message: string }[], fields: readonly GoalField[]): Partial<Record<GoalField, string>> {
+export function fieldErrorsOf(
+  issues: { path: PropertyKey[]; message: string }[],
+  fields: readonly GoalField[],
+): Partial<Record<GoalField, string>> {
   const errors: Partial<Record<GoalField, string>> = {};
   for (const issue of issues) {
     const field = issue.path[0] as GoalField;

@@ -24,7 +24,10 @@ export interface ListAlignableGoalsOptions {
 }
 
 /** Company goals first, then team goals; soonest due first within each. */
-export async function listAlignableGoals(ctx: DomainContext, options: ListAlignableGoalsOptions): Promise<AlignableGoal[]> {
+export async function listAlignableGoals(
+  ctx: DomainContext,
+  options: ListAlignableGoalsOptions,
+): Promise<AlignableGoal[]> {
   const personId = parseInput(PersonIdSchema, options.personId);
   const levels = ALIGNS_TO[options.level ?? "person"];
   if (levels.length === 0) return [];

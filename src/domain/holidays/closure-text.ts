@@ -14,10 +14,13 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function parseClosureText(text: string): { ok: true; command: ClosureCommand } | { ok: false; error: string } {
   const [verb = "", ...words] = text.trim().split(/\s+/).filter(Boolean);
   const head = verb.toLowerCase();
-  if (head === "list" || head === "") return words.length === 0 ? { ok: true, command: { kind: "list" } } : { ok: false, error: CLOSURE_HELP };
-  if (head !== "add" && head !== "remove" && head !== "delete") return { ok: false, error: `I didn't understand "${text.trim().slice(0, 60)}". ${CLOSURE_HELP}` };
+  if (head === "list" || head === "")
+    return words.length === 0 ? { ok: true, command: { kind: "list" } } : { ok: false, error: CLOSURE_HELP };
+  if (head !== "add" && head !== "remove" && head !== "delete")
+    return { ok: false, error: `I didn't understand "${text.trim().slice(0, 60)}". ${CLOSURE_HELP}` };
   const dateAt = words.findIndex((word) => DATE.test(word));
-  if (dateAt < 0) return { ok: false, error: `Give the first and last day of the closure as YYYY-MM-DD. ${CLOSURE_HELP}` };
+  if (dateAt < 0)
+    return { ok: false, error: `Give the first and last day of the closure as YYYY-MM-DD. ${CLOSURE_HELP}` };
   const before = words.slice(0, dateAt);
   const startDate = words[dateAt];
   // One date means a one-day closure.
@@ -26,7 +29,11 @@ export function parseClosureText(text: string): { ok: true; command: ClosureComm
   const after = words.slice(dateAt + (hasEnd ? 2 : 1));
   if (head === "add") {
     const reason = after.join(" ");
-    if (!reason) return { ok: false, error: `Say what the closure is for, e.g. \`closure add ${startDate} ${endDate} Winter break\`.` };
+    if (!reason)
+      return {
+        ok: false,
+        error: `Say what the closure is for, e.g. \`closure add ${startDate} ${endDate} Winter break\`.`,
+      };
     return { ok: true, command: { kind: "add", startDate, endDate, reason, target: before.join(" ") } };
   }
   return { ok: true, command: { kind: "remove", startDate, endDate, target: [...before, ...after].join(" ") } };

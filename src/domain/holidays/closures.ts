@@ -35,7 +35,10 @@ export interface AddClosureResult {
 
 async function actorName(ctx: DomainContext, actor: ClosureActor, action: string): Promise<string> {
   if (actor === "cli") return "cli";
-  const person = await ctx.prisma.person.findUnique({ where: { id: actor.personId }, select: { id: true, role: true, active: true } });
+  const person = await ctx.prisma.person.findUnique({
+    where: { id: actor.personId },
+    select: { id: true, role: true, active: true },
+  });
   if (!person || !person.active) throw notFound("I couldn't find your Momentum profile.");
   requireRole(person, "hr", action);
   return person.id;
@@ -43,13 +46,21 @@ async function actorName(ctx: DomainContext, actor: ClosureActor, action: string
 
 async function teamManager(ctx: DomainContext, managerId: string | null | undefined) {
   if (!managerId) return null;
-  const manager = await ctx.prisma.person.findUnique({ where: { id: managerId }, select: { id: true, name: true, active: true, _count: { select: { reports: { where: { active: true } } } } } });
+  const manager = await ctx.prisma.person.findUnique({
+    where: { id: managerId },
+    select: { id: true, name: true, active: true, _count: { select: { reports: { where: { active: true } } } } },
+  });
   if (!manager || !manager.active) throw notFound("I couldn't find that manager in Momentum.");
-  if (manager._count.reports === 0) throw validationError(`${manager.name} has no direct reports, so there is no team to close for.`);
+  if (manager._count.reports === 0)
+    throw validationError(`${manager.name} has no direct reports, so there is no team to close for.`);
   return manager;
 }
 
-export async function addClosure(ctx: DomainContext, actor: ClosureActor, options: AddClosureOptions): Promise<AddClosureResult> {
+export async function addClosure(
+  ctx: DomainContext,
+  actor: ClosureActor,
+  options: AddClosureOptions,
+): Promise<AddClosureResult> {
   const createdBy = await actorName(ctx, actor, "add company closures");
   const input = parseInput(AddClosureInput, options);
   parseInput(ClosureDates, input);
@@ -62,9 +73,25 @@ export async function addClosure(ctx: DomainContext, actor: ClosureActor, option
     try {
       row = await ctx.prisma.$transaction(async (tx) => {
         const closure = await tx.closure.create({
-          data: { id: randomUUID(), scope, teamManagerId: manager?.id ?? null, startDate: input.startDate, endDate: input.endDate, reason: input.reason, createdBy, createdAt: ctx.clock.now() },
+          data: {
+            id: randomUUID(),
+            scope,
+            teamManagerId: manager?.id ?? null,
+            startDate: input.startDate,
+            endDate: input.endDate,
+            reason: input.reason,
+            createdBy,
+            createdAt: ctx.clock.now(),
+          },
         });
-        await tx.auditEvent.create({ data: { actor: createdBy, action: "closure.add", detail: { scope, startDate: input.startDate, endDate: input.endDate }, createdAt: ctx.clock.now() } });
+        await tx.auditEvent.create({
+          data: {
+            actor: createdBy,
+            action: "closure.add",
+            detail: { scope, startDate: input.startDate, endDate: input.endDate },
+            createdAt: ctx.clock.now(),
+          },
+        });
         return closure;
       });
       created = true;
@@ -79,16 +106,32 @@ export async function addClosure(ctx: DomainContext, actor: ClosureActor, option
   return { closure: viewOf(row, manager), created, people };
 }
 
-export async function removeClosure(ctx: DomainContext, actor: ClosureActor, options: { startDate: string; endDate: string; teamManagerId?: string | null }): Promise<ClosureView> {
+export async function removeClosure(
+  ctx: DomainContext,
+  actor: ClosureActor,
+  options: { startDate: string; endDate: string; teamManagerId?: string | null },
+): Promise<ClosureView> {
   const removedBy = await actorName(ctx, actor, "remove company closures");
   const dates = parseInput(ClosureDates, options);
-  const manager = options.teamManagerId ? await ctx.prisma.person.findUnique({ where: { id: options.teamManagerId }, select: { id: true, name: true } }) : null;
+  const manager = options.teamManagerId
+    ? await ctx.prisma.person.findUnique({ where: { id: options.teamManagerId }, select: { id: true, name: true } })
+    : null;
   const scope = manager ? teamScope(manager.id) : ORG_SCOPE;
   const row = await ctx.prisma.closure.findUnique({ where: { scope_startDate_endDate: { scope, ...dates } } });
-  if (!row) throw notFound(`There is no closure from ${dates.startDate} to ${dates.endDate}${manager ? ` for ${manager.name}'s team` : " for everyone"}. See the list with closure list.`);
+  if (!row)
+    throw notFound(
+      `There is no closure from ${dates.startDate} to ${dates.endDate}${manager ? ` for ${manager.name}'s team` : " for everyone"}. See the list with closure list.`,
+    );
   await ctx.prisma.$transaction([
     ctx.prisma.closure.delete({ where: { id: row.id } }),
-    ctx.prisma.auditEvent.create({ data: { actor: removedBy, action: "closure.remove", detail: { scope, startDate: row.startDate, endDate: row.endDate }, createdAt: ctx.clock.now() } }),
+    ctx.prisma.auditEvent.create({
+      data: {
+        actor: removedBy,
+        action: "closure.remove",
+        detail: { scope, startDate: row.startDate, endDate: row.endDate },
+        createdAt: ctx.clock.now(),
+      },
+    }),
   ]);
   ctx.logger.info({ scope, startDate: row.startDate, endDate: row.endDate }, "closure removed");
   return viewOf(row, manager);
@@ -106,7 +149,10 @@ export async function listClosures(ctx: DomainContext, actor: ClosureActor): Pro
   return rows.map((row) => viewOf(row, row.teamManager));
 }
 
-function viewOf(row: { id: string; startDate: string; endDate: string; reason: string }, manager: { id: string; name: string } | null): ClosureView {
+function viewOf(
+  row: { id: string; startDate: string; endDate: string; reason: string },
+  manager: { id: string; name: string } | null,
+): ClosureView {
   return {
     id: row.id,
     startDate: row.startDate,
@@ -124,7 +170,10 @@ export function rangeLabel(startDate: string, endDate: string): string {
 
 /** The CLI names a team by its manager's email. */
 export async function managerIdByEmail(ctx: DomainContext, email: string): Promise<string> {
-  const person = await ctx.prisma.person.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
+  const person = await ctx.prisma.person.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true },
+  });
   if (!person) throw notFound(`No one in Momentum has the email ${email.trim()}.`);
   return person.id;
 }

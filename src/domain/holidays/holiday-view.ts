@@ -2,7 +2,13 @@
 // day off Momentum knows of (a public holiday of that calendar or a closure covering them), in their own zone.
 import { DateTime } from "luxon";
 import type { DomainContext } from "../context.ts";
-import { dayOffReason, daysOffOf, loadClosures, type CalendarSource, type DaysOffPerson } from "../schedule/days-off.ts";
+import {
+  dayOffReason,
+  daysOffOf,
+  loadClosures,
+  type CalendarSource,
+  type DaysOffPerson,
+} from "../schedule/days-off.ts";
 import { calendarLabel } from "../schedule/holidays.ts";
 
 export interface HolidayView {
@@ -14,17 +20,26 @@ export interface HolidayView {
 /** A year ahead covers every calendar's next holiday. */
 const LOOKAHEAD_DAYS = 366;
 
-export async function describeHolidays(ctx: DomainContext, person: DaysOffPerson, zone: string, now: Date): Promise<HolidayView> {
+export async function describeHolidays(
+  ctx: DomainContext,
+  person: DaysOffPerson,
+  zone: string,
+  now: Date,
+): Promise<HolidayView> {
   const daysOff = daysOffOf(person, ctx.org, await loadClosures(ctx.prisma, now));
   const today = DateTime.fromJSDate(now, { zone }).startOf("day");
   let nextDayOff: HolidayView["nextDayOff"] = null;
   for (let offset = 0; offset <= LOOKAHEAD_DAYS && !nextDayOff; offset++) {
     const date = today.plus({ days: offset }).toISODate()!;
     const reason = dayOffReason(daysOff, date);
-    if (reason) nextDayOff = { date, reason, label: DateTime.fromISO(date).setLocale("en-GB").toFormat("cccc d LLLL yyyy") };
+    if (reason)
+      nextDayOff = { date, reason, label: DateTime.fromISO(date).setLocale("en-GB").toFormat("cccc d LLLL yyyy") };
   }
   return {
-    calendar: daysOff.calendar && daysOff.calendarSource ? { code: daysOff.calendar, label: calendarLabel(daysOff.calendar), source: daysOff.calendarSource } : null,
+    calendar:
+      daysOff.calendar && daysOff.calendarSource
+        ? { code: daysOff.calendar, label: calendarLabel(daysOff.calendar), source: daysOff.calendarSource }
+        : null,
     nextDayOff,
   };
 }

@@ -14,7 +14,10 @@ export const holidayCalendarCode = z.string().transform((raw, context) => {
 const isoDate = z
   .string()
   .trim()
-  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid, "Write dates as YYYY-MM-DD, e.g. 2026-12-24.");
+  .refine(
+    (value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid,
+    "Write dates as YYYY-MM-DD, e.g. 2026-12-24.",
+  );
 
 /** A closure is at most a year long: a longer one is almost certainly a typo in the year. */
 export const CLOSURE_MAX_DAYS = 366;
@@ -31,7 +34,11 @@ export const ClosureDates = z
 export const AddClosureInput = z.object({
   startDate: isoDate,
   endDate: isoDate,
-  reason: z.string().trim().min(1, "Say what the closure is for, e.g. Winter break.").max(CLOSURE_REASON_MAX, `Keep the reason under ${CLOSURE_REASON_MAX} characters.`),
+  reason: z
+    .string()
+    .trim()
+    .min(1, "Say what the closure is for, e.g. Winter break.")
+    .max(CLOSURE_REASON_MAX, `Keep the reason under ${CLOSURE_REASON_MAX} characters.`),
   /** The manager whose team it covers; absent = everyone. */
   teamManagerId: z.string().min(1).nullish(),
 });

@@ -22,12 +22,17 @@ export type InboundOutcome<T> = { handled: true; result: T } | { handled: false 
  * request key (kudos, check-ins, goals, 1:1 notes) claim it in their own transaction instead; that is the mechanism
  * to prefer, since a failed release here leaves the key taken.
  */
-export async function onceForInboundRequest<T>(ctx: Pick<DomainContext, "prisma" | "clock">, key: string, work: () => Promise<T>): Promise<InboundOutcome<T>> {
+export async function onceForInboundRequest<T>(
+  ctx: Pick<DomainContext, "prisma" | "clock">,
+  key: string,
+  work: () => Promise<T>,
+): Promise<InboundOutcome<T>> {
   if (!(await claimInboundEvent(ctx, key))) return { handled: false };
   try {
     return { handled: true, result: await work() };
   } catch (error) {
-    if (!(error instanceof AppError)) await ctx.prisma.processedEvent.deleteMany({ where: { key } }).catch(() => undefined);
+    if (!(error instanceof AppError))
+      await ctx.prisma.processedEvent.deleteMany({ where: { key } }).catch(() => undefined);
     throw error;
   }
 }

@@ -68,7 +68,12 @@ export function suppressSmallGroups<K>(groups: GroupCount<K>[], minSize: number)
   return {
     total,
     totalVisible: total >= threshold,
-    groups: groups.map((group, index) => ({ key: group.key, count: group.count, visible: !hidden.has(index), hidden: hidden.get(index) ?? null })),
+    groups: groups.map((group, index) => ({
+      key: group.key,
+      count: group.count,
+      visible: !hidden.has(index),
+      hidden: hidden.get(index) ?? null,
+    })),
   };
 }
 

@@ -32,12 +32,19 @@ export interface KudosRouting {
  * Records one kudos per recipient, and in the same transaction queues a DM to each recipient and, for public
  * kudos, one post in the kudos channel (or the channel it was given in).
  */
-export async function giveKudos(ctx: DomainContext, options: GiveKudosOptions, routing: KudosRouting = {}): Promise<GiveKudosResult> {
+export async function giveKudos(
+  ctx: DomainContext,
+  options: GiveKudosOptions,
+  routing: KudosRouting = {},
+): Promise<GiveKudosResult> {
   const input = parseInput(GiveKudosInput, options);
   const recipientIds = [...new Set(input.recipientIds)];
-  if (recipientIds.includes(input.giverId)) throw validationError("You can't give kudos to yourself, but thanks for the enthusiasm!");
+  if (recipientIds.includes(input.giverId))
+    throw validationError("You can't give kudos to yourself, but thanks for the enthusiasm!");
   if (input.value && !ctx.org.kudosValues.includes(input.value)) {
-    throw validationError(`#${input.value} isn't one of our company values. Try one of: ${ctx.org.kudosValues.map((v) => `#${v}`).join(", ")}.`);
+    throw validationError(
+      `#${input.value} isn't one of our company values. Try one of: ${ctx.org.kudosValues.map((v) => `#${v}`).join(", ")}.`,
+    );
   }
 
   const previous = await findBatch(ctx, input.requestKey);
@@ -50,17 +57,24 @@ export async function giveKudos(ctx: DomainContext, options: GiveKudosOptions, r
       name: true,
       active: true,
       timeZone: true,
-      slackIdentities: { where: { deactivatedAt: null }, select: { userId: true }, orderBy: { createdAt: "asc" }, take: 1 },
+      slackIdentities: {
+        where: { deactivatedAt: null },
+        select: { userId: true },
+        orderBy: { createdAt: "asc" },
+        take: 1,
+      },
       teamsIdentities: { select: { conversationReference: true } },
     },
   });
   const byId = new Map(people.map((person) => [person.id, person]));
   const giver = byId.get(input.giverId);
-  if (!giver || !giver.active) throw new AppError("FORBIDDEN", "Your Momentum account is deactivated, so you can't give kudos.");
+  if (!giver || !giver.active)
+    throw new AppError("FORBIDDEN", "Your Momentum account is deactivated, so you can't give kudos.");
   for (const id of recipientIds) {
     const recipient = byId.get(id);
     if (!recipient) throw new AppError("NOT_FOUND", "I couldn't find one of the people you mentioned.");
-    if (!recipient.active) throw validationError(`${recipient.name} is no longer active in Momentum, so they can't receive kudos.`);
+    if (!recipient.active)
+      throw validationError(`${recipient.name} is no longer active in Momentum, so they can't receive kudos.`);
   }
 
   const batchId = randomUUID();
@@ -98,7 +112,15 @@ export async function giveKudos(ctx: DomainContext, options: GiveKudosOptions, r
       key: `kudos-dm:${row.id}`,
       kind: "kudos.received",
       target: { kind: "person", personId: row.recipientId },
-      message: { type: "kudos.received", kudosId: row.id, giverName: giver.name, giverSlackUserId: slackUserIdOf(giver), message: input.message, value: input.value ?? null, visibility: input.visibility },
+      message: {
+        type: "kudos.received",
+        kudosId: row.id,
+        giverName: giver.name,
+        giverSlackUserId: slackUserIdOf(giver),
+        message: input.message,
+        value: input.value ?? null,
+        visibility: input.visibility,
+      },
     }));
     if (target) {
       deliveries.push({
@@ -122,11 +144,19 @@ export async function giveKudos(ctx: DomainContext, options: GiveKudosOptions, r
 
   const unreachable = recipientIds
     .map((id) => byId.get(id)!)
-    .filter((person) => person.slackIdentities.length === 0 && !person.teamsIdentities.some((identity) => identity.conversationReference))
+    .filter(
+      (person) =>
+        person.slackIdentities.length === 0 &&
+        !person.teamsIdentities.some((identity) => identity.conversationReference),
+    )
     .map((person) => ({ personId: person.id, name: person.name }));
   return {
     batchId,
-    kudos: rows.map((row) => ({ id: row.id, recipientId: row.recipientId, recipientName: byId.get(row.recipientId)!.name })),
+    kudos: rows.map((row) => ({
+      id: row.id,
+      recipientId: row.recipientId,
+      recipientName: byId.get(row.recipientId)!.name,
+    })),
     duplicate: false,
     unreachable,
     announcedIn: target,
@@ -138,9 +168,13 @@ function slackUserIdOf(person: { slackIdentities: { userId: string }[] }): strin
   return person.slackIdentities[0]?.userId ?? null;
 }
 
-function announcementTarget(input: ReturnType<typeof GiveKudosInput.parse>, routing: KudosRouting): NewDelivery["target"] | null {
+function announcementTarget(
+  input: ReturnType<typeof GiveKudosInput.parse>,
+  routing: KudosRouting,
+): NewDelivery["target"] | null {
   if (input.visibility === "private") return null;
-  if (input.platform === "slack" && routing.slackKudosChannel) return { kind: "slack-channel", channel: routing.slackKudosChannel };
+  if (input.platform === "slack" && routing.slackKudosChannel)
+    return { kind: "slack-channel", channel: routing.slackKudosChannel };
   return input.channel ?? null;
 }
 

@@ -14,15 +14,26 @@ export interface AddOneOnOneNoteResult {
 }
 
 /** With a request key: null when that request has already been handled (a retried copy), and nothing is stored. */
-export async function addOneOnOneNote(ctx: DomainContext, options: AddOneOnOneNoteOptions & { requestKey: string }): Promise<AddOneOnOneNoteResult | null>;
-export async function addOneOnOneNote(ctx: DomainContext, options: AddOneOnOneNoteOptions): Promise<AddOneOnOneNoteResult>;
-export async function addOneOnOneNote(ctx: DomainContext, options: AddOneOnOneNoteOptions & { requestKey?: string }): Promise<AddOneOnOneNoteResult | null> {
+export async function addOneOnOneNote(
+  ctx: DomainContext,
+  options: AddOneOnOneNoteOptions & { requestKey: string },
+): Promise<AddOneOnOneNoteResult | null>;
+export async function addOneOnOneNote(
+  ctx: DomainContext,
+  options: AddOneOnOneNoteOptions,
+): Promise<AddOneOnOneNoteResult>;
+export async function addOneOnOneNote(
+  ctx: DomainContext,
+  options: AddOneOnOneNoteOptions & { requestKey?: string },
+): Promise<AddOneOnOneNoteResult | null> {
   const input = parseInput(AddOneOnOneNoteInput, options);
   const { report } = await requireCurrentManager(ctx, input.managerId, input.reportId);
   const noteId = randomUUID();
   const now = ctx.clock.now();
   const openNotes = await onceInTransaction(ctx.prisma, options.requestKey, now, async (tx) => {
-    await tx.oneOnOneNote.create({ data: { id: noteId, managerId: input.managerId, reportId: report.id, text: input.text, createdAt: now } });
+    await tx.oneOnOneNote.create({
+      data: { id: noteId, managerId: input.managerId, reportId: report.id, text: input.text, createdAt: now },
+    });
     return tx.oneOnOneNote.count({ where: { managerId: input.managerId, reportId: report.id, closedAt: null } });
   });
   if (openNotes === null) return null;

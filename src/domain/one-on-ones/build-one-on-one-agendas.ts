@@ -24,7 +24,11 @@ export interface AgendaRequest {
   occurrence: OneOnOneOccurrence;
 }
 
-export async function buildOneOnOneAgendas(ctx: DomainContext, requests: AgendaRequest[], now: Date): Promise<OneOnOneAgenda[]> {
+export async function buildOneOnOneAgendas(
+  ctx: DomainContext,
+  requests: AgendaRequest[],
+  now: Date,
+): Promise<OneOnOneAgenda[]> {
   if (requests.length === 0) return [];
   const reportIds = [...new Set(requests.map((request) => request.reportId))];
   const managerIds = [...new Set(requests.map((request) => request.managerId))];
@@ -40,7 +44,15 @@ export async function buildOneOnOneAgendas(ctx: DomainContext, requests: AgendaR
     goalsAtRisk(ctx, { personIds: reportIds, now }),
     ctx.prisma.goal.findMany({
       where: { ownerId: { in: reportIds }, lastUpdateAt: { gte: weekAgo } },
-      select: { id: true, ownerId: true, title: true, status: true, startValue: true, targetValue: true, currentValue: true },
+      select: {
+        id: true,
+        ownerId: true,
+        title: true,
+        status: true,
+        startValue: true,
+        targetValue: true,
+        currentValue: true,
+      },
     }),
     ctx.prisma.kudos.findMany({
       where: { recipientId: { in: reportIds }, createdAt: { gte: weekAgo, lte: now } },
@@ -49,7 +61,12 @@ export async function buildOneOnOneAgendas(ctx: DomainContext, requests: AgendaR
     }),
     // Only feedback whose giver chose to share it with this manager when it was sent.
     ctx.prisma.feedback.findMany({
-      where: { recipientId: { in: reportIds }, sharedWithId: { in: managerIds }, audience: "recipient_and_manager", createdAt: { gte: weekAgo, lte: now } },
+      where: {
+        recipientId: { in: reportIds },
+        sharedWithId: { in: managerIds },
+        audience: "recipient_and_manager",
+        createdAt: { gte: weekAgo, lte: now },
+      },
       orderBy: { createdAt: "asc" },
       select: { recipientId: true, sharedWithId: true, text: true },
     }),
@@ -79,12 +96,25 @@ export async function buildOneOnOneAgendas(ctx: DomainContext, requests: AgendaR
     const trend = mine.slice(-TREND_CHECK_INS).map((row) => row.mood);
     const goals = new Map<string, OneOnOneAgenda["goals"][number]>();
     for (const goal of flaggedOf.get(request.reportId) ?? []) {
-      goals.set(goal.goalId, { title: truncate(goal.title, 150), progressPercent: goal.progressPercent, status: goal.status, atRisk: goal.reasons.map((reason) => GOAL_REASON_LABELS[reason]), updatedThisWeek: false });
+      goals.set(goal.goalId, {
+        title: truncate(goal.title, 150),
+        progressPercent: goal.progressPercent,
+        status: goal.status,
+        atRisk: goal.reasons.map((reason) => GOAL_REASON_LABELS[reason]),
+        updatedThisWeek: false,
+      });
     }
     for (const goal of updatedOf.get(request.reportId) ?? []) {
       const known = goals.get(goal.id);
       if (known) known.updatedThisWeek = true;
-      else goals.set(goal.id, { title: truncate(goal.title, 150), progressPercent: progressPercent(goal), status: goal.status, atRisk: [], updatedThisWeek: true });
+      else
+        goals.set(goal.id, {
+          title: truncate(goal.title, 150),
+          progressPercent: progressPercent(goal),
+          status: goal.status,
+          atRisk: [],
+          updatedThisWeek: true,
+        });
     }
     const received = kudosOf.get(request.reportId) ?? [];
     const publicKudos = received.filter((row) => row.visibility === "public");
@@ -102,7 +132,8 @@ export async function buildOneOnOneAgendas(ctx: DomainContext, requests: AgendaR
             weekLabel: periodLabel(latest.periodKey),
             mood: latest.mood,
             moodTrend: trend,
-            trend: trend.length < 2 ? null : trend.at(-1)! > trend[0] ? "up" : trend.at(-1)! < trend[0] ? "down" : "steady",
+            trend:
+              trend.length < 2 ? null : trend.at(-1)! > trend[0] ? "up" : trend.at(-1)! < trend[0] ? "down" : "steady",
             blockers: latest.blockers?.trim() ? truncate(latest.blockers.trim(), TEXT_MAX) : null,
             forManager: latest.forManager?.trim() ? truncate(latest.forManager.trim(), TEXT_MAX) : null,
           }
@@ -111,12 +142,21 @@ export async function buildOneOnOneAgendas(ctx: DomainContext, requests: AgendaR
       // Private kudos are the report's own: the manager sees that there were some, not what they said.
       kudos: {
         count: received.length,
-        publicItems: publicKudos.slice(-LISTED).map((row) => ({ giverName: row.giver?.name ?? "A former colleague", message: truncate(row.message, 200) })),
+        publicItems: publicKudos
+          .slice(-LISTED)
+          .map((row) => ({ giverName: row.giver?.name ?? "A former colleague", message: truncate(row.message, 200) })),
         privateCount: received.length - publicKudos.length,
       },
       feedback: { count: shared.length, excerpts: shared.slice(-3).map((row) => truncate(row.text, 200)) },
-      pendingReviews: (reviewsOf.get(request.reportId) ?? []).map((row) => ({ cycleName: row.cycle.name, kind: row.kind, status: row.status })),
-      notes: pairNotes.map((row) => ({ text: truncate(row.text, TEXT_MAX), dateLabel: DateTime.fromJSDate(row.createdAt, { zone: request.zone }).setLocale("en-GB").toFormat("d LLL") })),
+      pendingReviews: (reviewsOf.get(request.reportId) ?? []).map((row) => ({
+        cycleName: row.cycle.name,
+        kind: row.kind,
+        status: row.status,
+      })),
+      notes: pairNotes.map((row) => ({
+        text: truncate(row.text, TEXT_MAX),
+        dateLabel: DateTime.fromJSDate(row.createdAt, { zone: request.zone }).setLocale("en-GB").toFormat("d LLL"),
+      })),
     };
   });
 }

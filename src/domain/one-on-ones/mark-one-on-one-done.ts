@@ -15,7 +15,10 @@ export interface MarkOneOnOneDoneResult {
   closedNotes: number;
 }
 
-export async function markOneOnOneDone(ctx: DomainContext, options: MarkOneOnOneDoneOptions): Promise<MarkOneOnOneDoneResult> {
+export async function markOneOnOneDone(
+  ctx: DomainContext,
+  options: MarkOneOnOneDoneOptions,
+): Promise<MarkOneOnOneDoneResult> {
   const input = parseInput(MarkOneOnOneDoneInput, options);
   const { report } = await requireCurrentManager(ctx, input.managerId, input.reportId);
   const now = ctx.clock.now();
@@ -31,6 +34,15 @@ export async function markOneOnOneDone(ctx: DomainContext, options: MarkOneOnOne
     });
     return { newlyDone: inserted.count === 1, closedNotes: closed.count };
   });
-  ctx.logger.info({ managerId: input.managerId, reportId: report.id, periodKey: input.periodKey, newlyDone, closedNotes }, "1:1 marked done");
-  return { reportName: report.name, periodKey: input.periodKey, weekLabel: periodLabel(input.periodKey), newlyDone, closedNotes };
+  ctx.logger.info(
+    { managerId: input.managerId, reportId: report.id, periodKey: input.periodKey, newlyDone, closedNotes },
+    "1:1 marked done",
+  );
+  return {
+    reportName: report.name,
+    periodKey: input.periodKey,
+    weekLabel: periodLabel(input.periodKey),
+    newlyDone,
+    closedNotes,
+  };
 }

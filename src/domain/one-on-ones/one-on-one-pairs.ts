@@ -10,7 +10,10 @@ import { DEFAULT_ONE_ON_ONE_SLOT, type OneOnOneSlot } from "./one-on-one-slot.ts
 /** A manager Momentum can DM: a Slack identity, or a Teams identity with a stored conversation reference. */
 const REACHABLE = {
   active: true,
-  OR: [{ slackIdentities: { some: { deactivatedAt: null } } }, { teamsIdentities: { some: { NOT: { conversationReference: { equals: Prisma.DbNull } } } } }],
+  OR: [
+    { slackIdentities: { some: { deactivatedAt: null } } },
+    { teamsIdentities: { some: { NOT: { conversationReference: { equals: Prisma.DbNull } } } } },
+  ],
 } satisfies Prisma.PersonWhereInput;
 
 export interface OneOnOnePair {
@@ -35,14 +38,28 @@ export async function loadOneOnOnePairs(ctx: DomainContext, now: Date): Promise<
   const [managers, slots, closures] = await Promise.all([
     ctx.prisma.person.findMany({
       where: { id: { in: managerIds } },
-      select: { id: true, timeZone: true, workdayStart: true, workdayEnd: true, managerId: true, holidayCalendar: true, teamHolidayCalendar: true, manager: { select: { teamHolidayCalendar: true } } },
+      select: {
+        id: true,
+        timeZone: true,
+        workdayStart: true,
+        workdayEnd: true,
+        managerId: true,
+        holidayCalendar: true,
+        teamHolidayCalendar: true,
+        manager: { select: { teamHolidayCalendar: true } },
+      },
     }),
-    ctx.prisma.oneOnOne.findMany({ where: { managerId: { in: managerIds } }, select: { managerId: true, reportId: true, weekday: true, time: true } }),
+    ctx.prisma.oneOnOne.findMany({
+      where: { managerId: { in: managerIds } },
+      select: { managerId: true, reportId: true, weekday: true, time: true },
+    }),
     loadClosures(ctx.prisma, now),
   ]);
   const managerDaysOff = new Map(managers.map((manager) => [manager.id, daysOffOf(manager, ctx.org, closures)]));
   const managerById = new Map(managers.map((manager) => [manager.id, manager]));
-  const slotOf = new Map(slots.map((slot) => [`${slot.managerId}|${slot.reportId}`, { weekday: slot.weekday, time: slot.time }]));
+  const slotOf = new Map(
+    slots.map((slot) => [`${slot.managerId}|${slot.reportId}`, { weekday: slot.weekday, time: slot.time }]),
+  );
   return reports.flatMap((report) => {
     const manager = managerById.get(report.managerId!);
     if (!manager) return [];
@@ -55,7 +72,11 @@ export async function loadOneOnOnePairs(ctx: DomainContext, now: Date): Promise<
         slot: slotOf.get(`${manager.id}|${report.id}`) ?? DEFAULT_ONE_ON_ONE_SLOT,
         zone: isIanaTimeZone(manager.timeZone) ? manager.timeZone : ctx.org.defaultTimeZone,
         hours: workingHoursOf(manager, ctx.org, managerDaysOff.get(manager.id)),
-        reportDaysOff: daysOffOf({ ...report, manager: { teamHolidayCalendar: manager.teamHolidayCalendar } }, ctx.org, closures),
+        reportDaysOff: daysOffOf(
+          { ...report, manager: { teamHolidayCalendar: manager.teamHolidayCalendar } },
+          ctx.org,
+          closures,
+        ),
       },
     ];
   });

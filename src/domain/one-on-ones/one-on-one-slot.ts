@@ -27,21 +27,40 @@ export interface OneOnOneOccurrence {
 }
 
 /** The slot's instant in the ISO week containing the local day `weekDay`, with its prompt instant. */
-export function occurrenceInWeekOf(weekDay: DateTime, slot: OneOnOneSlot, zone: string, hours: WorkingHours): OneOnOneOccurrence {
-  const day = DateTime.fromObject({ weekYear: weekDay.weekYear, weekNumber: weekDay.weekNumber, weekday: slot.weekday as WeekdayNumbers }, { zone });
+export function occurrenceInWeekOf(
+  weekDay: DateTime,
+  slot: OneOnOneSlot,
+  zone: string,
+  hours: WorkingHours,
+): OneOnOneOccurrence {
+  const day = DateTime.fromObject(
+    { weekYear: weekDay.weekYear, weekNumber: weekDay.weekNumber, weekday: slot.weekday as WeekdayNumbers },
+    { zone },
+  );
   const slotAt = atLocalTime(day, slot.time, zone).toJSDate();
-  return { periodKey: periodKeyOf(day), slotAt, promptAt: promptInstantBefore(slotAt, hours, zone), slotLabel: formatLocalLabel(slotAt, zone) };
+  return {
+    periodKey: periodKeyOf(day),
+    slotAt,
+    promptAt: promptInstantBefore(slotAt, hours, zone),
+    slotLabel: formatLocalLabel(slotAt, zone),
+  };
 }
 
 /**
  * The occurrence whose prompt is due at `now` (prompt ≤ now < slot), if any. This week's and next week's slots are
  * both looked at, because a Monday-morning 1:1 is announced on the previous Friday.
  */
-export function occurrenceDueAt(now: Date, slot: OneOnOneSlot, zone: string, hours: WorkingHours): OneOnOneOccurrence | null {
+export function occurrenceDueAt(
+  now: Date,
+  slot: OneOnOneSlot,
+  zone: string,
+  hours: WorkingHours,
+): OneOnOneOccurrence | null {
   const local = DateTime.fromJSDate(now, { zone });
   for (const week of [local, local.plus({ weeks: 1 })]) {
     const occurrence = occurrenceInWeekOf(week, slot, zone, hours);
-    if (occurrence.promptAt.getTime() <= now.getTime() && now.getTime() < occurrence.slotAt.getTime()) return occurrence;
+    if (occurrence.promptAt.getTime() <= now.getTime() && now.getTime() < occurrence.slotAt.getTime())
+      return occurrence;
   }
   return null;
 }
@@ -64,4 +83,5 @@ export function promptInstantBefore(slotAt: Date, hours: WorkingHours, zone: str
 }
 
 /** The claim key of one pair's agenda for one week: a second scheduler or a restart finds it taken. */
-export const oneOnOneDeliveryKey = (managerId: string, reportId: string, periodKey: string) => `one-on-one:${managerId}:${reportId}:${periodKey}`;
+export const oneOnOneDeliveryKey = (managerId: string, reportId: string, periodKey: string) =>
+  `one-on-one:${managerId}:${reportId}:${periodKey}`;

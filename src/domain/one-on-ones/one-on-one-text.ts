@@ -8,16 +8,22 @@ export interface OneOnOneSlotText {
   time: string | null;
 }
 
-export const ONE_ON_ONE_HELP = "Give the person, a day and a time, e.g. `one-on-one @alice friday 10:00` (or `one-on-one @alice default` for Monday 09:00).";
+export const ONE_ON_ONE_HELP =
+  "Give the person, a day and a time, e.g. `one-on-one @alice friday 10:00` (or `one-on-one @alice default` for Monday 09:00).";
 
 export function parseOneOnOneSlotText(text: string): ParseResult<OneOnOneSlotText> {
   const words = text.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 1 && ["default", "reset"].includes(words[0].toLowerCase())) return { ok: true, command: { weekday: null, time: null } };
+  if (words.length === 1 && ["default", "reset"].includes(words[0].toLowerCase()))
+    return { ok: true, command: { weekday: null, time: null } };
   if (words.length !== 2) return { ok: false, error: ONE_ON_ONE_HELP };
   const weekday = parseWeekday(words[0]);
   if (!weekday) return { ok: false, error: `"${words[0].slice(0, 20)}" isn't a day I know. ${ONE_ON_ONE_HELP}` };
   const padded = /^\d:\d{2}$/.test(words[1]) ? `0${words[1]}` : words[1];
-  if (!CLOCK_TIME_PATTERN.test(padded)) return { ok: false, error: `"${words[1].slice(0, 20)}" isn't a time I can read: use 24-hour time. ${ONE_ON_ONE_HELP}` };
+  if (!CLOCK_TIME_PATTERN.test(padded))
+    return {
+      ok: false,
+      error: `"${words[1].slice(0, 20)}" isn't a time I can read: use 24-hour time. ${ONE_ON_ONE_HELP}`,
+    };
   return { ok: true, command: { weekday, time: padded } };
 }
 

@@ -25,37 +25,71 @@ export interface SetOneOnOneSlotResult {
   nextAgendaLabel: string;
 }
 
-export async function setOneOnOneSlot(ctx: DomainContext, options: SetOneOnOneSlotOptions): Promise<SetOneOnOneSlotResult> {
+export async function setOneOnOneSlot(
+  ctx: DomainContext,
+  options: SetOneOnOneSlotOptions,
+): Promise<SetOneOnOneSlotResult> {
   const input = parseInput(SetOneOnOneSlotInput, options);
-  if ((input.weekday === null) !== (input.time === null)) throw validationError("Give both a day and a time, e.g. friday 10:00.");
-  if (input.actorId === input.reportId) throw validationError("A 1:1 is with one of your reports: mention them, not yourself.");
-  const select = { id: true, name: true, role: true, active: true, managerId: true, timeZone: true, workdayStart: true, workdayEnd: true } as const;
+  if ((input.weekday === null) !== (input.time === null))
+    throw validationError("Give both a day and a time, e.g. friday 10:00.");
+  if (input.actorId === input.reportId)
+    throw validationError("A 1:1 is with one of your reports: mention them, not yourself.");
+  const select = {
+    id: true,
+    name: true,
+    role: true,
+    active: true,
+    managerId: true,
+    timeZone: true,
+    workdayStart: true,
+    workdayEnd: true,
+  } as const;
   const [actor, report] = await Promise.all([
     ctx.prisma.person.findUnique({ where: { id: input.actorId }, select }),
     ctx.prisma.person.findUnique({ where: { id: input.reportId }, select }),
   ]);
-  if (!actor || !actor.active) throw new AppError("FORBIDDEN", "Your Momentum account is deactivated, so you can't set 1:1s.");
-  if (!report || !report.active) throw notFound("I couldn't find that person in Momentum, or they're no longer active.");
+  if (!actor || !actor.active)
+    throw new AppError("FORBIDDEN", "Your Momentum account is deactivated, so you can't set 1:1s.");
+  if (!report || !report.active)
+    throw notFound("I couldn't find that person in Momentum, or they're no longer active.");
   const isHr = hasRole(actor, "hr");
   if (report.managerId !== actor.id && !isHr) {
     throw forbidden(`Only ${report.name}'s manager (or HR) can set their 1:1 time.`);
   }
-  if (!report.managerId) throw validationError(`${report.name} has no manager in Momentum, so there's no 1:1 to schedule.`);
-  const manager = report.managerId === actor.id ? actor : await ctx.prisma.person.findUnique({ where: { id: report.managerId }, select });
+  if (!report.managerId)
+    throw validationError(`${report.name} has no manager in Momentum, so there's no 1:1 to schedule.`);
+  const manager =
+    report.managerId === actor.id
+      ? actor
+      : await ctx.prisma.person.findUnique({ where: { id: report.managerId }, select });
   if (!manager) throw notFound(`I couldn't find ${report.name}'s manager.`);
 
-  const slot = input.weekday === null || input.time === null ? DEFAULT_ONE_ON_ONE_SLOT : { weekday: input.weekday, time: input.time };
+  const slot =
+    input.weekday === null || input.time === null
+      ? DEFAULT_ONE_ON_ONE_SLOT
+      : { weekday: input.weekday, time: input.time };
   const now = ctx.clock.now();
   await ctx.prisma.oneOnOne.upsert({
     where: { managerId_reportId: { managerId: manager.id, reportId: report.id } },
-    create: { managerId: manager.id, reportId: report.id, weekday: slot.weekday, time: slot.time, createdAt: now, updatedAt: now },
+    create: {
+      managerId: manager.id,
+      reportId: report.id,
+      weekday: slot.weekday,
+      time: slot.time,
+      createdAt: now,
+      updatedAt: now,
+    },
     update: { weekday: slot.weekday, time: slot.time, updatedAt: now },
   });
   const zone = isIanaTimeZone(manager.timeZone) ? manager.timeZone : ctx.org.defaultTimeZone;
   const hours = workingHoursOf(manager, ctx.org);
   let next = occurrenceInWeekOf(DateTime.fromJSDate(now, { zone }), slot, zone, hours);
-  if (next.slotAt.getTime() <= now.getTime()) next = occurrenceInWeekOf(DateTime.fromJSDate(now, { zone }).plus({ weeks: 1 }), slot, zone, hours);
-  ctx.logger.info({ actorId: actor.id, managerId: manager.id, reportId: report.id, weekday: slot.weekday, time: slot.time }, "1:1 slot set");
+  if (next.slotAt.getTime() <= now.getTime())
+    next = occurrenceInWeekOf(DateTime.fromJSDate(now, { zone }).plus({ weeks: 1 }), slot, zone, hours);
+  ctx.logger.info(
+    { actorId: actor.id, managerId: manager.id, reportId: report.id, weekday: slot.weekday, time: slot.time },
+    "1:1 slot set",
+  );
   return {
     reportName: report.name,
     managerName: manager.name,

@@ -3,7 +3,11 @@ import type { DomainContext } from "../context.ts";
 import { describeSettings, type SettingsView } from "./describe-settings.ts";
 import type { SettingsCommand } from "./settings-text.ts";
 import { setTeamCheckInSlot, updateMySettings, type SetTeamCheckInSlotResult } from "./update-settings.ts";
-import { setMyHolidayCalendar, setTeamHolidayCalendar, type SetTeamHolidayCalendarResult } from "../holidays/set-holiday-calendar.ts";
+import {
+  setMyHolidayCalendar,
+  setTeamHolidayCalendar,
+  type SetTeamHolidayCalendarResult,
+} from "../holidays/set-holiday-calendar.ts";
 import { validationError } from "../../shared/errors.ts";
 
 export interface AppliedSettings {
@@ -19,22 +23,36 @@ export interface AppliedSettings {
  * `mentionedPersonId`: the person the platform resolved from the command's mention (the manager whose team's
  * calendar HR sets). Platforms check the actor's role before resolving it, so a refusal provisions nobody.
  */
-export async function applySettingsCommand(ctx: DomainContext, personId: string, command: SettingsCommand, mentionedPersonId?: string): Promise<AppliedSettings> {
+export async function applySettingsCommand(
+  ctx: DomainContext,
+  personId: string,
+  command: SettingsCommand,
+  mentionedPersonId?: string,
+): Promise<AppliedSettings> {
   switch (command.kind) {
     case "show":
       return { settings: await describeSettings(ctx, { personId }) };
     case "check-in":
-      return { settings: await updateMySettings(ctx, { personId, checkInWeekday: command.weekday, checkInTime: command.time }) };
+      return {
+        settings: await updateMySettings(ctx, { personId, checkInWeekday: command.weekday, checkInTime: command.time }),
+      };
     case "workday":
-      return { settings: await updateMySettings(ctx, { personId, workdayStart: command.start, workdayEnd: command.end }) };
+      return {
+        settings: await updateMySettings(ctx, { personId, workdayStart: command.start, workdayEnd: command.end }),
+      };
     case "time-zone":
       return { settings: await updateMySettings(ctx, { personId, timeZone: command.timeZone }) };
     case "holidays":
       await setMyHolidayCalendar(ctx, { personId, code: command.code });
       return { settings: await describeSettings(ctx, { personId }) };
     case "team-holidays": {
-      if (!mentionedPersonId) throw validationError("Mention the team's manager, e.g. `team holidays @manager GB-ENG`.");
-      const teamHolidays = await setTeamHolidayCalendar(ctx, { actorId: personId, managerId: mentionedPersonId, code: command.code });
+      if (!mentionedPersonId)
+        throw validationError("Mention the team's manager, e.g. `team holidays @manager GB-ENG`.");
+      const teamHolidays = await setTeamHolidayCalendar(ctx, {
+        actorId: personId,
+        managerId: mentionedPersonId,
+        code: command.code,
+      });
       return { settings: await describeSettings(ctx, { personId }), teamHolidays };
     }
     case "team-check-in": {

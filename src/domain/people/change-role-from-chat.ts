@@ -12,16 +12,29 @@ export interface ChangeRoleFromChatOptions {
   role: string;
 }
 
-export async function changeRoleFromChat(ctx: DomainContext, options: ChangeRoleFromChatOptions): Promise<SetRoleResult> {
-  const actor = await ctx.prisma.person.findUnique({ where: { id: options.actorId }, select: { id: true, role: true, active: true } });
-  if (!actor || !actor.active) throw new AppError("FORBIDDEN", "Your Momentum account is deactivated, so you can't change roles.");
+export async function changeRoleFromChat(
+  ctx: DomainContext,
+  options: ChangeRoleFromChatOptions,
+): Promise<SetRoleResult> {
+  const actor = await ctx.prisma.person.findUnique({
+    where: { id: options.actorId },
+    select: { id: true, role: true, active: true },
+  });
+  if (!actor || !actor.active)
+    throw new AppError("FORBIDDEN", "Your Momentum account is deactivated, so you can't change roles.");
   requireRole(actor, "admin", "change roles");
-  const target = await ctx.prisma.person.findUnique({ where: { id: options.targetPersonId }, select: { email: true, role: true } });
+  const target = await ctx.prisma.person.findUnique({
+    where: { id: options.targetPersonId },
+    select: { email: true, role: true },
+  });
   if (!target) throw new AppError("NOT_FOUND", "I couldn't find that person in Momentum.");
   if (target.role === "admin" && options.role.trim().toLowerCase() !== "admin") {
     // Without an admin nobody could change roles from chat again (only the CLI could).
     const admins = await ctx.prisma.person.count({ where: { role: "admin", active: true } });
-    if (admins <= 1) throw validationError("That's the last admin: make someone else an admin first, so someone can still change roles.");
+    if (admins <= 1)
+      throw validationError(
+        "That's the last admin: make someone else an admin first, so someone can still change roles.",
+      );
   }
   return setRole(ctx, { actor: actor.id, email: target.email, role: options.role });
 }

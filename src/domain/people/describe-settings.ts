@@ -6,7 +6,12 @@ import type { DomainContext } from "../context.ts";
 import { isAwayAt } from "../schedule/away.ts";
 import { formatLocalLabel, isIanaTimeZone, weekdayName } from "../schedule/local-time.ts";
 import { checkInPeriodAt } from "../schedule/period.ts";
-import { SCHEDULE_PERSON_SELECT, effectiveCheckInSlot, holidayShiftOf, type SlotSource } from "../schedule/schedule-person.ts";
+import {
+  SCHEDULE_PERSON_SELECT,
+  effectiveCheckInSlot,
+  holidayShiftOf,
+  type SlotSource,
+} from "../schedule/schedule-person.ts";
 import { workingHoursOf } from "../schedule/working-hours.ts";
 import { describeHolidays, type HolidayView } from "../holidays/holiday-view.ts";
 import { loadClosures } from "../schedule/days-off.ts";
@@ -37,7 +42,10 @@ export interface SettingsView {
   teamHolidayCalendar: string | null;
 }
 
-export async function describeSettings(ctx: DomainContext, options: { personId: string; now?: Date }): Promise<SettingsView> {
+export async function describeSettings(
+  ctx: DomainContext,
+  options: { personId: string; now?: Date },
+): Promise<SettingsView> {
   const person = await ctx.prisma.person.findUnique({
     where: { id: options.personId },
     select: { ...SCHEDULE_PERSON_SELECT, teamCheckInWeekday: true, teamCheckInTime: true, teamHolidayCalendar: true },
@@ -64,7 +72,13 @@ export async function describeSettings(ctx: DomainContext, options: { personId: 
       nextPromptAt: period.deadline,
       nextPromptLabel: formatLocalLabel(period.deadline, zone),
     },
-    workday: { start: hours.start, end: hours.end, days: hours.days, dayNames: hours.days.map(weekdayName), source: hours.source },
+    workday: {
+      start: hours.start,
+      end: hours.end,
+      days: hours.days,
+      dayNames: hours.days.map(weekdayName),
+      source: hours.source,
+    },
     teamCheckIn: team
       ? {
           weekday: person.teamCheckInWeekday,

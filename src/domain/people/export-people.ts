@@ -17,7 +17,14 @@ export interface ExportedPerson {
 /** Everyone, deactivated people included (so managers they still are to someone round-trip), sorted by email. */
 export async function exportPeople(ctx: Pick<DomainContext, "prisma">): Promise<ExportedPerson[]> {
   const people = await ctx.prisma.person.findMany({
-    select: { email: true, name: true, role: true, timeZone: true, holidayCalendar: true, manager: { select: { email: true } } },
+    select: {
+      email: true,
+      name: true,
+      role: true,
+      timeZone: true,
+      holidayCalendar: true,
+      manager: { select: { email: true } },
+    },
     orderBy: { email: "asc" },
   });
   return people.map((person) => ({

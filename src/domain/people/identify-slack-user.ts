@@ -30,7 +30,11 @@ export interface IdentifySlackUserOptions {
  * Maps a Slack user to a Person, provisioning them from `users.info` on first contact.
  * Bots, deleted users and users without an email are refused with a message for whoever acted.
  */
-export async function identifySlackUser(ctx: DomainContext, directory: SlackDirectory, options: IdentifySlackUserOptions): Promise<PersonRecord> {
+export async function identifySlackUser(
+  ctx: DomainContext,
+  directory: SlackDirectory,
+  options: IdentifySlackUserOptions,
+): Promise<PersonRecord> {
   const known = await ctx.prisma.slackIdentity.findUnique({
     where: { teamId_userId: { teamId: options.teamId, userId: options.userId } },
     select: { person: { select: PERSON_FIELDS } },
@@ -42,12 +46,22 @@ export async function identifySlackUser(ctx: DomainContext, directory: SlackDire
   if (!profile) throw new AppError("NOT_FOUND", `I couldn't find ${who} in this workspace.`);
   if (profile.isBot) throw new AppError("VALIDATION", `${who} is a bot: kudos, check-ins and reviews are for people.`);
   if (profile.deleted) throw new AppError("VALIDATION", `${who} has been deactivated in Slack.`);
-  if (!profile.email) throw new AppError("VALIDATION", `Slack didn't share an email address for ${who}, so Momentum can't tell who that is.`);
+  if (!profile.email)
+    throw new AppError(
+      "VALIDATION",
+      `Slack didn't share an email address for ${who}, so Momentum can't tell who that is.`,
+    );
 
   try {
     return await ctx.prisma.$transaction(async (tx) => {
-      const person = await findOrCreatePerson(ctx, tx, { email: profile.email!, name: profile.name, timeZone: profile.timeZone });
-      await tx.slackIdentity.create({ data: { personId: person.id, teamId: options.teamId, userId: options.userId, createdAt: ctx.clock.now() } });
+      const person = await findOrCreatePerson(ctx, tx, {
+        email: profile.email!,
+        name: profile.name,
+        timeZone: profile.timeZone,
+      });
+      await tx.slackIdentity.create({
+        data: { personId: person.id, teamId: options.teamId, userId: options.userId, createdAt: ctx.clock.now() },
+      });
       return person;
     });
   } catch (error) {

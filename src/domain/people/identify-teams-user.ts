@@ -22,20 +22,36 @@ export interface TeamsProfile {
  */
 export async function identifyTeamsUser(ctx: DomainContext, profile: TeamsProfile): Promise<PersonRecord> {
   const where = { tenantId_aadObjectId: { tenantId: profile.tenantId, aadObjectId: profile.aadObjectId } };
-  const known = await ctx.prisma.teamsIdentity.findUnique({ where, select: { id: true, conversationReference: true, person: { select: PERSON_FIELDS } } });
+  const known = await ctx.prisma.teamsIdentity.findUnique({
+    where,
+    select: { id: true, conversationReference: true, person: { select: PERSON_FIELDS } },
+  });
   if (known) {
-    if (profile.conversationReference && JSON.stringify(known.conversationReference) !== JSON.stringify(profile.conversationReference)) {
-      await ctx.prisma.teamsIdentity.update({ where: { id: known.id }, data: { conversationReference: profile.conversationReference as object, updatedAt: ctx.clock.now() } });
+    if (
+      profile.conversationReference &&
+      JSON.stringify(known.conversationReference) !== JSON.stringify(profile.conversationReference)
+    ) {
+      await ctx.prisma.teamsIdentity.update({
+        where: { id: known.id },
+        data: { conversationReference: profile.conversationReference as object, updatedAt: ctx.clock.now() },
+      });
     }
     await adoptTimeZone(ctx, known.person, profile.timeZone);
     return promoteConfiguredAdmin(ctx, known.person);
   }
   if (!profile.email) {
-    throw new AppError("VALIDATION", `Teams didn't share an email address for ${profile.name || "that person"}, so Momentum can't tell who that is.`);
+    throw new AppError(
+      "VALIDATION",
+      `Teams didn't share an email address for ${profile.name || "that person"}, so Momentum can't tell who that is.`,
+    );
   }
   try {
     return await ctx.prisma.$transaction(async (tx) => {
-      const person = await findOrCreatePerson(ctx, tx, { email: profile.email!, name: profile.name, timeZone: profile.timeZone });
+      const person = await findOrCreatePerson(ctx, tx, {
+        email: profile.email!,
+        name: profile.name,
+        timeZone: profile.timeZone,
+      });
       await tx.teamsIdentity.create({
         data: {
           personId: person.id,
@@ -51,7 +67,10 @@ export async function identifyTeamsUser(ctx: DomainContext, profile: TeamsProfil
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    const identity = await ctx.prisma.teamsIdentity.findUniqueOrThrow({ where, select: { person: { select: PERSON_FIELDS } } });
+    const identity = await ctx.prisma.teamsIdentity.findUniqueOrThrow({
+      where,
+      select: { person: { select: PERSON_FIELDS } },
+    });
     return identity.person;
   }
 }
@@ -60,7 +79,11 @@ export async function identifyTeamsUser(ctx: DomainContext, profile: TeamsProfil
  * A person provisioned before we knew their zone (a mention, a CSV without one) takes the zone Teams reports,
  * unless they (or HR) chose one explicitly.
  */
-async function adoptTimeZone(ctx: DomainContext, person: PersonRecord, reported: string | null | undefined): Promise<void> {
+async function adoptTimeZone(
+  ctx: DomainContext,
+  person: PersonRecord,
+  reported: string | null | undefined,
+): Promise<void> {
   if (!reported || person.timeZone !== ctx.org.defaultTimeZone) return;
   const explicit = await ctx.prisma.person.findUnique({ where: { id: person.id }, select: { timeZoneExplicit: true } });
   if (explicit?.timeZoneExplicit) return;

@@ -62,12 +62,17 @@ const WRITE_CHUNK = PROGRESS_EVERY;
 // 10,000 people are written in a few seconds; the margin covers a slow disk or a busy PostgreSQL.
 const TRANSACTION_TIMEOUT_MS = 5 * 60_000;
 
-export async function importPeople(ctx: DomainContext, rows: PersonImportRow[], options: ImportPeopleOptions = {}): Promise<ImportPeopleResult> {
+export async function importPeople(
+  ctx: DomainContext,
+  rows: PersonImportRow[],
+  options: ImportPeopleOptions = {},
+): Promise<ImportPeopleResult> {
   // Small files finish too fast for progress to mean anything; large ones report every PROGRESS_EVERY.
   // Writes go in chunks of WRITE_CHUNK (= PROGRESS_EVERY), so every chunk is reported.
   const report = (stage: ImportProgress["stage"], done: number, total: number) => {
     if (total < PROGRESS_EVERY) return;
-    if (stage === "saved" || done % PROGRESS_EVERY === 0 || done === total) options.onProgress?.({ stage, done, total });
+    if (stage === "saved" || done % PROGRESS_EVERY === 0 || done === total)
+      options.onProgress?.({ stage, done, total });
   };
   const errors: ImportError[] = [...(options.rejected ?? [])];
   const valid = new Map<string, ValidPersonImportRow>();
@@ -77,7 +82,11 @@ export async function importPeople(ctx: DomainContext, rows: PersonImportRow[], 
     const parsed = PersonImportRowSchema.safeParse(row);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) errors.push({ line: row.line, message: issue.message });
-      rejectedEmails.add(String(row.email ?? "").trim().toLowerCase());
+      rejectedEmails.add(
+        String(row.email ?? "")
+          .trim()
+          .toLowerCase(),
+      );
     } else {
       const first = valid.get(parsed.data.email);
       if (first) errors.push({ line: row.line, message: `email ${parsed.data.email} is also on line ${first.line}` });
@@ -90,7 +99,17 @@ export async function importPeople(ctx: DomainContext, rows: PersonImportRow[], 
     return await ctx.prisma.$transaction(
       async (tx) => {
         // One read of everyone: manager checks and cycle detection need the whole reporting graph.
-        const existing = await tx.person.findMany({ select: { id: true, email: true, name: true, timeZone: true, role: true, managerId: true, holidayCalendar: true } });
+        const existing = await tx.person.findMany({
+          select: {
+            id: true,
+            email: true,
+            name: true,
+            timeZone: true,
+            role: true,
+            managerId: true,
+            holidayCalendar: true,
+          },
+        });
         const byEmail = new Map(existing.map((person) => [person.email, person]));
         errors.push(...checkManagers(valid, byEmail, rejectedEmails), ...findCycles(valid, existing, byEmail));
         if (errors.length > 0) {
@@ -109,10 +128,20 @@ export async function importPeople(ctx: DomainContext, rows: PersonImportRow[], 
           await updatePeople(tx, chunk, ctx.clock.now());
           report("saved", (saved += chunk.length), total);
         }
-        const result = { created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged, errors: [] };
+        const result = {
+          created: plan.creates.length,
+          updated: plan.updates.length,
+          unchanged: plan.unchanged,
+          errors: [],
+        };
         if (total > 0) {
           await tx.auditEvent.create({
-            data: { createdAt: ctx.clock.now(), actor: options.actor ?? "cli", action: "people.import", detail: { created: result.created, updated: result.updated, unchanged: result.unchanged } },
+            data: {
+              createdAt: ctx.clock.now(),
+              actor: options.actor ?? "cli",
+              action: "people.import",
+              detail: { created: result.created, updated: result.updated, unchanged: result.unchanged },
+            },
           });
         }
         return result;
@@ -121,19 +150,29 @@ export async function importPeople(ctx: DomainContext, rows: PersonImportRow[], 
     );
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError("CONFLICT", "Someone joined Momentum while the import was running, so nothing was imported. Please run the import again.");
+      throw new AppError(
+        "CONFLICT",
+        "Someone joined Momentum while the import was running, so nothing was imported. Please run the import again.",
+      );
     }
     throw error;
   }
 }
 
 /** A manager must be in the file or already in Momentum. */
-function checkManagers(valid: Map<string, ValidPersonImportRow>, byEmail: Map<string, ExistingPerson>, rejected: Set<string>): ImportError[] {
+function checkManagers(
+  valid: Map<string, ValidPersonImportRow>,
+  byEmail: Map<string, ExistingPerson>,
+  rejected: Set<string>,
+): ImportError[] {
   const errors: ImportError[] = [];
   for (const row of valid.values()) {
     const manager = row.managerEmail;
     if (manager && !valid.has(manager) && !byEmail.has(manager) && !rejected.has(manager)) {
-      errors.push({ line: row.line, message: `manager_email ${row.managerEmail} is neither in the file nor in Momentum` });
+      errors.push({
+        line: row.line,
+        message: `manager_email ${row.managerEmail} is neither in the file nor in Momentum`,
+      });
     }
   }
   return errors;
@@ -143,7 +182,11 @@ function checkManagers(valid: Map<string, ValidPersonImportRow>, byEmail: Map<st
  * Follows each person's manager chain in the graph as it would be after the import (file rows over the
  * database) and reports every loop once, naming its people. Each person is walked at most once.
  */
-function findCycles(valid: Map<string, ValidPersonImportRow>, existing: ExistingPerson[], byEmail: Map<string, ExistingPerson>): ImportError[] {
+function findCycles(
+  valid: Map<string, ValidPersonImportRow>,
+  existing: ExistingPerson[],
+  byEmail: Map<string, ExistingPerson>,
+): ImportError[] {
   const emailById = new Map(existing.map((person) => [person.id, person.email]));
   const managerOf = (email: string): string | null => {
     const row = valid.get(email);
@@ -173,9 +216,15 @@ function findCycles(valid: Map<string, ValidPersonImportRow>, existing: Existing
   return errors;
 }
 
-function describe(email: string, valid: Map<string, ValidPersonImportRow>, byEmail: Map<string, ExistingPerson>): string {
+function describe(
+  email: string,
+  valid: Map<string, ValidPersonImportRow>,
+  byEmail: Map<string, ExistingPerson>,
+): string {
   const row = valid.get(email);
-  return row ? `${row.name} <${email}> (line ${row.line})` : `${byEmail.get(email)?.name ?? email} <${email}> (already in Momentum)`;
+  return row
+    ? `${row.name} <${email}> (line ${row.line})`
+    : `${byEmail.get(email)?.name ?? email} <${email}> (already in Momentum)`;
 }
 
 interface ImportPlan {
@@ -184,13 +233,22 @@ interface ImportPlan {
   unchanged: number;
 }
 
-function planChanges(ctx: DomainContext, valid: Map<string, ValidPersonImportRow>, byEmail: Map<string, ExistingPerson>): ImportPlan {
+function planChanges(
+  ctx: DomainContext,
+  valid: Map<string, ValidPersonImportRow>,
+  byEmail: Map<string, ExistingPerson>,
+): ImportPlan {
   const ids = new Map<string, string>([...byEmail.values()].map((person) => [person.email, person.id]));
   for (const email of valid.keys()) if (!ids.has(email)) ids.set(email, randomUUID());
   const plan: ImportPlan = { creates: [], updates: [], unchanged: 0 };
   for (const row of valid.values()) {
     const current = byEmail.get(row.email);
-    const managerId = row.managerEmail === undefined ? (current?.managerId ?? null) : row.managerEmail ? ids.get(row.managerEmail)! : null;
+    const managerId =
+      row.managerEmail === undefined
+        ? (current?.managerId ?? null)
+        : row.managerEmail
+          ? ids.get(row.managerEmail)!
+          : null;
     if (!current) {
       const role: Role = row.role ?? (ctx.adminEmails.includes(row.email) ? "admin" : "employee");
       plan.creates.push({
@@ -217,7 +275,11 @@ function planChanges(ctx: DomainContext, valid: Map<string, ValidPersonImportRow
       timeZoneExplicit: Boolean(row.timeZone),
     };
     const same =
-      next.name === current.name && next.timeZone === current.timeZone && next.role === current.role && next.managerId === current.managerId && next.holidayCalendar === current.holidayCalendar;
+      next.name === current.name &&
+      next.timeZone === current.timeZone &&
+      next.role === current.role &&
+      next.managerId === current.managerId &&
+      next.holidayCalendar === current.holidayCalendar;
     if (same) plan.unchanged += 1;
     else plan.updates.push(next);
   }

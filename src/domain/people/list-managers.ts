@@ -6,8 +6,15 @@ export interface ManagerChoice {
   name: string;
 }
 
-export async function listActiveManagers(ctx: Pick<DomainContext, "prisma">, options: { limit: number }): Promise<ManagerChoice[]> {
-  const managerIds = await ctx.prisma.person.findMany({ where: { active: true, managerId: { not: null } }, select: { managerId: true }, distinct: ["managerId"] });
+export async function listActiveManagers(
+  ctx: Pick<DomainContext, "prisma">,
+  options: { limit: number },
+): Promise<ManagerChoice[]> {
+  const managerIds = await ctx.prisma.person.findMany({
+    where: { active: true, managerId: { not: null } },
+    select: { managerId: true },
+    distinct: ["managerId"],
+  });
   return ctx.prisma.person.findMany({
     where: { id: { in: managerIds.map((row) => row.managerId!) }, active: true },
     select: { id: true, name: true },

@@ -37,7 +37,12 @@ const emailCell = (column: string) =>
     .string()
     .trim()
     .toLowerCase()
-    .pipe(z.email({ error: (issue) => (issue.input === "" ? `${column} is empty` : `${column} ${shown(issue.input)} is not a valid email address`) }));
+    .pipe(
+      z.email({
+        error: (issue) =>
+          issue.input === "" ? `${column} is empty` : `${column} ${shown(issue.input)} is not a valid email address`,
+      }),
+    );
 
 /** An empty cell means "not given": new people get the default, existing people keep what they have. */
 const blankAsMissing = z
@@ -65,13 +70,17 @@ export const PersonImportRowSchema = z
       .optional()
       .pipe(z.union([z.literal(""), emailCell("manager_email")]).optional())
       .transform((value) => (value === undefined ? undefined : value || null)),
-    role: blankAsMissing.transform((value) => value?.toLowerCase()).pipe(
-      z.enum(ROLES, { error: (issue) => `role ${shown(issue.input)} is not one of ${ROLES.join(", ")}` }).optional(),
-    ),
+    role: blankAsMissing
+      .transform((value) => value?.toLowerCase())
+      .pipe(
+        z.enum(ROLES, { error: (issue) => `role ${shown(issue.input)} is not one of ${ROLES.join(", ")}` }).optional(),
+      ),
     timeZone: blankAsMissing.pipe(
       z
         .string()
-        .refine(isIanaTimeZone, { error: (issue) => `timezone ${shown(issue.input)} is not an IANA time zone (such as Europe/Berlin)` })
+        .refine(isIanaTimeZone, {
+          error: (issue) => `timezone ${shown(issue.input)} is not an IANA time zone (such as Europe/Berlin)`,
+        })
         .optional(),
     ),
     /** The person's holiday calendar: country code (US, GB, DE) and optional region (ENG, BE). Empty = keep. */
@@ -83,7 +92,8 @@ export const PersonImportRowSchema = z
       ctx.addIssue({ code: "custom", path: ["managerEmail"], message: `${row.email} cannot be their own manager` });
     }
     const calendar = calendarFromCountryAndRegion(row.country, row.region);
-    if (calendar && !calendar.ok) ctx.addIssue({ code: "custom", path: ["country"], message: `country/region: ${calendar.error}` });
+    if (calendar && !calendar.ok)
+      ctx.addIssue({ code: "custom", path: ["country"], message: `country/region: ${calendar.error}` });
   })
   .transform(({ country, region, ...row }) => {
     const calendar = calendarFromCountryAndRegion(country, region);

@@ -4,7 +4,11 @@ import type { DomainContext } from "../context.ts";
 
 export type ChatPlatform = "slack" | "teams";
 
-export async function preferPlatform(ctx: Pick<DomainContext, "prisma" | "clock">, personId: string, platform: ChatPlatform): Promise<void> {
+export async function preferPlatform(
+  ctx: Pick<DomainContext, "prisma" | "clock">,
+  personId: string,
+  platform: ChatPlatform,
+): Promise<void> {
   await ctx.prisma.person.updateMany({
     where: { id: personId, OR: [{ preferredPlatform: null }, { preferredPlatform: { not: platform } }] },
     data: { preferredPlatform: platform, updatedAt: ctx.clock.now() },

@@ -10,7 +10,15 @@ export interface ChatProfile {
   timeZone?: string | null;
 }
 
-export const PERSON_FIELDS = { id: true, email: true, name: true, timeZone: true, role: true, managerId: true, active: true } as const;
+export const PERSON_FIELDS = {
+  id: true,
+  email: true,
+  name: true,
+  timeZone: true,
+  role: true,
+  managerId: true,
+  active: true,
+} as const;
 
 export function validTimeZone(zone: string | null | undefined, fallback: string): string {
   return zone && IANAZone.isValidZone(zone) ? zone : fallback;
@@ -25,7 +33,14 @@ export async function findOrCreatePerson(ctx: DomainContext, tx: Tx, profile: Ch
   const now = ctx.clock.now();
   return tx.person.upsert({
     where: { email },
-    create: { email, name: profile.name.trim() || email, timeZone: validTimeZone(profile.timeZone, ctx.org.defaultTimeZone), role, createdAt: now, updatedAt: now },
+    create: {
+      email,
+      name: profile.name.trim() || email,
+      timeZone: validTimeZone(profile.timeZone, ctx.org.defaultTimeZone),
+      role,
+      createdAt: now,
+      updatedAt: now,
+    },
     update: {},
     select: PERSON_FIELDS,
   });
@@ -36,7 +51,10 @@ export async function findOrCreatePerson(ctx: DomainContext, tx: Tx, profile: Ch
  * the list named them) becomes an admin the next time they act, audited like any role change. Costs nothing for
  * everyone else (an in-memory check).
  */
-export async function promoteConfiguredAdmin(ctx: Pick<DomainContext, "prisma" | "adminEmails" | "clock">, person: PersonRecord): Promise<PersonRecord> {
+export async function promoteConfiguredAdmin(
+  ctx: Pick<DomainContext, "prisma" | "adminEmails" | "clock">,
+  person: PersonRecord,
+): Promise<PersonRecord> {
   if (!isUnpromotedAdmin(ctx, person)) return person;
   return ctx.prisma.$transaction((tx) => promoteInTransaction(ctx, tx, person));
 }
@@ -45,12 +63,27 @@ function isUnpromotedAdmin(ctx: Pick<DomainContext, "adminEmails">, person: Pers
   return person.role !== "admin" && ctx.adminEmails.includes(person.email);
 }
 
-async function promoteInTransaction(ctx: Pick<DomainContext, "adminEmails" | "clock">, tx: Tx, person: PersonRecord): Promise<PersonRecord> {
+async function promoteInTransaction(
+  ctx: Pick<DomainContext, "adminEmails" | "clock">,
+  tx: Tx,
+  person: PersonRecord,
+): Promise<PersonRecord> {
   if (!isUnpromotedAdmin(ctx, person)) return person;
   // Conditional, so two first requests at once record one promotion.
-  const promoted = await tx.person.updateMany({ where: { id: person.id, role: { not: "admin" } }, data: { role: "admin", updatedAt: ctx.clock.now() } });
+  const promoted = await tx.person.updateMany({
+    where: { id: person.id, role: { not: "admin" } },
+    data: { role: "admin", updatedAt: ctx.clock.now() },
+  });
   if (promoted.count === 1) {
-    await tx.auditEvent.create({ data: { actor: "MOMENTUM_ADMIN_EMAILS", action: "role.set", subject: person.email, detail: { from: person.role, to: "admin" }, createdAt: ctx.clock.now() } });
+    await tx.auditEvent.create({
+      data: {
+        actor: "MOMENTUM_ADMIN_EMAILS",
+        action: "role.set",
+        subject: person.email,
+        detail: { from: person.role, to: "admin" },
+        createdAt: ctx.clock.now(),
+      },
+    });
   }
   return { ...person, role: "admin" };
 }

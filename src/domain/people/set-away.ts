@@ -21,7 +21,10 @@ export interface SetAwayResult {
 
 export async function setAway(ctx: DomainContext, options: SetAwayOptions): Promise<SetAwayResult> {
   const input = parseInput(SetAwayInput, options);
-  const person = await ctx.prisma.person.findUnique({ where: { id: input.personId }, select: { id: true, timeZone: true } });
+  const person = await ctx.prisma.person.findUnique({
+    where: { id: input.personId },
+    select: { id: true, timeZone: true },
+  });
   if (!person) throw notFound("I couldn't find your Momentum profile.");
   const zone = isIanaTimeZone(person.timeZone) ? person.timeZone : ctx.org.defaultTimeZone;
 
@@ -33,8 +36,12 @@ export async function setAway(ctx: DomainContext, options: SetAwayOptions): Prom
 
   const today = DateTime.fromJSDate(ctx.clock.now(), { zone }).startOf("day");
   const until = DateTime.fromISO(input.until, { zone });
-  if (until < today) throw validationError(`${input.until} is already in the past. Give the last day you'll be away, e.g. ${today.plus({ days: 7 }).toISODate()}.`);
-  if (until > today.plus({ days: MAX_AWAY_DAYS })) throw validationError("You can set yourself away for at most a year at a time.");
+  if (until < today)
+    throw validationError(
+      `${input.until} is already in the past. Give the last day you'll be away, e.g. ${today.plus({ days: 7 }).toISODate()}.`,
+    );
+  if (until > today.plus({ days: MAX_AWAY_DAYS }))
+    throw validationError("You can set yourself away for at most a year at a time.");
 
   const backAt = awayEndsAt(input.until, zone);
   const cancelled = await ctx.prisma.$transaction(async (tx) => {
@@ -47,5 +54,9 @@ export async function setAway(ctx: DomainContext, options: SetAwayOptions): Prom
     return result.count;
   });
   ctx.logger.info({ personId: person.id, awayUntil: input.until, cancelledDeliveries: cancelled }, "person is away");
-  return { awayUntil: input.until, untilLabel: until.setLocale("en-GB").toFormat("cccc d LLLL yyyy"), cancelledDeliveries: cancelled };
+  return {
+    awayUntil: input.until,
+    untilLabel: until.setLocale("en-GB").toFormat("cccc d LLLL yyyy"),
+    cancelledDeliveries: cancelled,
+  };
 }

@@ -15,18 +15,37 @@ export interface SetRoleResult {
   changed: boolean;
 }
 
-export async function setRole(ctx: Pick<DomainContext, "prisma" | "clock">, options: SetRoleOptions): Promise<SetRoleResult> {
+export async function setRole(
+  ctx: Pick<DomainContext, "prisma" | "clock">,
+  options: SetRoleOptions,
+): Promise<SetRoleResult> {
   const input = parseInput(SetRoleInput, options);
   return ctx.prisma.$transaction(async (tx) => {
     // Locked so two concurrent changes cannot both record the same "from".
     await tx.$queryRaw`SELECT id FROM "Person" WHERE email = ${input.email} FOR UPDATE`;
-    const person = await tx.person.findUnique({ where: { email: input.email }, select: { id: true, name: true, role: true } });
-    if (!person) throw notFound(`No one with the email ${input.email} is in Momentum. Check the spelling, or import them first.`);
-    const result = { email: input.email, name: person.name, from: person.role, to: input.role, changed: person.role !== input.role };
+    const person = await tx.person.findUnique({
+      where: { email: input.email },
+      select: { id: true, name: true, role: true },
+    });
+    if (!person)
+      throw notFound(`No one with the email ${input.email} is in Momentum. Check the spelling, or import them first.`);
+    const result = {
+      email: input.email,
+      name: person.name,
+      from: person.role,
+      to: input.role,
+      changed: person.role !== input.role,
+    };
     if (!result.changed) return result;
     await tx.person.update({ where: { id: person.id }, data: { role: input.role, updatedAt: ctx.clock.now() } });
     await tx.auditEvent.create({
-      data: { createdAt: ctx.clock.now(), actor: input.actor, action: "role.set", subject: input.email, detail: { from: person.role, to: input.role } },
+      data: {
+        createdAt: ctx.clock.now(),
+        actor: input.actor,
+        action: "role.set",
+        subject: input.email,
+        detail: { from: person.role, to: input.role },
+      },
     });
     return result;
   });

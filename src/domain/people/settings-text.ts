@@ -50,25 +50,34 @@ export function parseSettingsText(text: string): ParseResult<SettingsCommand> {
   const head = first.toLowerCase().replace(/-/g, "");
   if (!trimmed || head === "show" || head === "help") return { ok: true, command: { kind: "show" } };
   if (head === "checkin") return parseSlot(rest, "check-in");
-  if (head === "team" && rest[0]?.toLowerCase().replace(/-/g, "") === "checkin") return parseSlot(rest.slice(1), "team-check-in");
+  if (head === "team" && rest[0]?.toLowerCase().replace(/-/g, "") === "checkin")
+    return parseSlot(rest.slice(1), "team-check-in");
   if (head === "workday" || head === "hours") return parseWorkday(rest.join(" "));
   if (head === "holidays" || head === "holiday") return parseHolidays(rest, "holidays");
   if (head === "team" && /^holidays?$/i.test(rest[0] ?? "")) return parseHolidays(rest.slice(1), "team-holidays");
   if (head === "timezone" || head === "tz") {
     const zone = rest.join(" ");
     if (rest.length === 1 && isIanaTimeZone(zone)) return { ok: true, command: { kind: "time-zone", timeZone: zone } };
-    return { ok: false, error: `"${zone.slice(0, 60)}" isn't a time zone I know. Use a name such as Europe/Berlin or America/New_York.` };
+    return {
+      ok: false,
+      error: `"${zone.slice(0, 60)}" isn't a time zone I know. Use a name such as Europe/Berlin or America/New_York.`,
+    };
   }
   return { ok: false, error: `I didn't understand "${trimmed.slice(0, 60)}".\n${SETTINGS_HELP}` };
 }
 
 function parseSlot(words: string[], kind: "check-in" | "team-check-in"): ParseResult<SettingsCommand> {
   const example = kind === "check-in" ? "`checkin friday 15:00`" : "`team checkin thursday 11:00`";
-  if (words.length === 1 && DEFAULT_WORDS.has(words[0].toLowerCase())) return { ok: true, command: { kind, weekday: null, time: null } };
+  if (words.length === 1 && DEFAULT_WORDS.has(words[0].toLowerCase()))
+    return { ok: true, command: { kind, weekday: null, time: null } };
   const weekday = parseWeekday(words[0] ?? "");
   const time = parseTime(words[1] ?? "");
   if (words.length !== 2 || !weekday) return { ok: false, error: `Give a day and a time, e.g. ${example}.` };
-  if (!time) return { ok: false, error: `"${words[1].slice(0, 20)}" isn't a time I can read: use 24-hour time, e.g. ${example}.` };
+  if (!time)
+    return {
+      ok: false,
+      error: `"${words[1].slice(0, 20)}" isn't a time I can read: use 24-hour time, e.g. ${example}.`,
+    };
   return { ok: true, command: { kind, weekday, time } };
 }
 
@@ -76,14 +85,19 @@ function parseHolidays(words: string[], kind: "holidays" | "team-holidays"): Par
   const example = kind === "holidays" ? "`holidays DE-BY`" : "`team holidays @manager GB-ENG`";
   const last = words[words.length - 1] ?? "";
   const target = words.slice(0, -1).join(" ");
-  if (!last) return { ok: false, error: `Give a holiday calendar: a country code with an optional region, e.g. ${example}.` };
-  if (kind === "holidays" && words.length !== 1) return { ok: false, error: `Give one holiday calendar, e.g. ${example}.` };
+  if (!last)
+    return { ok: false, error: `Give a holiday calendar: a country code with an optional region, e.g. ${example}.` };
+  if (kind === "holidays" && words.length !== 1)
+    return { ok: false, error: `Give one holiday calendar, e.g. ${example}.` };
   if (DEFAULT_WORDS.has(last.toLowerCase()) || last.toLowerCase() === "none") {
     return { ok: true, command: kind === "holidays" ? { kind, code: null } : { kind, code: null, target } };
   }
   const check = checkHolidayCalendar(last);
   if (!check.ok) return { ok: false, error: check.error };
-  return { ok: true, command: kind === "holidays" ? { kind, code: check.calendar.code } : { kind, code: check.calendar.code, target } };
+  return {
+    ok: true,
+    command: kind === "holidays" ? { kind, code: check.calendar.code } : { kind, code: check.calendar.code, target },
+  };
 }
 
 function parseWorkday(text: string): ParseResult<SettingsCommand> {
@@ -91,7 +105,8 @@ function parseWorkday(text: string): ParseResult<SettingsCommand> {
   const match = /^(\S+)\s*(?:-|–|to)\s*(\S+)$/i.exec(text);
   const start = match ? parseTime(match[1]) : null;
   const end = match ? parseTime(match[2]) : null;
-  if (!start || !end) return { ok: false, error: "Give your working hours in 24-hour time, e.g. `workday 09:00-17:30`." };
+  if (!start || !end)
+    return { ok: false, error: "Give your working hours in 24-hour time, e.g. `workday 09:00-17:30`." };
   if (start >= end) return { ok: false, error: `Your workday has to start before it ends (${start}–${end}).` };
   return { ok: true, command: { kind: "workday", start, end } };
 }

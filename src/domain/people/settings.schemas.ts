@@ -10,12 +10,19 @@ export const ianaTimeZone = z
   .trim()
   .refine(isIanaTimeZone, "That isn't a time zone I know. Use a name such as Europe/Berlin or America/New_York.");
 
-export const isoWeekday = z.number().int().min(1, "Pick a day from Monday to Sunday.").max(7, "Pick a day from Monday to Sunday.");
+export const isoWeekday = z
+  .number()
+  .int()
+  .min(1, "Pick a day from Monday to Sunday.")
+  .max(7, "Pick a day from Monday to Sunday.");
 
 export const localDate = z
   .string()
   .trim()
-  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid, "Use a real date written as YYYY-MM-DD, e.g. 2026-12-01.");
+  .refine(
+    (value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid,
+    "Use a real date written as YYYY-MM-DD, e.g. 2026-12-01.",
+  );
 
 export const SetAwayInput = z.object({
   personId: z.string().min(1),
@@ -38,5 +45,8 @@ export type UpdateMySettingsOptions = z.input<typeof UpdateMySettingsInput>;
 /** Both null: the team goes back to the org default. */
 export const SetTeamCheckInSlotInput = z
   .object({ managerId: z.string().min(1), weekday: isoWeekday.nullable(), time: clockTime.nullable() })
-  .refine((slot) => (slot.weekday === null) === (slot.time === null), "Give both a day and a time, e.g. Thursday 11:00.");
+  .refine(
+    (slot) => (slot.weekday === null) === (slot.time === null),
+    "Give both a day and a time, e.g. Thursday 11:00.",
+  );
 export type SetTeamCheckInSlotOptions = z.input<typeof SetTeamCheckInSlotInput>;

@@ -16,7 +16,10 @@ import {
 /** Applies the given fields (undefined = unchanged, null = back to the team/org default); returns the new view. */
 export async function updateMySettings(ctx: DomainContext, options: UpdateMySettingsOptions): Promise<SettingsView> {
   const input = parseInput(UpdateMySettingsInput, options);
-  const person = await ctx.prisma.person.findUnique({ where: { id: input.personId }, select: { id: true, workdayStart: true, workdayEnd: true } });
+  const person = await ctx.prisma.person.findUnique({
+    where: { id: input.personId },
+    select: { id: true, workdayStart: true, workdayEnd: true },
+  });
   if (!person) throw notFound("I couldn't find your Momentum profile.");
   const start = (input.workdayStart === undefined ? person.workdayStart : input.workdayStart) ?? ctx.org.workdayStart;
   const end = (input.workdayEnd === undefined ? person.workdayEnd : input.workdayEnd) ?? ctx.org.workdayEnd;
@@ -33,7 +36,10 @@ export async function updateMySettings(ctx: DomainContext, options: UpdateMySett
     timeZoneExplicit: input.timeZone === undefined ? undefined : true,
   };
   await ctx.prisma.person.update({ where: { id: person.id }, data: { ...data, updatedAt: ctx.clock.now() } });
-  ctx.logger.info({ personId: person.id, changed: Object.keys(data).filter((key) => data[key as keyof typeof data] !== undefined) }, "settings updated");
+  ctx.logger.info(
+    { personId: person.id, changed: Object.keys(data).filter((key) => data[key as keyof typeof data] !== undefined) },
+    "settings updated",
+  );
   return describeSettings(ctx, { personId: person.id });
 }
 
@@ -46,16 +52,34 @@ export interface SetTeamCheckInSlotResult {
 }
 
 /** A manager (or HR/admin) sets the check-in slot of their direct reports; null/null returns them to the org default. */
-export async function setTeamCheckInSlot(ctx: DomainContext, options: SetTeamCheckInSlotOptions): Promise<SetTeamCheckInSlotResult> {
+export async function setTeamCheckInSlot(
+  ctx: DomainContext,
+  options: SetTeamCheckInSlotOptions,
+): Promise<SetTeamCheckInSlotResult> {
   const input = parseInput(SetTeamCheckInSlotInput, options);
-  const manager = await ctx.prisma.person.findUnique({ where: { id: input.managerId }, select: { id: true, role: true, active: true } });
+  const manager = await ctx.prisma.person.findUnique({
+    where: { id: input.managerId },
+    select: { id: true, role: true, active: true },
+  });
   if (!manager || !manager.active) throw notFound("I couldn't find your Momentum profile.");
   requireRole(manager, "manager", "set a check-in time for a team");
-  await ctx.prisma.person.update({ where: { id: manager.id }, data: { teamCheckInWeekday: input.weekday, teamCheckInTime: input.time, updatedAt: ctx.clock.now() } });
+  await ctx.prisma.person.update({
+    where: { id: manager.id },
+    data: { teamCheckInWeekday: input.weekday, teamCheckInTime: input.time, updatedAt: ctx.clock.now() },
+  });
   const [reports, reportsWithOwnSlot] = await Promise.all([
     ctx.prisma.person.count({ where: { managerId: manager.id, active: true } }),
-    ctx.prisma.person.count({ where: { managerId: manager.id, active: true, OR: [{ checkInWeekday: { not: null } }, { checkInTime: { not: null } }] } }),
+    ctx.prisma.person.count({
+      where: {
+        managerId: manager.id,
+        active: true,
+        OR: [{ checkInWeekday: { not: null } }, { checkInTime: { not: null } }],
+      },
+    }),
   ]);
-  ctx.logger.info({ managerId: manager.id, weekday: input.weekday, time: input.time, reports }, "team check-in slot set");
+  ctx.logger.info(
+    { managerId: manager.id, weekday: input.weekday, time: input.time, reports },
+    "team check-in slot set",
+  );
   return { weekday: input.weekday, time: input.time, reports, reportsWithOwnSlot };
 }

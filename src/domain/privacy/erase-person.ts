@@ -20,14 +20,21 @@ import { PrivacySubjectInput, type PrivacySubjectOptions } from "./privacy.schem
 import { findSubject } from "./subject.ts";
 
 export const ERASED_NAME = "Former colleague";
-const ERASED_BODY: OutboundMessage = { type: "notice", title: "Removed", text: "This message was removed when its recipient's data was erased." };
+const ERASED_BODY: OutboundMessage = {
+  type: "notice",
+  title: "Removed",
+  text: "This message was removed when its recipient's data was erased.",
+};
 
 export interface EraseResult {
   personId: string;
   counts: Record<string, number>;
 }
 
-export async function erasePerson(ctx: Pick<DomainContext, "prisma" | "clock">, options: PrivacySubjectOptions): Promise<EraseResult> {
+export async function erasePerson(
+  ctx: Pick<DomainContext, "prisma" | "clock">,
+  options: PrivacySubjectOptions,
+): Promise<EraseResult> {
   const input = parseInput(PrivacySubjectInput, options);
   const now = ctx.clock.now();
   return ctx.prisma.$transaction(
@@ -61,7 +68,9 @@ export async function erasePerson(ctx: Pick<DomainContext, "prisma" | "clock">, 
           updatedAt: now,
         },
       });
-      await tx.auditEvent.create({ data: { createdAt: now, actor: input.actor, action: "privacy.erase", subject: pseudonym, detail: counts } });
+      await tx.auditEvent.create({
+        data: { createdAt: now, actor: input.actor, action: "privacy.erase", subject: pseudonym, detail: counts },
+      });
       return { personId: person.id, counts };
     },
     { timeout: 60_000, maxWait: 10_000 },
@@ -77,25 +86,43 @@ async function eraseRecords(tx: Tx, id: string, now: Date): Promise<Record<strin
   counts.kudosReceived = await count(tx.kudos.deleteMany({ where: { recipientId: id } }));
   counts.kudosGivenAnonymised = await count(tx.kudos.updateMany({ where: { giverId: id }, data: { giverId: null } }));
   counts.feedbackReceived = await count(tx.feedback.deleteMany({ where: { recipientId: id } }));
-  counts.feedbackGivenAnonymised = await count(tx.feedback.updateMany({ where: { giverId: id }, data: { giverId: null } }));
+  counts.feedbackGivenAnonymised = await count(
+    tx.feedback.updateMany({ where: { giverId: id }, data: { giverId: null } }),
+  );
   counts.feedbackRequestsAboutThem = await count(tx.feedbackRequest.deleteMany({ where: { subjectId: id } }));
   counts.feedbackAsksToThem = await count(tx.feedbackAsk.deleteMany({ where: { askedId: id } }));
-  counts.oneOnOneNotes = await count(tx.oneOnOneNote.deleteMany({ where: { OR: [{ reportId: id }, { managerId: id }] } }));
+  counts.oneOnOneNotes = await count(
+    tx.oneOnOneNote.deleteMany({ where: { OR: [{ reportId: id }, { managerId: id }] } }),
+  );
   counts.oneOnOneSlots = await count(tx.oneOnOne.deleteMany({ where: { OR: [{ reportId: id }, { managerId: id }] } }));
-  counts.oneOnOneDone = await count(tx.oneOnOneDone.deleteMany({ where: { OR: [{ reportId: id }, { managerId: id }] } }));
+  counts.oneOnOneDone = await count(
+    tx.oneOnOneDone.deleteMany({ where: { OR: [{ reportId: id }, { managerId: id }] } }),
+  );
   counts.personalGoals = await count(tx.goal.deleteMany({ where: { ownerId: id, level: "person" } }));
-  counts.goalUpdatesAnonymised = await count(tx.goalUpdate.updateMany({ where: { authorId: id }, data: { authorId: null } }));
+  counts.goalUpdatesAnonymised = await count(
+    tx.goalUpdate.updateMany({ where: { authorId: id }, data: { authorId: null } }),
+  );
   counts.reviewsAboutThem = await count(tx.review.deleteMany({ where: { subjectId: id } }));
   counts.announcementAcks = await count(tx.announcementAck.deleteMany({ where: { personId: id } }));
   // Pulse answers hold no person and stay in the aggregates; only the record that they answered goes.
   counts.pulseParticipations = await count(tx.pulseParticipation.deleteMany({ where: { personId: id } }));
-  counts.reportsUnlinked = await count(tx.person.updateMany({ where: { managerId: id }, data: { managerId: null, updatedAt: now } }));
+  counts.reportsUnlinked = await count(
+    tx.person.updateMany({ where: { managerId: id }, data: { managerId: null, updatedAt: now } }),
+  );
   counts.deliveriesCancelled = await count(
     tx.delivery.updateMany({
       where: { personId: id, status: { in: ["pending", "sending"] } },
-      data: { status: "cancelled", lastError: "recipient's data was erased", leaseOwner: null, leaseUntil: null, updatedAt: now },
+      data: {
+        status: "cancelled",
+        lastError: "recipient's data was erased",
+        leaseOwner: null,
+        leaseUntil: null,
+        updatedAt: now,
+      },
     }),
   );
-  counts.deliveryBodiesRemoved = await count(tx.delivery.updateMany({ where: { personId: id }, data: { message: ERASED_BODY, updatedAt: now } }));
+  counts.deliveryBodiesRemoved = await count(
+    tx.delivery.updateMany({ where: { personId: id }, data: { message: ERASED_BODY, updatedAt: now } }),
+  );
   return counts;
 }

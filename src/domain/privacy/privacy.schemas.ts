@@ -7,7 +7,11 @@ export const PrivacySubjectInput = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .pipe(z.email({ error: (issue) => `${JSON.stringify(String(issue.input ?? "").slice(0, 80))} is not a valid email address` })),
+    .pipe(
+      z.email({
+        error: (issue) => `${JSON.stringify(String(issue.input ?? "").slice(0, 80))} is not a valid email address`,
+      }),
+    ),
   actor: z.string().trim().min(1).max(200),
 });
 

@@ -16,7 +16,10 @@ export interface PurgeResult {
 
 const DAY_MS = 24 * 3600_000;
 
-export async function purgeOperationalRecords(ctx: DomainContext, options: { now: Date; batchSize?: number }): Promise<PurgeResult> {
+export async function purgeOperationalRecords(
+  ctx: DomainContext,
+  options: { now: Date; batchSize?: number },
+): Promise<PurgeResult> {
   const batchSize = options.batchSize ?? 5000;
   const eventCutoff = new Date(options.now.getTime() - PROCESSED_EVENT_RETENTION_DAYS * DAY_MS);
   const deliveryCutoff = new Date(options.now.getTime() - DELIVERY_LOG_RETENTION_DAYS * DAY_MS);

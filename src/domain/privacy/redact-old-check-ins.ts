@@ -26,7 +26,10 @@ export function retentionCutoff(now: Date, months: number): Date {
   return DateTime.fromJSDate(now, { zone: "utc" }).minus({ months }).toJSDate();
 }
 
-export async function redactOldCheckIns(ctx: Pick<DomainContext, "prisma">, options: RedactOptions): Promise<RedactResult> {
+export async function redactOldCheckIns(
+  ctx: Pick<DomainContext, "prisma">,
+  options: RedactOptions,
+): Promise<RedactResult> {
   const batchSize = options.batchSize ?? 500;
   const maxBatches = options.maxBatches ?? 20;
   const cutoff = retentionCutoff(options.now, options.months);

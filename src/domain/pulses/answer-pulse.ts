@@ -10,7 +10,13 @@ import { AppError, isUniqueViolation } from "../../shared/errors.ts";
 import type { DomainContext } from "../context.ts";
 import { commentMinGroupSizeOf, minGroupSizeOf } from "../insights/min-group.ts";
 import { parseInput } from "../validation.ts";
-import { pulseAskKey, PulseFormInput, SubmitPulseInput, type PulseFormOptions, type SubmitPulseOptions } from "./pulse.schemas.ts";
+import {
+  pulseAskKey,
+  PulseFormInput,
+  SubmitPulseInput,
+  type PulseFormOptions,
+  type SubmitPulseOptions,
+} from "./pulse.schemas.ts";
 import { scaleOf, type PulseQuestion } from "./pulse-questions.ts";
 import { isRoundOpen, loadRound, type PulseRoundRecord, type PulseSurveyRecord } from "./pulse-records.ts";
 
@@ -42,7 +48,7 @@ export interface SubmitPulseResult {
 }
 
 const ALREADY_ANSWERED =
-  "You've already answered this pulse. To change your answers, use the \"Change my answers\" button in the private confirmation Momentum sent you when you answered.";
+  'You\'ve already answered this pulse. To change your answers, use the "Change my answers" button in the private confirmation Momentum sent you when you answered.';
 
 const KEY_MISMATCH = "Momentum couldn't match that change key to your answers, so nothing was changed.";
 
@@ -50,18 +56,28 @@ export function tokenHashOf(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-async function openRoundFor(ctx: DomainContext, personId: string, roundId: string): Promise<{ round: PulseRoundRecord; survey: PulseSurveyRecord }> {
+async function openRoundFor(
+  ctx: DomainContext,
+  personId: string,
+  roundId: string,
+): Promise<{ round: PulseRoundRecord; survey: PulseSurveyRecord }> {
   const loaded = await loadRound(ctx, roundId);
-  const asked = await ctx.prisma.delivery.findUnique({ where: { key: pulseAskKey(roundId, personId) }, select: { id: true } });
+  const asked = await ctx.prisma.delivery.findUnique({
+    where: { key: pulseAskKey(roundId, personId) },
+    select: { id: true },
+  });
   if (!asked) throw new AppError("FORBIDDEN", "This pulse wasn't sent to you, so you can't answer it.");
-  if (!isRoundOpen(loaded.round, ctx.clock.now())) throw new AppError("CONFLICT", "This pulse has closed, so answers can no longer be given or changed.");
+  if (!isRoundOpen(loaded.round, ctx.clock.now()))
+    throw new AppError("CONFLICT", "This pulse has closed, so answers can no longer be given or changed.");
   return loaded;
 }
 
 export async function getPulseForm(ctx: DomainContext, options: PulseFormOptions): Promise<PulseForm> {
   const input = parseInput(PulseFormInput, options);
   const { round, survey } = await openRoundFor(ctx, input.personId, input.roundId);
-  const participated = await ctx.prisma.pulseParticipation.findUnique({ where: { roundId_personId: { roundId: round.id, personId: input.personId } } });
+  const participated = await ctx.prisma.pulseParticipation.findUnique({
+    where: { roundId_personId: { roundId: round.id, personId: input.personId } },
+  });
   const base = {
     roundId: round.id,
     title: survey.title,
@@ -72,21 +88,36 @@ export async function getPulseForm(ctx: DomainContext, options: PulseFormOptions
   };
   if (!participated && input.token) throw new AppError("CONFLICT", KEY_MISMATCH);
   if (!participated) return { ...base, editing: false, values: { scores: {}, comment: null } };
-  const answer = input.token ? await ctx.prisma.pulseAnswer.findUnique({ where: { tokenHash: tokenHashOf(input.token) }, select: { roundId: true, scores: true, comment: true } }) : null;
-  if (!answer || answer.roundId !== round.id) throw new AppError("CONFLICT", input.token ? KEY_MISMATCH : ALREADY_ANSWERED);
-  return { ...base, editing: true, values: { scores: answer.scores as Record<string, number>, comment: answer.comment } };
+  const answer = input.token
+    ? await ctx.prisma.pulseAnswer.findUnique({
+        where: { tokenHash: tokenHashOf(input.token) },
+        select: { roundId: true, scores: true, comment: true },
+      })
+    : null;
+  if (!answer || answer.roundId !== round.id)
+    throw new AppError("CONFLICT", input.token ? KEY_MISMATCH : ALREADY_ANSWERED);
+  return {
+    ...base,
+    editing: true,
+    values: { scores: answer.scores as Record<string, number>, comment: answer.comment },
+  };
 }
 
 /** Checks each scored question has a whole number on its scale; the comment is optional. */
-export function readPulseScores(questions: PulseQuestion[], raw: Record<string, string | number | null | undefined>): Record<string, number> {
+export function readPulseScores(
+  questions: PulseQuestion[],
+  raw: Record<string, string | number | null | undefined>,
+): Record<string, number> {
   const scores: Record<string, number> = {};
   const errors: Record<string, string> = {};
   for (const question of questions) {
     if (question.kind === "comment") continue;
     const { min, max } = scaleOf(question.kind);
     const value = raw[question.id];
-    const number = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
-    if (!Number.isInteger(number) || number < min || number > max) errors[question.id] = `Choose a value from ${min} to ${max}.`;
+    const number =
+      typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
+    if (!Number.isInteger(number) || number < min || number > max)
+      errors[question.id] = `Choose a value from ${min} to ${max}.`;
     else scores[question.id] = number;
   }
   if (Object.keys(errors).length > 0) throw new PulseValidationError(errors);
@@ -102,8 +133,14 @@ export async function submitPulseAnswer(ctx: DomainContext, options: SubmitPulse
   const result = { roundId: round.id, title: survey.title, closesAt: round.closesAt };
 
   if (input.token) {
-    const participated = await ctx.prisma.pulseParticipation.findUnique({ where: { roundId_personId: { roundId: round.id, personId: input.personId } } });
-    const change = () => ctx.prisma.pulseAnswer.updateMany({ where: { roundId: round.id, tokenHash: tokenHashOf(input.token!) }, data: { scores, comment } });
+    const participated = await ctx.prisma.pulseParticipation.findUnique({
+      where: { roundId_personId: { roundId: round.id, personId: input.personId } },
+    });
+    const change = () =>
+      ctx.prisma.pulseAnswer.updateMany({
+        where: { roundId: round.id, tokenHash: tokenHashOf(input.token!) },
+        data: { scores, comment },
+      });
     // A change racing the scheduler's rewrite of the round's answers (unlink-answers.ts) finds its row moved: once more.
     let changed = participated ? await change() : { count: 0 };
     if (participated && changed.count === 0) changed = await change();
@@ -116,7 +153,16 @@ export async function submitPulseAnswer(ctx: DomainContext, options: SubmitPulse
   try {
     await ctx.prisma.$transaction(async (tx) => {
       await tx.pulseParticipation.create({ data: { roundId: round.id, personId: input.personId } });
-      await tx.pulseAnswer.create({ data: { id: randomUUID(), roundId: round.id, teamId: person?.managerId ?? null, scores, comment, tokenHash: tokenHashOf(token) } });
+      await tx.pulseAnswer.create({
+        data: {
+          id: randomUUID(),
+          roundId: round.id,
+          teamId: person?.managerId ?? null,
+          scores,
+          comment,
+          tokenHash: tokenHashOf(token),
+        },
+      });
     });
   } catch (error) {
     // The same first answer arrived twice (a double click: the first copy confirmed it), or a form opened before

@@ -24,14 +24,25 @@ export interface ClosePulseResult {
 }
 
 /** Closes `round` at `closedAt` unless it already is; returns whether this call closed it. */
-export async function closeRound(ctx: DomainContext, survey: PulseSurveyRecord, round: PulseRoundRecord, closedAt: Date): Promise<{ closed: boolean; sharedWith: number }> {
+export async function closeRound(
+  ctx: DomainContext,
+  survey: PulseSurveyRecord,
+  round: PulseRoundRecord,
+  closedAt: Date,
+): Promise<{ closed: boolean; sharedWith: number }> {
   let sharedWith = 0;
   const closed = await ctx.prisma.$transaction(async (tx) => {
     const updated = await tx.pulseRound.updateMany({ where: { id: round.id, closedAt: null }, data: { closedAt } });
     if (updated.count !== 1) return false;
     if (!survey.shareResults) return true;
-    const results = await roundResults({ ...ctx, prisma: tx as DomainContext["prisma"] }, survey, { ...round, closedAt });
-    const asked = await tx.delivery.findMany({ where: { key: { startsWith: `pulse-ask:${round.id}:` }, status: "sent", personId: { not: null } }, select: { personId: true } });
+    const results = await roundResults({ ...ctx, prisma: tx as DomainContext["prisma"] }, survey, {
+      ...round,
+      closedAt,
+    });
+    const asked = await tx.delivery.findMany({
+      where: { key: { startsWith: `pulse-ask:${round.id}:` }, status: "sent", personId: { not: null } },
+      select: { personId: true },
+    });
     const shared = sharedResultsOf(results);
     const deliveries: NewDelivery[] = asked.map(({ personId }) => ({
       key: pulseResultsKey(round.id, personId!),
@@ -58,7 +69,11 @@ export function sharedResultsOf(results: PulseRoundResults): SharedPulseResults 
     participationRate: results.participationRate,
     minGroupSize: results.minGroupSize,
     enps: results.overall?.enps ?? null,
-    items: results.overall ? results.overall.questions.filter((question) => question.kind === "agreement").map((question) => ({ text: question.text, average: question.average })) : null,
+    items: results.overall
+      ? results.overall.questions
+          .filter((question) => question.kind === "agreement")
+          .map((question) => ({ text: question.text, average: question.average }))
+      : null,
   };
 }
 
@@ -67,11 +82,23 @@ export async function closePulseEarly(ctx: DomainContext, options: PulseActorOpt
   const input = parseInput(PulseActorInput, options);
   await requirePulseAdmin(ctx, input.actorId, "close pulse surveys");
   const survey = await loadSurvey(ctx, input.surveyId);
-  const round = await ctx.prisma.pulseRound.findFirst({ where: { surveyId: survey.id }, orderBy: { number: "desc" }, select: ROUND_SELECT });
+  const round = await ctx.prisma.pulseRound.findFirst({
+    where: { surveyId: survey.id },
+    orderBy: { number: "desc" },
+    select: ROUND_SELECT,
+  });
   if (!round || round.closedAt) throw new AppError("CONFLICT", `"${survey.title}" has no open round to close.`);
   const now = ctx.clock.now();
   const result = await closeRound(ctx, survey, round, now.getTime() < round.closesAt.getTime() ? now : round.closesAt);
-  await ctx.prisma.auditEvent.create({ data: { actor: input.actorId, action: "pulse.close", subject: round.id, detail: { closed: result.closed }, createdAt: now } });
+  await ctx.prisma.auditEvent.create({
+    data: {
+      actor: input.actorId,
+      action: "pulse.close",
+      subject: round.id,
+      detail: { closed: result.closed },
+      createdAt: now,
+    },
+  });
   return { title: survey.title, roundNumber: round.number, ...result };
 }
 
@@ -87,7 +114,18 @@ export async function stopPulse(ctx: DomainContext, options: PulseActorOptions):
   await requirePulseAdmin(ctx, input.actorId, "stop pulse surveys");
   const survey = await loadSurvey(ctx, input.surveyId);
   const now = ctx.clock.now();
-  const updated = await ctx.prisma.pulseSurvey.updateMany({ where: { id: survey.id, stoppedAt: null }, data: { stoppedAt: now } });
-  await ctx.prisma.auditEvent.create({ data: { actor: input.actorId, action: "pulse.stop", subject: survey.id, detail: { stopped: updated.count === 1 }, createdAt: now } });
+  const updated = await ctx.prisma.pulseSurvey.updateMany({
+    where: { id: survey.id, stoppedAt: null },
+    data: { stoppedAt: now },
+  });
+  await ctx.prisma.auditEvent.create({
+    data: {
+      actor: input.actorId,
+      action: "pulse.stop",
+      subject: survey.id,
+      detail: { stopped: updated.count === 1 },
+      createdAt: now,
+    },
+  });
   return { title: survey.title, stopped: updated.count === 1 };
 }

@@ -7,7 +7,13 @@ import type { DomainContext } from "../context.ts";
 import { requireRole } from "../people/person.ts";
 import { isIanaTimeZone } from "../schedule/local-time.ts";
 import { parseInput } from "../validation.ts";
-import { LaunchPulseInput, PulseDraftInput, type LaunchPulseOptions, type PulseDraft, type PulseDraftOptions } from "./pulse.schemas.ts";
+import {
+  LaunchPulseInput,
+  PulseDraftInput,
+  type LaunchPulseOptions,
+  type PulseDraft,
+  type PulseDraftOptions,
+} from "./pulse.schemas.ts";
 import { buildQuestions, type PulseQuestion } from "./pulse-questions.ts";
 import { loadPulseAudience } from "./pulse-audience.ts";
 import { firstRoundDate, roundClosesAt } from "./pulse-schedule.ts";
@@ -29,8 +35,15 @@ export interface LaunchPulseResult extends PulsePreview {
 }
 
 /** HR and admins only; refused with the action named. */
-export async function requirePulseAdmin(ctx: DomainContext, actorId: string, action: string): Promise<{ id: string; name: string; timeZone: string }> {
-  const actor = await ctx.prisma.person.findUnique({ where: { id: actorId }, select: { id: true, name: true, role: true, active: true, timeZone: true } });
+export async function requirePulseAdmin(
+  ctx: DomainContext,
+  actorId: string,
+  action: string,
+): Promise<{ id: string; name: string; timeZone: string }> {
+  const actor = await ctx.prisma.person.findUnique({
+    where: { id: actorId },
+    select: { id: true, name: true, role: true, active: true, timeZone: true },
+  });
   if (!actor || !actor.active) throw new AppError("FORBIDDEN", "Your Momentum account is deactivated.");
   requireRole(actor, "hr", action);
   return actor;
@@ -45,8 +58,13 @@ export async function previewPulse(ctx: DomainContext, options: PulseDraftOption
 async function previewOf(ctx: DomainContext, draft: PulseDraft, actorZone: string): Promise<PulsePreview> {
   let teamNames: string[] = [];
   if (draft.audience.kind === "teams") {
-    const managers = await ctx.prisma.person.findMany({ where: { id: { in: draft.audience.managerIds }, active: true }, select: { id: true, name: true }, orderBy: { name: "asc" } });
-    if (managers.length !== new Set(draft.audience.managerIds).size) throw notFound("One of the chosen managers isn't in Momentum (or has left): choose again.");
+    const managers = await ctx.prisma.person.findMany({
+      where: { id: { in: draft.audience.managerIds }, active: true },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    });
+    if (managers.length !== new Set(draft.audience.managerIds).size)
+      throw notFound("One of the chosen managers isn't in Momentum (or has left): choose again.");
     teamNames = managers.map((manager) => manager.name);
   }
   const audience = await loadPulseAudience(ctx, draft.audience);
@@ -65,10 +83,17 @@ async function previewOf(ctx: DomainContext, draft: PulseDraft, actorZone: strin
 export async function launchPulse(ctx: DomainContext, options: LaunchPulseOptions): Promise<LaunchPulseResult> {
   const input = parseInput(LaunchPulseInput, options);
   const actor = await requirePulseAdmin(ctx, input.draft.actorId, "run pulse surveys");
-  const previous = await ctx.prisma.pulseSurvey.findUnique({ where: { requestKey: input.requestKey }, select: { id: true } });
+  const previous = await ctx.prisma.pulseSurvey.findUnique({
+    where: { requestKey: input.requestKey },
+    select: { id: true },
+  });
   const preview = await previewOf(ctx, input.draft, actor.timeZone);
   if (previous) return { ...preview, surveyId: previous.id, duplicate: true };
-  if (preview.audienceCount === 0) throw new AppError("VALIDATION", "No one in that audience can be reached by Momentum yet, so there's no one to ask.");
+  if (preview.audienceCount === 0)
+    throw new AppError(
+      "VALIDATION",
+      "No one in that audience can be reached by Momentum yet, so there's no one to ask.",
+    );
   const { draft } = preview;
   const surveyId = randomUUID();
   try {
@@ -91,7 +116,10 @@ export async function launchPulse(ctx: DomainContext, options: LaunchPulseOption
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    const stored = await ctx.prisma.pulseSurvey.findUnique({ where: { requestKey: input.requestKey }, select: { id: true } });
+    const stored = await ctx.prisma.pulseSurvey.findUnique({
+      where: { requestKey: input.requestKey },
+      select: { id: true },
+    });
     if (!stored) throw error;
     return { ...preview, surveyId: stored.id, duplicate: true };
   }

@@ -7,7 +7,10 @@ import type { PulseAudience } from "./pulse.schemas.ts";
 
 const REACHABLE_ACTIVE_PERSON = {
   active: true,
-  OR: [{ slackIdentities: { some: {} } }, { teamsIdentities: { some: { NOT: { conversationReference: { equals: Prisma.DbNull } } } } }],
+  OR: [
+    { slackIdentities: { some: {} } },
+    { teamsIdentities: { some: { NOT: { conversationReference: { equals: Prisma.DbNull } } } } },
+  ],
 } satisfies Prisma.PersonWhereInput;
 
 export interface PulseAudiencePerson {
@@ -24,7 +27,10 @@ export async function loadPulseAudience(ctx: DomainContext, audience: PulseAudie
     orderBy: { id: "asc" },
   });
   if (audience.kind === "everyone") return people;
-  const hierarchy = await ctx.prisma.person.findMany({ where: { managerId: { not: null } }, select: { id: true, managerId: true } });
+  const hierarchy = await ctx.prisma.person.findMany({
+    where: { managerId: { not: null } },
+    select: { id: true, managerId: true },
+  });
   const inSubtree = subtreeMembers(hierarchy, audience.managerIds);
   return people.filter((person) => inSubtree.has(person.id));
 }

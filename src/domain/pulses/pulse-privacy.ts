@@ -1,6 +1,10 @@
 // What the survey form tells people before they answer: exactly who can see what. Both platforms show these lines
 // as they are, so the promise is worded once.
-export function pulsePrivacyLines(view: { minGroupSize: number; commentMinGroupSize: number; closesLabel: string }): string[] {
+export function pulsePrivacyLines(view: {
+  minGroupSize: number;
+  commentMinGroupSize: number;
+  closesLabel: string;
+}): string[] {
   return [
     "Your answers are stored without your name: only the answers and your team (your manager's team) when you answer.",
     "Momentum keeps, separately, that you have answered, so you aren't asked or reminded again. Nobody (HR, managers or admins) can list who answered what, and the export has no person column.",

@@ -15,7 +15,11 @@ export const ENPS_QUESTION: PulseQuestion = {
   kind: "enps",
   text: "How likely are you to recommend working here to a friend? (0 = not at all, 10 = extremely likely)",
 };
-export const COMMENT_QUESTION: PulseQuestion = { id: "comment", kind: "comment", text: "Anything else you'd like to share? (optional)" };
+export const COMMENT_QUESTION: PulseQuestion = {
+  id: "comment",
+  kind: "comment",
+  text: "Anything else you'd like to share? (optional)",
+};
 
 export const AGREEMENT_LIBRARY: PulseQuestion[] = [
   { id: "recognition", kind: "agreement", text: "I get recognised when I do good work." },
@@ -26,7 +30,11 @@ export const AGREEMENT_LIBRARY: PulseQuestion[] = [
 ];
 
 /** Library ids HR can choose from, in the order they are asked. */
-export const LIBRARY_IDS = [ENPS_QUESTION.id, ...AGREEMENT_LIBRARY.map((question) => question.id), COMMENT_QUESTION.id] as const;
+export const LIBRARY_IDS = [
+  ENPS_QUESTION.id,
+  ...AGREEMENT_LIBRARY.map((question) => question.id),
+  COMMENT_QUESTION.id,
+] as const;
 export const LIBRARY: PulseQuestion[] = [ENPS_QUESTION, ...AGREEMENT_LIBRARY, COMMENT_QUESTION];
 
 export const AGREEMENT_LABELS = ["Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"] as const;

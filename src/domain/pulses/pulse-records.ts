@@ -44,7 +44,14 @@ export interface PulseRoundRecord {
   closedAt: Date | null;
 }
 
-export const ROUND_SELECT = { id: true, surveyId: true, number: true, localDate: true, closesAt: true, closedAt: true } as const;
+export const ROUND_SELECT = {
+  id: true,
+  surveyId: true,
+  number: true,
+  localDate: true,
+  closesAt: true,
+  closedAt: true,
+} as const;
 
 type SurveyRow = { [K in keyof typeof SURVEY_SELECT]: unknown } & { questions: unknown; audience: unknown };
 
@@ -60,8 +67,14 @@ export function isRoundOpen(round: Pick<PulseRoundRecord, "closesAt" | "closedAt
   return round.closedAt === null && now.getTime() < round.closesAt.getTime();
 }
 
-export async function loadRound(ctx: DomainContext | { prisma: Tx }, roundId: string): Promise<{ round: PulseRoundRecord; survey: PulseSurveyRecord }> {
-  const row = await ctx.prisma.pulseRound.findUnique({ where: { id: roundId }, select: { ...ROUND_SELECT, survey: { select: SURVEY_SELECT } } });
+export async function loadRound(
+  ctx: DomainContext | { prisma: Tx },
+  roundId: string,
+): Promise<{ round: PulseRoundRecord; survey: PulseSurveyRecord }> {
+  const row = await ctx.prisma.pulseRound.findUnique({
+    where: { id: roundId },
+    select: { ...ROUND_SELECT, survey: { select: SURVEY_SELECT } },
+  });
   if (!row) throw notFound("I couldn't find that pulse survey.");
   const { survey, ...round } = row;
   return { round, survey: surveyOf(survey) };
@@ -71,7 +84,10 @@ export async function loadRound(ctx: DomainContext | { prisma: Tx }, roundId: st
 export async function loadSurvey(ctx: DomainContext, surveyId: string | null | undefined): Promise<PulseSurveyRecord> {
   const row = surveyId
     ? await ctx.prisma.pulseSurvey.findUnique({ where: { id: surveyId }, select: SURVEY_SELECT })
-    : await ctx.prisma.pulseSurvey.findFirst({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: SURVEY_SELECT });
+    : await ctx.prisma.pulseSurvey.findFirst({
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        select: SURVEY_SELECT,
+      });
   if (!row) throw notFound(surveyId ? "I couldn't find that pulse survey." : "No pulse survey has been launched yet.");
   return surveyOf(row);
 }

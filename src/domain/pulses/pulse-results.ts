@@ -4,11 +4,23 @@
 // the person who answered in between answered. A constant number of queries whatever the org's size.
 import { notFound } from "../../shared/errors.ts";
 import type { DomainContext } from "../context.ts";
-import { commentMinGroupSizeOf, isGroupVisible, minGroupSizeOf, suppressSmallGroups, type HiddenReason } from "../insights/min-group.ts";
+import {
+  commentMinGroupSizeOf,
+  isGroupVisible,
+  minGroupSizeOf,
+  suppressSmallGroups,
+  type HiddenReason,
+} from "../insights/min-group.ts";
 import { parseInput } from "../validation.ts";
 import { requirePulseAdmin } from "./launch-pulse.ts";
 import { PulseActorInput, type PulseActorOptions } from "./pulse.schemas.ts";
-import { isRoundOpen, loadSurvey, ROUND_SELECT, type PulseRoundRecord, type PulseSurveyRecord } from "./pulse-records.ts";
+import {
+  isRoundOpen,
+  loadSurvey,
+  ROUND_SELECT,
+  type PulseRoundRecord,
+  type PulseSurveyRecord,
+} from "./pulse-records.ts";
 import { statsOf, type GroupStats } from "./pulse-stats.ts";
 
 export interface TeamResults {
@@ -53,23 +65,42 @@ export async function pulseResults(ctx: DomainContext, options: PulseActorOption
   const input = parseInput(PulseActorInput, options);
   await requirePulseAdmin(ctx, input.actorId, "see pulse results");
   const survey = await loadSurvey(ctx, input.surveyId);
-  const round = await ctx.prisma.pulseRound.findFirst({ where: { surveyId: survey.id }, orderBy: { number: "desc" }, select: ROUND_SELECT });
+  const round = await ctx.prisma.pulseRound.findFirst({
+    where: { surveyId: survey.id },
+    orderBy: { number: "desc" },
+    select: ROUND_SELECT,
+  });
   if (!round) throw notFound(`"${survey.title}" hasn't started yet: its first round opens on ${survey.firstDate}.`);
   return roundResults(ctx, survey, round);
 }
 
 /** The results of one round (also used for the results shared back when a round closes). */
-export async function roundResults(ctx: DomainContext, survey: PulseSurveyRecord, round: PulseRoundRecord): Promise<PulseRoundResults> {
+export async function roundResults(
+  ctx: DomainContext,
+  survey: PulseSurveyRecord,
+  round: PulseRoundRecord,
+): Promise<PulseRoundResults> {
   const minGroupSize = minGroupSizeOf(ctx.org);
   const commentMinGroupSize = commentMinGroupSizeOf(ctx.org);
   const open = isRoundOpen(round, ctx.clock.now());
-  const answers = await ctx.prisma.pulseAnswer.findMany({ where: { roundId: round.id }, select: { teamId: true, scores: true, comment: true } });
-  const asked = await ctx.prisma.delivery.count({ where: { key: { startsWith: `pulse-ask:${round.id}:` }, status: "sent" } });
+  const answers = await ctx.prisma.pulseAnswer.findMany({
+    where: { roundId: round.id },
+    select: { teamId: true, scores: true, comment: true },
+  });
+  const asked = await ctx.prisma.delivery.count({
+    where: { key: { startsWith: `pulse-ask:${round.id}:` }, status: "sent" },
+  });
   const answered = answers.length;
   const base = {
     surveyId: survey.id,
     title: survey.title,
-    round: { id: round.id, number: round.number, localDate: round.localDate, closesAt: round.closesAt, closedAt: round.closedAt },
+    round: {
+      id: round.id,
+      number: round.number,
+      localDate: round.localDate,
+      closesAt: round.closesAt,
+      closedAt: round.closedAt,
+    },
     open,
     asked,
     answered,
@@ -84,9 +115,15 @@ export async function roundResults(ctx: DomainContext, survey: PulseSurveyRecord
   const byTeam = new Map<string | null, typeof typed>();
   for (const answer of typed) byTeam.set(answer.teamId, [...(byTeam.get(answer.teamId) ?? []), answer]);
   const teamKeys = [...byTeam.keys()].sort((a, b) => (a ?? "").localeCompare(b ?? ""));
-  const suppression = suppressSmallGroups(teamKeys.map((key) => ({ key, count: byTeam.get(key)!.length })), minGroupSize);
+  const suppression = suppressSmallGroups(
+    teamKeys.map((key) => ({ key, count: byTeam.get(key)!.length })),
+    minGroupSize,
+  );
   const managerIds = teamKeys.filter((key): key is string => key !== null);
-  const managers = managerIds.length > 0 ? await ctx.prisma.person.findMany({ where: { id: { in: managerIds } }, select: { id: true, name: true } }) : [];
+  const managers =
+    managerIds.length > 0
+      ? await ctx.prisma.person.findMany({ where: { id: { in: managerIds } }, select: { id: true, name: true } })
+      : [];
   const names = new Map(managers.map((manager) => [manager.id, manager.name]));
   const teams = suppression.groups
     .map((group) => ({
@@ -115,7 +152,9 @@ async function trendOf(ctx: DomainContext, survey: PulseSurveyRecord, minGroupSi
   });
   if (rounds.length === 0) return [];
   const enpsId = survey.questions.find((question) => question.kind === "enps")?.id ?? "";
-  const rows = await ctx.prisma.$queryRaw<{ roundId: string; respondents: number; promoters: number; detractors: number }[]>`
+  const rows = await ctx.prisma.$queryRaw<
+    { roundId: string; respondents: number; promoters: number; detractors: number }[]
+  >`
     SELECT "roundId", count(*)::int AS respondents,
            count(*) FILTER (WHERE (scores->>${enpsId})::int >= 9)::int AS promoters,
            count(*) FILTER (WHERE (scores->>${enpsId})::int <= 6)::int AS detractors
@@ -125,6 +164,11 @@ async function trendOf(ctx: DomainContext, survey: PulseSurveyRecord, minGroupSi
     const row = byRound.get(round.id);
     const respondents = row?.respondents ?? 0;
     const visible = enpsId !== "" && row && isGroupVisible(respondents, minGroupSize);
-    return { number: round.number, localDate: round.localDate, respondents, enps: visible ? Math.round(((row.promoters - row.detractors) / respondents) * 100) : null };
+    return {
+      number: round.number,
+      localDate: round.localDate,
+      respondents,
+      enps: visible ? Math.round(((row.promoters - row.detractors) / respondents) * 100) : null,
+    };
   });
 }

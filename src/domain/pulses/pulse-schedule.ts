@@ -50,7 +50,10 @@ export function askAt(survey: Pick<PulseScheduleFields, "time">, localDate: stri
 }
 
 /** The latest round (number and date) that has opened by `now`, or null before round 1. */
-export function latestOpenedRound(survey: PulseScheduleFields, now: Date): { number: number; localDate: string } | null {
+export function latestOpenedRound(
+  survey: PulseScheduleFields,
+  now: Date,
+): { number: number; localDate: string } | null {
   let latest: { number: number; localDate: string } | null = null;
   // Rounds are at least two weeks apart, so a few years of rounds is a short loop; it stops at the first future one.
   for (let number = 1; number <= 1000; number++) {

@@ -28,16 +28,30 @@ export function enpsOf(scores: number[]): number | null {
 }
 
 export function statsOf(questions: PulseQuestion[], answers: { scores: Record<string, number> }[]): GroupStats {
-  const scored = questions.filter((question): question is PulseQuestion & { kind: "enps" | "agreement" } => question.kind !== "comment");
+  const scored = questions.filter(
+    (question): question is PulseQuestion & { kind: "enps" | "agreement" } => question.kind !== "comment",
+  );
   const stats = scored.map((question) => {
     const { min, max } = scaleOf(question.kind);
-    const values = answers.map((answer) => answer.scores[question.id]).filter((value): value is number => Number.isInteger(value) && value >= min && value <= max);
+    const values = answers
+      .map((answer) => answer.scores[question.id])
+      .filter((value): value is number => Number.isInteger(value) && value >= min && value <= max);
     const distribution = Array.from({ length: max - min + 1 }, () => 0);
     for (const value of values) distribution[value - min] += 1;
-    const average = values.length > 0 ? Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 10) / 10 : null;
-    return { id: question.id, kind: question.kind, text: question.text, answered: values.length, average, distribution };
+    const average =
+      values.length > 0 ? Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 10) / 10 : null;
+    return {
+      id: question.id,
+      kind: question.kind,
+      text: question.text,
+      answered: values.length,
+      average,
+      distribution,
+    };
   });
   const enpsQuestion = scored.find((question) => question.kind === "enps");
-  const enps = enpsQuestion ? enpsOf(answers.map((answer) => answer.scores[enpsQuestion.id]).filter((value) => Number.isInteger(value))) : null;
+  const enps = enpsQuestion
+    ? enpsOf(answers.map((answer) => answer.scores[enpsQuestion.id]).filter((value) => Number.isInteger(value)))
+    : null;
   return { respondents: answers.length, enps, questions: stats };
 }

@@ -32,14 +32,20 @@ export async function teamPulseByManager(ctx: DomainContext, now: Date): Promise
             shown: true,
             respondents: team.stats.respondents,
             enps: team.stats.enps,
-            items: team.stats.questions.filter((question) => question.kind === "agreement").map((question) => ({ text: question.text, average: question.average })),
+            items: team.stats.questions
+              .filter((question) => question.kind === "agreement")
+              .map((question) => ({ text: question.text, average: question.average })),
           }
         : { ...base, shown: false },
     );
   }
   // Fewer than the minimum answered overall: no team numbers at all, and every team that answered is told so.
   if (!results.overall && results.answered > 0) {
-    const teams = await ctx.prisma.pulseAnswer.findMany({ where: { roundId: record.id, teamId: { not: null } }, select: { teamId: true }, distinct: ["teamId"] });
+    const teams = await ctx.prisma.pulseAnswer.findMany({
+      where: { roundId: record.id, teamId: { not: null } },
+      select: { teamId: true },
+      distinct: ["teamId"],
+    });
     for (const { teamId } of teams) byManager.set(teamId!, { ...base, shown: false });
   }
   return byManager;

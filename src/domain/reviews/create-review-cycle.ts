@@ -8,7 +8,13 @@ import { parseInput } from "../validation.ts";
 import { dueDateDayOffWarnings } from "./due-date-days-off.ts";
 import { resolveParticipants } from "./participants.ts";
 import { loadActor } from "./review-access.ts";
-import { CreateReviewCycleSchema, defaultReviewQuestions, QuestionsSchema, type CreateReviewCycleInput, type ReviewQuestion } from "./review.schemas.ts";
+import {
+  CreateReviewCycleSchema,
+  defaultReviewQuestions,
+  QuestionsSchema,
+  type CreateReviewCycleInput,
+  type ReviewQuestion,
+} from "./review.schemas.ts";
 
 export type CreateReviewCycleOptions = CreateReviewCycleInput;
 
@@ -24,13 +30,17 @@ export interface CreatedReviewCycle {
   dueDateWarnings: string[];
 }
 
-export async function createReviewCycle(ctx: DomainContext, options: CreateReviewCycleOptions): Promise<CreatedReviewCycle> {
+export async function createReviewCycle(
+  ctx: DomainContext,
+  options: CreateReviewCycleOptions,
+): Promise<CreatedReviewCycle> {
   const input = parseInput(CreateReviewCycleSchema, options);
   const actor = await loadActor(ctx, input.actorId);
   requireRole(actor, "hr", "create a review cycle");
   const today = DateTime.fromJSDate(ctx.clock.now(), { zone: ctx.org.defaultTimeZone }).toISODate()!;
   if (input.selfDueDate <= today) throw validationError("The self-review due date must be in the future.");
-  if (input.managerDueDate < input.selfDueDate) throw validationError("The manager-review due date can't be before the self-review due date.");
+  if (input.managerDueDate < input.selfDueDate)
+    throw validationError("The manager-review due date can't be before the self-review due date.");
   const questions = parseInput(QuestionsSchema, input.questions ?? defaultReviewQuestions(ctx.org.kudosValues));
   // Resolved now so HR sees at once who the cycle covers (and an empty organisation is refused); launch resolves
   // again, so people who join before the launch take part.
@@ -49,7 +59,15 @@ export async function createReviewCycle(ctx: DomainContext, options: CreateRevie
     },
     select: { id: true },
   });
-  await ctx.prisma.auditEvent.create({ data: { createdAt: ctx.clock.now(), actor: actor.id, action: "review-cycle.created", subject: cycle.id, detail: { participants: ids.size } } });
+  await ctx.prisma.auditEvent.create({
+    data: {
+      createdAt: ctx.clock.now(),
+      actor: actor.id,
+      action: "review-cycle.created",
+      subject: cycle.id,
+      detail: { participants: ids.size },
+    },
+  });
   ctx.logger.info({ cycleId: cycle.id, participants: ids.size }, "review cycle created");
   const dueDateWarnings = await dueDateDayOffWarnings(ctx, participants, input);
   return {

@@ -49,7 +49,11 @@ export async function exportReviewCycle(ctx: DomainContext, options: { cycle: st
     orderBy: [{ subject: { name: "asc" } }, { kind: "asc" }],
   });
   // One definition of pending (pending-reviews.ts): an unsubmitted review outside it is not waiting on its author.
-  const open = new Set(cycle.status === "active" ? (await loadPendingReviews(ctx, ctx.clock.now(), [cycle.id])).map((review) => review.reviewId) : []);
+  const open = new Set(
+    cycle.status === "active"
+      ? (await loadPendingReviews(ctx, ctx.clock.now(), [cycle.id])).map((review) => review.reviewId)
+      : [],
+  );
   return {
     cycle: { id: cycle.id, name: cycle.name, status: cycle.status },
     questions: cycle.questions,
@@ -62,7 +66,11 @@ export async function exportReviewCycle(ctx: DomainContext, options: { cycle: st
         manager: review.subject.manager?.name ?? "",
         step: review.kind,
         author: review.author.name,
-        status: shared ? "shared" : cycle.status !== "active" || review.status === "submitted" || open.has(review.id) ? review.status : notWaitingOnAuthor(review.kind, review.author.active),
+        status: shared
+          ? "shared"
+          : cycle.status !== "active" || review.status === "submitted" || open.has(review.id)
+            ? review.status
+            : notWaitingOnAuthor(review.kind, review.author.active),
         submittedAt: review.status === "submitted" ? review.submittedAt : null,
         answers: exportable ? storedAnswers(review.answers) : {},
       };

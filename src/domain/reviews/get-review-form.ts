@@ -34,21 +34,42 @@ export interface ReviewForm {
   context: ReviewContext;
 }
 
-export async function getReviewForm(ctx: DomainContext, options: { actorId: string; reviewId: string }): Promise<ReviewForm> {
+export async function getReviewForm(
+  ctx: DomainContext,
+  options: { actorId: string; reviewId: string },
+): Promise<ReviewForm> {
   const reviewId = parseInput(ReviewIdSchema, options.reviewId);
   const actor = await loadActor(ctx, options.actorId);
   const review = await ctx.prisma.review.findUnique({
     where: { id: reviewId },
-    include: { cycle: { select: { id: true, name: true, status: true, questions: true, selfDueDate: true, managerDueDate: true, launchedAt: true } }, subject: { select: { id: true, name: true } } },
+    include: {
+      cycle: {
+        select: {
+          id: true,
+          name: true,
+          status: true,
+          questions: true,
+          selfDueDate: true,
+          managerDueDate: true,
+          launchedAt: true,
+        },
+      },
+      subject: { select: { id: true, name: true } },
+    },
   });
   if (!review) throw notFound("That review couldn't be found.");
   if (review.authorId !== actor.id) throw forbidden("Sorry, this review isn't yours to write.");
   const questions = storedQuestions(review.cycle.questions);
   const self =
     review.kind === "manager"
-      ? await ctx.prisma.review.findUnique({ where: { cycleId_subjectId_kind: { cycleId: review.cycleId, subjectId: review.subjectId, kind: "self" } }, select: { status: true, answers: true } })
+      ? await ctx.prisma.review.findUnique({
+          where: { cycleId_subjectId_kind: { cycleId: review.cycleId, subjectId: review.subjectId, kind: "self" } },
+          select: { status: true, answers: true },
+        })
       : null;
-  const since = DateTime.fromJSDate(review.cycle.launchedAt ?? ctx.clock.now()).minus({ months: REVIEW_PERIOD_MONTHS }).toJSDate();
+  const since = DateTime.fromJSDate(review.cycle.launchedAt ?? ctx.clock.now())
+    .minus({ months: REVIEW_PERIOD_MONTHS })
+    .toJSDate();
   return {
     reviewId: review.id,
     kind: review.kind,
@@ -65,26 +86,57 @@ export async function getReviewForm(ctx: DomainContext, options: { actorId: stri
     questions,
     answers: storedAnswers(review.answers),
     // A draft self-review is the report's own: the manager sees it only once submitted.
-    selfReview: self ? { submitted: self.status === "submitted", answers: self.status === "submitted" ? storedAnswers(self.answers) : {} } : review.kind === "manager" ? { submitted: false, answers: {} } : null,
+    selfReview: self
+      ? {
+          submitted: self.status === "submitted",
+          answers: self.status === "submitted" ? storedAnswers(self.answers) : {},
+        }
+      : review.kind === "manager"
+        ? { submitted: false, answers: {} }
+        : null,
     context: await loadReviewContext(ctx, review.subjectId, since, review.kind === "self"),
   };
 }
 
 /** The subject's goals, and kudos received since `since`; private kudos only on the subject's own form. */
-async function loadReviewContext(ctx: DomainContext, subjectId: string, since: Date, includePrivate: boolean): Promise<ReviewContext> {
-  const kudosWhere = { recipientId: subjectId, createdAt: { gte: since }, ...(includePrivate ? {} : { visibility: "public" as const }) };
+async function loadReviewContext(
+  ctx: DomainContext,
+  subjectId: string,
+  since: Date,
+  includePrivate: boolean,
+): Promise<ReviewContext> {
+  const kudosWhere = {
+    recipientId: subjectId,
+    createdAt: { gte: since },
+    ...(includePrivate ? {} : { visibility: "public" as const }),
+  };
   const [goals, total, recent] = await Promise.all([
     ctx.prisma.goal.findMany({ where: { ownerId: subjectId }, orderBy: { dueDate: "desc" }, take: CONTEXT_ITEMS }),
     ctx.prisma.kudos.count({ where: kudosWhere }),
-    ctx.prisma.kudos.findMany({ where: kudosWhere, orderBy: { createdAt: "desc" }, take: CONTEXT_ITEMS, include: { giver: { select: { name: true } } } }),
+    ctx.prisma.kudos.findMany({
+      where: kudosWhere,
+      orderBy: { createdAt: "desc" },
+      take: CONTEXT_ITEMS,
+      include: { giver: { select: { name: true } } },
+    }),
   ]);
   return {
     goals: goals.map((goal) => ({
       title: goal.title,
       status: goal.status.replace("_", " "),
-      progress: goal.measure === "percent" ? `${Math.round(goal.currentValue)}%` : `${goal.currentValue} of ${goal.targetValue}`,
+      progress:
+        goal.measure === "percent"
+          ? `${Math.round(goal.currentValue)}%`
+          : `${goal.currentValue} of ${goal.targetValue}`,
       dueDate: goal.dueDate,
     })),
-    kudos: { total, recent: recent.map((kudos) => ({ giverName: kudos.giver?.name ?? "A former colleague", message: kudos.message, value: kudos.value })) },
+    kudos: {
+      total,
+      recent: recent.map((kudos) => ({
+        giverName: kudos.giver?.name ?? "A former colleague",
+        message: kudos.message,
+        value: kudos.value,
+      })),
+    },
   };
 }

@@ -33,22 +33,35 @@ export interface LaunchedReviewCycle {
 
 export const REVIEW_SELF_REQUEST_KIND = "review.self-requested";
 
-export async function launchReviewCycle(ctx: DomainContext, options: LaunchReviewCycleOptions): Promise<LaunchedReviewCycle> {
+export async function launchReviewCycle(
+  ctx: DomainContext,
+  options: LaunchReviewCycleOptions,
+): Promise<LaunchedReviewCycle> {
   const actor = await loadActor(ctx, options.actorId);
   requireRole(actor, "hr", "launch a review cycle");
   const cycle = await findCycle(ctx, parseInput(CycleIdSchema, options.cycleId));
-  if (cycle.status !== "draft") throw new AppError("CONFLICT", `The review cycle "${cycle.name}" was already launched.`);
-  const row = await ctx.prisma.reviewCycle.findUniqueOrThrow({ where: { id: cycle.id }, select: { participants: true } });
+  if (cycle.status !== "draft")
+    throw new AppError("CONFLICT", `The review cycle "${cycle.name}" was already launched.`);
+  const row = await ctx.prisma.reviewCycle.findUniqueOrThrow({
+    where: { id: cycle.id },
+    select: { participants: true },
+  });
   const now = ctx.clock.now();
 
   const counts = await ctx.prisma.$transaction(
     async (tx) => {
-      const switched = await tx.reviewCycle.updateMany({ where: { id: cycle.id, status: "draft" }, data: { status: "active", launchedAt: now } });
-      if (switched.count === 0) throw new AppError("CONFLICT", `The review cycle "${cycle.name}" was already launched.`);
+      const switched = await tx.reviewCycle.updateMany({
+        where: { id: cycle.id, status: "draft" },
+        data: { status: "active", launchedAt: now },
+      });
+      if (switched.count === 0)
+        throw new AppError("CONFLICT", `The review cycle "${cycle.name}" was already launched.`);
       const people = await resolveParticipants({ prisma: tx }, parseInput(ParticipantsSchema, row.participants));
       const managerIds = [...new Set(people.flatMap((person) => (person.managerId ? [person.managerId] : [])))];
       const activeManagers = new Set(
-        (await tx.person.findMany({ where: { id: { in: managerIds }, active: true }, select: { id: true } })).map((manager) => manager.id),
+        (await tx.person.findMany({ where: { id: { in: managerIds }, active: true }, select: { id: true } })).map(
+          (manager) => manager.id,
+        ),
       );
       const reviews: NewReview[] = [];
       const deliveries: NewDelivery[] = [];
@@ -59,24 +72,52 @@ export async function launchReviewCycle(ctx: DomainContext, options: LaunchRevie
           key: reviewKeys.selfRequest(selfId),
           kind: REVIEW_SELF_REQUEST_KIND,
           target: { kind: "person", personId: person.id },
-          message: { type: "review.self-requested", reviewId: selfId, cycleName: cycle.name, dueLabel: dueDateLabel(cycle.selfDueDate) },
+          message: {
+            type: "review.self-requested",
+            reviewId: selfId,
+            cycleName: cycle.name,
+            dueLabel: dueDateLabel(cycle.selfDueDate),
+          },
           notBefore: now,
           respectQuietHours: true,
         });
         // A manager who left (inactive) writes nothing; HR sees the report without a manager step.
         const managerId = person.managerId;
         if (managerId && activeManagers.has(managerId)) {
-          reviews.push({ id: randomUUID(), cycleId: cycle.id, kind: "manager", subjectId: person.id, authorId: managerId });
+          reviews.push({
+            id: randomUUID(),
+            cycleId: cycle.id,
+            kind: "manager",
+            subjectId: person.id,
+            authorId: managerId,
+          });
         }
       }
       await insertReviews(tx, reviews, now);
       await enqueueDeliveries(tx, deliveries, now);
-      await tx.auditEvent.create({ data: { createdAt: ctx.clock.now(), actor: actor.id, action: "review-cycle.launched", subject: cycle.id, detail: { participants: people.length } } });
-      const unreachable = await countUnreachable({ prisma: tx }, people.map((person) => person.id));
+      await tx.auditEvent.create({
+        data: {
+          createdAt: ctx.clock.now(),
+          actor: actor.id,
+          action: "review-cycle.launched",
+          subject: cycle.id,
+          detail: { participants: people.length },
+        },
+      });
+      const unreachable = await countUnreachable(
+        { prisma: tx },
+        people.map((person) => person.id),
+      );
       return { selfReviews: people.length, managerReviews: reviews.length - people.length, unreachable };
     },
     { timeout: 60_000 },
   );
   ctx.logger.info({ cycleId: cycle.id, ...counts }, "review cycle launched");
-  return { cycleId: cycle.id, name: cycle.name, ...counts, selfDueDate: cycle.selfDueDate, managerDueDate: cycle.managerDueDate };
+  return {
+    cycleId: cycle.id,
+    name: cycle.name,
+    ...counts,
+    selfDueDate: cycle.selfDueDate,
+    managerDueDate: cycle.managerDueDate,
+  };
 }

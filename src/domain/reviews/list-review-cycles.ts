@@ -19,7 +19,11 @@ export async function listReviewCycles(ctx: DomainContext, limit = 50): Promise<
     take: limit,
     select: { id: true, name: true, status: true, selfDueDate: true, managerDueDate: true, createdAt: true },
   });
-  const counts = await ctx.prisma.review.groupBy({ by: ["cycleId", "status"], where: { cycleId: { in: cycles.map((cycle) => cycle.id) } }, _count: { _all: true } });
+  const counts = await ctx.prisma.review.groupBy({
+    by: ["cycleId", "status"],
+    where: { cycleId: { in: cycles.map((cycle) => cycle.id) } },
+    _count: { _all: true },
+  });
   return cycles.map((cycle) => {
     const rows = counts.filter((row) => row.cycleId === cycle.id);
     return {

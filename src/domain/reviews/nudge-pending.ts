@@ -26,10 +26,16 @@ export interface NudgePreview {
   sampleNames: string[];
 }
 
-export async function nudgePreview(ctx: DomainContext, options: { actorId: string; cycleId?: string }): Promise<NudgePreview> {
+export async function nudgePreview(
+  ctx: DomainContext,
+  options: { actorId: string; cycleId?: string },
+): Promise<NudgePreview> {
   const actor = await loadActor(ctx, options.actorId);
   requireRole(actor, "hr", "nudge people about reviews");
-  const cycle = await findCycle(ctx, options.cycleId === undefined ? undefined : parseInput(CycleIdSchema, options.cycleId));
+  const cycle = await findCycle(
+    ctx,
+    options.cycleId === undefined ? undefined : parseInput(CycleIdSchema, options.cycleId),
+  );
   cycleIsActive(cycle);
   const pending = await loadPendingReviews(ctx, ctx.clock.now(), [cycle.id]);
   const byAuthor = groupByAuthor(pending);
@@ -43,7 +49,10 @@ export async function nudgePreview(ctx: DomainContext, options: { actorId: strin
   };
 }
 
-export async function nudgePending(ctx: DomainContext, options: { actorId: string; cycleId: string; runId: string }): Promise<{ cycleName: string; people: number; queued: number }> {
+export async function nudgePending(
+  ctx: DomainContext,
+  options: { actorId: string; cycleId: string; runId: string },
+): Promise<{ cycleName: string; people: number; queued: number }> {
   const actor = await loadActor(ctx, options.actorId);
   requireRole(actor, "hr", "nudge people about reviews");
   const runId = parseInput(RunIdSchema, options.runId);

@@ -17,11 +17,18 @@ export interface WritableReview {
   managerDueDate: string;
 }
 
-export async function loadWritableReview(ctx: DomainContext, actorId: string, reviewId: string): Promise<WritableReview> {
+export async function loadWritableReview(
+  ctx: DomainContext,
+  actorId: string,
+  reviewId: string,
+): Promise<WritableReview> {
   const actor = await loadActor(ctx, actorId);
   const review = await ctx.prisma.review.findUnique({
     where: { id: reviewId },
-    include: { cycle: { select: { name: true, status: true, questions: true, managerDueDate: true } }, subject: { select: { name: true } } },
+    include: {
+      cycle: { select: { name: true, status: true, questions: true, managerDueDate: true } },
+      subject: { select: { name: true } },
+    },
   });
   if (!review) throw notFound("That review couldn't be found.");
   if (review.authorId !== actor.id) throw forbidden("Sorry, this review isn't yours to write.");
@@ -41,5 +48,8 @@ export async function loadWritableReview(ctx: DomainContext, actorId: string, re
 }
 
 export function alreadySubmitted(): AppError {
-  return new AppError("CONFLICT", "This review is already submitted, so it can't be changed. Ask HR if it needs reopening.");
+  return new AppError(
+    "CONFLICT",
+    "This review is already submitted, so it can't be changed. Ask HR if it needs reopening.",
+  );
 }

@@ -10,19 +10,28 @@ export interface Participant {
   managerId: string | null;
 }
 
-export async function resolveParticipants(ctx: DomainContext | { prisma: Tx }, participants: Participants): Promise<Participant[]> {
-  const people = await ctx.prisma.person.findMany({ where: { active: true }, select: { id: true, name: true, managerId: true }, orderBy: { name: "asc" } });
+export async function resolveParticipants(
+  ctx: DomainContext | { prisma: Tx },
+  participants: Participants,
+): Promise<Participant[]> {
+  const people = await ctx.prisma.person.findMany({
+    where: { active: true },
+    select: { id: true, name: true, managerId: true },
+    orderBy: { name: "asc" },
+  });
   switch (participants.kind) {
     case "everyone":
       return people;
     case "people": {
       const wanted = new Set(participants.personIds);
       const found = people.filter((person) => wanted.has(person.id));
-      if (found.length < wanted.size) throw validationError("Some of the people you picked aren't active in Momentum. Please pick them again.");
+      if (found.length < wanted.size)
+        throw validationError("Some of the people you picked aren't active in Momentum. Please pick them again.");
       return found;
     }
     case "organisation": {
-      if (!people.some((person) => person.id === participants.managerId)) throw notFound("That manager isn't active in Momentum.");
+      if (!people.some((person) => person.id === participants.managerId))
+        throw notFound("That manager isn't active in Momentum.");
       const reportsOf = new Map<string, Participant[]>();
       for (const person of people) {
         if (!person.managerId) continue;

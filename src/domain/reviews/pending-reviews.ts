@@ -32,7 +32,12 @@ export interface PendingReviewScope {
 }
 
 /** `cycleIds` limits the search (all active cycles when absent); `scope` narrows it further. */
-export async function loadPendingReviews(ctx: DomainContext, now: Date, cycleIds?: string[], scope: PendingReviewScope = {}): Promise<PendingReview[]> {
+export async function loadPendingReviews(
+  ctx: DomainContext,
+  now: Date,
+  cycleIds?: string[],
+  scope: PendingReviewScope = {},
+): Promise<PendingReview[]> {
   const closures = await loadClosures(ctx.prisma, now);
   const rows = await ctx.prisma.review.findMany({
     where: {
@@ -70,7 +75,11 @@ export async function loadPendingReviews(ctx: DomainContext, now: Date, cycleIds
   const selfSubmitted = new Set<string>();
   if (managerRows.length > 0) {
     const submitted = await ctx.prisma.review.findMany({
-      where: { kind: "self", status: "submitted", cycleId: { in: [...new Set(managerRows.map((row) => row.cycleId))] } },
+      where: {
+        kind: "self",
+        status: "submitted",
+        cycleId: { in: [...new Set(managerRows.map((row) => row.cycleId))] },
+      },
       select: { cycleId: true, subjectId: true },
     });
     for (const row of submitted) selfSubmitted.add(`${row.cycleId}:${row.subjectId}`);
@@ -79,7 +88,12 @@ export async function loadPendingReviews(ctx: DomainContext, now: Date, cycleIds
   for (const row of rows) {
     const zone = zoneOf(ctx, row.author.timeZone);
     const dueDate = row.kind === "self" ? row.cycle.selfDueDate : row.cycle.managerDueDate;
-    if (row.kind === "manager" && !selfSubmitted.has(`${row.cycleId}:${row.subjectId}`) && !localDateReached(dueDate, zone, now)) continue;
+    if (
+      row.kind === "manager" &&
+      !selfSubmitted.has(`${row.cycleId}:${row.subjectId}`) &&
+      !localDateReached(dueDate, zone, now)
+    )
+      continue;
     pending.push({
       reviewId: row.id,
       kind: row.kind,
@@ -89,7 +103,11 @@ export async function loadPendingReviews(ctx: DomainContext, now: Date, cycleIds
       authorId: row.author.id,
       authorName: row.author.name,
       authorZone: zone,
-      authorWorkday: { workdayStart: row.author.workdayStart, workdayEnd: row.author.workdayEnd, awayUntil: row.author.awayUntil },
+      authorWorkday: {
+        workdayStart: row.author.workdayStart,
+        workdayEnd: row.author.workdayEnd,
+        awayUntil: row.author.awayUntil,
+      },
       authorDaysOff: daysOffOf(row.author, ctx.org, closures),
       subjectId: row.subjectId,
       subjectName: row.subject.name,
@@ -105,7 +123,15 @@ export const NUDGE_ITEMS_MAX = 10;
 export function nudgeMessage(items: PendingReview[]): Extract<OutboundMessage, { type: "review.nudge" }> {
   return {
     type: "review.nudge",
-    items: items.slice(0, NUDGE_ITEMS_MAX).map((item) => ({ reviewId: item.reviewId, kind: item.kind, cycleName: item.cycleName, subjectName: item.subjectName, dueLabel: dueDateLabel(item.dueDate) })),
+    items: items
+      .slice(0, NUDGE_ITEMS_MAX)
+      .map((item) => ({
+        reviewId: item.reviewId,
+        kind: item.kind,
+        cycleName: item.cycleName,
+        subjectName: item.subjectName,
+        dueLabel: dueDateLabel(item.dueDate),
+      })),
     more: Math.max(0, items.length - NUDGE_ITEMS_MAX),
   };
 }

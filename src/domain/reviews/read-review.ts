@@ -18,17 +18,32 @@ export interface ReadableReview {
   answers: ReviewAnswers;
 }
 
-export async function readReview(ctx: DomainContext, options: { actorId: string; reviewId: string }): Promise<ReadableReview> {
+export async function readReview(
+  ctx: DomainContext,
+  options: { actorId: string; reviewId: string },
+): Promise<ReadableReview> {
   const actor = await loadActor(ctx, options.actorId);
   const review = await ctx.prisma.review.findUnique({
     where: { id: parseInput(ReviewIdSchema, options.reviewId) },
-    include: { cycle: { select: { name: true, questions: true } }, subject: { select: { name: true } }, author: { select: { name: true } } },
+    include: {
+      cycle: { select: { name: true, questions: true } },
+      subject: { select: { name: true } },
+      author: { select: { name: true } },
+    },
   });
   if (!review) throw notFound("That review couldn't be found.");
   const isAuthor = review.authorId === actor.id;
-  const isReleasedToSubject = review.subjectId === actor.id && review.kind === "manager" && review.releasedAt !== null && review.status === "submitted";
+  const isReleasedToSubject =
+    review.subjectId === actor.id &&
+    review.kind === "manager" &&
+    review.releasedAt !== null &&
+    review.status === "submitted";
   if (!isAuthor && !isReleasedToSubject) {
-    throw forbidden(review.subjectId === actor.id ? "Your manager hasn't shared this review with you yet." : "Sorry, you can't read this review.");
+    throw forbidden(
+      review.subjectId === actor.id
+        ? "Your manager hasn't shared this review with you yet."
+        : "Sorry, you can't read this review.",
+    );
   }
   return {
     reviewId: review.id,

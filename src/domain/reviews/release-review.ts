@@ -16,7 +16,10 @@ export interface ReleasedReview {
   releasedNow: boolean;
 }
 
-export async function releaseReview(ctx: DomainContext, options: { actorId: string; reviewId: string }): Promise<ReleasedReview> {
+export async function releaseReview(
+  ctx: DomainContext,
+  options: { actorId: string; reviewId: string },
+): Promise<ReleasedReview> {
   const actor = await loadActor(ctx, options.actorId);
   const review = await ctx.prisma.review.findUnique({
     where: { id: parseInput(ReviewIdSchema, options.reviewId) },
@@ -24,11 +27,16 @@ export async function releaseReview(ctx: DomainContext, options: { actorId: stri
   });
   if (!review || review.kind !== "manager") throw notFound("That review couldn't be found.");
   if (review.authorId !== actor.id) throw forbidden("Sorry, only the manager who wrote this review can share it.");
-  if (review.cycle.status !== "closed") throw new AppError("CONFLICT", "Reviews can be shared once HR has closed the cycle.");
-  if (review.status !== "submitted") throw new AppError("CONFLICT", "This review was never submitted, so there is nothing to share.");
+  if (review.cycle.status !== "closed")
+    throw new AppError("CONFLICT", "Reviews can be shared once HR has closed the cycle.");
+  if (review.status !== "submitted")
+    throw new AppError("CONFLICT", "This review was never submitted, so there is nothing to share.");
   const now = ctx.clock.now();
   const releasedNow = await ctx.prisma.$transaction(async (tx) => {
-    const released = await tx.review.updateMany({ where: { id: review.id, releasedAt: null }, data: { releasedAt: now } });
+    const released = await tx.review.updateMany({
+      where: { id: review.id, releasedAt: null },
+      data: { releasedAt: now },
+    });
     if (released.count === 0) return false;
     await enqueueDeliveries(
       tx,
@@ -37,7 +45,12 @@ export async function releaseReview(ctx: DomainContext, options: { actorId: stri
           key: reviewKeys.released(review.id),
           kind: REVIEW_RELEASED_KIND,
           target: { kind: "person", personId: review.subjectId },
-          message: { type: "review.released", reviewId: review.id, cycleName: review.cycle.name, managerName: actor.name },
+          message: {
+            type: "review.released",
+            reviewId: review.id,
+            cycleName: review.cycle.name,
+            managerName: actor.name,
+          },
           notBefore: now,
         },
       ],

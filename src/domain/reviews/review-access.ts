@@ -7,7 +7,15 @@ import { isIanaTimeZone } from "../schedule/local-time.ts";
 import { storedQuestions } from "./review-answers.ts";
 import type { ReviewQuestion } from "./review.schemas.ts";
 
-export const PERSON_RECORD_SELECT = { id: true, email: true, name: true, timeZone: true, role: true, managerId: true, active: true } as const;
+export const PERSON_RECORD_SELECT = {
+  id: true,
+  email: true,
+  name: true,
+  timeZone: true,
+  role: true,
+  managerId: true,
+  active: true,
+} as const;
 
 /** The person acting; a deactivated account is refused like everywhere else. */
 export async function loadActor(ctx: DomainContext, actorId: string): Promise<PersonRecord> {
@@ -29,7 +37,17 @@ export interface CycleRecord {
   createdAt: Date;
 }
 
-const CYCLE_SELECT = { id: true, name: true, status: true, selfDueDate: true, managerDueDate: true, questions: true, launchedAt: true, closedAt: true, createdAt: true } as const;
+const CYCLE_SELECT = {
+  id: true,
+  name: true,
+  status: true,
+  selfDueDate: true,
+  managerDueDate: true,
+  questions: true,
+  launchedAt: true,
+  closedAt: true,
+  createdAt: true,
+} as const;
 
 function toCycle(row: { questions: unknown } & Omit<CycleRecord, "questions">): CycleRecord {
   return { ...row, questions: storedQuestions(row.questions) };
@@ -43,20 +61,32 @@ export async function findCycle(ctx: DomainContext | { prisma: Tx }, reference?:
   const ref = reference?.trim();
   const prisma = ctx.prisma;
   if (ref) {
-    const byId = /^[0-9a-f-]{36}$/i.test(ref) ? await prisma.reviewCycle.findUnique({ where: { id: ref }, select: CYCLE_SELECT }) : null;
-    const row = byId ?? (await prisma.reviewCycle.findFirst({ where: { name: { equals: ref, mode: "insensitive" } }, orderBy: { createdAt: "desc" }, select: CYCLE_SELECT }));
+    const byId = /^[0-9a-f-]{36}$/i.test(ref)
+      ? await prisma.reviewCycle.findUnique({ where: { id: ref }, select: CYCLE_SELECT })
+      : null;
+    const row =
+      byId ??
+      (await prisma.reviewCycle.findFirst({
+        where: { name: { equals: ref, mode: "insensitive" } },
+        orderBy: { createdAt: "desc" },
+        select: CYCLE_SELECT,
+      }));
     if (!row) throw notFound(`There is no review cycle called "${ref.slice(0, 80)}".`);
     return toCycle(row);
   }
   const row =
-    (await prisma.reviewCycle.findFirst({ where: { status: "active" }, orderBy: { launchedAt: "desc" }, select: CYCLE_SELECT })) ??
-    (await prisma.reviewCycle.findFirst({ orderBy: { createdAt: "desc" }, select: CYCLE_SELECT }));
+    (await prisma.reviewCycle.findFirst({
+      where: { status: "active" },
+      orderBy: { launchedAt: "desc" },
+      select: CYCLE_SELECT,
+    })) ?? (await prisma.reviewCycle.findFirst({ orderBy: { createdAt: "desc" }, select: CYCLE_SELECT }));
   if (!row) throw notFound("There is no review cycle yet.");
   return toCycle(row);
 }
 
 export function cycleIsActive(cycle: Pick<CycleRecord, "status" | "name">): void {
-  if (cycle.status === "draft") throw new AppError("CONFLICT", `The review cycle "${cycle.name}" hasn't been launched yet.`);
+  if (cycle.status === "draft")
+    throw new AppError("CONFLICT", `The review cycle "${cycle.name}" hasn't been launched yet.`);
   if (cycle.status === "closed") throw new AppError("CONFLICT", `The review cycle "${cycle.name}" is closed.`);
 }
 
@@ -66,7 +96,8 @@ export const reviewKeys = {
   managerRequest: (reviewId: string) => `review-manager-request:${reviewId}`,
   releaseReady: (reviewId: string) => `review-release-ready:${reviewId}`,
   released: (reviewId: string) => `review-released:${reviewId}`,
-  autoNudge: (reviewId: string, dueDate: string, milestone: "3d" | "1d") => `review-nudge:${reviewId}:${dueDate}:${milestone}`,
+  autoNudge: (reviewId: string, dueDate: string, milestone: "3d" | "1d") =>
+    `review-nudge:${reviewId}:${dueDate}:${milestone}`,
   manualNudge: (runId: string, personId: string) => `review-nudge-run:${runId}:${personId}`,
 };
 
@@ -76,7 +107,11 @@ export const REVIEW_NUDGE_KIND = "review.nudge";
 export async function cancelQueuedNudges(tx: Tx, reviewIds: string[], reason: string, now: Date): Promise<void> {
   if (reviewIds.length === 0) return;
   await tx.delivery.updateMany({
-    where: { status: "pending", kind: REVIEW_NUDGE_KIND, OR: reviewIds.map((id) => ({ key: { startsWith: `review-nudge:${id}:` } })) },
+    where: {
+      status: "pending",
+      kind: REVIEW_NUDGE_KIND,
+      OR: reviewIds.map((id) => ({ key: { startsWith: `review-nudge:${id}:` } })),
+    },
     data: { status: "cancelled", lastError: reason, updatedAt: now },
   });
 }

@@ -12,7 +12,9 @@ export function readReviewAnswers(questions: ReviewQuestion[], input: unknown, m
     const value = raw[question.id];
     const blank = value === undefined || value === null || (typeof value === "string" && value.trim() === "");
     if (blank) {
-      if (mode === "final") errors[question.id] = question.kind === "rating" ? "Pick a rating from 1 to 5." : "Please answer this question.";
+      if (mode === "final")
+        errors[question.id] =
+          question.kind === "rating" ? "Pick a rating from 1 to 5." : "Please answer this question.";
       continue;
     }
     if (question.kind === "rating") {
@@ -27,7 +29,8 @@ export function readReviewAnswers(questions: ReviewQuestion[], input: unknown, m
     }
     const text = value.trim().normalize("NFC");
     if (!isStorableText(text)) errors[question.id] = UNSTORABLE_TEXT;
-    else if (text.length > REVIEW_TEXT_MAX) errors[question.id] = `Please keep this under ${REVIEW_TEXT_MAX} characters.`;
+    else if (text.length > REVIEW_TEXT_MAX)
+      errors[question.id] = `Please keep this under ${REVIEW_TEXT_MAX} characters.`;
     else answers[question.id] = text;
   }
   if (Object.keys(errors).length > 0) throw new ReviewValidationError(errors);
@@ -49,6 +52,8 @@ export function storedQuestions(value: unknown): ReviewQuestion[] {
   if (!Array.isArray(value)) return [];
   return value.filter(
     (question): question is ReviewQuestion =>
-      typeof question?.id === "string" && (question.kind === "rating" || question.kind === "text") && typeof question.label === "string",
+      typeof question?.id === "string" &&
+      (question.kind === "rating" || question.kind === "text") &&
+      typeof question.label === "string",
   );
 }

@@ -13,7 +13,10 @@ export interface ReviewCycleAnnouncement {
   text: string;
 }
 
-export async function reviewCycleAnnouncement(ctx: DomainContext, options: { actorId: string; cycleId: string }): Promise<ReviewCycleAnnouncement> {
+export async function reviewCycleAnnouncement(
+  ctx: DomainContext,
+  options: { actorId: string; cycleId: string },
+): Promise<ReviewCycleAnnouncement> {
   const actor = await loadActor(ctx, options.actorId);
   requireRole(actor, "hr", "announce a review cycle");
   const cycle = await findCycle(ctx, parseInput(CycleIdSchema, options.cycleId));

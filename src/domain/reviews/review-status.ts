@@ -15,7 +15,13 @@ export interface StepCompletion {
 
 export interface ReviewStatusReport {
   scope: "organisation" | "team";
-  cycle: { id: string; name: string; status: "draft" | "active" | "closed"; selfDueLabel: string; managerDueLabel: string };
+  cycle: {
+    id: string;
+    name: string;
+    status: "draft" | "active" | "closed";
+    selfDueLabel: string;
+    managerDueLabel: string;
+  };
   steps: { self: StepCompletion; manager: StepCompletion };
   byManager: { managerName: string; self: StepCompletion; manager: StepCompletion }[];
   /** Who still has to write what, by name; at most PENDING_LIST_MAX entries (`pendingCount` has them all). */
@@ -25,11 +31,18 @@ export interface ReviewStatusReport {
 
 export const PENDING_LIST_MAX = 30;
 
-export async function reviewStatus(ctx: DomainContext, options: { actorId: string; cycleId?: string }): Promise<ReviewStatusReport> {
+export async function reviewStatus(
+  ctx: DomainContext,
+  options: { actorId: string; cycleId?: string },
+): Promise<ReviewStatusReport> {
   const actor = await loadActor(ctx, options.actorId);
   const isHr = hasRole(actor, "hr");
-  if (!isHr && actor.role !== "manager") throw forbidden("Sorry, only HR and managers can see the status of a review cycle.");
-  const cycle = await findCycle(ctx, options.cycleId === undefined ? undefined : parseInput(CycleIdSchema, options.cycleId));
+  if (!isHr && actor.role !== "manager")
+    throw forbidden("Sorry, only HR and managers can see the status of a review cycle.");
+  const cycle = await findCycle(
+    ctx,
+    options.cycleId === undefined ? undefined : parseInput(CycleIdSchema, options.cycleId),
+  );
   const reviews = await ctx.prisma.review.findMany({
     where: { cycleId: cycle.id, ...(isHr ? {} : { subject: { managerId: actor.id } }) },
     select: {
@@ -42,7 +55,11 @@ export async function reviewStatus(ctx: DomainContext, options: { actorId: strin
     orderBy: [{ subject: { name: "asc" } }, { kind: "asc" }],
   });
   // Pending as nudges see it (one definition): not yet open manager reviews and inactive authors are not pending.
-  const pendingIds = new Set((await loadPendingReviews(ctx, ctx.clock.now(), [cycle.id], isHr ? {} : { subjectManagerId: actor.id })).map((review) => review.reviewId));
+  const pendingIds = new Set(
+    (await loadPendingReviews(ctx, ctx.clock.now(), [cycle.id], isHr ? {} : { subjectManagerId: actor.id })).map(
+      (review) => review.reviewId,
+    ),
+  );
   const steps = { self: { submitted: 0, total: 0 }, manager: { submitted: 0, total: 0 } };
   const byManager = new Map<string, { managerName: string; self: StepCompletion; manager: StepCompletion }>();
   const pending: ReviewStatusReport["pending"] = [];
@@ -53,18 +70,29 @@ export async function reviewStatus(ctx: DomainContext, options: { actorId: strin
     steps[review.kind].submitted += done;
     const manager = review.subject.manager;
     const key = manager?.id ?? "";
-    const group = byManager.get(key) ?? { managerName: manager?.name ?? "No manager", self: { submitted: 0, total: 0 }, manager: { submitted: 0, total: 0 } };
+    const group = byManager.get(key) ?? {
+      managerName: manager?.name ?? "No manager",
+      self: { submitted: 0, total: 0 },
+      manager: { submitted: 0, total: 0 },
+    };
     group[review.kind].total += 1;
     group[review.kind].submitted += done;
     byManager.set(key, group);
     if (pendingIds.has(review.id)) {
       pendingCount += 1;
-      if (pending.length < PENDING_LIST_MAX) pending.push({ authorName: review.author.name, kind: review.kind, subjectName: review.subject.name });
+      if (pending.length < PENDING_LIST_MAX)
+        pending.push({ authorName: review.author.name, kind: review.kind, subjectName: review.subject.name });
     }
   }
   return {
     scope: isHr ? "organisation" : "team",
-    cycle: { id: cycle.id, name: cycle.name, status: cycle.status, selfDueLabel: dueDateLabel(cycle.selfDueDate), managerDueLabel: dueDateLabel(cycle.managerDueDate) },
+    cycle: {
+      id: cycle.id,
+      name: cycle.name,
+      status: cycle.status,
+      selfDueLabel: dueDateLabel(cycle.selfDueDate),
+      managerDueLabel: dueDateLabel(cycle.managerDueDate),
+    },
     steps,
     byManager: [...byManager.values()].sort((a, b) => a.managerName.localeCompare(b.managerName)),
     pending,

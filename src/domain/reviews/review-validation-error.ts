@@ -7,7 +7,11 @@ import { AppError } from "../../shared/errors.ts";
 export class ReviewValidationError extends AppError {
   constructor(readonly fieldErrors: Record<string, string>) {
     const count = Object.keys(fieldErrors).length;
-    super("VALIDATION", `Please answer ${count === 1 ? "the highlighted question" : `the ${count} highlighted questions`} before submitting.`, `invalid review answers: ${Object.keys(fieldErrors).join(", ")}`);
+    super(
+      "VALIDATION",
+      `Please answer ${count === 1 ? "the highlighted question" : `the ${count} highlighted questions`} before submitting.`,
+      `invalid review answers: ${Object.keys(fieldErrors).join(", ")}`,
+    );
     this.name = "ReviewValidationError";
   }
 }

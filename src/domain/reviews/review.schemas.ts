@@ -11,10 +11,18 @@ export const RATING_PREFIX = "[1-5]";
 
 export const ParticipantsSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("everyone") }),
-  z.object({ kind: z.literal("organisation"), managerId: z.string({ error: "Pick the manager whose organisation takes part." }).min(1, "Pick the manager whose organisation takes part.") }),
+  z.object({
+    kind: z.literal("organisation"),
+    managerId: z
+      .string({ error: "Pick the manager whose organisation takes part." })
+      .min(1, "Pick the manager whose organisation takes part."),
+  }),
   z.object({
     kind: z.literal("people"),
-    personIds: z.array(z.string().min(1)).min(1, "Pick at least one person to take part.").max(10_000, "That's more people than one cycle can hold."),
+    personIds: z
+      .array(z.string().min(1))
+      .min(1, "Pick at least one person to take part.")
+      .max(10_000, "That's more people than one cycle can hold."),
   }),
 ]);
 export type Participants = z.infer<typeof ParticipantsSchema>;
@@ -30,7 +38,13 @@ export interface ReviewQuestion {
 const QuestionSchema = z.object({
   id: z.string().regex(/^q\d{1,3}$/),
   kind: z.enum(["rating", "text"]),
-  label: freeText(z.string().trim().min(1).max(REVIEW_QUESTION_MAX, `Please keep each question under ${REVIEW_QUESTION_MAX} characters.`)),
+  label: freeText(
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(REVIEW_QUESTION_MAX, `Please keep each question under ${REVIEW_QUESTION_MAX} characters.`),
+  ),
 });
 export const QuestionsSchema = z
   .array(QuestionSchema)
@@ -41,11 +55,19 @@ export const IsoDateSchema = (what: string) =>
   z
     .string({ error: `Pick the ${what}.` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, `Pick the ${what}.`)
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), `Pick the ${what}.`);
+    .refine(
+      (value) =>
+        !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+        new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+      `Pick the ${what}.`,
+    );
 
 export const CreateReviewCycleSchema = z.object({
   actorId: z.string().min(1),
-  name: freeText(z.string().trim().min(1, "Give the cycle a name.").max(80, "Please keep the name under 80 characters."), "Give the cycle a name."),
+  name: freeText(
+    z.string().trim().min(1, "Give the cycle a name.").max(80, "Please keep the name under 80 characters."),
+    "Give the cycle a name.",
+  ),
   participants: ParticipantsSchema,
   selfDueDate: IsoDateSchema("self-review due date"),
   managerDueDate: IsoDateSchema("manager-review due date"),
@@ -66,7 +88,9 @@ export function defaultReviewQuestions(values: string[]): ReviewQuestion[] {
 
 /** The questions as editable text, one per line (what the create form is prefilled with). */
 export function questionsToText(questions: ReviewQuestion[]): string {
-  return questions.map((question) => (question.kind === "rating" ? `${RATING_PREFIX} ${question.label}` : question.label)).join("\n");
+  return questions
+    .map((question) => (question.kind === "rating" ? `${RATING_PREFIX} ${question.label}` : question.label))
+    .join("\n");
 }
 
 /** Parses the edited text back into questions; throws a friendly VALIDATION-ready message via zod. */
@@ -77,12 +101,22 @@ export function questionsFromText(text: string): ReviewQuestion[] {
     .filter((line) => line.length > 0);
   return lines.map((line, index) => {
     const rating = line.startsWith(RATING_PREFIX);
-    return { id: `q${index + 1}`, kind: rating ? "rating" : "text", label: rating ? line.slice(RATING_PREFIX.length).trim() : line };
+    return {
+      id: `q${index + 1}`,
+      kind: rating ? "rating" : "text",
+      label: rating ? line.slice(RATING_PREFIX.length).trim() : line,
+    };
   });
 }
 
 /** Stored answers: a rating 1–5 or a text, by question id. */
 export type ReviewAnswers = Record<string, number | string>;
 
-export const ReviewIdSchema = z.string({ error: "That review couldn't be found." }).min(1, "That review couldn't be found.").max(64);
-export const CycleIdSchema = z.string({ error: "That review cycle couldn't be found." }).min(1, "That review cycle couldn't be found.").max(200);
+export const ReviewIdSchema = z
+  .string({ error: "That review couldn't be found." })
+  .min(1, "That review couldn't be found.")
+  .max(64);
+export const CycleIdSchema = z
+  .string({ error: "That review cycle couldn't be found." })
+  .min(1, "That review cycle couldn't be found.")
+  .max(200);

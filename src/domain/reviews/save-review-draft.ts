@@ -30,5 +30,12 @@ export async function saveReviewDraft(ctx: DomainContext, options: SaveReviewDra
     data: { status: "draft", answers, updatedAt: ctx.clock.now() },
   });
   if (saved.count === 0) throw alreadySubmitted();
-  return { reviewId: review.id, kind: review.kind, cycleName: review.cycleName, subjectName: review.subjectName, answered: Object.keys(answers).length, questionCount: review.questions.length };
+  return {
+    reviewId: review.id,
+    kind: review.kind,
+    cycleName: review.cycleName,
+    subjectName: review.subjectName,
+    answered: Object.keys(answers).length,
+    questionCount: review.questions.length,
+  };
 }

@@ -51,7 +51,14 @@ export async function submitReview(ctx: DomainContext, options: SubmitReviewOpti
           key: reviewKeys.managerRequest(managerReview.id),
           kind: REVIEW_MANAGER_REQUEST_KIND,
           target: { kind: "person", personId: managerReview.authorId },
-          message: { type: "review.manager-requested", reviewId: managerReview.id, cycleName: review.cycleName, subjectName: review.subjectName, dueLabel: dueDateLabel(review.managerDueDate), selfSubmitted: true },
+          message: {
+            type: "review.manager-requested",
+            reviewId: managerReview.id,
+            cycleName: review.cycleName,
+            subjectName: review.subjectName,
+            dueLabel: dueDateLabel(review.managerDueDate),
+            selfSubmitted: true,
+          },
           notBefore: now,
           respectQuietHours: true,
         },
@@ -61,5 +68,11 @@ export async function submitReview(ctx: DomainContext, options: SubmitReviewOpti
     return queued > 0;
   });
   ctx.logger.info({ reviewId: review.id, kind: review.kind }, "review submitted");
-  return { reviewId: review.id, kind: review.kind, cycleName: review.cycleName, subjectName: review.subjectName, managerAsked };
+  return {
+    reviewId: review.id,
+    kind: review.kind,
+    cycleName: review.cycleName,
+    subjectName: review.subjectName,
+    managerAsked,
+  };
 }

@@ -48,7 +48,10 @@ export const DAYS_OFF_PERSON_SELECT = {
 } as const;
 
 /** Own calendar → the manager's team calendar → the org's HOLIDAY_CALENDAR. */
-export function effectiveHolidayCalendar(person: Pick<DaysOffPerson, "holidayCalendar" | "manager">, org: DaysOffOrg): { code: string | null; source: CalendarSource | null } {
+export function effectiveHolidayCalendar(
+  person: Pick<DaysOffPerson, "holidayCalendar" | "manager">,
+  org: DaysOffOrg,
+): { code: string | null; source: CalendarSource | null } {
   if (person.holidayCalendar) return { code: person.holidayCalendar, source: "person" };
   if (person.manager?.teamHolidayCalendar) return { code: person.manager.teamHolidayCalendar, source: "team" };
   if (org.holidayCalendar) return { code: org.holidayCalendar, source: "org" };
@@ -56,19 +59,33 @@ export function effectiveHolidayCalendar(person: Pick<DaysOffPerson, "holidayCal
 }
 
 /** A team closure covers the manager's direct reports and the manager. */
-export function closuresCovering(person: Pick<DaysOffPerson, "id" | "managerId">, closures: ClosureRange[]): ClosureRange[] {
-  return closures.filter((closure) => closure.teamManagerId === null || closure.teamManagerId === person.id || closure.teamManagerId === person.managerId);
+export function closuresCovering(
+  person: Pick<DaysOffPerson, "id" | "managerId">,
+  closures: ClosureRange[],
+): ClosureRange[] {
+  return closures.filter(
+    (closure) =>
+      closure.teamManagerId === null ||
+      closure.teamManagerId === person.id ||
+      closure.teamManagerId === person.managerId,
+  );
 }
 
 export function daysOffOf(person: DaysOffPerson, org: DaysOffOrg, closures: ClosureRange[]): DaysOff {
   const calendar = effectiveHolidayCalendar(person, org);
-  return { calendar: calendar.code, calendarSource: calendar.source, types: org.holidayTypes ?? "public", closures: closuresCovering(person, closures) };
+  return {
+    calendar: calendar.code,
+    calendarSource: calendar.source,
+    types: org.holidayTypes ?? "public",
+    closures: closuresCovering(person, closures),
+  };
 }
 
 /** Why the local date is a day off (the holiday's name or the closure's reason), or null on an ordinary day. */
 export function dayOffReason(daysOff: DaysOff | undefined, isoDate: string): string | null {
   if (!daysOff) return null;
-  for (const closure of daysOff.closures) if (closure.startDate <= isoDate && isoDate <= closure.endDate) return closure.reason;
+  for (const closure of daysOff.closures)
+    if (closure.startDate <= isoDate && isoDate <= closure.endDate) return closure.reason;
   return daysOff.calendar ? holidayOn(daysOff.calendar, daysOff.types, isoDate) : null;
 }
 

@@ -24,20 +24,32 @@ export function checkHolidayCalendar(raw: string): CalendarCheck {
   const text = raw.trim().toUpperCase().replace(/_/g, "-");
   const [country = "", region, ...extra] = text.split("-");
   if (!/^[A-Z]{2}$/.test(country) || extra.length > 0 || !countries[country]) {
-    return { ok: false, error: `"${raw.trim().slice(0, 20)}" isn't a holiday calendar I know. Use a country code, optionally with a region: US, GB-ENG, DE-BE.` };
+    return {
+      ok: false,
+      error: `"${raw.trim().slice(0, 20)}" isn't a holiday calendar I know. Use a country code, optionally with a region: US, GB-ENG, DE-BE.`,
+    };
   }
   if (region === undefined) return { ok: true, calendar: { code: country, country, label: countries[country] } };
   const regions = (directory.getStates(country, "en") ?? {}) as Record<string, string>;
   if (!regions[region]) {
     const known = Object.keys(regions);
-    const hint = known.length > 0 ? `Regions of ${countries[country]}: ${known.slice(0, 20).join(", ")}${known.length > 20 ? ", …" : ""}.` : `${countries[country]} has no regions: use ${country}.`;
+    const hint =
+      known.length > 0
+        ? `Regions of ${countries[country]}: ${known.slice(0, 20).join(", ")}${known.length > 20 ? ", …" : ""}.`
+        : `${countries[country]} has no regions: use ${country}.`;
     return { ok: false, error: `"${raw.trim().slice(0, 20)}" isn't a holiday calendar I know. ${hint}` };
   }
-  return { ok: true, calendar: { code: `${country}-${region}`, country, region, label: `${countries[country]}, ${regions[region]}` } };
+  return {
+    ok: true,
+    calendar: { code: `${country}-${region}`, country, region, label: `${countries[country]}, ${regions[region]}` },
+  };
 }
 
 /** The country and region columns of the HR file, combined into a calendar code (both empty = none). */
-export function calendarFromCountryAndRegion(country: string | undefined, region: string | undefined): CalendarCheck | null {
+export function calendarFromCountryAndRegion(
+  country: string | undefined,
+  region: string | undefined,
+): CalendarCheck | null {
   const c = country?.trim() ?? "";
   const r = region?.trim() ?? "";
   if (!c && !r) return null;
@@ -60,10 +72,13 @@ function holidaysIn(code: string, types: HolidayTypes, year: number): Map<string
   let days = byYear.get(key);
   if (!days) {
     const [country, region] = code.split("-");
-    const data = new Holidays(country, region ?? "", { types: types === "public" ? ["public"] : ["public", "optional"] });
+    const data = new Holidays(country, region ?? "", {
+      types: types === "public" ? ["public"] : ["public", "optional"],
+    });
     days = new Map();
     // `date` is the local calendar date ("2026-12-25 00:00:00"); a holiday starting in the afternoon still names it.
-    for (const holiday of data.getHolidays(year) || []) if (!days.has(holiday.date.slice(0, 10))) days.set(holiday.date.slice(0, 10), holiday.name);
+    for (const holiday of data.getHolidays(year) || [])
+      if (!days.has(holiday.date.slice(0, 10))) days.set(holiday.date.slice(0, 10), holiday.name);
     if (byYear.size >= MAX_CACHED) byYear.clear();
     byYear.set(key, days);
   }

@@ -32,7 +32,9 @@ export function atLocalTime(day: DateTime, time: string, zone: string): DateTime
   // Luxon resolves an ambiguous wall time to one of its two offsets; take the earlier instant explicitly.
   const candidates = resolved.getPossibleOffsets();
   if (candidates.length < 2) return resolved;
-  return candidates.reduce((earliest, candidate) => (candidate.toMillis() < earliest.toMillis() ? candidate : earliest));
+  return candidates.reduce((earliest, candidate) =>
+    candidate.toMillis() < earliest.toMillis() ? candidate : earliest,
+  );
 }
 
 /** The person's local view of an instant. */

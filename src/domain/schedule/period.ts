@@ -50,19 +50,30 @@ interface WeekPrompt {
 const MAX_MOVE_DAYS = 6;
 
 /** The prompt instant of `slot` in the ISO week that contains the local day `weekDay`, moved off a day off. */
-function promptInWeekOf(weekDay: DateTime, slot: Pick<CheckInSlot, "weekday" | "time">, zone: string, shift?: HolidayShift): WeekPrompt {
+function promptInWeekOf(
+  weekDay: DateTime,
+  slot: Pick<CheckInSlot, "weekday" | "time">,
+  zone: string,
+  shift?: HolidayShift,
+): WeekPrompt {
   const day = DateTime.fromObject(
     { weekYear: weekDay.weekYear, weekNumber: weekDay.weekNumber, weekday: slot.weekday as WeekdayNumbers },
     { zone },
   );
-  const nominal: WeekPrompt = { instant: atLocalTime(day, slot.time, zone), key: periodKeyOf(day), skipped: false, movedFrom: null };
+  const nominal: WeekPrompt = {
+    instant: atLocalTime(day, slot.time, zone),
+    key: periodKeyOf(day),
+    skipped: false,
+    movedFrom: null,
+  };
   // Only a holiday or closure moves the prompt: a slot someone put on their own weekend stays where they put it.
   if (!shift || !isDayOff(shift.days.daysOff, day.toISODate()!)) return nominal;
   if (shift.policy === "skip") return { ...nominal, skipped: true };
   const step = shift.policy === "previous" ? -1 : 1;
   for (let offset = 1; offset <= MAX_MOVE_DAYS; offset++) {
     const candidate = day.plus({ days: step * offset });
-    if (isWorkingDay(shift.days, candidate)) return { ...nominal, instant: atLocalTime(candidate, slot.time, zone), movedFrom: day.toISODate()! };
+    if (isWorkingDay(shift.days, candidate))
+      return { ...nominal, instant: atLocalTime(candidate, slot.time, zone), movedFrom: day.toISODate()! };
   }
   return { ...nominal, skipped: true };
 }
@@ -73,7 +84,12 @@ export function periodKeyOf(day: DateTime): string {
 }
 
 /** The period containing `now`: its start is the most recent prompt instant ≤ now, its deadline the next one. */
-export function checkInPeriodAt(slot: Pick<CheckInSlot, "weekday" | "time">, zone: string, now: Date, shift?: HolidayShift): CheckInPeriod {
+export function checkInPeriodAt(
+  slot: Pick<CheckInSlot, "weekday" | "time">,
+  zone: string,
+  now: Date,
+  shift?: HolidayShift,
+): CheckInPeriod {
   const localNow = DateTime.fromJSDate(now, { zone });
   // Next week's prompt may have moved back into this week, this week's forward into the next: look from next week
   // back, and take the latest prompt that has started (prompts stay in week order, see above).
@@ -84,5 +100,12 @@ export function checkInPeriodAt(slot: Pick<CheckInSlot, "weekday" | "time">, zon
     current = promptInWeekOf(week, slot, zone, shift);
   }
   const next = promptInWeekOf(week.plus({ weeks: 1 }), slot, zone, shift);
-  return { key: current.key, start: current.instant.toJSDate(), deadline: next.instant.toJSDate(), zone, promptSkipped: current.skipped, movedFrom: current.movedFrom };
+  return {
+    key: current.key,
+    start: current.instant.toJSDate(),
+    deadline: next.instant.toJSDate(),
+    zone,
+    promptSkipped: current.skipped,
+    movedFrom: current.movedFrom,
+  };
 }

@@ -30,12 +30,24 @@ export interface SchedulePerson {
   managerId: string | null;
   /** The person's own holiday calendar code ("DE-BE"); null = their team's, else the org's. */
   holidayCalendar: string | null;
-  manager: { teamCheckInWeekday: number | null; teamCheckInTime: string | null; teamHolidayCalendar: string | null } | null;
+  manager: {
+    teamCheckInWeekday: number | null;
+    teamCheckInTime: string | null;
+    teamHolidayCalendar: string | null;
+  } | null;
 }
 
 export type ScheduleOrg = Pick<
   OrgSettings,
-  "checkInWeekday" | "checkInTime" | "checkInReminderTime" | "workdayStart" | "workdayEnd" | "workDays" | "holidayCalendar" | "holidayTypes" | "checkInOnHoliday"
+  | "checkInWeekday"
+  | "checkInTime"
+  | "checkInReminderTime"
+  | "workdayStart"
+  | "workdayEnd"
+  | "workDays"
+  | "holidayCalendar"
+  | "holidayTypes"
+  | "checkInOnHoliday"
 >;
 
 export type SlotSource = "person" | "team" | "org";
@@ -54,7 +66,9 @@ export interface CheckInSlot {
  * person who only moves the time keeps their team's day; `source` names the most specific level that set either.
  */
 export function effectiveCheckInSlot(
-  person: Pick<SchedulePerson, "checkInWeekday" | "checkInTime"> & { manager: { teamCheckInWeekday: number | null; teamCheckInTime: string | null } | null },
+  person: Pick<SchedulePerson, "checkInWeekday" | "checkInTime"> & {
+    manager: { teamCheckInWeekday: number | null; teamCheckInTime: string | null } | null;
+  },
   org: ScheduleOrg,
 ): CheckInSlot {
   const team = person.manager ?? { teamCheckInWeekday: null, teamCheckInTime: null };
@@ -73,5 +87,8 @@ export function effectiveCheckInSlot(
 
 /** The person's days off and how their check-in prompt moves around them (CHECKIN_ON_HOLIDAY, default previous). */
 export function holidayShiftOf(person: DaysOffPerson, org: ScheduleOrg, closures: ClosureRange[]): HolidayShift {
-  return { days: { days: org.workDays, daysOff: daysOffOf(person, org, closures) }, policy: org.checkInOnHoliday ?? "previous" };
+  return {
+    days: { days: org.workDays, daysOff: daysOffOf(person, org, closures) },
+    policy: org.checkInOnHoliday ?? "previous",
+  };
 }

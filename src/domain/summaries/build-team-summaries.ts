@@ -32,7 +32,10 @@ export interface BuildTeamSummariesOptions {
   managerIds?: string[];
 }
 
-export async function buildTeamSummaries(ctx: DomainContext, options: BuildTeamSummariesOptions = {}): Promise<TeamSummary[]> {
+export async function buildTeamSummaries(
+  ctx: DomainContext,
+  options: BuildTeamSummariesOptions = {},
+): Promise<TeamSummary[]> {
   const now = options.now ?? ctx.clock.now();
   const roster = await loadRoster(ctx, { now, managerIds: options.managerIds, weeks: MOOD_WEEKS });
   if (roster.teams.size === 0) return [];
@@ -52,10 +55,22 @@ export async function buildTeamSummaries(ctx: DomainContext, options: BuildTeamS
     ctx.prisma.goal.findMany({
       where: { status: { not: "done" }, ...(scoped ? { ownerId: { in: reportIds } } : {}) },
       orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
-      select: { ownerId: true, title: true, status: true, dueDate: true, lastUpdateAt: true, startValue: true, targetValue: true, currentValue: true },
+      select: {
+        ownerId: true,
+        title: true,
+        status: true,
+        dueDate: true,
+        lastUpdateAt: true,
+        startValue: true,
+        targetValue: true,
+        currentValue: true,
+      },
     }),
     ctx.prisma.kudos.findMany({
-      where: { createdAt: { gte: weekAgo, lte: now }, ...(scoped ? { OR: [{ giverId: { in: reportIds } }, { recipientId: { in: reportIds } }] } : {}) },
+      where: {
+        createdAt: { gte: weekAgo, lte: now },
+        ...(scoped ? { OR: [{ giverId: { in: reportIds } }, { recipientId: { in: reportIds } }] } : {}),
+      },
       select: { giverId: true, recipientId: true },
     }),
     loadPendingReviews(ctx, now, undefined, scoped ? { subjectIds: reportIds } : {}),
@@ -72,13 +87,19 @@ export async function buildTeamSummaries(ctx: DomainContext, options: BuildTeamS
     const manager = roster.byId.get(managerId)!;
     const rows: TeamSummaryReport[] = team.map((person) => {
       const current = checkInOf.get(`${person.id}|${person.weekKeys[0]}`);
-      const status: ReportCheckInStatus = current ? "submitted" : isExcusedFromCheckIn(person, person.period) ? "excused" : "missing";
+      const status: ReportCheckInStatus = current
+        ? "submitted"
+        : isExcusedFromCheckIn(person, person.period)
+          ? "excused"
+          : "missing";
       const blockers = current?.blockers?.trim() ? truncate(current.blockers.trim(), BLOCKERS_MAX) : null;
       return { personId: person.id, name: person.name, status, blockers };
     });
     rows.sort(byBlockersFirst);
     const goals = team.flatMap((person) => goalsByOwner.get(person.id) ?? []);
-    const reviewPeople = team.filter((person) => reviewsBySubject.get(person.id)).map((person) => ({ name: person.name, count: reviewsBySubject.get(person.id)! }));
+    const reviewPeople = team
+      .filter((person) => reviewsBySubject.get(person.id))
+      .map((person) => ({ name: person.name, count: reviewsBySubject.get(person.id)! }));
     const excused = rows.filter((row) => row.status === "excused").length;
     const submitted = rows.filter((row) => row.status === "submitted").length;
     summaries.push({
@@ -86,7 +107,12 @@ export async function buildTeamSummaries(ctx: DomainContext, options: BuildTeamS
       managerName: manager.name,
       periodKey: mostCommon(team.map((person) => person.weekKeys[0])),
       weekLabel: periodLabel(mostCommon(team.map((person) => person.weekKeys[0]))),
-      completion: { submitted, expected: rows.length - excused, excused, missing: rows.filter((row) => row.status === "missing").length },
+      completion: {
+        submitted,
+        expected: rows.length - excused,
+        excused,
+        missing: rows.filter((row) => row.status === "missing").length,
+      },
       reports: rows,
       blockersCount: rows.filter((row) => row.blockers).length,
       mood: teamMood(team, (person, back) => checkInOf.get(`${person.id}|${person.weekKeys[back]}`)?.mood),
@@ -99,7 +125,10 @@ export async function buildTeamSummaries(ctx: DomainContext, options: BuildTeamS
       })),
       moreGoalsAtRisk: Math.max(0, goals.length - SUMMARY_GOALS_LISTED),
       goalsAtRiskCount: goals.length,
-      kudos: { given: sum(team, (person) => given.get(person.id) ?? 0), received: sum(team, (person) => received.get(person.id) ?? 0) },
+      kudos: {
+        given: sum(team, (person) => given.get(person.id) ?? 0),
+        received: sum(team, (person) => received.get(person.id) ?? 0),
+      },
       reviewsPending: { count: sum(reviewPeople, (entry) => entry.count), people: reviewPeople },
       ...(pulses.has(managerId) ? { pulse: pulses.get(managerId)! } : {}),
     });
@@ -107,8 +136,24 @@ export async function buildTeamSummaries(ctx: DomainContext, options: BuildTeamS
   return summaries;
 }
 
-type OpenGoal = { ownerId: string; title: string; status: "on_track" | "at_risk" | "off_track" | "done"; dueDate: string; lastUpdateAt: Date; startValue: number; targetValue: number; currentValue: number };
-type FlaggedGoal = { ownerId: string; ownerName: string; title: string; dueDate: string; progressPercent: number; reasons: GoalRiskReason[] };
+type OpenGoal = {
+  ownerId: string;
+  title: string;
+  status: "on_track" | "at_risk" | "off_track" | "done";
+  dueDate: string;
+  lastUpdateAt: Date;
+  startValue: number;
+  targetValue: number;
+  currentValue: number;
+};
+type FlaggedGoal = {
+  ownerId: string;
+  ownerName: string;
+  title: string;
+  dueDate: string;
+  progressPercent: number;
+  reasons: GoalRiskReason[];
+};
 
 /**
  * The goals rules' own function (goals/goals-at-risk.ts), evaluated once per distinct (zone, due date, status,
@@ -123,22 +168,50 @@ function flagGoals(goals: OpenGoal[], people: Map<string, RosterPerson>, now: Da
     if (!owner) continue;
     const stale = goal.lastUpdateAt.getTime() <= staleBefore;
     const key = `${owner.zone}|${goal.dueDate}|${goal.status}|${stale}`;
-    if (!memo.has(key)) memo.set(key, goalRiskReasons({ status: goal.status, dueDate: goal.dueDate, lastUpdateAt: stale ? new Date(staleBefore) : now, ownerTimeZone: owner.zone }, now));
+    if (!memo.has(key))
+      memo.set(
+        key,
+        goalRiskReasons(
+          {
+            status: goal.status,
+            dueDate: goal.dueDate,
+            lastUpdateAt: stale ? new Date(staleBefore) : now,
+            ownerTimeZone: owner.zone,
+          },
+          now,
+        ),
+      );
     const reasons = memo.get(key)!;
-    if (reasons.length > 0) flagged.push({ ownerId: goal.ownerId, ownerName: owner.name, title: goal.title, dueDate: goal.dueDate, progressPercent: progressPercent(goal), reasons });
+    if (reasons.length > 0)
+      flagged.push({
+        ownerId: goal.ownerId,
+        ownerName: owner.name,
+        title: goal.title,
+        dueDate: goal.dueDate,
+        progressPercent: progressPercent(goal),
+        reasons,
+      });
   }
   return flagged;
 }
 
 /** The team's average mood per week; a week with fewer than three answers is a gap, a team under three shows none. */
-function teamMood(team: RosterPerson[], moodOf: (person: RosterPerson, weeksBack: number) => number | undefined): TeamMood {
+function teamMood(
+  team: RosterPerson[],
+  moodOf: (person: RosterPerson, weeksBack: number) => number | undefined,
+): TeamMood {
   if (team.length < MIN_GROUP_FOR_MOOD) {
-    return { shown: false, reason: `Mood is only shown for teams of ${MIN_GROUP_FOR_MOOD} or more, so nobody's answer can be singled out.` };
+    return {
+      shown: false,
+      reason: `Mood is only shown for teams of ${MIN_GROUP_FOR_MOOD} or more, so nobody's answer can be singled out.`,
+    };
   }
   const averages: (number | null)[] = [];
   for (let back = MOOD_WEEKS - 1; back >= 0; back--) {
     const moods = team.map((person) => moodOf(person, back)).filter((mood): mood is number => mood !== undefined);
-    averages.push(moods.length >= MIN_GROUP_FOR_MOOD ? Math.round((sum(moods, (mood) => mood) / moods.length) * 10) / 10 : null);
+    averages.push(
+      moods.length >= MIN_GROUP_FOR_MOOD ? Math.round((sum(moods, (mood) => mood) / moods.length) * 10) / 10 : null,
+    );
   }
   const latest = averages[averages.length - 1];
   const previous = averages[averages.length - 2];
@@ -147,7 +220,8 @@ function teamMood(team: RosterPerson[], moodOf: (person: RosterPerson, weeksBack
     sparkline: moodSparkline(averages),
     weeks: MOOD_WEEKS,
     latest,
-    change: latest !== null && previous !== null && previous !== undefined ? Math.round((latest - previous) * 10) / 10 : null,
+    change:
+      latest !== null && previous !== null && previous !== undefined ? Math.round((latest - previous) * 10) / 10 : null,
   };
 }
 

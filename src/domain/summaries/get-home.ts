@@ -24,8 +24,21 @@ export interface HomeData {
   openGoals: { id: string; title: string; status: string; progressPercent: number; dueDate: string; atRisk: boolean }[];
   moreOpenGoals: number;
   pendingReviews: { cycleName: string; subjectName: string; kind: "self" | "manager"; dueDate: string }[];
-  recentKudos: { giverName: string; message: string; value: string | null; visibility: "public" | "private"; dateLabel: string }[];
-  team: { reports: number; submitted: number; expected: number; blockers: number; goalsAtRisk: number; weekLabel: string } | null;
+  recentKudos: {
+    giverName: string;
+    message: string;
+    value: string | null;
+    visibility: "public" | "private";
+    dateLabel: string;
+  }[];
+  team: {
+    reports: number;
+    submitted: number;
+    expected: number;
+    blockers: number;
+    goalsAtRisk: number;
+    weekLabel: string;
+  } | null;
   /** The person's holiday calendar and the next day off Momentum knows (holiday or closure). */
   holidays: HolidayView;
   /** HR and admins: active people Momentum can't message on any platform yet (counts only; `people reach` lists them). */
@@ -34,7 +47,10 @@ export interface HomeData {
 
 export async function getHome(ctx: DomainContext, options: { personId: string }): Promise<HomeData> {
   const now = ctx.clock.now();
-  const person = await ctx.prisma.person.findUniqueOrThrow({ where: { id: options.personId }, select: { ...DAYS_OFF_PERSON_SELECT, id: true, name: true, timeZone: true, active: true, role: true } });
+  const person = await ctx.prisma.person.findUniqueOrThrow({
+    where: { id: options.personId },
+    select: { ...DAYS_OFF_PERSON_SELECT, id: true, name: true, timeZone: true, active: true, role: true },
+  });
   const zone = isIanaTimeZone(person.timeZone) ? person.timeZone : ctx.org.defaultTimeZone;
   const since = new Date(now.getTime() - HOME_KUDOS_DAYS * 24 * 60 * 60 * 1000);
   const [form, goals, reviews, kudos, teams, holidays, reach] = await Promise.all([
@@ -42,7 +58,16 @@ export async function getHome(ctx: DomainContext, options: { personId: string })
     ctx.prisma.goal.findMany({
       where: { ownerId: person.id, status: { not: "done" } },
       orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
-      select: { id: true, title: true, status: true, dueDate: true, lastUpdateAt: true, startValue: true, targetValue: true, currentValue: true },
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        dueDate: true,
+        lastUpdateAt: true,
+        startValue: true,
+        targetValue: true,
+        currentValue: true,
+      },
     }),
     loadPendingReviews(ctx, now, undefined, { authorIds: [person.id] }),
     ctx.prisma.kudos.findMany({
@@ -58,7 +83,9 @@ export async function getHome(ctx: DomainContext, options: { personId: string })
   const team = teams[0];
   return {
     name: person.name,
-    checkIn: form ? { periodKey: form.periodKey, deadlineLabel: form.deadlineLabel, submitted: form.answers !== null } : null,
+    checkIn: form
+      ? { periodKey: form.periodKey, deadlineLabel: form.deadlineLabel, submitted: form.answers !== null }
+      : null,
     openGoals: goals.slice(0, HOME_GOALS).map((goal) => ({
       id: goal.id,
       title: goal.title,
@@ -68,7 +95,12 @@ export async function getHome(ctx: DomainContext, options: { personId: string })
       atRisk: goalRiskReasons({ ...goal, ownerTimeZone: zone }, now).length > 0,
     })),
     moreOpenGoals: Math.max(0, goals.length - HOME_GOALS),
-    pendingReviews: reviews.map((review) => ({ cycleName: review.cycleName, subjectName: review.subjectName, kind: review.kind, dueDate: review.dueDate })),
+    pendingReviews: reviews.map((review) => ({
+      cycleName: review.cycleName,
+      subjectName: review.subjectName,
+      kind: review.kind,
+      dueDate: review.dueDate,
+    })),
     recentKudos: kudos.map((row) => ({
       giverName: row.giver?.name ?? "A former colleague",
       message: row.message,

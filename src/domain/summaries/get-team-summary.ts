@@ -14,14 +14,24 @@ export interface GetTeamSummaryOptions {
 
 export async function getTeamSummary(ctx: DomainContext, options: GetTeamSummaryOptions): Promise<TeamSummary> {
   const targetId = options.managerId ?? options.viewerId;
-  const people = await ctx.prisma.person.findMany({ where: { id: { in: [options.viewerId, targetId] } }, select: { id: true, name: true, role: true, active: true } });
+  const people = await ctx.prisma.person.findMany({
+    where: { id: { in: [options.viewerId, targetId] } },
+    select: { id: true, name: true, role: true, active: true },
+  });
   const viewer = people.find((person) => person.id === options.viewerId);
   const target = people.find((person) => person.id === targetId);
-  if (!viewer || !viewer.active) throw new AppError("FORBIDDEN", "Your Momentum account is deactivated, so you can't see team summaries.");
-  if (target?.id !== viewer.id && !hasRole(viewer, "hr")) throw forbidden("Sorry, only HR can see another manager's team summary. Yours is `summary` on its own.");
+  if (!viewer || !viewer.active)
+    throw new AppError("FORBIDDEN", "Your Momentum account is deactivated, so you can't see team summaries.");
+  if (target?.id !== viewer.id && !hasRole(viewer, "hr"))
+    throw forbidden("Sorry, only HR can see another manager's team summary. Yours is `summary` on its own.");
   if (!target) throw notFound("I couldn't find that person in Momentum.");
   const [summary] = await buildTeamSummaries(ctx, { managerIds: [target.id] });
-  if (!summary) throw notFound(target.id === viewer.id ? "You have no direct reports in Momentum, so there's no team summary to show." : `${target.name} has no direct reports in Momentum.`);
+  if (!summary)
+    throw notFound(
+      target.id === viewer.id
+        ? "You have no direct reports in Momentum, so there's no team summary to show."
+        : `${target.name} has no direct reports in Momentum.`,
+    );
   ctx.logger.info({ viewerId: viewer.id, managerId: target.id }, "team summary viewed");
   return summary;
 }

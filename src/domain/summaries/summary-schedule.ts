@@ -12,7 +12,8 @@ import { isWorkingDay, type WorkingDays } from "../schedule/working-hours.ts";
 export const SUMMARY_WEEKDAY = 1;
 export const SUMMARY_TIME = "09:00";
 
-export const teamSummaryDeliveryKey = (managerId: string, periodKey: string) => `team-summary:${managerId}:${periodKey}`;
+export const teamSummaryDeliveryKey = (managerId: string, periodKey: string) =>
+  `team-summary:${managerId}:${periodKey}`;
 
 export interface SummaryWeek {
   periodKey: string;
@@ -24,29 +25,54 @@ export interface SummaryWeek {
 /** This ISO week's summary instant in `zone`, if it has passed at `now`; null too when the whole week is off. */
 export function summaryWeekAt(now: Date, zone: string, days?: WorkingDays): SummaryWeek | null {
   const local = DateTime.fromJSDate(now, { zone });
-  const monday = DateTime.fromObject({ weekYear: local.weekYear, weekNumber: local.weekNumber, weekday: SUMMARY_WEEKDAY }, { zone });
+  const monday = DateTime.fromObject(
+    { weekYear: local.weekYear, weekNumber: local.weekNumber, weekday: SUMMARY_WEEKDAY },
+    { zone },
+  );
   let sendDay = monday;
   // Only a holiday or closure moves it: an org whose week starts on another day keeps Monday (quiet hours decide).
   if (days && isDayOff(days.daysOff, monday.toISODate()!)) {
-    const working = [1, 2, 3, 4, 5, 6].map((offset) => monday.plus({ days: offset })).find((day) => isWorkingDay(days, day));
+    const working = [1, 2, 3, 4, 5, 6]
+      .map((offset) => monday.plus({ days: offset }))
+      .find((day) => isWorkingDay(days, day));
     if (!working) return null;
     sendDay = working;
   }
   const sendAt = atLocalTime(sendDay, SUMMARY_TIME, zone);
   if (sendAt.toMillis() > now.getTime()) return null;
-  return { periodKey: periodKeyOf(monday), sendAt: sendAt.toJSDate(), expiresAt: atLocalTime(monday.plus({ weeks: 1 }), SUMMARY_TIME, zone).toJSDate() };
+  return {
+    periodKey: periodKeyOf(monday),
+    sendAt: sendAt.toJSDate(),
+    expiresAt: atLocalTime(monday.plus({ weeks: 1 }), SUMMARY_TIME, zone).toJSDate(),
+  };
 }
 
 /** Active managers Momentum can DM who have at least one active direct report, with their days off (two queries). */
-export async function loadSummaryRecipients(ctx: DomainContext, now: Date): Promise<{ id: string; zone: string; daysOff: DaysOff }[]> {
+export async function loadSummaryRecipients(
+  ctx: DomainContext,
+  now: Date,
+): Promise<{ id: string; zone: string; daysOff: DaysOff }[]> {
   const closures = await loadClosures(ctx.prisma, now);
   const rows = await ctx.prisma.person.findMany({
     where: {
       active: true,
       reports: { some: { active: true } },
-      OR: [{ slackIdentities: { some: { deactivatedAt: null } } }, { teamsIdentities: { some: { NOT: { conversationReference: { equals: Prisma.DbNull } } } } }],
+      OR: [
+        { slackIdentities: { some: { deactivatedAt: null } } },
+        { teamsIdentities: { some: { NOT: { conversationReference: { equals: Prisma.DbNull } } } } },
+      ],
     },
-    select: { id: true, timeZone: true, managerId: true, holidayCalendar: true, manager: { select: { teamHolidayCalendar: true } } },
+    select: {
+      id: true,
+      timeZone: true,
+      managerId: true,
+      holidayCalendar: true,
+      manager: { select: { teamHolidayCalendar: true } },
+    },
   });
-  return rows.map((row) => ({ id: row.id, zone: isIanaTimeZone(row.timeZone) ? row.timeZone : ctx.org.defaultTimeZone, daysOff: daysOffOf(row, ctx.org, closures) }));
+  return rows.map((row) => ({
+    id: row.id,
+    zone: isIanaTimeZone(row.timeZone) ? row.timeZone : ctx.org.defaultTimeZone,
+    daysOff: daysOffOf(row, ctx.org, closures),
+  }));
 }

@@ -57,8 +57,13 @@ export interface RosterOptions {
 }
 
 export async function loadRoster(ctx: DomainContext, options: RosterOptions): Promise<Roster> {
-  const scope = options.managerIds ? { OR: [{ id: { in: options.managerIds } }, { managerId: { in: options.managerIds } }] } : {};
-  const [rows, closures] = await Promise.all([ctx.prisma.person.findMany({ where: scope, select: ROSTER_SELECT }), loadClosures(ctx.prisma, options.now)]);
+  const scope = options.managerIds
+    ? { OR: [{ id: { in: options.managerIds } }, { managerId: { in: options.managerIds } }] }
+    : {};
+  const [rows, closures] = await Promise.all([
+    ctx.prisma.person.findMany({ where: scope, select: ROSTER_SELECT }),
+    loadClosures(ctx.prisma, options.now),
+  ]);
   const raw = new Map(rows.map((row) => [row.id, row]));
   const zones = new Map<string, string>();
   const zoneOf = (zone: string) => {
@@ -71,7 +76,9 @@ export async function loadRoster(ctx: DomainContext, options: RosterOptions): Pr
     if (!periods.has(key)) {
       const period = checkInPeriodAt({ weekday, time }, zone, options.now, shift);
       const start = DateTime.fromJSDate(period.start, { zone });
-      const weekKeys = Array.from({ length: options.weeks }, (_unused, back) => periodKeyOf(start.minus({ weeks: back })));
+      const weekKeys = Array.from({ length: options.weeks }, (_unused, back) =>
+        periodKeyOf(start.minus({ weeks: back })),
+      );
       periods.set(key, { period, weekKeys });
     }
     return periods.get(key)!;
@@ -82,10 +89,17 @@ export async function loadRoster(ctx: DomainContext, options: RosterOptions): Pr
   const teams = new Map<string, RosterPerson[]>();
   for (const row of rows) {
     const manager = row.managerId ? raw.get(row.managerId) : undefined;
-    const slot = effectiveCheckInSlot({ checkInWeekday: row.checkInWeekday, checkInTime: row.checkInTime, manager: manager ?? null }, ctx.org);
+    const slot = effectiveCheckInSlot(
+      { checkInWeekday: row.checkInWeekday, checkInTime: row.checkInTime, manager: manager ?? null },
+      ctx.org,
+    );
     const zone = zoneOf(row.timeZone);
     // Like the team slot, the team calendar is read from the manager's row (in scope for every team member).
-    const shift = holidayShiftOf({ ...row, manager: manager ? { teamHolidayCalendar: manager.teamHolidayCalendar } : null }, ctx.org, closures);
+    const shift = holidayShiftOf(
+      { ...row, manager: manager ? { teamHolidayCalendar: manager.teamHolidayCalendar } : null },
+      ctx.org,
+      closures,
+    );
     const person: RosterPerson = { ...row, zone, ...periodOf(zone, slot.weekday, slot.time, shift) };
     byId.set(row.id, person);
   }

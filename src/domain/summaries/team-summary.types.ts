@@ -35,7 +35,15 @@ export type TeamSummaryGoal = {
 
 /** The team's numbers from the latest closed pulse round, or why they are hidden (too few people behind them). */
 export type TeamPulse =
-  | { title: string; roundNumber: number; minGroupSize: number; shown: true; respondents: number; enps: number | null; items: { text: string; average: number | null }[] }
+  | {
+      title: string;
+      roundNumber: number;
+      minGroupSize: number;
+      shown: true;
+      respondents: number;
+      enps: number | null;
+      items: { text: string; average: number | null }[];
+    }
   | { title: string; roundNumber: number; minGroupSize: number; shown: false };
 
 export type TeamSummary = {

@@ -7,7 +7,12 @@ import { isAwayAt } from "../../domain/schedule/away.ts";
 import { isIanaTimeZone } from "../../domain/schedule/local-time.ts";
 import { daysOffKey, loadClosures, type DaysOff } from "../../domain/schedule/days-off.ts";
 import { checkInPeriodAt, type CheckInPeriod } from "../../domain/schedule/period.ts";
-import { SCHEDULE_PERSON_SELECT, effectiveCheckInSlot, holidayShiftOf, type SchedulePerson } from "../../domain/schedule/schedule-person.ts";
+import {
+  SCHEDULE_PERSON_SELECT,
+  effectiveCheckInSlot,
+  holidayShiftOf,
+  type SchedulePerson,
+} from "../../domain/schedule/schedule-person.ts";
 
 /**
  * Active people Momentum can DM: a Slack identity, or a Teams identity with a stored conversation reference. People
@@ -16,7 +21,10 @@ import { SCHEDULE_PERSON_SELECT, effectiveCheckInSlot, holidayShiftOf, type Sche
  */
 const REACHABLE_ACTIVE_PERSON = {
   active: true,
-  OR: [{ slackIdentities: { some: { deactivatedAt: null } } }, { teamsIdentities: { some: { NOT: { conversationReference: { equals: Prisma.DbNull } } } } }],
+  OR: [
+    { slackIdentities: { some: { deactivatedAt: null } } },
+    { teamsIdentities: { some: { NOT: { conversationReference: { equals: Prisma.DbNull } } } } },
+  ],
 } satisfies Prisma.PersonWhereInput;
 
 export interface CheckInCandidate {
@@ -80,7 +88,10 @@ export class Memo<K, V> {
 export async function loadSubmitted(ctx: DomainContext, candidates: CheckInCandidate[]): Promise<Set<string>> {
   const periodKeys = [...new Set(candidates.map((candidate) => candidate.period.key))];
   if (periodKeys.length === 0) return new Set();
-  const rows = await ctx.prisma.checkIn.findMany({ where: { periodKey: { in: periodKeys } }, select: { personId: true, periodKey: true } });
+  const rows = await ctx.prisma.checkIn.findMany({
+    where: { periodKey: { in: periodKeys } },
+    select: { personId: true, periodKey: true },
+  });
   return new Set(rows.map((row) => `${row.personId}:${row.periodKey}`));
 }
 

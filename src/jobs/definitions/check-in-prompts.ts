@@ -16,11 +16,19 @@ export const checkInPromptsJob: JobDefinition = {
     const candidates = await loadCheckInCandidates(ctx, now);
     const submitted = await loadSubmitted(ctx, candidates);
     // A week whose slot fell on a holiday or closure under CHECKIN_ON_HOLIDAY=skip has no prompt at all.
-    const open = candidates.filter((candidate) => !candidate.period.promptSkipped && !submitted.has(`${candidate.person.id}:${candidate.period.key}`));
+    const open = candidates.filter(
+      (candidate) =>
+        !candidate.period.promptSkipped && !submitted.has(`${candidate.person.id}:${candidate.period.key}`),
+    );
     // Leaving out keys that are already claimed keeps each minute's insert small: after the first tick of a
     // period, a quiet minute inserts nothing.
-    const claimed = await loadClaimedDeliveries(ctx, open.map((candidate) => promptDeliveryKey(candidate.person.id, candidate.period.key)));
-    const labels = new Memo<string, string>((key) => formatLocalLabel(new Date(Number(key.split("|")[1])), key.split("|")[0]));
+    const claimed = await loadClaimedDeliveries(
+      ctx,
+      open.map((candidate) => promptDeliveryKey(candidate.person.id, candidate.period.key)),
+    );
+    const labels = new Memo<string, string>((key) =>
+      formatLocalLabel(new Date(Number(key.split("|")[1])), key.split("|")[0]),
+    );
     const due: NewDelivery[] = [];
     for (const { person, zone, period } of open) {
       const key = promptDeliveryKey(person.id, period.key);
@@ -29,7 +37,11 @@ export const checkInPromptsJob: JobDefinition = {
         key,
         kind: CHECK_IN_PROMPT_KIND,
         target: { kind: "person", personId: person.id },
-        message: { type: "checkin.prompt", periodKey: period.key, deadlineLabel: labels.get(`${zone}|${period.deadline.getTime()}`) },
+        message: {
+          type: "checkin.prompt",
+          periodKey: period.key,
+          deadlineLabel: labels.get(`${zone}|${period.deadline.getTime()}`),
+        },
         notBefore: now,
         expiresAt: period.deadline,
         respectQuietHours: true,

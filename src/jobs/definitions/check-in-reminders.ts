@@ -22,15 +22,25 @@ export const checkInRemindersJob: JobDefinition = {
     const candidates = await loadCheckInCandidates(ctx, now);
     const submitted = await loadSubmitted(ctx, candidates);
     const open = candidates.filter((candidate) => !submitted.has(`${candidate.person.id}:${candidate.period.key}`));
-    const keys = open.flatMap(({ person, period }) => [promptDeliveryKey(person.id, period.key), reminderDeliveryKey(person.id, period.key)]);
+    const keys = open.flatMap(({ person, period }) => [
+      promptDeliveryKey(person.id, period.key),
+      reminderDeliveryKey(person.id, period.key),
+    ]);
     const claimed = await loadClaimedDeliveries(ctx, keys);
-    const labels = new Memo<string, string>((key) => formatLocalLabel(new Date(Number(key.split("|")[1])), key.split("|")[0]));
+    const labels = new Memo<string, string>((key) =>
+      formatLocalLabel(new Date(Number(key.split("|")[1])), key.split("|")[0]),
+    );
     // The next working morning depends only on the zone, the anchor's local date and the days off: computed once each.
     const daysOffByShape = new Map(open.map((candidate) => [daysOffKey(candidate.daysOff), candidate.daysOff]));
     const mornings = new Memo<string, Date | null>((key) => {
       const [zone, date, ...shape] = key.split("|");
       const daysOff = daysOffByShape.get(shape.join("|"));
-      return nextWorkingMorning({ days: ctx.org.workDays, daysOff }, ctx.org.checkInReminderTime, zone, DateTime.fromISO(date, { zone }).toJSDate());
+      return nextWorkingMorning(
+        { days: ctx.org.workDays, daysOff },
+        ctx.org.checkInReminderTime,
+        zone,
+        DateTime.fromISO(date, { zone }).toJSDate(),
+      );
     });
     const due: NewDelivery[] = [];
     for (const { person, zone, period, daysOff } of open) {
@@ -47,7 +57,11 @@ export const checkInRemindersJob: JobDefinition = {
         key,
         kind: CHECK_IN_REMINDER_KIND,
         target: { kind: "person", personId: person.id },
-        message: { type: "checkin.reminder", periodKey: period.key, deadlineLabel: labels.get(`${zone}|${period.deadline.getTime()}`) },
+        message: {
+          type: "checkin.reminder",
+          periodKey: period.key,
+          deadlineLabel: labels.get(`${zone}|${period.deadline.getTime()}`),
+        },
         notBefore: now,
         expiresAt: period.deadline,
         respectQuietHours: true,

@@ -18,7 +18,15 @@ export const checkInRetentionJob: JobDefinition = {
     const months = ctx.org.checkInTextRetentionMonths ?? DEFAULT_CHECKIN_TEXT_RETENTION_MONTHS;
     const result = await redactOldCheckIns(ctx, { now, months, batchSize: 500, maxBatches: 20 });
     if (result.redacted > 0) {
-      ctx.logger.info({ job: "check-in-retention", redacted: result.redacted, cutoff: result.cutoff.toISOString(), more: result.more }, "check-in text past retention removed");
+      ctx.logger.info(
+        {
+          job: "check-in-retention",
+          redacted: result.redacted,
+          cutoff: result.cutoff.toISOString(),
+          more: result.more,
+        },
+        "check-in text past retention removed",
+      );
     }
     return [];
   },

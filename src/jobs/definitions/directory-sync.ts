@@ -4,7 +4,12 @@
 // sync whose instance died is taken over when its lease ends, or at once when that instance (same INSTANCE_ID) restarts. It queues nothing: linking is its whole effect.
 import { randomUUID } from "node:crypto";
 import { DateTime } from "luxon";
-import { claimDailyRun, finishDailyRun, handBackOwnDailyRuns, releaseDailyRun } from "../../domain/directory/daily-run.ts";
+import {
+  claimDailyRun,
+  finishDailyRun,
+  handBackOwnDailyRuns,
+  releaseDailyRun,
+} from "../../domain/directory/daily-run.ts";
 import type { DirectoryConnector } from "../../domain/directory/directory-ports.ts";
 import type { JobDefinition } from "../job.ts";
 import { logWarning } from "../../shared/log-error.ts";
@@ -32,7 +37,10 @@ export function directorySyncJob(directories: DirectoryConnector[], instanceId: 
           await directory.sync();
           await finishDailyRun(ctx, key, ctx.clock.now());
         } catch (error) {
-          logWarning(ctx.logger, error, "directory sync failed; it is tried again later today", { job: "directory-sync", platform: directory.platform });
+          logWarning(ctx.logger, error, "directory sync failed; it is tried again later today", {
+            job: "directory-sync",
+            platform: directory.platform,
+          });
           await releaseDailyRun(ctx, key, ctx.clock.now(), RETRY_AFTER_FAILURE_MS);
         }
       }

@@ -12,7 +12,8 @@ export const housekeepingJob: JobDefinition = {
   async due(ctx, now) {
     if (DateTime.fromJSDate(now, { zone: ctx.org.defaultTimeZone }).hour !== HOUSEKEEPING_LOCAL_HOUR) return [];
     const result = await purgeOperationalRecords(ctx, { now });
-    if (result.processedEvents + result.deliveries > 0) ctx.logger.info({ job: "housekeeping", ...result }, "old bookkeeping rows purged");
+    if (result.processedEvents + result.deliveries > 0)
+      ctx.logger.info({ job: "housekeeping", ...result }, "old bookkeeping rows purged");
     return [];
   },
 };

@@ -10,6 +10,26 @@ import { oneOnOnePromptsJob } from "./one-on-one-prompts.ts";
 import { teamSummariesJob } from "./team-summaries.ts";
 import { pulseRoundsJob } from "./pulse-rounds.ts";
 
-export { checkInPromptsJob, checkInRemindersJob, checkInRetentionJob, housekeepingJob, reviewManagerRequestsJob, reviewNudgesJob, oneOnOnePromptsJob, teamSummariesJob, pulseRoundsJob };
+export {
+  checkInPromptsJob,
+  checkInRemindersJob,
+  checkInRetentionJob,
+  housekeepingJob,
+  reviewManagerRequestsJob,
+  reviewNudgesJob,
+  oneOnOnePromptsJob,
+  teamSummariesJob,
+  pulseRoundsJob,
+};
 
-export const jobDefinitions: JobDefinition[] = [checkInPromptsJob, checkInRemindersJob, checkInRetentionJob, housekeepingJob, reviewManagerRequestsJob, reviewNudgesJob, oneOnOnePromptsJob, teamSummariesJob, pulseRoundsJob];
+export const jobDefinitions: JobDefinition[] = [
+  checkInPromptsJob,
+  checkInRemindersJob,
+  checkInRetentionJob,
+  housekeepingJob,
+  reviewManagerRequestsJob,
+  reviewNudgesJob,
+  oneOnOnePromptsJob,
+  teamSummariesJob,
+  pulseRoundsJob,
+];

@@ -7,7 +7,11 @@
 // agendas of the pairs due now (about 9, for any number of pairs).
 import { buildOneOnOneAgendas, type AgendaRequest } from "../../domain/one-on-ones/build-one-on-one-agendas.ts";
 import { loadOneOnOnePairs } from "../../domain/one-on-ones/one-on-one-pairs.ts";
-import { occurrenceDueAt, oneOnOneDeliveryKey, type OneOnOneOccurrence } from "../../domain/one-on-ones/one-on-one-slot.ts";
+import {
+  occurrenceDueAt,
+  oneOnOneDeliveryKey,
+  type OneOnOneOccurrence,
+} from "../../domain/one-on-ones/one-on-one-slot.ts";
 import type { NewDelivery } from "../../domain/notifications/outbox.ts";
 import { dayOffReason, daysOffKey } from "../../domain/schedule/days-off.ts";
 import { localIsoDate } from "../../domain/schedule/local-time.ts";
@@ -30,9 +34,17 @@ export const oneOnOnePromptsJob: JobDefinition = {
       if (!occurrence) continue;
       const slotDate = localIsoDate(occurrence.slotAt, pair.zone);
       const dayOff = dayOffReason(pair.hours.daysOff, slotDate) ?? dayOffReason(pair.reportDaysOff, slotDate);
-      candidates.push({ ...pair, occurrence, dayOff, key: oneOnOneDeliveryKey(pair.managerId, pair.reportId, occurrence.periodKey) });
+      candidates.push({
+        ...pair,
+        occurrence,
+        dayOff,
+        key: oneOnOneDeliveryKey(pair.managerId, pair.reportId, occurrence.periodKey),
+      });
     }
-    const claimed = await loadClaimedDeliveries(ctx, candidates.map((candidate) => candidate.key));
+    const claimed = await loadClaimedDeliveries(
+      ctx,
+      candidates.map((candidate) => candidate.key),
+    );
     const fresh = candidates.filter((candidate) => !claimed.has(candidate.key));
     const skipped = fresh.filter((candidate) => candidate.dayOff !== null);
     const held = fresh.filter((candidate) => candidate.dayOff === null);

@@ -11,7 +11,13 @@ import type { NewDelivery } from "../../domain/notifications/outbox.ts";
 import { closeRound } from "../../domain/pulses/close-pulse-round.ts";
 import { loadPulseAudience } from "../../domain/pulses/pulse-audience.ts";
 import { pulseAskKey, pulseReminderKey } from "../../domain/pulses/pulse.schemas.ts";
-import { ROUND_SELECT, SURVEY_SELECT, surveyOf, type PulseRoundRecord, type PulseSurveyRecord } from "../../domain/pulses/pulse-records.ts";
+import {
+  ROUND_SELECT,
+  SURVEY_SELECT,
+  surveyOf,
+  type PulseRoundRecord,
+  type PulseSurveyRecord,
+} from "../../domain/pulses/pulse-records.ts";
 import { askAt, latestOpenedRound, reminderAt, roundClosesAt } from "../../domain/pulses/pulse-schedule.ts";
 import { unlinkAnswers } from "../../domain/pulses/unlink-answers.ts";
 import { isAwayAt } from "../../domain/schedule/away.ts";
@@ -33,12 +39,19 @@ export const pulseRoundsJob: JobDefinition = {
     const surveys = new Map(rows.map((row) => [row.id, surveyOf(row)]));
     await createOpenedRounds(ctx, [...surveys.values()], now);
 
-    const rounds = await ctx.prisma.pulseRound.findMany({ where: { closedAt: null, surveyId: { in: [...surveys.keys()] } }, select: ROUND_SELECT });
+    const rounds = await ctx.prisma.pulseRound.findMany({
+      where: { closedAt: null, surveyId: { in: [...surveys.keys()] } },
+      select: ROUND_SELECT,
+    });
     // Before anything else: no answer keeps the transaction id of its participation row past this tick.
-    await unlinkAnswers(ctx, rounds.map((round) => round.id));
+    await unlinkAnswers(
+      ctx,
+      rounds.map((round) => round.id),
+    );
     const open: PulseRoundRecord[] = [];
     for (const round of rounds) {
-      if (round.closesAt.getTime() <= now.getTime()) await closeRound(ctx, surveys.get(round.surveyId)!, round, round.closesAt);
+      if (round.closesAt.getTime() <= now.getTime())
+        await closeRound(ctx, surveys.get(round.surveyId)!, round, round.closesAt);
       else open.push(round);
     }
     const due: NewDelivery[] = [];
@@ -52,18 +65,37 @@ async function createOpenedRounds(ctx: DomainContext, surveys: PulseSurveyRecord
     if (survey.stoppedAt) return [];
     const latest = latestOpenedRound(survey, now);
     if (!latest) return [];
-    return [{ id: randomUUID(), surveyId: survey.id, number: latest.number, localDate: latest.localDate, closesAt: roundClosesAt(survey, latest.localDate), createdAt: now }];
+    return [
+      {
+        id: randomUUID(),
+        surveyId: survey.id,
+        number: latest.number,
+        localDate: latest.localDate,
+        closesAt: roundClosesAt(survey, latest.localDate),
+        createdAt: now,
+      },
+    ];
   });
   // A round that has already closed is not created again: skipDuplicates on (surveyId, number).
   if (data.length > 0) await ctx.prisma.pulseRound.createMany({ data, skipDuplicates: true });
 }
 
-async function dueForRound(ctx: DomainContext, survey: PulseSurveyRecord, round: PulseRoundRecord, now: Date): Promise<NewDelivery[]> {
+async function dueForRound(
+  ctx: DomainContext,
+  survey: PulseSurveyRecord,
+  round: PulseRoundRecord,
+  now: Date,
+): Promise<NewDelivery[]> {
   const audience = await loadPulseAudience(ctx, survey.audience);
   const answered = new Set(
-    (await ctx.prisma.pulseParticipation.findMany({ where: { roundId: round.id }, select: { personId: true } })).map((row) => row.personId),
+    (await ctx.prisma.pulseParticipation.findMany({ where: { roundId: round.id }, select: { personId: true } })).map(
+      (row) => row.personId,
+    ),
   );
-  const claimed = await loadClaimedDeliveries(ctx, audience.flatMap((person) => [pulseAskKey(round.id, person.id), pulseReminderKey(round.id, person.id)]));
+  const claimed = await loadClaimedDeliveries(
+    ctx,
+    audience.flatMap((person) => [pulseAskKey(round.id, person.id), pulseReminderKey(round.id, person.id)]),
+  );
   const zones = new Memo<string, string>((zone) => (isIanaTimeZone(zone) ? zone : ctx.org.defaultTimeZone));
   const slots = new Memo<string, Date>((zone) => askAt(survey, round.localDate, zone));
   const labels = new Memo<string, string>((zone) => formatLocalLabel(round.closesAt, zone));
@@ -78,12 +110,28 @@ async function dueForRound(ctx: DomainContext, survey: PulseSurveyRecord, round:
     if (!ask) {
       // Someone who answered without being asked yet (they joined the audience mid-round) needs no question.
       if (answered.has(person.id)) continue;
-      due.push({ ...base, key: pulseAskKey(round.id, person.id), kind: PULSE_ASK_KIND, message: { type: "pulse.ask", roundId: round.id, title: survey.title, closesLabel: labels.get(zone), questionCount } });
+      due.push({
+        ...base,
+        key: pulseAskKey(round.id, person.id),
+        kind: PULSE_ASK_KIND,
+        message: {
+          type: "pulse.ask",
+          roundId: round.id,
+          title: survey.title,
+          closesLabel: labels.get(zone),
+          questionCount,
+        },
+      });
       continue;
     }
     if (ask.status !== "sent" || !ask.sentAt || claimed.has(pulseReminderKey(round.id, person.id))) continue;
     if (now.getTime() < reminderAt(ask.sentAt, round.closesAt).getTime()) continue;
-    due.push({ ...base, key: pulseReminderKey(round.id, person.id), kind: PULSE_REMINDER_KIND, message: { type: "pulse.reminder", roundId: round.id, title: survey.title, closesLabel: labels.get(zone) } });
+    due.push({
+      ...base,
+      key: pulseReminderKey(round.id, person.id),
+      kind: PULSE_REMINDER_KIND,
+      message: { type: "pulse.reminder", roundId: round.id, title: survey.title, closesLabel: labels.get(zone) },
+    });
   }
   return due;
 }

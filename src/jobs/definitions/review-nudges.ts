@@ -6,11 +6,21 @@
 import { DateTime } from "luxon";
 import type { DomainContext } from "../../domain/context.ts";
 import type { NewDelivery } from "../../domain/notifications/outbox.ts";
-import { groupByAuthor, loadPendingReviews, nudgeMessage, type PendingReview } from "../../domain/reviews/pending-reviews.ts";
+import {
+  groupByAuthor,
+  loadPendingReviews,
+  nudgeMessage,
+  type PendingReview,
+} from "../../domain/reviews/pending-reviews.ts";
 import { REVIEW_NUDGE_KIND, reviewKeys, zoneOf } from "../../domain/reviews/review-access.ts";
 import { isAwayAt } from "../../domain/schedule/away.ts";
 import { daysOffKey } from "../../domain/schedule/days-off.ts";
-import { isWithinWorkingHours, isWorkingDay, workingHoursOf, type WorkingDays } from "../../domain/schedule/working-hours.ts";
+import {
+  isWithinWorkingHours,
+  isWorkingDay,
+  workingHoursOf,
+  type WorkingDays,
+} from "../../domain/schedule/working-hours.ts";
 import type { JobDefinition } from "../job.ts";
 import { Memo } from "./check-in-candidates.ts";
 
@@ -53,10 +63,16 @@ export const reviewNudgesJob: JobDefinition = {
     for (const item of pending) {
       if (triggers.has(item.authorId)) continue;
       const localToday = today.get(item.authorZone);
-      const hit = milestones.get(`${item.dueDate}|${daysOffKey(item.authorDaysOff)}`).find(([, date]) => date === localToday);
+      const hit = milestones
+        .get(`${item.dueDate}|${daysOffKey(item.authorDaysOff)}`)
+        .find(([, date]) => date === localToday);
       if (!hit) continue;
       const hours = workingHoursOf(item.authorWorkday, ctx.org, item.authorDaysOff);
-      if (!isWithinWorkingHours(hours, item.authorZone, now) || isAwayAt(item.authorWorkday.awayUntil, item.authorZone, now)) continue;
+      if (
+        !isWithinWorkingHours(hours, item.authorZone, now) ||
+        isAwayAt(item.authorWorkday.awayUntil, item.authorZone, now)
+      )
+        continue;
       triggers.set(item.authorId, { item, milestone: hit[0] });
     }
     if (triggers.size === 0) return [];
@@ -73,7 +89,10 @@ export const reviewNudgesJob: JobDefinition = {
         message: nudgeMessage(byAuthor.get(authorId) ?? [item]),
         notBefore: now,
         // Past the end of the due date a reminder about it is stale.
-        expiresAt: DateTime.fromISO(item.dueDate, { zone: item.authorZone }).plus({ days: 1 }).startOf("day").toJSDate(),
+        expiresAt: DateTime.fromISO(item.dueDate, { zone: item.authorZone })
+          .plus({ days: 1 })
+          .startOf("day")
+          .toJSDate(),
         respectQuietHours: true,
       });
     }
@@ -88,13 +107,18 @@ export const reviewNudgesJob: JobDefinition = {
 async function cyclesWithNudgeDayNear(ctx: DomainContext, now: Date): Promise<string[]> {
   const utc = DateTime.fromJSDate(now, { zone: "UTC" });
   const from = utc.minus({ days: 1 }).toISODate()!;
-  const cycles = await ctx.prisma.reviewCycle.findMany({ where: { status: "active" }, select: { id: true, selfDueDate: true, managerDueDate: true } });
+  const cycles = await ctx.prisma.reviewCycle.findMany({
+    where: { status: "active" },
+    select: { id: true, selfDueDate: true, managerDueDate: true },
+  });
   return cycles
     .filter((cycle) =>
       [cycle.selfDueDate, cycle.managerDueDate].some((due) =>
         MILESTONES.some(([, days]) => {
           const latest = DateTime.fromISO(due, { zone: "UTC" }).minus({ days }).toISODate()!;
-          const earliest = DateTime.fromISO(due, { zone: "UTC" }).minus({ days: days + MAX_MOVE_BACK_DAYS }).toISODate()!;
+          const earliest = DateTime.fromISO(due, { zone: "UTC" })
+            .minus({ days: days + MAX_MOVE_BACK_DAYS })
+            .toISODate()!;
           return latest >= from && earliest <= utc.plus({ days: 1 }).toISODate()!;
         }),
       ),
@@ -103,9 +127,19 @@ async function cyclesWithNudgeDayNear(ctx: DomainContext, now: Date): Promise<st
 }
 
 /** People who already have an automatic review nudge queued for their local today (one query). */
-async function loadNudgedToday(ctx: DomainContext, personIds: string[], now: Date, today: Memo<string, string>): Promise<Set<string>> {
+async function loadNudgedToday(
+  ctx: DomainContext,
+  personIds: string[],
+  now: Date,
+  today: Memo<string, string>,
+): Promise<Set<string>> {
   const rows = await ctx.prisma.delivery.findMany({
-    where: { kind: REVIEW_NUDGE_KIND, key: { startsWith: "review-nudge:" }, personId: { in: personIds }, notBefore: { gte: new Date(now.getTime() - GUARD_WINDOW_MS) } },
+    where: {
+      kind: REVIEW_NUDGE_KIND,
+      key: { startsWith: "review-nudge:" },
+      personId: { in: personIds },
+      notBefore: { gte: new Date(now.getTime() - GUARD_WINDOW_MS) },
+    },
     select: { personId: true, notBefore: true, person: { select: { timeZone: true } } },
   });
   const nudged = new Set<string>();

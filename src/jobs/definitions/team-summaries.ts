@@ -5,7 +5,12 @@
 import type { NewDelivery } from "../../domain/notifications/outbox.ts";
 import { daysOffKey } from "../../domain/schedule/days-off.ts";
 import { buildTeamSummaries } from "../../domain/summaries/build-team-summaries.ts";
-import { loadSummaryRecipients, summaryWeekAt, teamSummaryDeliveryKey, type SummaryWeek } from "../../domain/summaries/summary-schedule.ts";
+import {
+  loadSummaryRecipients,
+  summaryWeekAt,
+  teamSummaryDeliveryKey,
+  type SummaryWeek,
+} from "../../domain/summaries/summary-schedule.ts";
 import type { JobDefinition } from "../job.ts";
 import { loadClaimedDeliveries } from "./check-in-candidates.ts";
 
@@ -19,12 +24,21 @@ export const teamSummariesJob: JobDefinition = {
     const candidates: { managerId: string; week: SummaryWeek; key: string }[] = [];
     for (const manager of managers) {
       const shape = `${manager.zone}|${daysOffKey(manager.daysOff)}`;
-      if (!weeks.has(shape)) weeks.set(shape, summaryWeekAt(now, manager.zone, { days: ctx.org.workDays, daysOff: manager.daysOff }));
+      if (!weeks.has(shape))
+        weeks.set(shape, summaryWeekAt(now, manager.zone, { days: ctx.org.workDays, daysOff: manager.daysOff }));
       const week = weeks.get(shape);
-      if (week) candidates.push({ managerId: manager.id, week, key: teamSummaryDeliveryKey(manager.id, week.periodKey) });
+      if (week)
+        candidates.push({ managerId: manager.id, week, key: teamSummaryDeliveryKey(manager.id, week.periodKey) });
     }
-    const claimed = await loadClaimedDeliveries(ctx, candidates.map((candidate) => candidate.key));
-    const fresh = new Map(candidates.filter((candidate) => !claimed.has(candidate.key)).map((candidate) => [candidate.managerId, candidate]));
+    const claimed = await loadClaimedDeliveries(
+      ctx,
+      candidates.map((candidate) => candidate.key),
+    );
+    const fresh = new Map(
+      candidates
+        .filter((candidate) => !claimed.has(candidate.key))
+        .map((candidate) => [candidate.managerId, candidate]),
+    );
     if (fresh.size === 0) return [];
     const summaries = await buildTeamSummaries(ctx, { now, managerIds: [...fresh.keys()] });
     return summaries.map((summary): NewDelivery => {

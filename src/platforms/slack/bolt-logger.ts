@@ -10,7 +10,11 @@ const TOKEN_PATTERN = /xox[abposr]-[A-Za-z0-9-]+/g;
 export function createBoltLogger(logger: Logger, secrets: string[]): BoltLogger {
   const child = logger.child({ component: "slack-sdk" });
   const scrub = (parts: unknown[]) => {
-    let text = parts.map((part) => (part instanceof Error ? safeJson(safeErrorFields(part)) : typeof part === "string" ? part : safeJson(part))).join(" ");
+    let text = parts
+      .map((part) =>
+        part instanceof Error ? safeJson(safeErrorFields(part)) : typeof part === "string" ? part : safeJson(part),
+      )
+      .join(" ");
     text = text.replace(TOKEN_PATTERN, "[redacted]");
     for (const secret of secrets) if (secret) text = text.split(secret).join("[redacted]");
     return text.slice(0, 1000);

@@ -4,7 +4,14 @@ import { classifyHttpFailure, DeliveryError } from "../../domain/notifications/n
 import { slackErrorCode } from "./web-client.ts";
 
 // Slack refusals that describe a passing condition on Slack's side rather than a bad request.
-const TRANSIENT_SLACK_ERRORS = new Set(["ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout", "team_added_to_org"]);
+const TRANSIENT_SLACK_ERRORS = new Set([
+  "ratelimited",
+  "internal_error",
+  "fatal_error",
+  "service_unavailable",
+  "request_timeout",
+  "team_added_to_org",
+]);
 
 const REASONS: Record<string, string> = {
   channel_not_found: "Slack channel not found, or it is private and Momentum was not invited (/invite @Momentum)",
@@ -37,6 +44,9 @@ export function toDeliveryError(error: unknown): DeliveryError {
       return new DeliveryError(`${REASONS[slackError] ?? "Slack refused the message"} (${slackError})`, false);
     }
     default:
-      return new DeliveryError(`unexpected error while sending to Slack: ${error instanceof Error ? error.name : "unknown"}`, true);
+      return new DeliveryError(
+        `unexpected error while sending to Slack: ${error instanceof Error ? error.name : "unknown"}`,
+        true,
+      );
   }
 }

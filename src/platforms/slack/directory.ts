@@ -95,7 +95,10 @@ export function createSlackMemberSource(options: SlackDirectoryOptions): SlackMe
       } catch (error) {
         // A dropped connection (a kept-alive socket the server had just closed, a network blip) is tried again
         // a few times with backoff; anything Slack actually answered is not.
-        if ((error as { code?: string })?.code === webApi.ErrorCode.RequestError && networkRetries < MAX_NETWORK_RETRIES) {
+        if (
+          (error as { code?: string })?.code === webApi.ErrorCode.RequestError &&
+          networkRetries < MAX_NETWORK_RETRIES
+        ) {
           networkRetries++;
           await options.sleep(backoffMs(networkRetries));
           continue;
@@ -113,7 +116,9 @@ export function createSlackMemberSource(options: SlackDirectoryOptions): SlackMe
     async *pages() {
       let cursor: string | undefined;
       do {
-        const page = await call(tiers.list, SYNC_MAX_WAIT_MS, () => options.client.users.list({ limit: options.pageSize ?? USERS_LIST_PAGE, ...(cursor ? { cursor } : {}) }));
+        const page = await call(tiers.list, SYNC_MAX_WAIT_MS, () =>
+          options.client.users.list({ limit: options.pageSize ?? USERS_LIST_PAGE, ...(cursor ? { cursor } : {}) }),
+        );
         const users = (page.members ?? []) as SlackUser[];
         teamId ||= users.find((user) => user.team_id)?.team_id ?? "";
         yield users.filter((user) => user.id).map((user) => memberOf(user, teamId));
@@ -122,7 +127,9 @@ export function createSlackMemberSource(options: SlackDirectoryOptions): SlackMe
     },
     async lookupByEmail(email) {
       try {
-        const answer = await call(tiers.lookup, options.lookupMaxWaitMs ?? 5_000, () => options.client.users.lookupByEmail({ email }));
+        const answer = await call(tiers.lookup, options.lookupMaxWaitMs ?? 5_000, () =>
+          options.client.users.lookupByEmail({ email }),
+        );
         return answer.user ? memberOf(answer.user as SlackUser, teamId) : null;
       } catch (error) {
         const code = slackErrorCode(error);

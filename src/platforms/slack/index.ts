@@ -22,10 +22,18 @@ export interface SlackOverrides {
   directory?: Partial<Pick<SlackDirectoryOptions, "tiers" | "pageSize" | "lookupMaxWaitMs" | "sleep">>;
 }
 
-export async function createSlackPlatform(deps: PlatformDeps, config: NonNullable<Config["slack"]>, overrides: SlackOverrides = {}): Promise<PlatformModule> {
+export async function createSlackPlatform(
+  deps: PlatformDeps,
+  config: NonNullable<Config["slack"]>,
+  overrides: SlackOverrides = {},
+): Promise<PlatformModule> {
   const logger = deps.logger.child({ platform: "slack" });
   const boltLogger = createBoltLogger(logger, [config.botToken, config.signingSecret]);
-  const clientOptions = slackClientOptions({ apiUrl: config.apiUrl, logger: boltLogger, timeoutMs: overrides.requestTimeoutMs });
+  const clientOptions = slackClientOptions({
+    apiUrl: config.apiUrl,
+    logger: boltLogger,
+    timeoutMs: overrides.requestTimeoutMs,
+  });
   const client = createWebClient(config.botToken, clientOptions);
   const directory = createSlackDirectory(client);
   const members = createSlackMemberSource({
@@ -60,7 +68,10 @@ export async function createSlackPlatform(deps: PlatformDeps, config: NonNullabl
       logger.info({ team: result.team, botUserId: result.user_id }, "Slack bot token verified");
     },
     (error: unknown) => {
-      logger.warn({ reason: toDeliveryError(error).message }, "Slack auth.test failed at start; Momentum keeps running (check SLACK_BOT_TOKEN, SLACK_API_URL and the network)");
+      logger.warn(
+        { reason: toDeliveryError(error).message },
+        "Slack auth.test failed at start; Momentum keeps running (check SLACK_BOT_TOKEN, SLACK_API_URL and the network)",
+      );
     },
   );
 

@@ -33,7 +33,10 @@ const InteractionEnvelope = z
     actions: z.array(z.object({ action_id: z.string().max(255) }).passthrough()).optional(),
   })
   .passthrough()
-  .refine((payload) => !payload.type.startsWith("view_") || payload.view !== undefined, "a view payload without its view");
+  .refine(
+    (payload) => !payload.type.startsWith("view_") || payload.view !== undefined,
+    "a view payload without its view",
+  );
 
 const CommandEnvelope = z.object({ command: z.string().regex(/^\/\S{1,31}$/), team_id: Id, user_id: Id });
 

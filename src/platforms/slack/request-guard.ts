@@ -27,13 +27,19 @@ export function slackTimestampGuard(options: { clock: Clock; logger: Logger }): 
     const timestamp = typeof header === "string" && /^\d+$/.test(header.trim()) ? Number(header) : Number.NaN;
     const nowSeconds = Math.floor(options.clock.now().getTime() / 1000);
     if (!Number.isFinite(timestamp) || Math.abs(nowSeconds - timestamp) > MAX_REQUEST_AGE_SECONDS) {
-      options.logger.warn({ skewSeconds: Number.isFinite(timestamp) ? nowSeconds - timestamp : null }, "refused a Slack request: timestamp missing or outside five minutes");
+      options.logger.warn(
+        { skewSeconds: Number.isFinite(timestamp) ? nowSeconds - timestamp : null },
+        "refused a Slack request: timestamp missing or outside five minutes",
+      );
       res.status(401).end();
       return;
     }
     const contentType = (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
     if (contentType !== FORM && contentType !== JSON_TYPE) {
-      options.logger.warn({ contentType: contentType.slice(0, 100) }, "refused a Slack request: unexpected content type");
+      options.logger.warn(
+        { contentType: contentType.slice(0, 100) },
+        "refused a Slack request: unexpected content type",
+      );
       res.status(415).end();
       return;
     }
@@ -47,7 +53,10 @@ export function slackTimestampGuard(options: { clock: Clock; logger: Logger }): 
     }
     (req as Request & { rawBody?: Buffer }).rawBody = body;
     if (!isSlackEnvelope(contentType === FORM ? "form" : "json", body.toString("utf8"))) {
-      options.logger.warn({ contentType }, "refused a Slack request: not the shape Slack sends (or an ssl_check carrying a payload)");
+      options.logger.warn(
+        { contentType },
+        "refused a Slack request: not the shape Slack sends (or an ssl_check carrying a payload)",
+      );
       res.status(400).end();
       return;
     }

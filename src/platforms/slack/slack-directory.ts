@@ -3,7 +3,8 @@ import type { SlackDirectory, SlackProfile } from "../../domain/people/identify-
 import { AppError } from "../../shared/errors.ts";
 import { slackErrorCode, type WebClient } from "./web-client.ts";
 
-export const SLACK_UNAVAILABLE_MESSAGE = "Slack didn't answer in time, so nothing was saved. Please try again in a minute.";
+export const SLACK_UNAVAILABLE_MESSAGE =
+  "Slack didn't answer in time, so nothing was saved. Please try again in a minute.";
 
 export function createSlackDirectory(client: WebClient): SlackDirectory {
   return {
@@ -14,7 +15,11 @@ export function createSlackDirectory(client: WebClient): SlackDirectory {
       } catch (error) {
         const code = slackErrorCode(error);
         if (code === "user_not_found" || code === "users_not_found") return null;
-        throw new AppError("UNAVAILABLE", SLACK_UNAVAILABLE_MESSAGE, `users.info failed: ${code ?? (error as Error)?.name}`);
+        throw new AppError(
+          "UNAVAILABLE",
+          SLACK_UNAVAILABLE_MESSAGE,
+          `users.info failed: ${code ?? (error as Error)?.name}`,
+        );
       }
       if (!user) return null;
       const profile = user.profile ?? {};

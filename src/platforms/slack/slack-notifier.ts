@@ -5,7 +5,13 @@
 // posted a second time.
 import type { DataContext } from "../../domain/context.ts";
 import type { OutboundMessage } from "../../domain/notifications/messages.ts";
-import { DeliveryError, type ChatNotifier, type Recipient, type SendContext, type SendResult } from "../../domain/notifications/notifier.ts";
+import {
+  DeliveryError,
+  type ChatNotifier,
+  type Recipient,
+  type SendContext,
+  type SendResult,
+} from "../../domain/notifications/notifier.ts";
 import { markSlackAccountDeactivated } from "../../domain/directory/mark-slack-deactivated.ts";
 import { rememberSlackDmChannel } from "../../domain/directory/slack-dm-channel.ts";
 import { toDeliveryError } from "./delivery-errors.ts";
@@ -54,7 +60,10 @@ export class SlackNotifier implements ChatNotifier {
     } catch (error) {
       const code = slackErrorCode(error);
       if (code === "method_not_supported_for_channel_type" || code === "channel_not_found") {
-        throw new DeliveryError(`Momentum can't join this private Slack channel: invite it with /invite @Momentum (${code})`, false);
+        throw new DeliveryError(
+          `Momentum can't join this private Slack channel: invite it with /invite @Momentum (${code})`,
+          false,
+        );
       }
       throw toDeliveryError(error);
     }
@@ -71,7 +80,8 @@ export class SlackNotifier implements ChatNotifier {
       opened = await this.options.client.conversations.open({ users: userId });
     } catch (error) {
       // Deleted in Slack since the last directory sync: no further message is tried for this account.
-      if (DEACTIVATED.has(slackErrorCode(error) ?? "")) await markSlackAccountDeactivated(this.options.domain, { teamId, userId });
+      if (DEACTIVATED.has(slackErrorCode(error) ?? ""))
+        await markSlackAccountDeactivated(this.options.domain, { teamId, userId });
       throw error;
     }
     const channel = opened.channel?.id;
@@ -86,17 +96,31 @@ export class SlackNotifier implements ChatNotifier {
       if (earlier) return earlier;
     }
     const rendered = renderOutboundMessage(message);
-    const metadata = context ? { event_type: DELIVERY_EVENT_TYPE, event_payload: { delivery_id: context.deliveryId } } : undefined;
-    const posted = await this.options.client.chat.postMessage({ channel, text: rendered.text, blocks: rendered.blocks, unfurl_links: false, unfurl_media: false, metadata });
+    const metadata = context
+      ? { event_type: DELIVERY_EVENT_TYPE, event_payload: { delivery_id: context.deliveryId } }
+      : undefined;
+    const posted = await this.options.client.chat.postMessage({
+      channel,
+      text: rendered.text,
+      blocks: rendered.blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+      metadata,
+    });
     if (!posted.ts) throw new DeliveryError("Slack accepted the message but returned no timestamp", true);
     return { messageId: posted.ts };
   }
 
   /** The message an earlier attempt posted for this delivery, if it is among the channel's recent messages. */
   private async findPosted(channel: string, deliveryId: string): Promise<SendResult | null> {
-    const recent = await this.options.client.conversations.history({ channel, limit: HISTORY_SEARCH_LIMIT, include_all_metadata: true });
+    const recent = await this.options.client.conversations.history({
+      channel,
+      limit: HISTORY_SEARCH_LIMIT,
+      include_all_metadata: true,
+    });
     const found = recent.messages?.find((item) => {
-      const metadata = (item as { metadata?: { event_type?: string; event_payload?: { delivery_id?: unknown } } }).metadata;
+      const metadata = (item as { metadata?: { event_type?: string; event_payload?: { delivery_id?: unknown } } })
+        .metadata;
       return metadata?.event_type === DELIVERY_EVENT_TYPE && metadata.event_payload?.delivery_id === deliveryId;
     });
     return found?.ts ? { messageId: found.ts } : null;

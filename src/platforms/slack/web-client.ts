@@ -7,7 +7,11 @@ export type WebClientOptions = NonNullable<ConstructorParameters<typeof webApi.W
 
 export const DEFAULT_SLACK_TIMEOUT_MS = 10_000;
 
-export function slackClientOptions(options: { apiUrl: string; logger: BoltLogger; timeoutMs?: number }): WebClientOptions {
+export function slackClientOptions(options: {
+  apiUrl: string;
+  logger: BoltLogger;
+  timeoutMs?: number;
+}): WebClientOptions {
   return {
     slackApiUrl: options.apiUrl.endsWith("/") ? options.apiUrl : `${options.apiUrl}/`,
     logger: options.logger,

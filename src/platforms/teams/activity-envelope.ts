@@ -12,8 +12,12 @@ const ActivityEnvelope = z
     id: Id.optional(),
     channelId: z.string().min(1).max(100),
     serviceUrl: z.url({ protocol: /^https?$/ }).max(2000),
-    from: z.object({ id: Id, name: z.string().max(1000).nullish(), aadObjectId: z.string().max(200).nullish() }).passthrough(),
-    conversation: z.object({ id: Id, conversationType: z.string().max(100).nullish(), tenantId: z.string().max(200).nullish() }).passthrough(),
+    from: z
+      .object({ id: Id, name: z.string().max(1000).nullish(), aadObjectId: z.string().max(200).nullish() })
+      .passthrough(),
+    conversation: z
+      .object({ id: Id, conversationType: z.string().max(100).nullish(), tenantId: z.string().max(200).nullish() })
+      .passthrough(),
     recipient: z.object({ id: Id }).passthrough().optional(),
     text: z.string().max(100_000).nullish(),
     name: z.string().max(200).nullish(),

@@ -6,7 +6,11 @@ export function isPersonalChat(activity: Activity): boolean {
 }
 
 export function tenantIdOf(activity: Activity): string {
-  return activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? "";
+  return (
+    activity.conversation?.tenantId ??
+    (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ??
+    ""
+  );
 }
 
 /** `teams:<conversation id>:<activity id>`: the durable key of one inbound activity (Teams can deliver twice). */
@@ -24,7 +28,8 @@ export interface TeamChannelInfo {
 
 /** The team channel an activity came from, or null in personal and group chats. */
 export function teamChannelOf(activity: Activity): TeamChannelInfo | null {
-  const data = activity.channelData as { team?: { id?: string; name?: string }; channel?: { id?: string; name?: string } } | undefined;
+  const data = activity.channelData as
+    { team?: { id?: string; name?: string }; channel?: { id?: string; name?: string } } | undefined;
   if (activity.conversation?.conversationType !== "channel" && !data?.team?.id) return null;
   const conversationId = data?.channel?.id ?? data?.team?.id ?? activity.conversation.id.split(";")[0];
   const reference = TurnContext.getConversationReference(activity);

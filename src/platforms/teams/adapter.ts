@@ -9,7 +9,13 @@ import {
 import type { Activity, InvokeResponse } from "botbuilder";
 // botframework-connector is botbuilder's own dependency (same version); it is where AuthenticationError lives.
 import { AuthenticationError } from "botframework-connector";
-import type { AuthenticateRequestResult, ClaimsIdentity, ConnectorClient, ConnectorFactory, ServiceClientCredentialsFactory } from "botframework-connector";
+import type {
+  AuthenticateRequestResult,
+  ClaimsIdentity,
+  ConnectorClient,
+  ConnectorFactory,
+  ServiceClientCredentialsFactory,
+} from "botframework-connector";
 import type { Config } from "../../config/env.ts";
 import type { Logger } from "../../shared/logger.ts";
 import { logError, logWarning } from "../../shared/log-error.ts";
@@ -71,14 +77,18 @@ class MomentumBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthen
       return await super.authenticateRequest(activity, authHeader);
     } catch (error) {
       // CloudAdapter answers 401 only for its own AuthenticationError class.
-      if (error instanceof Error && TOKEN_ERRORS.has(error.name)) throw new AuthenticationError(`token rejected: ${error.name}`, 401);
+      if (error instanceof Error && TOKEN_ERRORS.has(error.name))
+        throw new AuthenticationError(`token rejected: ${error.name}`, 401);
       throw error;
     }
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
     const inner = super.createConnectorFactory(claimsIdentity);
-    return { create: async (serviceUrl: string, audience?: string) => tuneConnectorClient(await inner.create(serviceUrl, audience), this.timeoutMs) } as ConnectorFactory;
+    return {
+      create: async (serviceUrl: string, audience?: string) =>
+        tuneConnectorClient(await inner.create(serviceUrl, audience), this.timeoutMs),
+    } as ConnectorFactory;
   }
 }
 
@@ -95,9 +105,21 @@ class MomentumCloudAdapter extends CloudAdapter {
     super(auth);
   }
 
-  override processActivity(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined>;
-  override processActivity(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined>;
-  override async processActivity(auth: string | AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  override processActivity(
+    authHeader: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined>;
+  override processActivity(
+    auth: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined>;
+  override async processActivity(
+    auth: string | AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     try {
       return await super.processActivity(auth as string, activity, logic);
     } catch (error) {
@@ -111,7 +133,11 @@ class MomentumCloudAdapter extends CloudAdapter {
   }
 }
 
-export function createCloudAdapter(config: NonNullable<Config["teams"]>, logger: Logger, overrides: TeamsAuthOverrides = {}): CloudAdapter {
+export function createCloudAdapter(
+  config: NonNullable<Config["teams"]>,
+  logger: Logger,
+  overrides: TeamsAuthOverrides = {},
+): CloudAdapter {
   const settings: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: config.appId ?? "",
     MicrosoftAppPassword: config.appPassword ?? "",
@@ -119,10 +145,20 @@ export function createCloudAdapter(config: NonNullable<Config["teams"]>, logger:
     MicrosoftAppType: config.appType,
     ...overrides.settings,
   };
-  const adapter = new MomentumCloudAdapter(new MomentumBotFrameworkAuthentication(settings, overrides.credentialsFactory, overrides.connectorTimeoutMs ?? CONNECTOR_TIMEOUT_MS), logger);
+  const adapter = new MomentumCloudAdapter(
+    new MomentumBotFrameworkAuthentication(
+      settings,
+      overrides.credentialsFactory,
+      overrides.connectorTimeoutMs ?? CONNECTOR_TIMEOUT_MS,
+    ),
+    logger,
+  );
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // Only what helps debugging: never the message text or the activity body.
-    logError(logger, error, "unhandled error in a Teams turn", { activityType: context.activity?.type, conversationType: context.activity?.conversation?.conversationType });
+    logError(logger, error, "unhandled error in a Teams turn", {
+      activityType: context.activity?.type,
+      conversationType: context.activity?.conversation?.conversationType,
+    });
     try {
       if (context.activity?.type === "message") {
         await context.sendActivity("Sorry, something went wrong on our side and nothing was saved. Please try again.");

@@ -32,18 +32,26 @@ export class MomentumTeamsBot extends TeamsActivityHandler {
     try {
       // A redelivered message is skipped: nothing is stored twice and nobody is messaged twice.
       await onceForInboundRequest(this.deps.domain, activityKey(context.activity), () =>
-        context.activity.value && !context.activity.text ? handleCardAction(this.deps, context) : handleTextCommand(this.deps, context),
+        context.activity.value && !context.activity.text
+          ? handleCardAction(this.deps, context)
+          : handleTextCommand(this.deps, context),
       );
     } catch (error) {
       await tellActorAboutError(this.deps, context, error);
     }
   }
 
-  protected override async handleTeamsTaskModuleFetch(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
+  protected override async handleTeamsTaskModuleFetch(
+    context: TurnContext,
+    request: TaskModuleRequest,
+  ): Promise<TaskModuleResponse> {
     return fetchDialog(this.deps, context, request?.data);
   }
 
-  protected override async handleTeamsTaskModuleSubmit(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
+  protected override async handleTeamsTaskModuleSubmit(
+    context: TurnContext,
+    request: TaskModuleRequest,
+  ): Promise<TaskModuleResponse> {
     // An empty response closes the dialog (botbuilder types it as always present).
     return (await submitDialog(this.deps, context, request?.data)) as TaskModuleResponse;
   }

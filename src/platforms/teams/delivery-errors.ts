@@ -17,7 +17,11 @@ export function deliveryErrorFor(error: unknown, now: Date): DeliveryError {
   if (status === 403 || status === 404) {
     return new DeliveryError(`the app isn't installed for this person or in this conversation (${status})`, false);
   }
-  if (status === 401) return new DeliveryError("the Bot Connector refused Momentum's credentials (401): check MICROSOFT_APP_ID/PASSWORD", false);
+  if (status === 401)
+    return new DeliveryError(
+      "the Bot Connector refused Momentum's credentials (401): check MICROSOFT_APP_ID/PASSWORD",
+      false,
+    );
   if (status === undefined) {
     const what = failure.name === "AbortError" ? "timed out" : (failure.code ?? failure.name ?? "failed");
     return new DeliveryError(`network error talking to the Bot Connector: ${what}`, true);
@@ -30,7 +34,11 @@ export function deliveryErrorFor(error: unknown, now: Date): DeliveryError {
  * Retry-After is either seconds or an HTTP date. A date is measured from the response's own Date header (the
  * server's clock against the server's clock, so skew between us and Microsoft doesn't matter), else from `now`.
  */
-function retryAfterSeconds(header: string | null | undefined, responseDate: string | null | undefined, now: Date): number | undefined {
+function retryAfterSeconds(
+  header: string | null | undefined,
+  responseDate: string | null | undefined,
+  now: Date,
+): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
   if (Number.isFinite(seconds) && seconds >= 0) return seconds;

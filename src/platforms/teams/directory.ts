@@ -3,7 +3,14 @@
 // email or UPN), and a personal chat is opened (createConversation with the tenant and the member's id) with each
 // linked person who has none, its reference stored for the outbox. Roster reads run through a proactive turn
 // from the team's stored reference, so they work outside any incoming request.
-import { TeamsInfo, type CloudAdapter, type ConversationParameters, type ConversationReference, type TeamsChannelAccount, type TurnContext } from "botbuilder";
+import {
+  TeamsInfo,
+  type CloudAdapter,
+  type ConversationParameters,
+  type ConversationReference,
+  type TeamsChannelAccount,
+  type TurnContext,
+} from "botbuilder";
 import type { ConnectorClient } from "botframework-connector";
 import { platformLimit, type RateLimit, type RateLimiter } from "../../deliveries/rate-limiter.ts";
 import type { DomainContext } from "../../domain/context.ts";
@@ -50,7 +57,8 @@ export interface TeamReach {
   refused: string[];
 }
 
-const statusOf = (error: unknown) => (error as { statusCode?: number })?.statusCode ?? (error as { response?: { status?: number } })?.response?.status;
+const statusOf = (error: unknown) =>
+  (error as { statusCode?: number })?.statusCode ?? (error as { response?: { status?: number } })?.response?.status;
 
 /** Every member of the team, following continuation tokens. */
 export async function readRoster(context: TurnContext, teamId: string): Promise<TeamsRosterMember[]> {
@@ -79,7 +87,12 @@ export function rosterMemberOf(member: TeamsChannelAccount): TeamsRosterMember {
  * Opens the 1:1 chat with a member and returns the reference to store, or null when Teams refuses (403/404: the
  * app isn't available to them). 429s are waited out under the shared bucket.
  */
-export async function openPersonalChat(deps: Pick<TeamsDirectoryDeps, "rateLimiter" | "createConversationLimit" | "sleep">, context: TurnContext, tenantId: string, member: Pick<LinkedTeamsMember, "teamsUserId" | "aadObjectId" | "name">): Promise<Partial<ConversationReference> | null> {
+export async function openPersonalChat(
+  deps: Pick<TeamsDirectoryDeps, "rateLimiter" | "createConversationLimit" | "sleep">,
+  context: TurnContext,
+  tenantId: string,
+  member: Pick<LinkedTeamsMember, "teamsUserId" | "aadObjectId" | "name">,
+): Promise<Partial<ConversationReference> | null> {
   const connector = context.turnState.get<ConnectorClient | undefined>(context.adapter.ConnectorClientKey);
   if (!connector) return null;
   const activity = context.activity;
@@ -109,7 +122,11 @@ export async function openPersonalChat(deps: Pick<TeamsDirectoryDeps, "rateLimit
       const status = statusOf(error);
       if (status === 403 || status === 404) return null;
       if (status !== 429 || attempt >= 5) throw error;
-      const seconds = Number((error as { response?: { headers?: { get?(name: string): string | null } } })?.response?.headers?.get?.("retry-after") ?? 1);
+      const seconds = Number(
+        (error as { response?: { headers?: { get?(name: string): string | null } } })?.response?.headers?.get?.(
+          "retry-after",
+        ) ?? 1,
+      );
       const waitMs = Math.max(1, Number.isFinite(seconds) ? seconds : 1) * 1000;
       await deps.rateLimiter?.penalise(limit, waitMs);
       await deps.sleep(waitMs);
@@ -125,7 +142,12 @@ export async function openPersonalChat(deps: Pick<TeamsDirectoryDeps, "rateLimit
 export const CHAT_OPENERS = 4;
 
 /** Links these members and opens a personal chat with each linked person who has none. */
-export async function reachMembers(deps: TeamsDirectoryDeps, context: TurnContext, tenantId: string, members: TeamsRosterMember[]): Promise<TeamReach> {
+export async function reachMembers(
+  deps: TeamsDirectoryDeps,
+  context: TurnContext,
+  tenantId: string,
+  members: TeamsRosterMember[],
+): Promise<TeamReach> {
   const { linked, created, foreign } = await linkTeamsMembers(deps.domain, { tenantId, members });
   if (foreign > 0) deps.logger.info({ foreign }, "Teams members of another tenant were not linked");
   const reachable: string[] = [];
@@ -160,18 +182,25 @@ export async function reachMembers(deps: TeamsDirectoryDeps, context: TurnContex
 }
 
 /** Reads one team's roster in a proactive turn from its stored reference. "removed": the bot is no longer in it. */
-export async function reachTeam(deps: TeamsDirectoryDeps, team: { teamId: string; tenantId: string; reference: unknown }): Promise<TeamReach | "removed"> {
+export async function reachTeam(
+  deps: TeamsDirectoryDeps,
+  team: { teamId: string; tenantId: string; reference: unknown },
+): Promise<TeamReach | "removed"> {
   let result: TeamReach | "removed" | undefined;
   let failure: unknown;
   try {
-    await deps.adapter.continueConversationAsync(deps.appId, team.reference as Partial<ConversationReference>, async (context) => {
-      try {
-        result = await reachMembers(deps, context, team.tenantId, await readRoster(context, team.teamId));
-      } catch (error) {
-        if (statusOf(error) === 403) result = "removed";
-        else failure = error;
-      }
-    });
+    await deps.adapter.continueConversationAsync(
+      deps.appId,
+      team.reference as Partial<ConversationReference>,
+      async (context) => {
+        try {
+          result = await reachMembers(deps, context, team.tenantId, await readRoster(context, team.teamId));
+        } catch (error) {
+          if (statusOf(error) === 403) result = "removed";
+          else failure = error;
+        }
+      },
+    );
   } catch (error) {
     failure ??= error;
   }
@@ -181,20 +210,31 @@ export async function reachTeam(deps: TeamsDirectoryDeps, team: { teamId: string
 }
 
 /** Momentum was added to a team: remember it, then read its roster in the background (the request answers now). */
-export async function onAddedToTeam(deps: TeamsDirectoryDeps & { track<T>(work: Promise<T>): Promise<T> }, context: TurnContext, team: { teamId: string; name: string; reference: Partial<ConversationReference> }): Promise<void> {
+export async function onAddedToTeam(
+  deps: TeamsDirectoryDeps & { track<T>(work: Promise<T>): Promise<T> },
+  context: TurnContext,
+  team: { teamId: string; name: string; reference: Partial<ConversationReference> },
+): Promise<void> {
   const tenantId = tenantIdOf(context.activity);
   await rememberTeamsTeam(deps.domain, { tenantId, teamId: team.teamId, name: team.name, reference: team.reference });
   void deps
     .track(
       reachTeam(deps, { teamId: team.teamId, tenantId, reference: team.reference }).then(async (reach) => {
-        if (reach !== "removed") await recordTeamsReach(deps.domain, { reachable: reach.reachable, refused: reach.refused, complete: false });
+        if (reach !== "removed")
+          await recordTeamsReach(deps.domain, { reachable: reach.reachable, refused: reach.refused, complete: false });
       }),
     )
-    .catch((error: unknown) => logWarning(deps.logger, error, "could not read the roster of a team Momentum was added to"));
+    .catch((error: unknown) =>
+      logWarning(deps.logger, error, "could not read the roster of a team Momentum was added to"),
+    );
 }
 
 /** Members who joined a team Momentum is in: linked and given a personal chat now, within the turn. */
-export async function onMembersJoined(deps: TeamsDirectoryDeps, context: TurnContext, accounts: { id: string }[]): Promise<void> {
+export async function onMembersJoined(
+  deps: TeamsDirectoryDeps,
+  context: TurnContext,
+  accounts: { id: string }[],
+): Promise<void> {
   const members: TeamsRosterMember[] = [];
   for (const account of accounts) {
     if (account.id.startsWith("28:")) continue;
@@ -232,7 +272,11 @@ export function createTeamsDirectoryConnector(deps: TeamsDirectoryDeps): Directo
           logWarning(deps.logger, error, "could not read a Teams roster; its members keep their last known reach");
         }
       }
-      const findings = await recordTeamsReach(deps.domain, { reachable: [...reachable], refused: [...refused].filter((id) => !reachable.has(id)), complete });
+      const findings = await recordTeamsReach(deps.domain, {
+        reachable: [...reachable],
+        refused: [...refused].filter((id) => !reachable.has(id)),
+        complete,
+      });
       const summary = summarise("teams", members, linked, findings);
       deps.logger.info({ platform: "teams", members, linked, reachable: summary.reachable }, "Teams rosters synced");
       return summary;

@@ -1,12 +1,6 @@
 // Who is acting or being mentioned, as Momentum people. Member details come from the Bot Connector
 // (TeamsInfo.getMember); the personal chat reference is stored whenever one is seen, so later DMs work.
-import {
-  TeamsInfo,
-  type Activity,
-  type ChannelAccount,
-  type TeamsChannelAccount,
-  type TurnContext,
-} from "botbuilder";
+import { TeamsInfo, type Activity, type ChannelAccount, type TeamsChannelAccount, type TurnContext } from "botbuilder";
 import { identifyTeamsUser, type TeamsProfile } from "../../domain/people/identify-teams-user.ts";
 import type { PersonRecord } from "../../domain/people/person.ts";
 import type { DomainContext } from "../../domain/context.ts";
@@ -52,7 +46,11 @@ export function profileOf(activity: Activity, member: TeamsChannelAccount): Team
 export async function identifyActor(domain: DomainContext, context: TurnContext): Promise<PersonRecord> {
   const activity = context.activity;
   const member = await lookupMember(context, activity.from.id);
-  if (!member) throw new AppError("NOT_FOUND", "Teams didn't tell me who you are, so I can't do that. Please try again in a moment.");
+  if (!member)
+    throw new AppError(
+      "NOT_FOUND",
+      "Teams didn't tell me who you are, so I can't do that. Please try again in a moment.",
+    );
   const person = await identifyTeamsUser(domain, {
     ...profileOf(activity, { ...member, aadObjectId: member.aadObjectId ?? activity.from.aadObjectId }),
     timeZone: activity.localTimezone ?? null,
@@ -67,9 +65,14 @@ export async function identifyActor(domain: DomainContext, context: TurnContext)
  * A mentioned or picked person. `who` names them in error messages. Bots are refused; someone Teams doesn't
  * know here is an unknown recipient.
  */
-export async function identifyMember(domain: DomainContext, context: TurnContext, account: { id: string; name?: string; role?: string }): Promise<PersonRecord> {
+export async function identifyMember(
+  domain: DomainContext,
+  context: TurnContext,
+  account: { id: string; name?: string; role?: string },
+): Promise<PersonRecord> {
   const who = account.name?.trim() || "that person";
-  if (isBotAccount({ id: account.id, role: account.role })) throw new AppError("VALIDATION", `${who} is a bot: kudos are for people.`);
+  if (isBotAccount({ id: account.id, role: account.role }))
+    throw new AppError("VALIDATION", `${who} is a bot: kudos are for people.`);
   const member = await lookupMember(context, account.id);
   if (!member) throw new AppError("NOT_FOUND", `I couldn't find ${who} in this team. Check the name and try again.`);
   if (isBotAccount(member)) throw new AppError("VALIDATION", `${who} is a bot: kudos are for people.`);
@@ -83,13 +86,21 @@ export async function identifyMember(domain: DomainContext, context: TurnContext
  * once it's in their team), the bot may open the 1:1 conversation itself and store its reference; where it is
  * not (403/404), nothing is stored and the caller reports them as unreachable.
  */
-async function reachPersonally(domain: DomainContext, context: TurnContext, member: TeamsChannelAccount): Promise<void> {
+async function reachPersonally(
+  domain: DomainContext,
+  context: TurnContext,
+  member: TeamsChannelAccount,
+): Promise<void> {
   const tenantId = member.tenantId ?? tenantIdOf(context.activity);
   const identity = await findTeamsIdentityByUserId(domain, { tenantId, teamsUserId: member.id });
   if (!identity || identity.hasConversation) return;
   try {
     const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-    const reference = await openPersonalChat({ sleep }, context, tenantId, { teamsUserId: member.id, aadObjectId: member.aadObjectId ?? "", name: member.name ?? "" });
+    const reference = await openPersonalChat({ sleep }, context, tenantId, {
+      teamsUserId: member.id,
+      aadObjectId: member.aadObjectId ?? "",
+      name: member.name ?? "",
+    });
     if (reference) await storePersonalConversation(domain, identity.identityId, reference);
   } catch (error) {
     logWarning(domain.logger, error, "could not open a personal chat with a Teams member");

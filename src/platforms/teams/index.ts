@@ -14,7 +14,11 @@ export const TEAMS_MESSAGES_PATH = "/api/messages";
 
 export type TeamsOverrides = TeamsAuthOverrides;
 
-export async function createTeamsPlatform(deps: PlatformDeps, config: NonNullable<Config["teams"]>, overrides: TeamsOverrides = {}): Promise<PlatformModule> {
+export async function createTeamsPlatform(
+  deps: PlatformDeps,
+  config: NonNullable<Config["teams"]>,
+  overrides: TeamsOverrides = {},
+): Promise<PlatformModule> {
   const appId = config.devMode ? "" : (config.appId ?? "");
   const adapter = createCloudAdapter(config, deps.logger, overrides);
   const directory: TeamsDirectoryDeps = {
@@ -37,14 +41,20 @@ export async function createTeamsPlatform(deps: PlatformDeps, config: NonNullabl
       app.post(TEAMS_MESSAGES_PATH, express.json({ limit: "1mb" }), activityEnvelopeGuard(), async (req, res) => {
         await adapter.process(req, res, (context) => bot.run(context));
         // botbuilder only prints these to the console; the service log should show refused traffic too.
-        if (res.statusCode === 401) deps.logger.warn({ path: TEAMS_MESSAGES_PATH, hasAuthorization: Boolean(req.headers.authorization) }, "refused a Teams request that failed authentication");
+        if (res.statusCode === 401)
+          deps.logger.warn(
+            { path: TEAMS_MESSAGES_PATH, hasAuthorization: Boolean(req.headers.authorization) },
+            "refused a Teams request that failed authentication",
+          );
       });
     },
     describe(publicUrl: string) {
       const endpoint = new URL(TEAMS_MESSAGES_PATH, publicUrl).toString();
       return [
         `Teams: set the messaging endpoint of your Azure Bot to ${endpoint}`,
-        config.devMode ? "Teams: development mode, requests are NOT authenticated (Teams App Test Tool only)" : `Teams: requests are authenticated for app id ${appId}`,
+        config.devMode
+          ? "Teams: development mode, requests are NOT authenticated (Teams App Test Tool only)"
+          : `Teams: requests are authenticated for app id ${appId}`,
       ];
     },
     async stop() {

@@ -5,7 +5,12 @@ import { CardFactory, type CloudAdapter, type ConversationReference } from "botb
 import type { DataContext } from "../../domain/context.ts";
 import { teamsChannelReference } from "../../domain/directory/teams-channels.ts";
 import type { OutboundMessage } from "../../domain/notifications/messages.ts";
-import { DeliveryError, type ChatNotifier, type Recipient, type SendResult } from "../../domain/notifications/notifier.ts";
+import {
+  DeliveryError,
+  type ChatNotifier,
+  type Recipient,
+  type SendResult,
+} from "../../domain/notifications/notifier.ts";
 import { cardForMessage, summaryForMessage } from "./cards/outbound-card.ts";
 import { deliveryErrorFor } from "./delivery-errors.ts";
 
@@ -21,7 +26,8 @@ export class TeamsNotifier implements ChatNotifier {
 
   async sendToPerson(recipient: Recipient, message: OutboundMessage): Promise<SendResult> {
     if (recipient.platform !== "teams") throw new DeliveryError("not a Teams recipient", false);
-    if (!recipient.conversationReference) throw new DeliveryError("the app isn't installed for this person (no conversation reference yet)", false);
+    if (!recipient.conversationReference)
+      throw new DeliveryError("the app isn't installed for this person (no conversation reference yet)", false);
     return this.send(recipient.conversationReference as Partial<ConversationReference>, message);
   }
 
@@ -39,7 +45,10 @@ export class TeamsNotifier implements ChatNotifier {
       await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
         ran = true;
         try {
-          const response = await context.sendActivity({ summary: summaryForMessage(message), attachments: [CardFactory.adaptiveCard(cardForMessage(message))] });
+          const response = await context.sendActivity({
+            summary: summaryForMessage(message),
+            attachments: [CardFactory.adaptiveCard(cardForMessage(message))],
+          });
           activityId = response?.id;
         } catch (error) {
           failure = error;

@@ -17,7 +17,13 @@ afterAll(() => db?.drop());
 beforeEach(() => resetDatabase(db));
 
 // Berlin, org default Friday 15:00: W48's period runs from Fri 27 Nov 15:00 (14:00Z) to Fri 4 Dec 15:00 (14:00Z).
-const answers = { mood: 4, progress: "Shipped the importer", plans: "Polish the docs", blockers: "", forManager: "Can we talk about hiring?" };
+const answers = {
+  mood: 4,
+  progress: "Shipped the importer",
+  plans: "Polish the docs",
+  blockers: "",
+  forManager: "Can we talk about hiring?",
+};
 const context = (at: string) => domainContext(db, { clock: new ManualClock(at) });
 
 async function failure(work: Promise<unknown>): Promise<unknown> {
@@ -34,7 +40,10 @@ describe("submitting a check-in", () => {
     expect(first).toMatchObject({ created: true, periodKey: "2026-W48", deadlineLabel: "Friday 4 December, 15:00" });
     expect(first.deadline.toISOString()).toBe("2026-12-04T14:00:00.000Z");
 
-    const edit = await submitCheckIn(context("2026-12-04T13:59:00Z"), { personId: person.id, answers: { ...answers, mood: "2", plans: "Rest" } });
+    const edit = await submitCheckIn(context("2026-12-04T13:59:00Z"), {
+      personId: person.id,
+      answers: { ...answers, mood: "2", plans: "Rest" },
+    });
     expect(edit).toMatchObject({ created: false, checkInId: first.checkInId, periodKey: "2026-W48" });
 
     const next = await submitCheckIn(context("2026-12-04T14:00:00Z"), { personId: person.id, answers });
@@ -50,7 +59,10 @@ describe("submitting a check-in", () => {
   it("when the same submission arrives twice at once (double click, retry), one check-in is stored", async () => {
     const person = await createPerson(db, { timeZone: "Europe/Berlin" });
     const ctx = context("2026-11-28T09:00:00Z");
-    const results = await Promise.all([submitCheckIn(ctx, { personId: person.id, answers }), submitCheckIn(ctx, { personId: person.id, answers })]);
+    const results = await Promise.all([
+      submitCheckIn(ctx, { personId: person.id, answers }),
+      submitCheckIn(ctx, { personId: person.id, answers }),
+    ]);
     expect(results.map((result) => result.created).sort()).toEqual([false, true]);
     expect(await db.prisma.checkIn.count()).toBe(1);
   });
@@ -78,17 +90,33 @@ describe("submitting a check-in", () => {
 
   it("when required fields are missing altogether, each is named", async () => {
     const person = await createPerson(db);
-    const error = (await failure(submitCheckIn(context("2026-11-28T09:00:00Z"), { personId: person.id, answers: {} as never }))) as CheckInValidationError;
+    const error = (await failure(
+      submitCheckIn(context("2026-11-28T09:00:00Z"), { personId: person.id, answers: {} as never }),
+    )) as CheckInValidationError;
     expect(Object.keys(error.fieldErrors).sort()).toEqual(["mood", "plans", "progress"]);
   });
 
   it("when a check-in is submitted, the prompt and reminder still queued for that period are cancelled", async () => {
     const person = await createPerson(db, { timeZone: "Europe/Berlin" });
     const target = { kind: "person" as const, personId: person.id };
-    await enqueueDeliveries(db.prisma, [
-      { key: `checkin-prompt:${person.id}:2026-W48`, kind: "checkin.prompt", target, message: { type: "checkin.prompt", periodKey: "2026-W48", deadlineLabel: "x" } },
-      { key: `checkin-reminder:${person.id}:2026-W48`, kind: "checkin.reminder", target, message: { type: "checkin.reminder", periodKey: "2026-W48", deadlineLabel: "x" } },
-    ], new Date("2026-11-27T14:00:00Z"));
+    await enqueueDeliveries(
+      db.prisma,
+      [
+        {
+          key: `checkin-prompt:${person.id}:2026-W48`,
+          kind: "checkin.prompt",
+          target,
+          message: { type: "checkin.prompt", periodKey: "2026-W48", deadlineLabel: "x" },
+        },
+        {
+          key: `checkin-reminder:${person.id}:2026-W48`,
+          kind: "checkin.reminder",
+          target,
+          message: { type: "checkin.reminder", periodKey: "2026-W48", deadlineLabel: "x" },
+        },
+      ],
+      new Date("2026-11-27T14:00:00Z"),
+    );
     await submitCheckIn(context("2026-11-28T09:00:00Z"), { personId: person.id, answers });
     const statuses = await db.prisma.delivery.findMany({ select: { status: true } });
     expect(statuses.map((row) => row.status)).toEqual(["cancelled", "cancelled"]);
@@ -96,7 +124,9 @@ describe("submitting a check-in", () => {
 
   it("when the person is deactivated, the check-in is refused", async () => {
     const person = await createPerson(db, { active: false });
-    const error = (await failure(submitCheckIn(context("2026-11-28T09:00:00Z"), { personId: person.id, answers }))) as AppError;
+    const error = (await failure(
+      submitCheckIn(context("2026-11-28T09:00:00Z"), { personId: person.id, answers }),
+    )) as AppError;
     expect(error.code).toBe("FORBIDDEN");
   });
 });
@@ -105,7 +135,12 @@ describe("opening the check-in form", () => {
   it("when nothing was submitted this period, the form is empty and shows the deadline", async () => {
     const person = await createPerson(db, { timeZone: "Asia/Kolkata" });
     const form = await getCheckInForm(context("2026-11-27T10:00:00Z"), { personId: person.id });
-    expect(form).toMatchObject({ periodKey: "2026-W48", deadlineLabel: "Friday 4 December, 15:00", answers: null, submittedAt: null });
+    expect(form).toMatchObject({
+      periodKey: "2026-W48",
+      deadlineLabel: "Friday 4 December, 15:00",
+      answers: null,
+      submittedAt: null,
+    });
     expect(form.moodOptions.map((option) => option.value)).toEqual([1, 2, 3, 4, 5]);
   });
 
@@ -113,7 +148,13 @@ describe("opening the check-in form", () => {
     const person = await createPerson(db, { timeZone: "Europe/Berlin" });
     await submitCheckIn(context("2026-11-27T16:00:00Z"), { personId: person.id, answers });
     const form = await getCheckInForm(context("2026-12-01T09:00:00Z"), { personId: person.id });
-    expect(form.answers).toEqual({ mood: 4, progress: "Shipped the importer", plans: "Polish the docs", blockers: null, forManager: "Can we talk about hiring?" });
+    expect(form.answers).toEqual({
+      mood: 4,
+      progress: "Shipped the importer",
+      plans: "Polish the docs",
+      blockers: null,
+      forManager: "Can we talk about hiring?",
+    });
     expect(form.submittedAt?.toISOString()).toBe("2026-11-27T16:00:00.000Z");
     const nextWeek = await getCheckInForm(context("2026-12-04T14:00:00Z"), { personId: person.id });
     expect(nextWeek).toMatchObject({ periodKey: "2026-W49", answers: null });
@@ -125,9 +166,15 @@ describe("check-in history", () => {
     const person = await createPerson(db);
     const other = await createPerson(db);
     for (const at of ["2026-11-13T16:00:00Z", "2026-11-20T16:00:00Z", "2026-11-27T16:00:00Z"]) {
-      await submitCheckIn(context(at), { personId: person.id, answers: { ...answers, progress: `progress of ${at.slice(0, 10)}` } });
+      await submitCheckIn(context(at), {
+        personId: person.id,
+        answers: { ...answers, progress: `progress of ${at.slice(0, 10)}` },
+      });
     }
-    await submitCheckIn(context("2026-11-27T16:00:00Z"), { personId: other.id, answers: { ...answers, progress: "not yours" } });
+    await submitCheckIn(context("2026-11-27T16:00:00Z"), {
+      personId: other.id,
+      answers: { ...answers, progress: "not yours" },
+    });
     const history = await listCheckInHistory(context("2026-11-28T09:00:00Z"), { personId: person.id, limit: 2 });
     expect(history.map((item) => [item.periodLabel, item.progress])).toEqual([
       ["Week 48, 2026", "progress of 2026-11-27"],
@@ -137,7 +184,9 @@ describe("check-in history", () => {
 
   it("when asked for more than 50, the request is refused with a friendly message", async () => {
     const person = await createPerson(db);
-    const error = (await failure(listCheckInHistory(context("2026-11-28T09:00:00Z"), { personId: person.id, limit: 500 }))) as AppError;
+    const error = (await failure(
+      listCheckInHistory(context("2026-11-28T09:00:00Z"), { personId: person.id, limit: 500 }),
+    )) as AppError;
     expect(error.userMessage).toBe("I can show at most 50 check-ins at once.");
   });
 });

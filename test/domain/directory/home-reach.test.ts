@@ -20,10 +20,17 @@ beforeEach(() => resetDatabase(db));
 describe("how many people can't be reached yet", () => {
   it("the HR home counts active people with no Slack account and no Teams chat; a deleted Slack account doesn't count as reachable", async () => {
     const hr = await createPerson(db, { name: "Hana", role: "hr", slackUserId: "UHANA" });
-    await createPerson(db, { name: "Tess", teamsAadObjectId: "aad-tess", teamsConversationReference: { conversation: { id: "a:tess" } } });
+    await createPerson(db, {
+      name: "Tess",
+      teamsAadObjectId: "aad-tess",
+      teamsConversationReference: { conversation: { id: "a:tess" } },
+    });
     await createPerson(db, { name: "Nobody Yet" });
     const gone = await createPerson(db, { name: "Gone", slackUserId: "UGONE" });
-    await db.prisma.slackIdentity.updateMany({ where: { personId: gone.id }, data: { deactivatedAt: new Date("2026-11-20T00:00:00Z") } });
+    await db.prisma.slackIdentity.updateMany({
+      where: { personId: gone.id },
+      data: { deactivatedAt: new Date("2026-11-20T00:00:00Z") },
+    });
     await createPerson(db, { name: "Left", active: false });
 
     const home = await getHome(domainContext(db), { personId: hr.id });
@@ -44,7 +51,11 @@ describe("how many people can't be reached yet", () => {
   });
 
   it("a launch says everyone only when everyone can be reached", () => {
-    expect(deliveryPromise({ total: 5, unreachable: 0, what: "taking part" })).toBe("Everyone taking part gets a message now (during their working hours).");
-    expect(deliveryPromise({ total: 5, unreachable: 2, what: "taking part" })).toMatch(/^3 of the 5 taking part get a message now .*; 2 can't be reached yet on Slack or Teams \(`npm run momentum -- people reach` lists who and why\)\.$/);
+    expect(deliveryPromise({ total: 5, unreachable: 0, what: "taking part" })).toBe(
+      "Everyone taking part gets a message now (during their working hours).",
+    );
+    expect(deliveryPromise({ total: 5, unreachable: 2, what: "taking part" })).toMatch(
+      /^3 of the 5 taking part get a message now .*; 2 can't be reached yet on Slack or Teams \(`npm run momentum -- people reach` lists who and why\)\.$/,
+    );
   });
 });

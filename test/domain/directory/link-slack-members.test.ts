@@ -31,16 +31,34 @@ describe("linking people to Slack users by email", () => {
     const ada = await createPerson(db, { email: "ada@example.com", slackUserId: "UADA" });
     const bo = await createPerson(db, { email: "bo@example.com", slackUserId: "UBOOLD" });
 
-    await linkSlackMembers(ctx, { members: [member({ userId: "UADA", email: "ada@example.com", deleted: true }), member({ userId: "UBOOLD", email: "bo@example.com", deleted: true })] });
+    await linkSlackMembers(ctx, {
+      members: [
+        member({ userId: "UADA", email: "ada@example.com", deleted: true }),
+        member({ userId: "UBOOLD", email: "bo@example.com", deleted: true }),
+      ],
+    });
     expect(await db.prisma.slackIdentity.count({ where: { deactivatedAt: { not: null } } })).toBe(2);
 
     const result = await linkSlackMembers(ctx, {
-      members: [member({ userId: "UADA", email: "ada@example.com" }), member({ userId: "UBOOLD", email: "bo@example.com", deleted: true }), member({ userId: "UBONEW", email: "BO@example.com" })],
+      members: [
+        member({ userId: "UADA", email: "ada@example.com" }),
+        member({ userId: "UBOOLD", email: "bo@example.com", deleted: true }),
+        member({ userId: "UBONEW", email: "BO@example.com" }),
+      ],
     });
 
-    expect(result.findings.filter((finding) => finding.reachable).map((finding) => finding.personId).sort()).toEqual([ada.id, bo.id].sort());
+    expect(
+      result.findings
+        .filter((finding) => finding.reachable)
+        .map((finding) => finding.personId)
+        .sort(),
+    ).toEqual([ada.id, bo.id].sort());
     expect((await db.prisma.slackIdentity.findFirstOrThrow({ where: { userId: "UADA" } })).deactivatedAt).toBeNull();
-    expect((await db.prisma.slackIdentity.findMany({ where: { personId: bo.id, deactivatedAt: null } })).map((identity) => identity.userId)).toEqual(["UBONEW"]);
+    expect(
+      (await db.prisma.slackIdentity.findMany({ where: { personId: bo.id, deactivatedAt: null } })).map(
+        (identity) => identity.userId,
+      ),
+    ).toEqual(["UBONEW"]);
   });
 
   it("a Slack account already linked to someone else is never taken by a person whose email it now has", async () => {
@@ -48,10 +66,17 @@ describe("linking people to Slack users by email", () => {
     const owner = await createPerson(db, { email: "old@example.com", slackUserId: "USHARED" });
     const newcomer = await createPerson(db, { email: "new@example.com" });
 
-    const result = await linkSlackMembers(ctx, { members: [member({ userId: "USHARED", teamId: "T1", email: "new@example.com" })] });
+    const result = await linkSlackMembers(ctx, {
+      members: [member({ userId: "USHARED", teamId: "T1", email: "new@example.com" })],
+    });
 
-    expect(await db.prisma.slackIdentity.findMany({ where: { userId: "USHARED" }, select: { personId: true } })).toEqual([{ personId: owner.id }]);
-    expect(result.findings.find((finding) => finding.personId === newcomer.id)).toMatchObject({ reachable: false, reason: "slack_not_in_workspace" });
+    expect(
+      await db.prisma.slackIdentity.findMany({ where: { userId: "USHARED" }, select: { personId: true } }),
+    ).toEqual([{ personId: owner.id }]);
+    expect(result.findings.find((finding) => finding.personId === newcomer.id)).toMatchObject({
+      reachable: false,
+      reason: "slack_not_in_workspace",
+    });
   });
 
   it("inactive people are neither linked nor judged", async () => {

@@ -10,7 +10,12 @@ import { createPerson, domainContext } from "../../support/fixtures.ts";
 
 export async function feedbackOrg(db: TestDatabase) {
   const max = await createPerson(db, { name: "Max Manager", role: "manager", slackUserId: "UMAX" });
-  const carol = await createPerson(db, { name: "Carol Chief", role: "manager", managerId: max.id, slackUserId: "UCAROL" });
+  const carol = await createPerson(db, {
+    name: "Carol Chief",
+    role: "manager",
+    managerId: max.id,
+    slackUserId: "UCAROL",
+  });
   const bob = await createPerson(db, { name: "Bob Brown", managerId: carol.id, slackUserId: "UBOB" });
   const dana = await createPerson(db, { name: "Dana Doer", managerId: carol.id, slackUserId: "UDANA" });
   const erin = await createPerson(db, { name: "Erin Else", slackUserId: "UERIN" });
@@ -22,7 +27,10 @@ export async function feedbackOrg(db: TestDatabase) {
 
 export function capturedContext(db: TestDatabase, clock = new ManualClock("2026-11-25T12:00:00Z")) {
   const lines: string[] = [];
-  const logger = pino({ level: "debug" }, new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }));
+  const logger = pino(
+    { level: "debug" },
+    new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }),
+  );
   return { ctx: { ...domainContext(db, { clock }), logger }, lines, clock };
 }
 
@@ -37,6 +45,14 @@ export async function refusal(work: Promise<unknown>): Promise<AppError> {
 
 /** The queued DMs: who each goes to, and the message. */
 export async function queuedDms(db: TestDatabase) {
-  const rows = await db.prisma.delivery.findMany({ orderBy: { key: "asc" }, select: { personId: true, target: true, kind: true, message: true } });
-  return rows.map((row) => ({ personId: row.personId, target: row.target, kind: row.kind, message: row.message as Record<string, unknown> }));
+  const rows = await db.prisma.delivery.findMany({
+    orderBy: { key: "asc" },
+    select: { personId: true, target: true, kind: true, message: true },
+  });
+  return rows.map((row) => ({
+    personId: row.personId,
+    target: row.target,
+    kind: row.kind,
+    message: row.message as Record<string, unknown>,
+  }));
 }

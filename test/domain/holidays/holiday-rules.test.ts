@@ -11,22 +11,43 @@ import { parseClosureText } from "../../../src/domain/holidays/closure-text.ts";
 import { loadConfig, ConfigError } from "../../../src/config/env.ts";
 import { testOrg } from "../../support/fixtures.ts";
 
-const person = (holidayCalendar: string | null = null, managerId: string | null = null) => ({ id: "p1", managerId, holidayCalendar, manager: null });
-const shiftFor = (calendar: string | null, policy: HolidayShift["policy"], closures: ClosureRange[] = []): HolidayShift => ({
-  days: { days: [1, 2, 3, 4, 5], daysOff: daysOffOf(person(calendar), { holidayCalendar: null, holidayTypes: "public" }, closures) },
+const person = (holidayCalendar: string | null = null, managerId: string | null = null) => ({
+  id: "p1",
+  managerId,
+  holidayCalendar,
+  manager: null,
+});
+const shiftFor = (
+  calendar: string | null,
+  policy: HolidayShift["policy"],
+  closures: ClosureRange[] = [],
+): HolidayShift => ({
+  days: {
+    days: [1, 2, 3, 4, 5],
+    daysOff: daysOffOf(person(calendar), { holidayCalendar: null, holidayTypes: "public" }, closures),
+  },
   policy,
 });
 const friday15 = { weekday: 5, time: "15:00" };
 
 describe("holiday calendar codes", () => {
   it("accepts a country or a country with its region, in any case, and names them", () => {
-    expect(checkHolidayCalendar("de-be")).toMatchObject({ ok: true, calendar: { code: "DE-BE", label: "Germany, Berlin" } });
+    expect(checkHolidayCalendar("de-be")).toMatchObject({
+      ok: true,
+      calendar: { code: "DE-BE", label: "Germany, Berlin" },
+    });
     expect(checkHolidayCalendar("GB-ENG")).toMatchObject({ ok: true, calendar: { code: "GB-ENG" } });
-    expect(checkHolidayCalendar("US")).toMatchObject({ ok: true, calendar: { code: "US", label: "United States of America" } });
+    expect(checkHolidayCalendar("US")).toMatchObject({
+      ok: true,
+      calendar: { code: "US", label: "United States of America" },
+    });
   });
 
   it("refuses an unknown country or region with a message that says what would work", () => {
-    expect(checkHolidayCalendar("XX")).toEqual({ ok: false, error: expect.stringContaining("isn't a holiday calendar I know") });
+    expect(checkHolidayCalendar("XX")).toEqual({
+      ok: false,
+      error: expect.stringContaining("isn't a holiday calendar I know"),
+    });
     const region = checkHolidayCalendar("DE-ZZ");
     expect(region.ok).toBe(false);
     expect(!region.ok && region.error).toContain("Regions of Germany: BB, BE");
@@ -45,8 +66,15 @@ describe("holiday calendar codes", () => {
   });
 
   it("when HOLIDAY_CALENDAR or CHECKIN_ON_HOLIDAY is wrong, start-up stops and names the problem", () => {
-    expect(loadConfig({ HOLIDAY_CALENDAR: "gb-eng" }).org).toMatchObject({ holidayCalendar: "GB-ENG", checkInOnHoliday: "previous", holidayTypes: "public" });
-    expect(loadConfig({ HOLIDAY_INCLUDE_OPTIONAL: "true" }).org).toMatchObject({ holidayCalendar: null, holidayTypes: "public+optional" });
+    expect(loadConfig({ HOLIDAY_CALENDAR: "gb-eng" }).org).toMatchObject({
+      holidayCalendar: "GB-ENG",
+      checkInOnHoliday: "previous",
+      holidayTypes: "public",
+    });
+    expect(loadConfig({ HOLIDAY_INCLUDE_OPTIONAL: "true" }).org).toMatchObject({
+      holidayCalendar: null,
+      holidayTypes: "public+optional",
+    });
     try {
       loadConfig({ HOLIDAY_CALENDAR: "DE-XX", CHECKIN_ON_HOLIDAY: "later" });
       expect.unreachable();
@@ -60,13 +88,20 @@ describe("holiday calendar codes", () => {
 
 describe("a check-in slot on a holiday", () => {
   it("with previous, Christmas Day 2026 in Berlin opens the week on Thursday 24 December at 15:00 Berlin, same week key", () => {
-    const period = checkInPeriodAt(friday15, "Europe/Berlin", new Date("2026-12-24T14:00:00Z"), shiftFor("DE-BE", "previous"));
+    const period = checkInPeriodAt(
+      friday15,
+      "Europe/Berlin",
+      new Date("2026-12-24T14:00:00Z"),
+      shiftFor("DE-BE", "previous"),
+    );
     expect(period).toMatchObject({ key: "2026-W52", promptSkipped: false, movedFrom: "2026-12-25" });
     expect(period.start.toISOString()).toBe("2026-12-24T14:00:00.000Z");
     // New Year's Day is a Friday too: the next prompt is on Thursday 31 December.
     expect(period.deadline.toISOString()).toBe("2026-12-31T14:00:00.000Z");
     // A minute before, it is still the week before.
-    expect(checkInPeriodAt(friday15, "Europe/Berlin", new Date("2026-12-24T13:59:00Z"), shiftFor("DE-BE", "previous")).key).toBe("2026-W51");
+    expect(
+      checkInPeriodAt(friday15, "Europe/Berlin", new Date("2026-12-24T13:59:00Z"), shiftFor("DE-BE", "previous")).key,
+    ).toBe("2026-W51");
   });
 
   it("with next, the prompt opens on the next working day (Monday 28 December in Berlin) and keeps its week's key", () => {
@@ -78,19 +113,41 @@ describe("a check-in slot on a holiday", () => {
   });
 
   it("with skip, the week is a period without a prompt, at its usual time", () => {
-    const period = checkInPeriodAt(friday15, "Europe/Berlin", new Date("2026-12-25T15:00:00Z"), shiftFor("DE-BE", "skip"));
+    const period = checkInPeriodAt(
+      friday15,
+      "Europe/Berlin",
+      new Date("2026-12-25T15:00:00Z"),
+      shiftFor("DE-BE", "skip"),
+    );
     expect(period).toMatchObject({ key: "2026-W52", promptSkipped: true, movedFrom: null });
     expect(period.start.toISOString()).toBe("2026-12-25T14:00:00.000Z");
   });
 
   it("with a closure covering the whole week before the slot, previous finds no working day and the week is skipped", () => {
-    const closure: ClosureRange = { id: "c1", scope: "org", teamManagerId: null, startDate: "2026-11-16", endDate: "2026-11-27", reason: "Move" };
-    const period = checkInPeriodAt(friday15, "UTC", new Date("2026-11-27T16:00:00Z"), shiftFor(null, "previous", [closure]));
+    const closure: ClosureRange = {
+      id: "c1",
+      scope: "org",
+      teamManagerId: null,
+      startDate: "2026-11-16",
+      endDate: "2026-11-27",
+      reason: "Move",
+    };
+    const period = checkInPeriodAt(
+      friday15,
+      "UTC",
+      new Date("2026-11-27T16:00:00Z"),
+      shiftFor(null, "previous", [closure]),
+    );
     expect(period).toMatchObject({ key: "2026-W48", promptSkipped: true });
   });
 
   it("without a calendar, a Friday 25 December prompt is where it always was", () => {
-    const period = checkInPeriodAt(friday15, "Europe/Berlin", new Date("2026-12-25T14:00:00Z"), shiftFor(null, "previous"));
+    const period = checkInPeriodAt(
+      friday15,
+      "Europe/Berlin",
+      new Date("2026-12-25T14:00:00Z"),
+      shiftFor(null, "previous"),
+    );
     expect(period.start.toISOString()).toBe("2026-12-25T14:00:00.000Z");
   });
 });
@@ -100,19 +157,40 @@ describe("the Monday summary and the send window on a day off", () => {
     const days = { days: [1, 2, 3, 4, 5], daysOff: daysOffOf(person("GB-ENG"), { holidayCalendar: null }, []) };
     expect(summaryWeekAt(new Date("2027-03-29T08:00:00Z"), "Europe/London", days)).toBeNull();
     expect(summaryWeekAt(new Date("2027-03-30T07:59:00Z"), "Europe/London", days)).toBeNull();
-    expect(summaryWeekAt(new Date("2027-03-30T08:00:00Z"), "Europe/London", days)).toMatchObject({ periodKey: "2027-W13", sendAt: new Date("2027-03-30T08:00:00Z") });
+    expect(summaryWeekAt(new Date("2027-03-30T08:00:00Z"), "Europe/London", days)).toMatchObject({
+      periodKey: "2027-W13",
+      sendAt: new Date("2027-03-30T08:00:00Z"),
+    });
     // Without the calendar it is Monday's as always.
-    expect(summaryWeekAt(new Date("2027-03-29T08:00:00Z"), "Europe/London")).toMatchObject({ sendAt: new Date("2027-03-29T08:00:00Z") });
+    expect(summaryWeekAt(new Date("2027-03-29T08:00:00Z"), "Europe/London")).toMatchObject({
+      sendAt: new Date("2027-03-29T08:00:00Z"),
+    });
   });
 
   it("a message that respects quiet hours is held from a holiday to the next working morning; one that does not goes at once", () => {
     const org = { ...testOrg, holidayCalendar: "DE-BE" };
-    const berlin = { timeZone: "Europe/Berlin", awayUntil: null, workdayStart: null, workdayEnd: null, id: "p1", managerId: null, holidayCalendar: null, manager: null, closures: [] };
+    const berlin = {
+      timeZone: "Europe/Berlin",
+      awayUntil: null,
+      workdayStart: null,
+      workdayEnd: null,
+      id: "p1",
+      managerId: null,
+      holidayCalendar: null,
+      manager: null,
+      closures: [],
+    };
     // Friday 25 December 11:00 Berlin: Christmas; Saturday and Sunday off; Monday 28 December 09:00 Berlin.
-    expect(decideSendWindow({ expiresAt: null, respectQuietHours: true }, berlin, org, new Date("2026-12-25T10:00:00Z"))).toEqual({ action: "reschedule", notBefore: new Date("2026-12-28T08:00:00Z") });
-    expect(decideSendWindow({ expiresAt: null, respectQuietHours: false }, berlin, org, new Date("2026-12-25T10:00:00Z"))).toEqual({ action: "send" });
+    expect(
+      decideSendWindow({ expiresAt: null, respectQuietHours: true }, berlin, org, new Date("2026-12-25T10:00:00Z")),
+    ).toEqual({ action: "reschedule", notBefore: new Date("2026-12-28T08:00:00Z") });
+    expect(
+      decideSendWindow({ expiresAt: null, respectQuietHours: false }, berlin, org, new Date("2026-12-25T10:00:00Z")),
+    ).toEqual({ action: "send" });
     // The same person with their own US calendar works on Boxing Day... which is a Saturday; on 24 December both work.
-    expect(decideSendWindow({ expiresAt: null, respectQuietHours: true }, berlin, org, new Date("2026-12-24T10:00:00Z"))).toEqual({ action: "send" });
+    expect(
+      decideSendWindow({ expiresAt: null, respectQuietHours: true }, berlin, org, new Date("2026-12-24T10:00:00Z")),
+    ).toEqual({ action: "send" });
   });
 });
 
@@ -120,16 +198,34 @@ describe("the chat forms", () => {
   it("reads settings holidays and team holidays, and refuses a code it does not know", () => {
     expect(parseSettingsText("holidays de-by")).toEqual({ ok: true, command: { kind: "holidays", code: "DE-BY" } });
     expect(parseSettingsText("holidays default")).toEqual({ ok: true, command: { kind: "holidays", code: null } });
-    expect(parseSettingsText("team holidays <@U1|bob> GB-ENG")).toEqual({ ok: true, command: { kind: "team-holidays", code: "GB-ENG", target: "<@U1|bob>" } });
-    expect(parseSettingsText("holidays Narnia")).toEqual({ ok: false, error: expect.stringContaining('"Narnia" isn\'t a holiday calendar I know') });
+    expect(parseSettingsText("team holidays <@U1|bob> GB-ENG")).toEqual({
+      ok: true,
+      command: { kind: "team-holidays", code: "GB-ENG", target: "<@U1|bob>" },
+    });
+    expect(parseSettingsText("holidays Narnia")).toEqual({
+      ok: false,
+      error: expect.stringContaining('"Narnia" isn\'t a holiday calendar I know'),
+    });
   });
 
   it("reads closure add, remove and list, a one-day closure included", () => {
-    expect(parseClosureText("add 2026-12-24 2027-01-01 Winter break")).toEqual({ ok: true, command: { kind: "add", startDate: "2026-12-24", endDate: "2027-01-01", reason: "Winter break", target: "" } });
-    expect(parseClosureText("add <@U1> 2026-11-27 Offsite")).toEqual({ ok: true, command: { kind: "add", startDate: "2026-11-27", endDate: "2026-11-27", reason: "Offsite", target: "<@U1>" } });
-    expect(parseClosureText("remove 2026-12-24 2027-01-01")).toEqual({ ok: true, command: { kind: "remove", startDate: "2026-12-24", endDate: "2027-01-01", target: "" } });
+    expect(parseClosureText("add 2026-12-24 2027-01-01 Winter break")).toEqual({
+      ok: true,
+      command: { kind: "add", startDate: "2026-12-24", endDate: "2027-01-01", reason: "Winter break", target: "" },
+    });
+    expect(parseClosureText("add <@U1> 2026-11-27 Offsite")).toEqual({
+      ok: true,
+      command: { kind: "add", startDate: "2026-11-27", endDate: "2026-11-27", reason: "Offsite", target: "<@U1>" },
+    });
+    expect(parseClosureText("remove 2026-12-24 2027-01-01")).toEqual({
+      ok: true,
+      command: { kind: "remove", startDate: "2026-12-24", endDate: "2027-01-01", target: "" },
+    });
     expect(parseClosureText("list")).toEqual({ ok: true, command: { kind: "list" } });
     expect(parseClosureText("add tomorrow Party")).toMatchObject({ ok: false });
-    expect(parseClosureText("add 2026-12-24 2027-01-01")).toMatchObject({ ok: false, error: expect.stringContaining("Say what the closure is for") });
+    expect(parseClosureText("add 2026-12-24 2027-01-01")).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("Say what the closure is for"),
+    });
   });
 });

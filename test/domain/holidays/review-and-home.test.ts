@@ -30,7 +30,13 @@ async function team(calendars: (string | null)[]) {
 describe("review cycles whose due dates fall on days off", () => {
   it("when the self-review is due on Christmas Day for a DE-BE org, HR is warned, naming the holiday and how many are off", async () => {
     const { hr } = await team([null, null, null, "US"]);
-    const created = await createReviewCycle(ctx({ holidayCalendar: "DE-BE" }), { actorId: hr.id, name: "H2", participants: { kind: "everyone" }, selfDueDate: "2026-12-25", managerDueDate: "2027-01-08" });
+    const created = await createReviewCycle(ctx({ holidayCalendar: "DE-BE" }), {
+      actorId: hr.id,
+      name: "H2",
+      participants: { kind: "everyone" },
+      selfDueDate: "2026-12-25",
+      managerDueDate: "2027-01-08",
+    });
     expect(created.dueDateWarnings).toEqual([
       "The self-review due date, Friday 25 December 2026, is a day off (1. Weihnachtstag, Christmas Day) for 6 of the 6 people who write by then. Consider another date.",
     ]);
@@ -39,15 +45,35 @@ describe("review cycles whose due dates fall on days off", () => {
   it("when only a few writers are off that day, or nobody is, there is no warning", async () => {
     const { hr } = await team([null, null, null, null, null, "GB-ENG"]);
     // 28 December is England's Boxing Day substitute: one report of eight writers.
-    const created = await createReviewCycle(ctx(), { actorId: hr.id, name: "H2", participants: { kind: "everyone" }, selfDueDate: "2026-12-28", managerDueDate: "2027-01-08" });
+    const created = await createReviewCycle(ctx(), {
+      actorId: hr.id,
+      name: "H2",
+      participants: { kind: "everyone" },
+      selfDueDate: "2026-12-28",
+      managerDueDate: "2027-01-08",
+    });
     expect(created.dueDateWarnings).toEqual([]);
   });
 
   it("a closure on the manager-review due date warns about the managers who write then", async () => {
     const { hr, mia } = await team([null, null]);
-    await addClosure(ctx(), { personId: hr.id }, { startDate: "2027-01-08", endDate: "2027-01-08", reason: "Leads offsite", teamManagerId: mia.id });
-    const created = await createReviewCycle(ctx(), { actorId: hr.id, name: "H2", participants: { kind: "everyone" }, selfDueDate: "2026-12-18", managerDueDate: "2027-01-08" });
-    expect(created.dueDateWarnings).toEqual([expect.stringMatching(/^The manager-review due date, Friday 8 January 2027, is a day off \(Leads offsite\) for 1 of the 1 people/)]);
+    await addClosure(
+      ctx(),
+      { personId: hr.id },
+      { startDate: "2027-01-08", endDate: "2027-01-08", reason: "Leads offsite", teamManagerId: mia.id },
+    );
+    const created = await createReviewCycle(ctx(), {
+      actorId: hr.id,
+      name: "H2",
+      participants: { kind: "everyone" },
+      selfDueDate: "2026-12-18",
+      managerDueDate: "2027-01-08",
+    });
+    expect(created.dueDateWarnings).toEqual([
+      expect.stringMatching(
+        /^The manager-review due date, Friday 8 January 2027, is a day off \(Leads offsite\) for 1 of the 1 people/,
+      ),
+    ]);
   });
 });
 

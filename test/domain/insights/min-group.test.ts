@@ -4,7 +4,12 @@ import { describe, expect, it } from "vitest";
 import { commentMinGroupSizeOf, minGroupSizeOf, suppressSmallGroups } from "../../../src/domain/insights/min-group.ts";
 
 const visibility = (counts: Record<string, number>, min: number) =>
-  Object.fromEntries(suppressSmallGroups(Object.entries(counts).map(([key, count]) => ({ key, count })), min).groups.map((group) => [group.key, group.hidden ?? "shown"]));
+  Object.fromEntries(
+    suppressSmallGroups(
+      Object.entries(counts).map(([key, count]) => ({ key, count })),
+      min,
+    ).groups.map((group) => [group.key, group.hidden ?? "shown"]),
+  );
 
 describe("minimum group size", () => {
   it("defaults to 5, never goes below 3, and comments need at least 5 whatever the setting", () => {
@@ -24,7 +29,12 @@ describe("minimum group size", () => {
   });
 
   it("when one small group is hidden, the next-smallest is hidden too and the larger ones stay", () => {
-    expect(visibility({ small: 4, five: 5, big: 20, mid: 7 }, 5)).toEqual({ small: "small", five: "complementary", big: "shown", mid: "shown" });
+    expect(visibility({ small: 4, five: 5, big: 20, mid: 7 }, 5)).toEqual({
+      small: "small",
+      five: "complementary",
+      big: "shown",
+      mid: "shown",
+    });
   });
 
   it("when two small groups already add up to the threshold, nothing more is hidden", () => {
@@ -32,11 +42,23 @@ describe("minimum group size", () => {
   });
 
   it("when two small groups add up to less than the threshold, the next-smallest joins them", () => {
-    expect(visibility({ a: 1, b: 2, c: 6, d: 10 }, 5)).toEqual({ a: "small", b: "small", c: "complementary", d: "shown" });
+    expect(visibility({ a: 1, b: 2, c: 6, d: 10 }, 5)).toEqual({
+      a: "small",
+      b: "small",
+      c: "complementary",
+      d: "shown",
+    });
   });
 
   it("the total is shown only when enough people are behind it, and empty groups reveal nothing", () => {
-    const result = suppressSmallGroups([{ key: "a", count: 2 }, { key: "b", count: 0 }, { key: "c", count: 2 }], 5);
+    const result = suppressSmallGroups(
+      [
+        { key: "a", count: 2 },
+        { key: "b", count: 0 },
+        { key: "c", count: 2 },
+      ],
+      5,
+    );
     expect(result.totalVisible).toBe(false);
     expect(result.groups.map((group) => group.visible)).toEqual([false, true, false]);
   });

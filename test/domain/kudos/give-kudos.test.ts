@@ -20,7 +20,11 @@ async function team() {
   return { giver, alice, carol };
 }
 
-const base = { platform: "slack" as const, message: "thanks for the demo", channel: { kind: "slack-channel" as const, channel: "C1" } };
+const base = {
+  platform: "slack" as const,
+  message: "thanks for the demo",
+  channel: { kind: "slack-channel" as const, channel: "C1" },
+};
 
 async function rejection(work: Promise<unknown>): Promise<AppError> {
   const error = await work.then(
@@ -35,24 +39,43 @@ describe("giving kudos", () => {
   it("records one kudos per recipient and queues a DM to each plus one public post", async () => {
     const { giver, alice, carol } = await team();
     const ctx = domainContext(db);
-    const result = await giveKudos(ctx, { ...base, giverId: giver.id, recipientIds: [alice.id, carol.id], value: "teamwork", requestKey: "r1" });
+    const result = await giveKudos(ctx, {
+      ...base,
+      giverId: giver.id,
+      recipientIds: [alice.id, carol.id],
+      value: "teamwork",
+      requestKey: "r1",
+    });
 
     expect(result.kudos.map((k) => k.recipientName).sort()).toEqual(["Alice", "Carol"]);
     expect(await db.prisma.kudos.count()).toBe(2);
     const deliveries = await db.prisma.delivery.findMany({ orderBy: { kind: "asc" } });
     expect(deliveries.map((d) => d.kind)).toEqual(["kudos.announced", "kudos.received", "kudos.received"]);
-    expect(deliveries.find((d) => d.kind === "kudos.announced")?.target).toEqual({ kind: "slack-channel", channel: "C1" });
+    expect(deliveries.find((d) => d.kind === "kudos.announced")?.target).toEqual({
+      kind: "slack-channel",
+      channel: "C1",
+    });
   });
 
   it("posts to the configured kudos channel rather than the channel it was given in", async () => {
     const { giver, alice } = await team();
-    const result = await giveKudos(domainContext(db), { ...base, giverId: giver.id, recipientIds: [alice.id], requestKey: "r1" }, { slackKudosChannel: "CKUDOS" });
+    const result = await giveKudos(
+      domainContext(db),
+      { ...base, giverId: giver.id, recipientIds: [alice.id], requestKey: "r1" },
+      { slackKudosChannel: "CKUDOS" },
+    );
     expect(result.announcedIn).toEqual({ kind: "slack-channel", channel: "CKUDOS" });
   });
 
   it("never posts private kudos publicly, but still tells the recipient", async () => {
     const { giver, alice } = await team();
-    await giveKudos(domainContext(db), { ...base, giverId: giver.id, recipientIds: [alice.id], visibility: "private", requestKey: "r1" });
+    await giveKudos(domainContext(db), {
+      ...base,
+      giverId: giver.id,
+      recipientIds: [alice.id],
+      visibility: "private",
+      requestKey: "r1",
+    });
     const kinds = (await db.prisma.delivery.findMany()).map((d) => d.kind);
     expect(kinds).toEqual(["kudos.received"]);
   });
@@ -78,7 +101,9 @@ describe("giving kudos", () => {
       { recipientIds: [], expected: /Mention at least one person/ },
     ];
     for (const { expected, ...overrides } of cases) {
-      const error = await rejection(giveKudos(ctx, { ...base, giverId: giver.id, requestKey: `r-${Math.random()}`, ...overrides }));
+      const error = await rejection(
+        giveKudos(ctx, { ...base, giverId: giver.id, requestKey: `r-${Math.random()}`, ...overrides }),
+      );
       expect(error.userMessage).toMatch(expected);
     }
     expect(await db.prisma.kudos.count()).toBe(0);
@@ -88,7 +113,9 @@ describe("giving kudos", () => {
   it("refuses a deactivated recipient by name", async () => {
     const { giver } = await team();
     const gone = await createPerson(db, { name: "Dave", active: false });
-    const error = await rejection(giveKudos(domainContext(db), { ...base, giverId: giver.id, recipientIds: [gone.id], requestKey: "r" }));
+    const error = await rejection(
+      giveKudos(domainContext(db), { ...base, giverId: giver.id, recipientIds: [gone.id], requestKey: "r" }),
+    );
     expect(error.userMessage).toMatch(/Dave is no longer active/);
   });
 
@@ -97,8 +124,16 @@ describe("giving kudos", () => {
     // 23:30 in New York on Wednesday = 04:30 UTC Thursday.
     const clock = new ManualClock("2026-11-26T04:30:00Z");
     const ctx = domainContext(db, { clock });
-    for (let i = 0; i < 5; i++) await giveKudos(ctx, { ...base, giverId: giver.id, recipientIds: [i % 2 ? alice.id : carol.id], requestKey: `d1-${i}` });
-    const error = await rejection(giveKudos(ctx, { ...base, giverId: giver.id, recipientIds: [alice.id], requestKey: "d1-6" }));
+    for (let i = 0; i < 5; i++)
+      await giveKudos(ctx, {
+        ...base,
+        giverId: giver.id,
+        recipientIds: [i % 2 ? alice.id : carol.id],
+        requestKey: `d1-${i}`,
+      });
+    const error = await rejection(
+      giveKudos(ctx, { ...base, giverId: giver.id, recipientIds: [alice.id], requestKey: "d1-6" }),
+    );
     expect(error.code).toBe("LIMIT_REACHED");
     expect(error.userMessage).toMatch(/0 left today/);
 
@@ -111,15 +146,23 @@ describe("giving kudos", () => {
     const { giver, alice, carol } = await team();
     const dave = await createPerson(db, { name: "Dave" });
     const ctx = domainContext(db);
-    for (let i = 0; i < 3; i++) await giveKudos(ctx, { ...base, giverId: giver.id, recipientIds: [alice.id], requestKey: `k-${i}` });
-    await expect(giveKudos(ctx, { ...base, giverId: giver.id, recipientIds: [alice.id, carol.id, dave.id], requestKey: "k-3" })).rejects.toThrow();
+    for (let i = 0; i < 3; i++)
+      await giveKudos(ctx, { ...base, giverId: giver.id, recipientIds: [alice.id], requestKey: `k-${i}` });
+    await expect(
+      giveKudos(ctx, { ...base, giverId: giver.id, recipientIds: [alice.id, carol.id, dave.id], requestKey: "k-3" }),
+    ).rejects.toThrow();
     expect(await db.prisma.kudos.count()).toBe(3);
   });
 
   it("reports recipients Momentum cannot reach yet, and stores their kudos anyway", async () => {
     const { giver } = await team();
     const newcomer = await createPerson(db, { name: "Nia", teamsAadObjectId: "aad-nia" }); // Teams identity without a conversation reference
-    const result = await giveKudos(domainContext(db), { ...base, giverId: giver.id, recipientIds: [newcomer.id], requestKey: "r" });
+    const result = await giveKudos(domainContext(db), {
+      ...base,
+      giverId: giver.id,
+      recipientIds: [newcomer.id],
+      requestKey: "r",
+    });
     expect(result.unreachable).toEqual([{ personId: newcomer.id, name: "Nia" }]);
     expect(await db.prisma.kudos.count()).toBe(1);
   });
@@ -132,8 +175,20 @@ describe("the kudos leaderboard", () => {
     await giveKudos(ctx, { ...base, giverId: giver.id, recipientIds: [alice.id], requestKey: "a1" });
     await giveKudos(ctx, { ...base, giverId: giver.id, recipientIds: [carol.id], requestKey: "c1" });
     await giveKudos(ctx, { ...base, giverId: giver.id, recipientIds: [carol.id], requestKey: "c2" });
-    await giveKudos(ctx, { ...base, giverId: giver.id, recipientIds: [alice.id], visibility: "private", requestKey: "a2" });
-    await giveKudos(ctx, { ...base, giverId: giver.id, recipientIds: [alice.id], visibility: "private", requestKey: "a3" });
+    await giveKudos(ctx, {
+      ...base,
+      giverId: giver.id,
+      recipientIds: [alice.id],
+      visibility: "private",
+      requestKey: "a2",
+    });
+    await giveKudos(ctx, {
+      ...base,
+      giverId: giver.id,
+      recipientIds: [alice.id],
+      visibility: "private",
+      requestKey: "a3",
+    });
     const board = await kudosLeaderboard(ctx, { timeZone: "UTC" });
     expect(board.entries.map((e) => [e.name, e.count])).toEqual([
       ["Carol", 2],

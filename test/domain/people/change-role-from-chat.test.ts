@@ -23,42 +23,60 @@ async function refusal(work: Promise<unknown>): Promise<AppError> {
   return error as AppError;
 }
 
-const audit = async () => (await db.prisma.auditEvent.findMany({ orderBy: { createdAt: "asc" } })).map(({ actor, action, subject, detail }) => ({ actor, action, subject, detail }));
+const audit = async () =>
+  (await db.prisma.auditEvent.findMany({ orderBy: { createdAt: "asc" } })).map(
+    ({ actor, action, subject, detail }) => ({ actor, action, subject, detail }),
+  );
 
 describe("changing a role from chat", () => {
   it("when an admin makes someone HR, the role changes and the audit names the admin as the actor", async () => {
     const admin = await createPerson(db, { role: "admin" });
     const hana = await createPerson(db, { email: "hana@example.com", name: "Hana" });
 
-    const result = await changeRoleFromChat(domainContext(db), { actorId: admin.id, targetPersonId: hana.id, role: "HR" });
+    const result = await changeRoleFromChat(domainContext(db), {
+      actorId: admin.id,
+      targetPersonId: hana.id,
+      role: "HR",
+    });
 
     expect(result).toMatchObject({ name: "Hana", from: "employee", to: "hr", changed: true });
     expect((await db.prisma.person.findUniqueOrThrow({ where: { id: hana.id } })).role).toBe("hr");
-    expect(await audit()).toEqual([{ actor: admin.id, action: "role.set", subject: "hana@example.com", detail: { from: "employee", to: "hr" } }]);
+    expect(await audit()).toEqual([
+      { actor: admin.id, action: "role.set", subject: "hana@example.com", detail: { from: "employee", to: "hr" } },
+    ]);
   });
 
-  it.each(["employee", "manager", "hr"] as const)("when a %s tries, they are told only admins can change roles and nothing changes", async (role) => {
-    const actor = await createPerson(db, { role });
-    const target = await createPerson(db);
+  it.each(["employee", "manager", "hr"] as const)(
+    "when a %s tries, they are told only admins can change roles and nothing changes",
+    async (role) => {
+      const actor = await createPerson(db, { role });
+      const target = await createPerson(db);
 
-    const error = await refusal(changeRoleFromChat(domainContext(db), { actorId: actor.id, targetPersonId: target.id, role: "admin" }));
+      const error = await refusal(
+        changeRoleFromChat(domainContext(db), { actorId: actor.id, targetPersonId: target.id, role: "admin" }),
+      );
 
-    expect(error.userMessage).toBe("Sorry, only admins can change roles.");
-    expect((await db.prisma.person.findUniqueOrThrow({ where: { id: target.id } })).role).toBe("employee");
-    expect(await audit()).toEqual([]);
-  });
+      expect(error.userMessage).toBe("Sorry, only admins can change roles.");
+      expect((await db.prisma.person.findUniqueOrThrow({ where: { id: target.id } })).role).toBe("employee");
+      expect(await audit()).toEqual([]);
+    },
+  );
 
   it("when the role isn't one Momentum knows, it lists the roles and nothing changes", async () => {
     const admin = await createPerson(db, { role: "admin" });
     const target = await createPerson(db);
-    const error = await refusal(changeRoleFromChat(domainContext(db), { actorId: admin.id, targetPersonId: target.id, role: "boss" }));
+    const error = await refusal(
+      changeRoleFromChat(domainContext(db), { actorId: admin.id, targetPersonId: target.id, role: "boss" }),
+    );
     expect(error.userMessage).toBe('"boss" is not a role: use one of employee, manager, hr, admin');
     expect(await audit()).toEqual([]);
   });
 
   it("when the last admin would demote themselves, it is refused so someone can still change roles", async () => {
     const admin = await createPerson(db, { role: "admin" });
-    const error = await refusal(changeRoleFromChat(domainContext(db), { actorId: admin.id, targetPersonId: admin.id, role: "hr" }));
+    const error = await refusal(
+      changeRoleFromChat(domainContext(db), { actorId: admin.id, targetPersonId: admin.id, role: "hr" }),
+    );
     expect(error.code).toBe("VALIDATION");
     expect((await db.prisma.person.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("admin");
   });
@@ -66,7 +84,15 @@ describe("changing a role from chat", () => {
 
 describe("admins from MOMENTUM_ADMIN_EMAILS", () => {
   const directory = (email: string): SlackDirectory => ({
-    lookup: async (teamId, userId) => ({ teamId, userId, name: "Ada", email, timeZone: "UTC", isBot: false, deleted: false }),
+    lookup: async (teamId, userId) => ({
+      teamId,
+      userId,
+      name: "Ada",
+      email,
+      timeZone: "UTC",
+      isBot: false,
+      deleted: false,
+    }),
   });
 
   it("when a listed person first uses Momentum, they are created as an admin", async () => {
@@ -84,15 +110,29 @@ describe("admins from MOMENTUM_ADMIN_EMAILS", () => {
 
     expect(person.role).toBe("admin");
     expect((await db.prisma.person.findUniqueOrThrow({ where: { email: "ada@example.com" } })).role).toBe("admin");
-    expect(await audit()).toEqual([{ actor: "MOMENTUM_ADMIN_EMAILS", action: "role.set", subject: "ada@example.com", detail: { from: "employee", to: "admin" } }]);
+    expect(await audit()).toEqual([
+      {
+        actor: "MOMENTUM_ADMIN_EMAILS",
+        action: "role.set",
+        subject: "ada@example.com",
+        detail: { from: "employee", to: "admin" },
+      },
+    ]);
   });
 
   it("when a known Slack user is added to the list later, their next action promotes them", async () => {
     const ada = await createPerson(db, { email: "ada@example.com", slackUserId: "UADA" });
-    const before = await identifySlackUser(domainContext(db), directory("ada@example.com"), { teamId: "T1", userId: "UADA" });
+    const before = await identifySlackUser(domainContext(db), directory("ada@example.com"), {
+      teamId: "T1",
+      userId: "UADA",
+    });
     expect(before.role).toBe("employee");
 
-    const after = await identifySlackUser(domainContext(db, { adminEmails: ["ada@example.com"] }), directory("ada@example.com"), { teamId: "T1", userId: "UADA" });
+    const after = await identifySlackUser(
+      domainContext(db, { adminEmails: ["ada@example.com"] }),
+      directory("ada@example.com"),
+      { teamId: "T1", userId: "UADA" },
+    );
 
     expect(after.role).toBe("admin");
     expect((await db.prisma.person.findUniqueOrThrow({ where: { id: ada.id } })).role).toBe("admin");
@@ -101,14 +141,24 @@ describe("admins from MOMENTUM_ADMIN_EMAILS", () => {
   it("when a known Teams user is on the list, their next action promotes them", async () => {
     await createPerson(db, { email: "tea@example.com", teamsAadObjectId: "aad-tea" });
     const ctx = domainContext(db, { adminEmails: ["tea@example.com"] });
-    const person = await identifyTeamsUser(ctx, { tenantId: "tenant-1", aadObjectId: "aad-tea", teamsUserId: "29:aad-tea", name: "Tea", email: "tea@example.com" });
+    const person = await identifyTeamsUser(ctx, {
+      tenantId: "tenant-1",
+      aadObjectId: "aad-tea",
+      teamsUserId: "29:aad-tea",
+      name: "Tea",
+      email: "tea@example.com",
+    });
     expect(person.role).toBe("admin");
     expect(await db.prisma.auditEvent.count()).toBe(1);
   });
 
   it("people not on the list are never promoted", async () => {
     await createPerson(db, { email: "bo@example.com", slackUserId: "UBO" });
-    const person = await identifySlackUser(domainContext(db, { adminEmails: ["ada@example.com"] }), directory("bo@example.com"), { teamId: "T1", userId: "UBO" });
+    const person = await identifySlackUser(
+      domainContext(db, { adminEmails: ["ada@example.com"] }),
+      directory("bo@example.com"),
+      { teamId: "T1", userId: "UBO" },
+    );
     expect(person.role).toBe("employee");
     expect(await audit()).toEqual([]);
   });

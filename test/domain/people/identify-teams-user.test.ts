@@ -25,7 +25,9 @@ describe("identifying a Teams user", () => {
 
   it("is the same person as the Slack user with the same email", async () => {
     const ctx = domainContext(db);
-    const slackSide = await db.prisma.person.create({ data: { email: "ada@example.com", name: "Ada L", timeZone: "UTC", createdAt: SEEDED_AT, updatedAt: SEEDED_AT } });
+    const slackSide = await db.prisma.person.create({
+      data: { email: "ada@example.com", name: "Ada L", timeZone: "UTC", createdAt: SEEDED_AT, updatedAt: SEEDED_AT },
+    });
     const teamsSide = await identifyTeamsUser(ctx, profile);
     expect(teamsSide.id).toBe(slackSide.id);
   });

@@ -19,13 +19,29 @@ function rows(...people: Omit<PersonImportRow, "line">[]): PersonImportRow[] {
 const team = () =>
   rows(
     { email: "Ada@Example.com", name: "Ada Lovelace", managerEmail: "", role: "admin", timeZone: "Europe/London" },
-    { email: "grace@example.com", name: "Grace Hopper", managerEmail: "ada@example.com", role: "manager", timeZone: "America/New_York" },
+    {
+      email: "grace@example.com",
+      name: "Grace Hopper",
+      managerEmail: "ada@example.com",
+      role: "manager",
+      timeZone: "America/New_York",
+    },
     { email: "alan@example.com", name: "Alan Turing", managerEmail: "grace@example.com", role: "", timeZone: "" },
   );
 
 async function everyone() {
-  const people = await db.prisma.person.findMany({ include: { manager: { select: { email: true } } }, orderBy: { email: "asc" } });
-  return people.map((p) => ({ email: p.email, name: p.name, role: p.role, timeZone: p.timeZone, manager: p.manager?.email ?? null, active: p.active }));
+  const people = await db.prisma.person.findMany({
+    include: { manager: { select: { email: true } } },
+    orderBy: { email: "asc" },
+  });
+  return people.map((p) => ({
+    email: p.email,
+    name: p.name,
+    role: p.role,
+    timeZone: p.timeZone,
+    manager: p.manager?.email ?? null,
+    active: p.active,
+  }));
 }
 
 describe("importing people", () => {
@@ -34,9 +50,30 @@ describe("importing people", () => {
 
     expect(result).toEqual({ created: 3, updated: 0, unchanged: 0, errors: [] });
     expect(await everyone()).toEqual([
-      { email: "ada@example.com", name: "Ada Lovelace", role: "admin", timeZone: "Europe/London", manager: null, active: true },
-      { email: "alan@example.com", name: "Alan Turing", role: "employee", timeZone: "Europe/Paris", manager: "grace@example.com", active: true },
-      { email: "grace@example.com", name: "Grace Hopper", role: "manager", timeZone: "America/New_York", manager: "ada@example.com", active: true },
+      {
+        email: "ada@example.com",
+        name: "Ada Lovelace",
+        role: "admin",
+        timeZone: "Europe/London",
+        manager: null,
+        active: true,
+      },
+      {
+        email: "alan@example.com",
+        name: "Alan Turing",
+        role: "employee",
+        timeZone: "Europe/Paris",
+        manager: "grace@example.com",
+        active: true,
+      },
+      {
+        email: "grace@example.com",
+        name: "Grace Hopper",
+        role: "manager",
+        timeZone: "America/New_York",
+        manager: "ada@example.com",
+        active: true,
+      },
     ]);
   });
 
@@ -56,7 +93,13 @@ describe("importing people", () => {
     const ctx = domainContext(db);
     await importPeople(ctx, team());
     const changed = team();
-    changed[2] = { ...changed[2], name: "Alan M. Turing", managerEmail: "ada@example.com", role: "hr", timeZone: "Asia/Tokyo" };
+    changed[2] = {
+      ...changed[2],
+      name: "Alan M. Turing",
+      managerEmail: "ada@example.com",
+      role: "hr",
+      timeZone: "Asia/Tokyo",
+    };
 
     const result = await importPeople(ctx, changed);
 
@@ -70,18 +113,42 @@ describe("importing people", () => {
   });
 
   it("when role, time zone or the manager column are left out, existing people keep theirs and new people get the defaults", async () => {
-    const boss = await createPerson(db, { email: "boss@example.com", name: "Boss", role: "admin", timeZone: "Asia/Tokyo" });
-    await createPerson(db, { email: "kept@example.com", name: "Kept", role: "hr", timeZone: "Europe/Rome", managerId: boss.id });
+    const boss = await createPerson(db, {
+      email: "boss@example.com",
+      name: "Boss",
+      role: "admin",
+      timeZone: "Asia/Tokyo",
+    });
+    await createPerson(db, {
+      email: "kept@example.com",
+      name: "Kept",
+      role: "hr",
+      timeZone: "Europe/Rome",
+      managerId: boss.id,
+    });
 
     const result = await importPeople(
       domainContext(db, { adminEmails: ["root@example.com"] }),
-      rows({ email: "kept@example.com", name: "Kept Renamed" }, { email: "new@example.com", name: "New" }, { email: "root@example.com", name: "Root" }),
+      rows(
+        { email: "kept@example.com", name: "Kept Renamed" },
+        { email: "new@example.com", name: "New" },
+        { email: "root@example.com", name: "Root" },
+      ),
     );
 
     expect(result).toMatchObject({ created: 2, updated: 1, errors: [] });
     const people = await everyone();
-    expect(people.find((p) => p.email === "kept@example.com")).toMatchObject({ name: "Kept Renamed", role: "hr", timeZone: "Europe/Rome", manager: "boss@example.com" });
-    expect(people.find((p) => p.email === "new@example.com")).toMatchObject({ role: "employee", timeZone: "UTC", manager: null });
+    expect(people.find((p) => p.email === "kept@example.com")).toMatchObject({
+      name: "Kept Renamed",
+      role: "hr",
+      timeZone: "Europe/Rome",
+      manager: "boss@example.com",
+    });
+    expect(people.find((p) => p.email === "new@example.com")).toMatchObject({
+      role: "employee",
+      timeZone: "UTC",
+      manager: null,
+    });
     expect(people.find((p) => p.email === "root@example.com")).toMatchObject({ role: "admin" });
   });
 
@@ -98,7 +165,10 @@ describe("importing people", () => {
   it("when a manager is already in Momentum but not in the file, the report is linked to them", async () => {
     await createPerson(db, { email: "cto@example.com", name: "CTO" });
 
-    const result = await importPeople(domainContext(db), rows({ email: "dev@example.com", name: "Dev", managerEmail: "CTO@example.com" }));
+    const result = await importPeople(
+      domainContext(db),
+      rows({ email: "dev@example.com", name: "Dev", managerEmail: "CTO@example.com" }),
+    );
 
     expect(result.errors).toEqual([]);
     expect((await everyone()).find((p) => p.email === "dev@example.com")?.manager).toBe("cto@example.com");
@@ -138,10 +208,15 @@ describe("importing people", () => {
   it("when a manager's own row is rejected, only that row is reported, not their reports", async () => {
     const result = await importPeople(
       domainContext(db),
-      rows({ email: "lead@example.com", name: "Lead", timeZone: "Nowhere/City" }, { email: "dev@example.com", name: "Dev", managerEmail: "lead@example.com" }),
+      rows(
+        { email: "lead@example.com", name: "Lead", timeZone: "Nowhere/City" },
+        { email: "dev@example.com", name: "Dev", managerEmail: "lead@example.com" },
+      ),
     );
 
-    expect(result.errors).toEqual([{ line: 2, message: 'timezone "Nowhere/City" is not an IANA time zone (such as Europe/Berlin)' }]);
+    expect(result.errors).toEqual([
+      { line: 2, message: 'timezone "Nowhere/City" is not an IANA time zone (such as Europe/Berlin)' },
+    ]);
     expect(await db.prisma.person.count()).toBe(0);
   });
 
@@ -159,10 +234,15 @@ describe("importing people", () => {
     );
 
     expect(result.errors).toEqual([
-      { line: 2, message: "manager cycle: Ann <a@example.com> (line 2) → Ben <b@example.com> (line 3) → Ann <a@example.com> (line 2)" },
+      {
+        line: 2,
+        message:
+          "manager cycle: Ann <a@example.com> (line 2) → Ben <b@example.com> (line 3) → Ann <a@example.com> (line 2)",
+      },
       {
         line: 4,
-        message: "manager cycle: Cat <c@example.com> (line 4) → Dan <d@example.com> (line 5) → Eve <e@example.com> (line 6) → Cat <c@example.com> (line 4)",
+        message:
+          "manager cycle: Cat <c@example.com> (line 4) → Dan <d@example.com> (line 5) → Eve <e@example.com> (line 6) → Cat <c@example.com> (line 4)",
       },
     ]);
     expect(await db.prisma.person.count()).toBe(0);
@@ -172,19 +252,38 @@ describe("importing people", () => {
     const top = await createPerson(db, { email: "top@example.com", name: "Top" });
     await createPerson(db, { email: "mid@example.com", name: "Mid", managerId: top.id });
 
-    const result = await importPeople(domainContext(db), rows({ email: "top@example.com", name: "Top", managerEmail: "mid@example.com" }));
+    const result = await importPeople(
+      domainContext(db),
+      rows({ email: "top@example.com", name: "Top", managerEmail: "mid@example.com" }),
+    );
 
     expect(result.errors).toEqual([
-      { line: 2, message: "manager cycle: Top <top@example.com> (line 2) → Mid <mid@example.com> (already in Momentum) → Top <top@example.com> (line 2)" },
+      {
+        line: 2,
+        message:
+          "manager cycle: Top <top@example.com> (line 2) → Mid <mid@example.com> (already in Momentum) → Top <top@example.com> (line 2)",
+      },
     ]);
     expect((await everyone()).find((p) => p.email === "top@example.com")?.manager).toBeNull();
   });
 
   it("when the file moves people so an old chain would loop but the new one does not, the import succeeds", async () => {
     const ctx = domainContext(db);
-    await importPeople(ctx, rows({ email: "a@example.com", name: "A", managerEmail: "" }, { email: "b@example.com", name: "B", managerEmail: "a@example.com" }));
+    await importPeople(
+      ctx,
+      rows(
+        { email: "a@example.com", name: "A", managerEmail: "" },
+        { email: "b@example.com", name: "B", managerEmail: "a@example.com" },
+      ),
+    );
 
-    const swapped = await importPeople(ctx, rows({ email: "a@example.com", name: "A", managerEmail: "b@example.com" }, { email: "b@example.com", name: "B", managerEmail: "" }));
+    const swapped = await importPeople(
+      ctx,
+      rows(
+        { email: "a@example.com", name: "A", managerEmail: "b@example.com" },
+        { email: "b@example.com", name: "B", managerEmail: "" },
+      ),
+    );
 
     expect(swapped).toEqual({ created: 0, updated: 2, unchanged: 0, errors: [] });
     expect((await everyone()).map((p) => p.manager)).toEqual(["b@example.com", null]);
@@ -205,10 +304,15 @@ describe("importing people", () => {
     const result = await importPeople(domainContext(db), big, { onProgress: (p) => progress.push(p) });
 
     expect(result).toEqual({ created: 10_000, updated: 0, unchanged: 0, errors: [] });
-    expect(progress.filter((p) => p.stage === "checked").map((p) => p.done)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((k) => k * 1000));
+    expect(progress.filter((p) => p.stage === "checked").map((p) => p.done)).toEqual(
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((k) => k * 1000),
+    );
     expect(progress.filter((p) => p.stage === "saved").at(-1)).toEqual({ stage: "saved", done: 19_999, total: 19_999 });
     expect(await db.prisma.person.count({ where: { managerId: { not: null } } })).toBe(9_999);
-    const p9876 = await db.prisma.person.findUniqueOrThrow({ where: { email: "person9876@example.com" }, include: { manager: true } });
+    const p9876 = await db.prisma.person.findUniqueOrThrow({
+      where: { email: "person9876@example.com" },
+      include: { manager: true },
+    });
     expect(p9876.manager?.email).toBe("person987@example.com");
     expect(p9876).toMatchObject({ name: "Person 9876", role: "employee", timeZone: "Europe/Berlin" });
   });

@@ -44,7 +44,9 @@ describe("setting a role", () => {
   });
 
   it("when the email is unknown, it says so clearly and nothing is written", async () => {
-    const error = await refusal(setRole(domainContext(db), { actor: "cli", email: "nobody@example.com", role: "admin" }));
+    const error = await refusal(
+      setRole(domainContext(db), { actor: "cli", email: "nobody@example.com", role: "admin" }),
+    );
 
     expect(error.code).toBe("NOT_FOUND");
     expect(error.userMessage).toContain("No one with the email nobody@example.com is in Momentum");
@@ -54,7 +56,9 @@ describe("setting a role", () => {
   it("when the role is not one of the four, it lists the valid roles and changes nothing", async () => {
     await createPerson(db, { email: "sam@example.com", name: "Sam", role: "employee" });
 
-    const error = await refusal(setRole(domainContext(db), { actor: "cli", email: "sam@example.com", role: "superuser" }));
+    const error = await refusal(
+      setRole(domainContext(db), { actor: "cli", email: "sam@example.com", role: "superuser" }),
+    );
 
     expect(error.userMessage).toBe('"superuser" is not a role: use one of employee, manager, hr, admin');
     expect((await db.prisma.person.findUniqueOrThrow({ where: { email: "sam@example.com" } })).role).toBe("employee");

@@ -12,11 +12,14 @@ describe("parsing the away command", () => {
     expect(parseAwayText(text)).toEqual({ ok: true, command });
   });
 
-  it.each(["", "until", "until next friday", "until 2026-13-01"])("when the text is %j, explains the expected form", (text) => {
-    const result = parseAwayText(text);
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.error).toMatch(/away until 2026-12-01/);
-  });
+  it.each(["", "until", "until next friday", "until 2026-13-01"])(
+    "when the text is %j, explains the expected form",
+    (text) => {
+      const result = parseAwayText(text);
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.error).toMatch(/away until 2026-12-01/);
+    },
+  );
 });
 
 describe("parsing the settings command", () => {

@@ -55,8 +55,17 @@ async function close(hrId: string) {
 
 describe("pulse anonymity", () => {
   it("the answers table has no person column, and a change finds the answer only through the respondent's own key", async () => {
-    const columns = await db.prisma.$queryRaw<{ column_name: string }[]>`SELECT column_name FROM information_schema.columns WHERE table_name = 'PulseAnswer' ORDER BY column_name`;
-    expect(columns.map((column) => column.column_name)).toEqual(["comment", "id", "roundId", "scores", "teamId", "tokenHash"]);
+    const columns = await db.prisma.$queryRaw<
+      { column_name: string }[]
+    >`SELECT column_name FROM information_schema.columns WHERE table_name = 'PulseAnswer' ORDER BY column_name`;
+    expect(columns.map((column) => column.column_name)).toEqual([
+      "comment",
+      "id",
+      "roundId",
+      "scores",
+      "teamId",
+      "tokenHash",
+    ]);
 
     const hana = await reachable(db, "Hana", { role: "hr" });
     const amy = await reachable(db, "Amy");
@@ -68,21 +77,51 @@ describe("pulse anonymity", () => {
     expect(stored.tokenHash).not.toContain(first.token);
 
     // Without her key, opening the form again refuses, and so does answering twice.
-    expect((await refusal(getPulseForm(ctx, { personId: amy.id, roundId: round }))).userMessage).toContain("Change my answers");
+    expect((await refusal(getPulseForm(ctx, { personId: amy.id, roundId: round }))).userMessage).toContain(
+      "Change my answers",
+    );
     expect((await refusal(answer(ctx, amy.id, round, 10))).userMessage).toContain("already answered");
     // Ben holding Amy's key (a forwarded message) can't change her answer: he isn't a participant.
-    expect((await refusal(submitPulseAnswer(ctx, { personId: ben.id, roundId: round, token: first.token, answers: { enps: "0", recognition: "1", growth: "1", workload: "1", manager_support: "1", alignment: "1" } }))).code).toBe("CONFLICT");
+    expect(
+      (
+        await refusal(
+          submitPulseAnswer(ctx, {
+            personId: ben.id,
+            roundId: round,
+            token: first.token,
+            answers: { enps: "0", recognition: "1", growth: "1", workload: "1", manager_support: "1", alignment: "1" },
+          }),
+        )
+      ).code,
+    ).toBe("CONFLICT");
 
     const form = await getPulseForm(ctx, { personId: amy.id, roundId: round, token: first.token });
     expect(form.editing).toBe(true);
-    expect(form.values).toEqual({ scores: { enps: 3, recognition: 4, growth: 4, workload: 4, manager_support: 4, alignment: 4 }, comment: "Too many meetings" });
-    const changed = await submitPulseAnswer(ctx, { personId: amy.id, roundId: round, token: first.token, answers: { ...form.values.scores, enps: "8" }, comment: "" });
+    expect(form.values).toEqual({
+      scores: { enps: 3, recognition: 4, growth: 4, workload: 4, manager_support: 4, alignment: 4 },
+      comment: "Too many meetings",
+    });
+    const changed = await submitPulseAnswer(ctx, {
+      personId: amy.id,
+      roundId: round,
+      token: first.token,
+      answers: { ...form.values.scores, enps: "8" },
+      comment: "",
+    });
     expect(changed.outcome).toBe("changed");
-    expect(await db.prisma.pulseAnswer.findMany({ select: { scores: true, comment: true } })).toEqual([{ scores: { ...form.values.scores, enps: 8 }, comment: null }]);
+    expect(await db.prisma.pulseAnswer.findMany({ select: { scores: true, comment: true } })).toEqual([
+      { scores: { ...form.values.scores, enps: 8 }, comment: null },
+    ]);
     expect(await db.prisma.pulseParticipation.count()).toBe(1);
 
     await close(hana.id);
-    expect((await refusal(submitPulseAnswer(ctx, { personId: amy.id, roundId: round, token: first.token, answers: form.values.scores }))).userMessage).toContain("closed");
+    expect(
+      (
+        await refusal(
+          submitPulseAnswer(ctx, { personId: amy.id, roundId: round, token: first.token, answers: form.values.scores }),
+        )
+      ).userMessage,
+    ).toContain("closed");
   });
 
   it("after the next tick, joining participation and answers on PostgreSQL's transaction ids finds nothing, and keys still work", async () => {
@@ -93,14 +132,21 @@ describe("pulse anonymity", () => {
     const amyAnswer = await answer(ctx, amy.id, round, 2);
     await answer(ctx, ben.id, round, 9);
     const linked = () =>
-      db.prisma.$queryRaw<{ personId: string; scores: unknown }[]>`SELECT p."personId", a.scores FROM "PulseAnswer" a JOIN "PulseParticipation" p ON p.xmin = a.xmin`;
+      db.prisma.$queryRaw<
+        { personId: string; scores: unknown }[]
+      >`SELECT p."personId", a.scores FROM "PulseAnswer" a JOIN "PulseParticipation" p ON p.xmin = a.xmin`;
     // The attack works on freshly written rows…
     expect((await linked()).map((row) => row.personId).sort()).toEqual([amy.id, ben.id].sort());
     await tick(ctx, "2026-12-08T10:01:00Z");
     // …and not after the scheduler's next tick.
     expect(await linked()).toEqual([]);
     expect(await db.prisma.pulseAnswer.count()).toBe(2);
-    const changed = await submitPulseAnswer(ctx, { personId: amy.id, roundId: round, token: amyAnswer.token, answers: { enps: "6", recognition: "3", growth: "3", workload: "3", manager_support: "3", alignment: "3" } });
+    const changed = await submitPulseAnswer(ctx, {
+      personId: amy.id,
+      roundId: round,
+      token: amyAnswer.token,
+      answers: { enps: "6", recognition: "3", growth: "3", workload: "3", manager_support: "3", alignment: "3" },
+    });
     expect(changed.outcome).toBe("changed");
     expect(await linked()).toEqual([]);
   });
@@ -110,8 +156,13 @@ describe("pulse anonymity", () => {
     const { manager, members } = await team(db, "Max", 2);
     const round = await openRound(hana.id, { audience: { kind: "teams", managerIds: [manager.id] } });
     expect((await refusal(answer(ctx, hana.id, round, 9))).code).toBe("FORBIDDEN");
-    const error = await refusal(submitPulseAnswer(ctx, { personId: members[0].id, roundId: round, answers: { enps: "11", recognition: "4" } }));
-    expect((error as unknown as { fieldErrors: Record<string, string> }).fieldErrors).toMatchObject({ enps: "Choose a value from 0 to 10.", growth: "Choose a value from 1 to 5." });
+    const error = await refusal(
+      submitPulseAnswer(ctx, { personId: members[0].id, roundId: round, answers: { enps: "11", recognition: "4" } }),
+    );
+    expect((error as unknown as { fieldErrors: Record<string, string> }).fieldErrors).toMatchObject({
+      enps: "Choose a value from 0 to 10.",
+      growth: "Choose a value from 1 to 5.",
+    });
     expect(await db.prisma.pulseAnswer.count()).toBe(0);
     expect(await db.prisma.pulseParticipation.count()).toBe(0);
   });
@@ -122,7 +173,9 @@ describe("pulse anonymity", () => {
     const round = await openRound(hana.id, { audience: { kind: "teams", managerIds: [manager.id] } });
     const scores = { enps: "9", recognition: "4", growth: "4", workload: "4", manager_support: "4", alignment: "4" };
     for (const comment of ["Great\u0000 team", "Great \uD800 team"]) {
-      const error = await refusal(submitPulseAnswer(ctx, { personId: members[0].id, roundId: round, answers: scores, comment }));
+      const error = await refusal(
+        submitPulseAnswer(ctx, { personId: members[0].id, roundId: round, answers: scores, comment }),
+      );
       expect(error.userMessage).toBe(UNSTORABLE_TEXT);
     }
     expect(await db.prisma.pulseAnswer.count()).toBe(0);
@@ -145,7 +198,9 @@ describe("pulse anonymity", () => {
     const hana = await reachable(db, "Hana", { role: "hr" });
     const four = await team(db, "Fay", 4);
     const six = await team(db, "Sid", 6);
-    const round = await openRound(hana.id, { audience: { kind: "teams", managerIds: [four.manager.id, six.manager.id] } });
+    const round = await openRound(hana.id, {
+      audience: { kind: "teams", managerIds: [four.manager.id, six.manager.id] },
+    });
     for (const member of four.members) await answer(ctx, member.id, round, 0);
     for (const member of six.members) await answer(ctx, member.id, round, 10);
     await close(hana.id);
@@ -162,7 +217,9 @@ describe("pulse anonymity", () => {
     const almost = await team(db, "Ann", 5);
     const five = await team(db, "Bo", 5);
     const big = await team(db, "Cy", 8);
-    const round = await openRound(hana.id, { audience: { kind: "teams", managerIds: [almost.manager.id, five.manager.id, big.manager.id] } });
+    const round = await openRound(hana.id, {
+      audience: { kind: "teams", managerIds: [almost.manager.id, five.manager.id, big.manager.id] },
+    });
     for (const member of almost.members.slice(0, 4)) await answer(ctx, member.id, round, 2);
     for (const member of five.members) await answer(ctx, member.id, round, 9);
     for (const member of big.members) await answer(ctx, member.id, round, 9);
@@ -181,14 +238,26 @@ describe("pulse anonymity", () => {
     const four = await team(db, "Fay", 4);
     const six = await team(db, "Sid", 6);
     const seven = await team(db, "Val", 7);
-    const round = await openRound(hana.id, { audience: { kind: "teams", managerIds: [four.manager.id, six.manager.id, seven.manager.id] } });
+    const round = await openRound(hana.id, {
+      audience: { kind: "teams", managerIds: [four.manager.id, six.manager.id, seven.manager.id] },
+    });
     for (const member of [...four.members, ...six.members]) await answer(ctx, member.id, round, 5);
     for (const member of seven.members) await answer(ctx, member.id, round, 10, { agreement: 5 });
     await close(hana.id);
     const summaries = await buildTeamSummaries(ctx, { now: new Date("2026-12-14T08:00:00Z") });
     const pulseOf = (managerId: string) => summaries.find((summary) => summary.managerId === managerId)?.pulse;
-    expect(pulseOf(seven.manager.id)).toMatchObject({ shown: true, respondents: 7, enps: 100, title: "December pulse" });
-    expect(pulseOf(four.manager.id)).toEqual({ title: "December pulse", roundNumber: 1, minGroupSize: 5, shown: false });
+    expect(pulseOf(seven.manager.id)).toMatchObject({
+      shown: true,
+      respondents: 7,
+      enps: 100,
+      title: "December pulse",
+    });
+    expect(pulseOf(four.manager.id)).toEqual({
+      title: "December pulse",
+      roundNumber: 1,
+      minGroupSize: 5,
+      shown: false,
+    });
     expect(pulseOf(six.manager.id)).toMatchObject({ shown: false });
     // Three weeks later the round is no longer part of the summary.
     const later = await buildTeamSummaries(ctx, { now: new Date("2027-01-04T08:00:00Z") });
@@ -215,10 +284,13 @@ describe("pulse anonymity", () => {
     const hana = await reachable(db, "Hana", { role: "hr" });
     const small = await team(db, "Sam", 2);
     const big = await team(db, "Bea", 6);
-    const round = await openRound(hana.id, { audience: { kind: "teams", managerIds: [small.manager.id, big.manager.id] } });
+    const round = await openRound(hana.id, {
+      audience: { kind: "teams", managerIds: [small.manager.id, big.manager.id] },
+    });
     await answer(ctx, small.members[0].id, round, 1, { comment: "zebra crossing needed" });
     await answer(ctx, small.members[1].id, round, 1);
-    for (const member of big.members) await answer(ctx, member.id, round, 9, { comment: member === big.members[0] ? "=HYPERLINK(1)" : undefined });
+    for (const member of big.members)
+      await answer(ctx, member.id, round, 9, { comment: member === big.members[0] ? "=HYPERLINK(1)" : undefined });
     await close(hana.id);
     const exported = await exportPulseResults(ctx, {});
     const csv = pulsesCsv(exported);
@@ -231,19 +303,31 @@ describe("pulse anonymity", () => {
     }
     const teamRows = exported.rows.filter((row) => row.group !== "All");
     expect(teamRows.every((row) => row.average === "" && row.respondents === "")).toBe(true);
-    expect(exported.rows.filter((row) => row.question === "comment").map((row) => row.note)).toEqual(["=HYPERLINK(1)", "zebra crossing needed"]);
+    expect(exported.rows.filter((row) => row.question === "comment").map((row) => row.note)).toEqual([
+      "=HYPERLINK(1)",
+      "zebra crossing needed",
+    ]);
     expect(csv).toContain("'=HYPERLINK(1)");
   });
 
   it("answering writes nothing to the logs that links the person to an answer, a comment or their key", async () => {
     const lines: string[] = [];
-    const logger = createLogger({ level: "trace", pretty: false, destination: new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }) });
+    const logger = createLogger({
+      level: "trace",
+      pretty: false,
+      destination: new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }),
+    });
     ctx = { ...ctx, logger };
     const hana = await reachable(db, "Hana", { role: "hr" });
     const amy = await reachable(db, "Amy");
     const round = await openRound(hana.id);
     const result = await answer(ctx, amy.id, round, 4, { comment: "secret sauce" });
-    await submitPulseAnswer(ctx, { personId: amy.id, roundId: round, token: result.token, answers: { enps: "5", recognition: "1", growth: "1", workload: "1", manager_support: "1", alignment: "1" } });
+    await submitPulseAnswer(ctx, {
+      personId: amy.id,
+      roundId: round,
+      token: result.token,
+      answers: { enps: "5", recognition: "1", growth: "1", workload: "1", manager_support: "1", alignment: "1" },
+    });
     const text = lines.join("\n");
     expect(text).not.toContain(amy.id);
     expect(text).not.toContain("secret sauce");
@@ -271,9 +355,15 @@ describe("pulse anonymity", () => {
     const admin = await reachable(db, "Ada", { role: "admin" });
     await openRound(hana.id);
     for (const person of [max, amy]) {
-      expect((await refusal(previewPulse(ctx, draft(person.id)))).userMessage).toBe("Sorry, only HR can run pulse surveys.");
-      expect((await refusal(launchPulse(ctx, { draft: draft(person.id), requestKey: `k-${person.id}` }))).code).toBe("FORBIDDEN");
-      expect((await refusal(pulseResults(ctx, { actorId: person.id }))).userMessage).toBe("Sorry, only HR can see pulse results.");
+      expect((await refusal(previewPulse(ctx, draft(person.id)))).userMessage).toBe(
+        "Sorry, only HR can run pulse surveys.",
+      );
+      expect((await refusal(launchPulse(ctx, { draft: draft(person.id), requestKey: `k-${person.id}` }))).code).toBe(
+        "FORBIDDEN",
+      );
+      expect((await refusal(pulseResults(ctx, { actorId: person.id }))).userMessage).toBe(
+        "Sorry, only HR can see pulse results.",
+      );
       expect((await refusal(closePulseEarly(ctx, { actorId: person.id }))).code).toBe("FORBIDDEN");
     }
     expect((await pulseResults(ctx, { actorId: admin.id })).open).toBe(true);

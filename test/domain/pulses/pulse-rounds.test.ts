@@ -47,7 +47,12 @@ describe("pulse rounds", () => {
     const ask = await db.prisma.delivery.findUniqueOrThrow({ where: { key: pulseAskKey(round, tokyo.id) } });
     expect(ask.respectQuietHours).toBe(true);
     expect(ask.expiresAt?.toISOString()).toBe("2026-12-11T22:00:00.000Z");
-    expect(ask.message).toMatchObject({ type: "pulse.ask", title: "December pulse", closesLabel: "Saturday 12 December, 07:00", questionCount: 7 });
+    expect(ask.message).toMatchObject({
+      type: "pulse.ask",
+      title: "December pulse",
+      closesLabel: "Saturday 12 December, 07:00",
+      questionCount: 7,
+    });
   });
 
   it("when someone is away on the round's day, they are asked once they are back, while the round is still open", async () => {
@@ -70,7 +75,9 @@ describe("pulse rounds", () => {
     await answer(ctx, hana.id, round, 8);
 
     expect(await tick(ctx, "2026-12-10T21:00:00Z")).toEqual([]);
-    expect((await tick(ctx, "2026-12-10T22:00:00Z")).sort()).toEqual([tokyo, hana, berlin, newYork].map((person) => pulseReminderKey(round, person.id)).sort());
+    expect((await tick(ctx, "2026-12-10T22:00:00Z")).sort()).toEqual(
+      [tokyo, hana, berlin, newYork].map((person) => pulseReminderKey(round, person.id)).sort(),
+    );
     expect(await tick(ctx, "2026-12-11T10:00:00Z")).toEqual([]);
     const reminder = await db.prisma.delivery.findUniqueOrThrow({ where: { key: pulseReminderKey(round, berlin.id) } });
     expect(Object.keys(reminder.message as object).sort()).toEqual(["closesLabel", "roundId", "title", "type"]);
@@ -87,10 +94,17 @@ describe("pulse rounds", () => {
     const atClose = await tick(ctx, "2026-12-11T22:00:00Z");
     expect(atClose).toEqual([]);
     const shared = await db.prisma.delivery.findMany({ where: { kind: "pulse.results" }, orderBy: { key: "asc" } });
-    expect(shared.map((row) => row.key).sort()).toEqual([tokyo, berlin, newYork, hana].map((person) => pulseResultsKey(round, person.id)).sort());
+    expect(shared.map((row) => row.key).sort()).toEqual(
+      [tokyo, berlin, newYork, hana].map((person) => pulseResultsKey(round, person.id)).sort(),
+    );
     // Four answers are fewer than five: the shared results carry no scores.
-    expect(shared[0].message).toMatchObject({ type: "pulse.results", results: { answered: 4, asked: 4, enps: null, items: null } });
-    expect(await closePulseEarly(ctx, { actorId: hana.id }).catch((error: { userMessage: string }) => error.userMessage)).toContain("no open round");
+    expect(shared[0].message).toMatchObject({
+      type: "pulse.results",
+      results: { answered: 4, asked: 4, enps: null, items: null },
+    });
+    expect(
+      await closePulseEarly(ctx, { actorId: hana.id }).catch((error: { userMessage: string }) => error.userMessage),
+    ).toContain("no open round");
 
     expect(await tick(ctx, "2026-12-21T09:00:00Z")).toEqual([]);
     await tick(ctx, "2026-12-22T10:00:00Z");
@@ -107,7 +121,9 @@ describe("pulse rounds", () => {
     await tick(ctx, "2026-12-08T16:00:00Z");
     expect((await stopPulse(ctx, { actorId: hana.id })).stopped).toBe(true);
     expect((await stopPulse(ctx, { actorId: hana.id })).stopped).toBe(false);
-    expect(await stopPulse(ctx, { actorId: tokyo.id }).catch((error: { code: string }) => error.code)).toBe("FORBIDDEN");
+    expect(await stopPulse(ctx, { actorId: tokyo.id }).catch((error: { code: string }) => error.code)).toBe(
+      "FORBIDDEN",
+    );
     await tick(ctx, "2026-12-11T22:00:00Z");
     await tick(ctx, "2026-12-22T12:00:00Z");
     const rounds = await db.prisma.pulseRound.findMany();

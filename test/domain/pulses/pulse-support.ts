@@ -13,7 +13,15 @@ import { createPerson } from "../../support/fixtures.ts";
 
 export type PulseContext = DomainContext & { clock: ManualClock };
 
-export const ALL_ITEMS = ["enps", "recognition", "growth", "workload", "manager_support", "alignment", "comment"] as const;
+export const ALL_ITEMS = [
+  "enps",
+  "recognition",
+  "growth",
+  "workload",
+  "manager_support",
+  "alignment",
+  "comment",
+] as const;
 
 export function draft(actorId: string, overrides: Partial<PulseDraftOptions> = {}): PulseDraftOptions {
   return {
@@ -47,10 +55,17 @@ export async function tick(ctx: PulseContext, at: string): Promise<string[]> {
 
 /** What the delivery worker does once a platform accepted the DMs. */
 export async function markAllSent(db: Database, at: string): Promise<void> {
-  await db.prisma.delivery.updateMany({ where: { status: "pending" }, data: { status: "sent", sentAt: new Date(at), attempts: 1 } });
+  await db.prisma.delivery.updateMany({
+    where: { status: "pending" },
+    data: { status: "sent", sentAt: new Date(at), attempts: 1 },
+  });
 }
 
-export async function reachable(db: Database, name: string, fields: { managerId?: string | null; timeZone?: string; role?: "employee" | "manager" | "hr" | "admin" } = {}) {
+export async function reachable(
+  db: Database,
+  name: string,
+  fields: { managerId?: string | null; timeZone?: string; role?: "employee" | "manager" | "hr" | "admin" } = {},
+) {
   return createPerson(db, { name, slackUserId: `U${randomUUID().slice(0, 8)}`, ...fields });
 }
 
@@ -58,16 +73,30 @@ export async function reachable(db: Database, name: string, fields: { managerId?
 export async function team(db: Database, managerName: string, size: number, managerId: string | null = null) {
   const manager = await reachable(db, managerName, { role: "manager", managerId });
   const members = [];
-  for (let index = 0; index < size; index++) members.push(await reachable(db, `${managerName} report ${index + 1}`, { managerId: manager.id }));
+  for (let index = 0; index < size; index++)
+    members.push(await reachable(db, `${managerName} report ${index + 1}`, { managerId: manager.id }));
   return { manager, members };
 }
 
-export async function answer(ctx: PulseContext, personId: string, roundId: string, enps: number, options: { agreement?: number; comment?: string } = {}) {
+export async function answer(
+  ctx: PulseContext,
+  personId: string,
+  roundId: string,
+  enps: number,
+  options: { agreement?: number; comment?: string } = {},
+) {
   const agreement = String(options.agreement ?? 4);
   return submitPulseAnswer(ctx, {
     personId,
     roundId,
-    answers: { enps: String(enps), recognition: agreement, growth: agreement, workload: agreement, manager_support: agreement, alignment: agreement },
+    answers: {
+      enps: String(enps),
+      recognition: agreement,
+      growth: agreement,
+      workload: agreement,
+      manager_support: agreement,
+      alignment: agreement,
+    },
     comment: options.comment ?? null,
   });
 }

@@ -22,9 +22,25 @@ export function reviewContext(db: Database): ReviewContext {
 export async function createOrg(db: Database) {
   const hr = await createPerson(db, { name: "Hana HR", role: "hr", slackUserId: "UHANA" });
   const admin = await createPerson(db, { name: "Ada Admin", role: "admin", slackUserId: "UADA" });
-  const max = await createPerson(db, { name: "Max Manager", role: "manager", slackUserId: "UMAX", managerId: admin.id });
-  const dana = await createPerson(db, { name: "Dana Doer", role: "manager", managerId: max.id, slackUserId: "UDANA", timeZone: "Europe/Berlin" });
-  const eve = await createPerson(db, { name: "Eve Early", managerId: max.id, slackUserId: "UEVE", timeZone: "America/New_York" });
+  const max = await createPerson(db, {
+    name: "Max Manager",
+    role: "manager",
+    slackUserId: "UMAX",
+    managerId: admin.id,
+  });
+  const dana = await createPerson(db, {
+    name: "Dana Doer",
+    role: "manager",
+    managerId: max.id,
+    slackUserId: "UDANA",
+    timeZone: "Europe/Berlin",
+  });
+  const eve = await createPerson(db, {
+    name: "Eve Early",
+    managerId: max.id,
+    slackUserId: "UEVE",
+    timeZone: "America/New_York",
+  });
   const finn = await createPerson(db, { name: "Finn Fresh", managerId: dana.id, slackUserId: "UFINN" });
   const sol = await createPerson(db, { name: "Sol Solo", slackUserId: "USOL" });
   return { hr, admin, max, dana, eve, finn, sol };

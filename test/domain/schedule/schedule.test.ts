@@ -4,7 +4,12 @@ import { isAwayAt } from "../../../src/domain/schedule/away.ts";
 import { atLocalTime, formatLocalLabel } from "../../../src/domain/schedule/local-time.ts";
 import { checkInPeriodAt } from "../../../src/domain/schedule/period.ts";
 import { effectiveCheckInSlot } from "../../../src/domain/schedule/schedule-person.ts";
-import { isWithinWorkingHours, nextWorkingInstant, nextWorkingMorning, workingHoursOf } from "../../../src/domain/schedule/working-hours.ts";
+import {
+  isWithinWorkingHours,
+  nextWorkingInstant,
+  nextWorkingMorning,
+  workingHoursOf,
+} from "../../../src/domain/schedule/working-hours.ts";
 import { DateTime } from "luxon";
 import { testOrg } from "../../support/fixtures.ts";
 
@@ -14,7 +19,11 @@ const iso = (date: Date | null) => date?.toISOString() ?? null;
 describe("check-in periods", () => {
   it("start at the latest prompt at or before now and end at the next one, across a DST change (167 hours long)", () => {
     const period = checkInPeriodAt(friday, "Europe/Berlin", new Date("2026-03-30T08:00:00Z"));
-    expect([period.key, iso(period.start), iso(period.deadline)]).toEqual(["2026-W13", "2026-03-27T14:00:00.000Z", "2026-04-03T13:00:00.000Z"]);
+    expect([period.key, iso(period.start), iso(period.deadline)]).toEqual([
+      "2026-W13",
+      "2026-03-27T14:00:00.000Z",
+      "2026-04-03T13:00:00.000Z",
+    ]);
   });
 
   it("at the exact prompt instant, the new period has begun; a millisecond before, the old one is still open", () => {
@@ -36,10 +45,18 @@ describe("check-in periods", () => {
 describe("local times on DST nights", () => {
   it("a wall time that does not exist moves forward by the gap; one that happens twice is the first", () => {
     const day = (date: string, zone: string) => DateTime.fromISO(date, { zone });
-    expect(iso(atLocalTime(day("2026-03-29", "Europe/Berlin"), "02:30", "Europe/Berlin").toJSDate())).toBe("2026-03-29T01:30:00.000Z");
-    expect(iso(atLocalTime(day("2026-10-25", "Europe/Berlin"), "02:30", "Europe/Berlin").toJSDate())).toBe("2026-10-25T00:30:00.000Z");
-    expect(iso(atLocalTime(day("2026-10-04", "Australia/Lord_Howe"), "02:15", "Australia/Lord_Howe").toJSDate())).toBe("2026-10-03T15:45:00.000Z");
-    expect(iso(atLocalTime(day("2026-04-05", "Australia/Lord_Howe"), "01:45", "Australia/Lord_Howe").toJSDate())).toBe("2026-04-04T14:45:00.000Z");
+    expect(iso(atLocalTime(day("2026-03-29", "Europe/Berlin"), "02:30", "Europe/Berlin").toJSDate())).toBe(
+      "2026-03-29T01:30:00.000Z",
+    );
+    expect(iso(atLocalTime(day("2026-10-25", "Europe/Berlin"), "02:30", "Europe/Berlin").toJSDate())).toBe(
+      "2026-10-25T00:30:00.000Z",
+    );
+    expect(iso(atLocalTime(day("2026-10-04", "Australia/Lord_Howe"), "02:15", "Australia/Lord_Howe").toJSDate())).toBe(
+      "2026-10-03T15:45:00.000Z",
+    );
+    expect(iso(atLocalTime(day("2026-04-05", "Australia/Lord_Howe"), "01:45", "Australia/Lord_Howe").toJSDate())).toBe(
+      "2026-04-04T14:45:00.000Z",
+    );
   });
 
   it("labels show the person's local wall time", () => {
@@ -53,7 +70,11 @@ describe("effective check-in slot", () => {
     expect(effectiveCheckInSlot(noManager, testOrg)).toEqual({ weekday: 5, time: "15:00", source: "org" });
     const team = { ...noManager, manager: { teamCheckInWeekday: 3, teamCheckInTime: "11:00" } };
     expect(effectiveCheckInSlot(team, testOrg)).toEqual({ weekday: 3, time: "11:00", source: "team" });
-    expect(effectiveCheckInSlot({ ...team, checkInWeekday: 1, checkInTime: "09:00" }, testOrg)).toEqual({ weekday: 1, time: "09:00", source: "person" });
+    expect(effectiveCheckInSlot({ ...team, checkInWeekday: 1, checkInTime: "09:00" }, testOrg)).toEqual({
+      weekday: 1,
+      time: "09:00",
+      source: "person",
+    });
   });
 });
 
@@ -68,13 +89,21 @@ describe("working hours and quiet hours", () => {
 
   it("after Friday evening, the next working instant is Monday at the person's own start", () => {
     const own = workingHoursOf({ workdayStart: "07:30", workdayEnd: "16:00" }, testOrg);
-    expect(iso(nextWorkingInstant(own, "Europe/Berlin", new Date("2026-11-27T17:00:00Z")))).toBe("2026-11-30T06:30:00.000Z");
-    expect(iso(nextWorkingInstant(own, "Europe/Berlin", new Date("2026-11-27T10:00:00Z")))).toBe("2026-11-27T10:00:00.000Z");
+    expect(iso(nextWorkingInstant(own, "Europe/Berlin", new Date("2026-11-27T17:00:00Z")))).toBe(
+      "2026-11-30T06:30:00.000Z",
+    );
+    expect(iso(nextWorkingInstant(own, "Europe/Berlin", new Date("2026-11-27T10:00:00Z")))).toBe(
+      "2026-11-27T10:00:00.000Z",
+    );
   });
 
   it("the next working morning after a Friday prompt is Monday at the reminder time, and never the same day", () => {
-    expect(iso(nextWorkingMorning({ days: [1, 2, 3, 4, 5] }, "10:00", "Asia/Kolkata", new Date("2026-11-27T09:30:00Z")))).toBe("2026-11-30T04:30:00.000Z");
-    expect(iso(nextWorkingMorning({ days: [1, 2, 3, 4, 5] }, "10:00", "UTC", new Date("2026-11-30T08:00:00Z")))).toBe("2026-12-01T10:00:00.000Z");
+    expect(
+      iso(nextWorkingMorning({ days: [1, 2, 3, 4, 5] }, "10:00", "Asia/Kolkata", new Date("2026-11-27T09:30:00Z"))),
+    ).toBe("2026-11-30T04:30:00.000Z");
+    expect(iso(nextWorkingMorning({ days: [1, 2, 3, 4, 5] }, "10:00", "UTC", new Date("2026-11-30T08:00:00Z")))).toBe(
+      "2026-12-01T10:00:00.000Z",
+    );
     expect(nextWorkingMorning({ days: [] }, "10:00", "UTC", new Date("2026-11-30T08:00:00Z"))).toBeNull();
   });
 });

@@ -22,7 +22,10 @@ beforeEach(async () => {
 const ctx = () => domainContext(db, { clock: new ManualClock(MONDAY) });
 
 async function refusal(work: Promise<unknown>): Promise<AppError> {
-  const error = await work.then(() => expect.fail("expected a refusal"), (caught: unknown) => caught);
+  const error = await work.then(
+    () => expect.fail("expected a refusal"),
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -46,7 +49,13 @@ describe("the weekly team summary", () => {
     const summaries = await buildTeamSummaries(ctx());
     const mia = summaries.find((summary) => summary.managerId === org.mia.id)!;
     const otto = summaries.find((summary) => summary.managerId === org.otto.id)!;
-    expect(mia.mood).toEqual({ shown: true, sparkline: moodSparkline([4, 4, 4, 4, 4, 4, 4, 3]), weeks: 8, latest: 3, change: -1 });
+    expect(mia.mood).toEqual({
+      shown: true,
+      sparkline: moodSparkline([4, 4, 4, 4, 4, 4, 4, 3]),
+      weeks: 8,
+      latest: 3,
+      change: -1,
+    });
     expect(otto.mood.shown).toBe(false);
     expect(otto.mood).toMatchObject({ reason: expect.stringContaining("teams of 3 or more") });
     expect(JSON.stringify(otto)).not.toMatch(/"mood":\s*[15]\b|latest/);
@@ -55,7 +64,15 @@ describe("the weekly team summary", () => {
   it("lists goals at risk, the week's kudos given and received, and pending reviews of the team only", async () => {
     const summaries = await buildTeamSummaries(ctx());
     const mia = summaries.find((summary) => summary.managerId === org.mia.id)!;
-    expect(mia.goalsAtRisk).toEqual([{ ownerName: "Ana", title: "Ship the billing export", progressPercent: 40, dueDate: "2026-11-20", reasons: ["past its due date"] }]);
+    expect(mia.goalsAtRisk).toEqual([
+      {
+        ownerName: "Ana",
+        title: "Ship the billing export",
+        progressPercent: 40,
+        dueDate: "2026-11-20",
+        reasons: ["past its due date"],
+      },
+    ]);
     expect(mia.kudos).toEqual({ given: 1, received: 1 });
     expect(mia.reviewsPending).toEqual({ count: 1, people: [{ name: "Ana", count: 1 }] });
     const otto = summaries.find((summary) => summary.managerId === org.otto.id)!;
@@ -72,7 +89,8 @@ describe("the weekly team summary", () => {
 
   it("when built for all managers at once, each summary equals the one built for that manager alone", async () => {
     const all = await buildTeamSummaries(ctx());
-    for (const summary of all) expect((await buildTeamSummaries(ctx(), { managerIds: [summary.managerId] }))[0]).toEqual(summary);
+    for (const summary of all)
+      expect((await buildTeamSummaries(ctx(), { managerIds: [summary.managerId] }))[0]).toEqual(summary);
   });
 });
 
@@ -80,8 +98,12 @@ describe("who may see a team summary", () => {
   it("a manager sees their own; HR sees anyone's; another manager, a report or an employee is refused", async () => {
     expect((await getTeamSummary(ctx(), { viewerId: org.mia.id })).managerId).toBe(org.mia.id);
     expect((await getTeamSummary(ctx(), { viewerId: org.hal.id, managerId: org.mia.id })).reports).toHaveLength(5);
-    expect((await refusal(getTeamSummary(ctx(), { viewerId: org.otto.id, managerId: org.mia.id }))).code).toBe("FORBIDDEN");
-    expect((await refusal(getTeamSummary(ctx(), { viewerId: org.ana.id, managerId: org.mia.id }))).userMessage).toContain("only HR");
+    expect((await refusal(getTeamSummary(ctx(), { viewerId: org.otto.id, managerId: org.mia.id }))).code).toBe(
+      "FORBIDDEN",
+    );
+    expect(
+      (await refusal(getTeamSummary(ctx(), { viewerId: org.ana.id, managerId: org.mia.id }))).userMessage,
+    ).toContain("only HR");
     expect((await refusal(getTeamSummary(ctx(), { viewerId: org.ana.id }))).userMessage).toContain("no direct reports");
   });
 });
@@ -90,13 +112,22 @@ describe("the home view", () => {
   it("shows a report their own goals, reviews and kudos and no team; a manager gets their team as counts only", async () => {
     const ana = await getHome(ctx(), { personId: org.ana.id });
     expect(ana.openGoals.map((goal) => [goal.title, goal.atRisk])).toEqual([["Ship the billing export", true]]);
-    expect(ana.pendingReviews).toEqual([{ cycleName: "H2 2026", subjectName: "Ana", kind: "self", dueDate: "2026-12-10" }]);
+    expect(ana.pendingReviews).toEqual([
+      { cycleName: "H2 2026", subjectName: "Ana", kind: "self", dueDate: "2026-12-10" },
+    ]);
     expect(ana.recentKudos.map((kudos) => kudos.message)).toEqual(["Thanks for the pairing"]);
     expect(ana.team).toBeNull();
     const quin = await getHome(ctx(), { personId: org.quin.id });
     expect(quin.recentKudos).toMatchObject([{ message: "Great review", visibility: "private" }]);
     const mia = await getHome(ctx(), { personId: org.mia.id });
-    expect(mia.team).toEqual({ reports: 5, submitted: 3, expected: 4, blockers: 2, goalsAtRisk: 1, weekLabel: "Week 48, 2026" });
+    expect(mia.team).toEqual({
+      reports: 5,
+      submitted: 3,
+      expected: 4,
+      blockers: 2,
+      goalsAtRisk: 1,
+      weekLabel: "Week 48, 2026",
+    });
     expect(JSON.stringify(mia)).not.toMatch(/security review|Ship the billing|Great review/);
   });
 });

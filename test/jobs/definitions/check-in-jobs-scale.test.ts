@@ -36,9 +36,12 @@ async function seedPeople(count: number): Promise<void> {
     createdAt: SEEDED_AT,
     updatedAt: SEEDED_AT,
   }));
-  for (let i = 0; i < reports.length; i += 2000) await db.prisma.person.createMany({ data: reports.slice(i, i + 2000) });
+  for (let i = 0; i < reports.length; i += 2000)
+    await db.prisma.person.createMany({ data: reports.slice(i, i + 2000) });
   const everyone = await db.prisma.person.findMany({ select: { id: true } });
-  await db.prisma.slackIdentity.createMany({ data: everyone.map((person, i) => ({ personId: person.id, teamId: "T1", userId: `U${i}`, createdAt: SEEDED_AT })) });
+  await db.prisma.slackIdentity.createMany({
+    data: everyone.map((person, i) => ({ personId: person.id, teamId: "T1", userId: `U${i}`, createdAt: SEEDED_AT })),
+  });
 }
 
 /** Counts every database call the job makes through Prisma (model operations and raw queries). */

@@ -31,11 +31,19 @@ describe("check-in reminders", () => {
     const person = await prompted(ctx);
     expect(await sweep(ctx, checkInRemindersJob, PROMPT, "2026-11-30T10:00:00Z", 60)).toEqual([]);
     expect(await tick(ctx, checkInRemindersJob, "2026-11-30T09:59:00Z")).toEqual([]);
-    expect(await tick(ctx, checkInRemindersJob, "2026-11-30T10:00:00Z")).toEqual([`checkin-reminder:${person.id}:2026-W48`]);
+    expect(await tick(ctx, checkInRemindersJob, "2026-11-30T10:00:00Z")).toEqual([
+      `checkin-reminder:${person.id}:2026-W48`,
+    ]);
     expect(await sweep(ctx, checkInRemindersJob, "2026-11-30T10:01:00Z", "2026-12-04T15:00:00Z", 60)).toEqual([]);
 
-    const reminder = await db.prisma.delivery.findUniqueOrThrow({ where: { key: `checkin-reminder:${person.id}:2026-W48` } });
-    expect(reminder).toMatchObject({ kind: "checkin.reminder", respectQuietHours: true, message: { type: "checkin.reminder", periodKey: "2026-W48" } });
+    const reminder = await db.prisma.delivery.findUniqueOrThrow({
+      where: { key: `checkin-reminder:${person.id}:2026-W48` },
+    });
+    expect(reminder).toMatchObject({
+      kind: "checkin.reminder",
+      respectQuietHours: true,
+      message: { type: "checkin.reminder", periodKey: "2026-W48" },
+    });
     expect(reminder.expiresAt?.toISOString()).toBe("2026-12-04T15:00:00.000Z");
   });
 
@@ -46,7 +54,9 @@ describe("check-in reminders", () => {
     const [key] = await tick(ctx, checkInPromptsJob, "2026-11-27T14:00:00Z");
     await markSent(db, key, "2026-11-27T14:00:00Z");
     expect(await tick(ctx, checkInRemindersJob, "2026-11-30T07:29:00Z")).toEqual([]);
-    expect(await tick(ctx, checkInRemindersJob, "2026-11-30T07:30:00Z")).toEqual([`checkin-reminder:${person.id}:2026-W48`]);
+    expect(await tick(ctx, checkInRemindersJob, "2026-11-30T07:30:00Z")).toEqual([
+      `checkin-reminder:${person.id}:2026-W48`,
+    ]);
   });
 
   it("when the person already submitted, they get no reminder", async () => {
@@ -61,7 +71,9 @@ describe("check-in reminders", () => {
     const person = await prompted(ctx);
     await tick(ctx, checkInRemindersJob, "2026-11-30T10:00:00Z");
     await submitCheckIn(ctx, { personId: person.id, answers, now: new Date("2026-11-30T10:00:30Z") });
-    const reminder = await db.prisma.delivery.findUniqueOrThrow({ where: { key: `checkin-reminder:${person.id}:2026-W48` } });
+    const reminder = await db.prisma.delivery.findUniqueOrThrow({
+      where: { key: `checkin-reminder:${person.id}:2026-W48` },
+    });
     expect(reminder.status).toBe("cancelled");
   });
 
@@ -81,14 +93,18 @@ describe("check-in reminders", () => {
     await markSent(db, `checkin-prompt:${person.id}:2026-W48`, "2026-11-30T14:00:00Z");
     expect(await tick(ctx, checkInRemindersJob, "2026-11-30T14:05:00Z")).toEqual([]);
     expect(await tick(ctx, checkInRemindersJob, "2026-12-01T09:59:00Z")).toEqual([]);
-    expect(await tick(ctx, checkInRemindersJob, "2026-12-01T10:00:00Z")).toEqual([`checkin-reminder:${person.id}:2026-W48`]);
+    expect(await tick(ctx, checkInRemindersJob, "2026-12-01T10:00:00Z")).toEqual([
+      `checkin-reminder:${person.id}:2026-W48`,
+    ]);
   });
 
   it("when Friday is the only working day, the reminder comes the next Friday morning, before the 15:00 deadline", async () => {
     const ctx = jobContext(db, { workDays: [5] });
     const person = await prompted(ctx);
     expect(await sweep(ctx, checkInRemindersJob, PROMPT, "2026-12-04T10:00:00Z", 60)).toEqual([]);
-    expect(await tick(ctx, checkInRemindersJob, "2026-12-04T10:00:00Z")).toEqual([`checkin-reminder:${person.id}:2026-W48`]);
+    expect(await tick(ctx, checkInRemindersJob, "2026-12-04T10:00:00Z")).toEqual([
+      `checkin-reminder:${person.id}:2026-W48`,
+    ]);
   });
 
   it("when the next working morning falls after the deadline, there is no reminder", async () => {

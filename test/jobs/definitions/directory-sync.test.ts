@@ -62,13 +62,22 @@ describe("the daily directory sync", () => {
     clock.set("2026-12-07T03:16:00Z");
     await job.due(ctx, clock.now());
     expect(directory.runs).toBe(2);
-    expect((await db.prisma.directorySyncRun.findUniqueOrThrow({ where: { key: directorySyncKey("slack", "2026-12-07") } })).finishedAt).not.toBeNull();
+    expect(
+      (await db.prisma.directorySyncRun.findUniqueOrThrow({ where: { key: directorySyncKey("slack", "2026-12-07") } }))
+        .finishedAt,
+    ).not.toBeNull();
   });
 
   it("when the instance that claimed the day died mid-sync, another takes it over after the lease", async () => {
     const clock = new ManualClock("2026-12-07T03:00:00Z");
     const ctx = domainContext(db, { clock });
-    await db.prisma.directorySyncRun.create({ data: { key: directorySyncKey("slack", "2026-12-07"), leaseUntil: new Date("2026-12-07T03:30:00Z"), createdAt: clock.now() } });
+    await db.prisma.directorySyncRun.create({
+      data: {
+        key: directorySyncKey("slack", "2026-12-07"),
+        leaseUntil: new Date("2026-12-07T03:30:00Z"),
+        createdAt: clock.now(),
+      },
+    });
     const directory = countingDirectory();
     const job = directorySyncJob([directory]);
 

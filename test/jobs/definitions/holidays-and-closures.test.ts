@@ -3,7 +3,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { addClosure } from "../../../src/domain/holidays/closures.ts";
 import { buildTeamSummaries } from "../../../src/domain/summaries/build-team-summaries.ts";
-import { checkInPromptsJob, checkInRemindersJob, oneOnOnePromptsJob, teamSummariesJob } from "../../../src/jobs/definitions/index.ts";
+import {
+  checkInPromptsJob,
+  checkInRemindersJob,
+  oneOnOnePromptsJob,
+  teamSummariesJob,
+} from "../../../src/jobs/definitions/index.ts";
 import { createTestDatabase, resetDatabase, type TestDatabase } from "../../support/database.ts";
 import { jobContext, markSent, reachablePerson, sweep, tick } from "./job-harness.ts";
 
@@ -17,7 +22,13 @@ beforeEach(() => resetDatabase(db));
 const HOUR = 60;
 
 /** The week before has its prompt queued already (as it would in a running service); then the sweep. */
-async function sweepWeek(ctx: ReturnType<typeof jobContext>, job: typeof checkInPromptsJob, from: string, to: string, step: number) {
+async function sweepWeek(
+  ctx: ReturnType<typeof jobContext>,
+  job: typeof checkInPromptsJob,
+  from: string,
+  to: string,
+  step: number,
+) {
   await tick(ctx, job, from);
   return sweep(ctx, job, new Date(new Date(from).getTime() + step * 60_000).toISOString(), to, step);
 }
@@ -39,7 +50,9 @@ describe("check-in prompts on Christmas Day 2026 (a Friday)", () => {
   it("with skip, nobody is prompted that week and the Monday summary lists nobody as missing", async () => {
     const ctx = jobContext(db, { holidayCalendar: "DE-BE", checkInOnHoliday: "skip" });
     const mia = await reachablePerson(db, { name: "Mia", timeZone: "Europe/Berlin", role: "manager" });
-    const reports = await Promise.all(["Ana", "Ben", "Cy"].map((name) => reachablePerson(db, { name, timeZone: "Europe/Berlin", managerId: mia.id })));
+    const reports = await Promise.all(
+      ["Ana", "Ben", "Cy"].map((name) => reachablePerson(db, { name, timeZone: "Europe/Berlin", managerId: mia.id })),
+    );
 
     expect(await sweepWeek(ctx, checkInPromptsJob, "2026-12-21T00:00:00Z", "2026-12-28T00:00:00Z", HOUR)).toEqual([]);
 
@@ -80,7 +93,11 @@ describe("closures and whose calendar counts", () => {
     const ana = await reachablePerson(db, { name: "Ana", managerId: mia.id });
     const ben = await reachablePerson(db, { name: "Ben", managerId: max.id });
     ctx.clock.set("2026-11-20T10:00:00Z");
-    await addClosure(ctx, { personId: hr.id }, { startDate: "2026-11-27", endDate: "2026-11-27", reason: "Team offsite", teamManagerId: mia.id });
+    await addClosure(
+      ctx,
+      { personId: hr.id },
+      { startDate: "2026-11-27", endDate: "2026-11-27", reason: "Team offsite", teamManagerId: mia.id },
+    );
 
     const found = await sweepWeek(ctx, checkInPromptsJob, "2026-11-26T00:00:00Z", "2026-11-28T00:00:00Z", HOUR);
 
@@ -100,8 +117,12 @@ describe("closures and whose calendar counts", () => {
 
     const found = await sweepWeek(ctx, checkInPromptsJob, "2027-03-25T00:00:00Z", "2027-03-27T00:00:00Z", HOUR);
 
-    expect(found.filter((entry) => entry.key.includes(ana.id)).map((entry) => entry.at)).toEqual(["2027-03-25T15:00:00.000Z"]);
-    expect(found.filter((entry) => entry.key.includes(ulf.id)).map((entry) => entry.at)).toEqual(["2027-03-26T15:00:00.000Z"]);
+    expect(found.filter((entry) => entry.key.includes(ana.id)).map((entry) => entry.at)).toEqual([
+      "2027-03-25T15:00:00.000Z",
+    ]);
+    expect(found.filter((entry) => entry.key.includes(ulf.id)).map((entry) => entry.at)).toEqual([
+      "2027-03-26T15:00:00.000Z",
+    ]);
   });
 });
 
@@ -112,7 +133,9 @@ describe("Easter 2027 in England (GB-ENG)", () => {
     const ana = await reachablePerson(db, { name: "Ana", timeZone: "Europe/London", managerId: mia.id });
 
     const prompts = await sweepWeek(ctx, checkInPromptsJob, "2027-03-25T00:00:00Z", "2027-03-27T00:00:00Z", HOUR);
-    expect(prompts.filter((entry) => entry.key.includes(ana.id))).toEqual([{ at: "2027-03-25T15:00:00.000Z", key: `checkin-prompt:${ana.id}:2027-W12` }]);
+    expect(prompts.filter((entry) => entry.key.includes(ana.id))).toEqual([
+      { at: "2027-03-25T15:00:00.000Z", key: `checkin-prompt:${ana.id}:2027-W12` },
+    ]);
 
     // Clocks go forward on Sunday 28 March: 09:00 London is 08:00 UTC from then on.
     const summaries = await sweepWeek(ctx, teamSummariesJob, "2027-03-29T00:00:00Z", "2027-03-31T00:00:00Z", 30);
@@ -125,7 +148,16 @@ describe("1:1 agendas on a day off", () => {
     const ctx = jobContext(db, { holidayCalendar: "DE-BE" });
     const mia = await reachablePerson(db, { name: "Mia", timeZone: "Europe/Berlin", role: "manager" });
     const ana = await reachablePerson(db, { name: "Ana", timeZone: "Europe/Berlin", managerId: mia.id });
-    await db.prisma.oneOnOne.create({ data: { managerId: mia.id, reportId: ana.id, weekday: 5, time: "10:00", createdAt: new Date("2026-12-01T00:00:00Z"), updatedAt: new Date("2026-12-01T00:00:00Z") } });
+    await db.prisma.oneOnOne.create({
+      data: {
+        managerId: mia.id,
+        reportId: ana.id,
+        weekday: 5,
+        time: "10:00",
+        createdAt: new Date("2026-12-01T00:00:00Z"),
+        updatedAt: new Date("2026-12-01T00:00:00Z"),
+      },
+    });
 
     const found = await sweep(ctx, oneOnOnePromptsJob, "2026-12-23T12:00:00Z", "2026-12-25T12:00:00Z", 30);
 
@@ -134,6 +166,10 @@ describe("1:1 agendas on a day off", () => {
     // Sent on Thursday (the last working moment before the slot), not on the holiday.
     expect(found[0].at.startsWith("2026-12-24")).toBe(true);
     const delivery = await db.prisma.delivery.findUniqueOrThrow({ where: { key } });
-    expect(delivery.message).toMatchObject({ type: "notice", title: "1:1 skipped this week", text: expect.stringContaining("1. Weihnachtstag") });
+    expect(delivery.message).toMatchObject({
+      type: "notice",
+      title: "1:1 skipped this week",
+      text: expect.stringContaining("1. Weihnachtstag"),
+    });
   });
 });

@@ -29,7 +29,14 @@ async function seed(now: Date) {
     createdAt: daysBefore(now, days),
     updatedAt: daysBefore(now, days),
   });
-  await db.prisma.delivery.createMany({ data: [row("old-sent", "sent", 91), row("recent-sent", "sent", 10), row("old-pending", "pending", 91), row("old-failed", "failed", 120)] });
+  await db.prisma.delivery.createMany({
+    data: [
+      row("old-sent", "sent", 91),
+      row("recent-sent", "sent", 10),
+      row("old-pending", "pending", 91),
+      row("old-failed", "failed", 120),
+    ],
+  });
 }
 
 describe("daily housekeeping", () => {
@@ -39,7 +46,10 @@ describe("daily housekeeping", () => {
     const deliveries = await housekeepingJob.due(domainContext(db, { clock }), clock.now());
     expect(deliveries).toEqual([]);
     expect((await db.prisma.processedEvent.findMany()).map((e) => e.key)).toEqual(["slack:T1:Ev-recent"]);
-    expect((await db.prisma.delivery.findMany({ orderBy: { key: "asc" } })).map((d) => d.key)).toEqual(["old-pending", "recent-sent"]);
+    expect((await db.prisma.delivery.findMany({ orderBy: { key: "asc" } })).map((d) => d.key)).toEqual([
+      "old-pending",
+      "recent-sent",
+    ]);
   });
 
   it("does nothing outside its hour, so the other 23 hours' ticks cost nothing", async () => {

@@ -25,12 +25,19 @@ beforeEach(async () => {
   ctx.clock.set(NOW);
   org = await createOrg(db);
   names = new Map(Object.values(org).map((person) => [person.id, person.name]));
-  const { cycleId } = await createReviewCycle(ctx, { actorId: org.hr.id, name: "H2", participants: { kind: "organisation", managerId: org.max.id }, selfDueDate: SELF_DUE, managerDueDate: MANAGER_DUE });
+  const { cycleId } = await createReviewCycle(ctx, {
+    actorId: org.hr.id,
+    name: "H2",
+    participants: { kind: "organisation", managerId: org.max.id },
+    selfDueDate: SELF_DUE,
+    managerDueDate: MANAGER_DUE,
+  });
   await launchReviewCycle(ctx, { actorId: org.hr.id, cycleId });
 });
 
 const selfOf = (subjectId: string) => db.prisma.review.findFirstOrThrow({ where: { subjectId, kind: "self" } });
-const submitSelf = async (person: { id: string }) => submitReview(ctx, { actorId: person.id, reviewId: (await selfOf(person.id)).id, answers: FULL_ANSWERS });
+const submitSelf = async (person: { id: string }) =>
+  submitReview(ctx, { actorId: person.id, reviewId: (await selfOf(person.id)).id, answers: FULL_ANSWERS });
 
 /** Who got a nudge at which instant, by name. */
 async function nudged(from: string, to: string) {
@@ -49,7 +56,9 @@ describe("automatic review nudges", () => {
       "2026-12-03T08:00:00.000Z Dana Doer",
       "2026-12-03T09:00:00.000Z Finn Fresh",
     ]);
-    const keys = (await db.prisma.delivery.findMany({ where: { kind: "review.nudge" }, select: { key: true } })).map((row) => row.key);
+    const keys = (await db.prisma.delivery.findMany({ where: { kind: "review.nudge" }, select: { key: true } })).map(
+      (row) => row.key,
+    );
     const dana = (await selfOf(org.dana.id)).id;
     expect(keys).toContain(`review-nudge:${dana}:${SELF_DUE}:3d`);
     expect(keys).toContain(`review-nudge:${dana}:${SELF_DUE}:1d`);
@@ -63,7 +72,9 @@ describe("automatic review nudges", () => {
     const lines = await nudged("2026-12-08T00:00:00Z", "2026-12-09T00:00:00Z");
     expect(lines).toEqual(["2026-12-08T09:00:00.000Z Max Manager"]);
     const [nudge] = await db.prisma.delivery.findMany({ where: { kind: "review.nudge", personId: org.max.id } });
-    expect((nudge.message as { items: { subjectName: string }[] }).items.map((item) => item.subjectName).sort()).toEqual(["Dana Doer", "Eve Early"]);
+    expect(
+      (nudge.message as { items: { subjectName: string }[] }).items.map((item) => item.subjectName).sort(),
+    ).toEqual(["Dana Doer", "Eve Early"]);
     expect(nudge.expiresAt?.toISOString()).toBe("2026-12-12T00:00:00.000Z");
   });
 
@@ -72,7 +83,9 @@ describe("automatic review nudges", () => {
     expect(milestoneDate("2026-12-04", 3, [1, 2, 3, 4, 5])).toBe("2026-12-01");
     expect(await tick(ctx, reviewNudgesJob, "2026-12-01T02:00:00Z")).toEqual([]);
     await submitSelf(org.finn);
-    expect((await nudged("2026-12-01T00:00:00Z", "2026-12-02T00:00:00Z")).some((line) => line.includes("Finn"))).toBe(false);
+    expect((await nudged("2026-12-01T00:00:00Z", "2026-12-02T00:00:00Z")).some((line) => line.includes("Finn"))).toBe(
+      false,
+    );
   });
 
   it("when a self-review is submitted after its nudge was queued, the queued nudge is cancelled", async () => {
@@ -92,9 +105,13 @@ describe("the manager-due-date request", () => {
     const utc = await tick(ctx, reviewManagerRequestsJob, "2026-12-11T00:00:00Z");
     expect([berlin.length, utc.length]).toEqual([1, 1]);
     const rows = await db.prisma.delivery.findMany({ where: { key: { in: [...berlin, ...utc] } } });
-    expect(rows.map((row) => `${names.get(row.personId!)}: ${(row.message as { subjectName: string }).subjectName}`).sort()).toEqual(["Dana Doer: Finn Fresh", "Max Manager: Dana Doer"]);
+    expect(
+      rows.map((row) => `${names.get(row.personId!)}: ${(row.message as { subjectName: string }).subjectName}`).sort(),
+    ).toEqual(["Dana Doer: Finn Fresh", "Max Manager: Dana Doer"]);
     expect(rows.every((row) => (row.message as { selfSubmitted: boolean }).selfSubmitted === false)).toBe(true);
-    expect(await db.prisma.delivery.count({ where: { kind: "review.manager-requested", personId: org.max.id } })).toBe(2);
+    expect(await db.prisma.delivery.count({ where: { kind: "review.manager-requested", personId: org.max.id } })).toBe(
+      2,
+    );
     expect(await tick(ctx, reviewManagerRequestsJob, "2026-12-11T09:00:00Z")).toEqual([]);
   });
 });

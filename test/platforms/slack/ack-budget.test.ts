@@ -69,7 +69,15 @@ describe("a check-in submitted while the service is saturated and the database i
     faults.fail("CheckIn", "createMany");
 
     const started = performance.now();
-    const answer = await harness.slack.submitView({ as: grace, view, values: { checkin_mood: { mood: { type: "radio_buttons", selected_option: { value: "4" } } }, checkin_progress: { progress: { type: "plain_text_input", value: "Shipped" } }, checkin_plans: { plans: { type: "plain_text_input", value: "Docs" } } } });
+    const answer = await harness.slack.submitView({
+      as: grace,
+      view,
+      values: {
+        checkin_mood: { mood: { type: "radio_buttons", selected_option: { value: "4" } } },
+        checkin_progress: { progress: { type: "plain_text_input", value: "Shipped" } },
+        checkin_plans: { plans: { type: "plain_text_input", value: "Docs" } },
+      },
+    });
     const elapsed = performance.now() - started;
     expect(answer.status).toBe(200);
     expect(answer.body).toBe("");

@@ -39,8 +39,13 @@ interface Block {
   elements?: { action_id?: string; value?: string; text?: { text: string } }[];
 }
 const buttonIn = (call: RecordedCall | { blocks?: Block[] }, actionId: string) =>
-  ((("args" in call ? call.args.blocks : call.blocks) ?? []) as Block[]).flatMap((block) => block.elements ?? []).find((element) => element.action_id === actionId);
-const reminders = () => harness.fake.sent("chat.postMessage").filter((call) => String(call.args.text).startsWith("Reminder from Grace Hopper"));
+  ((("args" in call ? call.args.blocks : call.blocks) ?? []) as Block[])
+    .flatMap((block) => block.elements ?? [])
+    .find((element) => element.action_id === actionId);
+const reminders = () =>
+  harness.fake
+    .sent("chat.postMessage")
+    .filter((call) => String(call.args.text).startsWith("Reminder from Grace Hopper"));
 const replies = () => harness.fake.responses.map((response) => response.body as { text: string; blocks?: Block[] });
 
 describe("an announcement follow-up in an org imported by CSV, on Slack", () => {
@@ -51,7 +56,12 @@ describe("an announcement follow-up in an org imported by CSV, on Slack", () => 
     const ack = buttonIn(post, "announcement_ack")!;
     // Alice and Cleo acknowledge from the channel post: the first time either of them ever touches Momentum.
     for (const user of [alice, cleo]) {
-      await harness.slack.clickButton({ as: user, actionId: "announcement_ack", value: ack.value, channel: "CGENERAL" });
+      await harness.slack.clickButton({
+        as: user,
+        actionId: "announcement_ack",
+        value: ack.value,
+        channel: "CGENERAL",
+      });
       await harness.service.settle();
     }
 
@@ -69,7 +79,9 @@ describe("an announcement follow-up in an org imported by CSV, on Slack", () => 
     expect(harness.fake.calls("conversations.open").map((call) => call.args.users)).not.toContain(gone.id);
     const answer = replies().at(-1)!.text;
     expect(answer).toContain(":bell: Reminder on its way to 1 person, during their working hours.");
-    expect(answer).toContain("2 people who haven't acknowledged can't be reached on Slack or Teams yet and won't get it");
+    expect(answer).toContain(
+      "2 people who haven't acknowledged can't be reached on Slack or Teams yet and won't get it",
+    );
   });
 
   it("when HR sends the follow-up again, nobody gets a second reminder", async () => {
@@ -83,7 +95,13 @@ describe("an announcement follow-up in an org imported by CSV, on Slack", () => 
       await harness.service.settle();
     }
 
-    expect(reminders().map((call) => call.args.channel).sort()).toEqual(["DMALICE", "DMBOB", "DMCLEO"]);
-    expect(replies().at(-1)!.text).toBe("No one new to remind: everyone who hasn't acknowledged has already had their one reminder.");
+    expect(
+      reminders()
+        .map((call) => call.args.channel)
+        .sort(),
+    ).toEqual(["DMALICE", "DMBOB", "DMCLEO"]);
+    expect(replies().at(-1)!.text).toBe(
+      "No one new to remind: everyone who hasn't acknowledged has already had their one reminder.",
+    );
   });
 });

@@ -38,10 +38,13 @@ async function act(user: FakeSlackUser) {
   await harness.service.settle();
 }
 
-const posts = (channel: string) => harness.fake.sent("chat.postMessage").filter((call) => call.args.channel === channel);
-const replies = () => harness.fake.responses.map((response) => response.body as { text: string; blocks?: Block[]; response_type?: string });
+const posts = (channel: string) =>
+  harness.fake.sent("chat.postMessage").filter((call) => call.args.channel === channel);
+const replies = () =>
+  harness.fake.responses.map((response) => response.body as { text: string; blocks?: Block[]; response_type?: string });
 const blocksOf = (call: RecordedCall) => call.args.blocks as Block[];
-const buttonIn = (blocks: Block[], actionId: string) => blocks.flatMap((block) => block.elements ?? []).find((element) => element.action_id === actionId);
+const buttonIn = (blocks: Block[], actionId: string) =>
+  blocks.flatMap((block) => block.elements ?? []).find((element) => element.action_id === actionId);
 
 function modalValues(channels: string[], text: string, withAck: boolean) {
   return {
@@ -56,12 +59,19 @@ async function openModal(as: FakeSlackUser) {
   await harness.slack.command("/announce", "", { as });
   await harness.service.settle();
   const opened = harness.fake.sent("views.open");
-  return opened.length > before ? (opened.at(-1)!.args.view as { callback_id: string; private_metadata: string; blocks: Block[] }) : null;
+  return opened.length > before
+    ? (opened.at(-1)!.args.view as { callback_id: string; private_metadata: string; blocks: Block[] })
+    : null;
 }
 
 async function announce(channels: string[], options: { withAck?: boolean; viewId?: string; as?: FakeSlackUser } = {}) {
   const view = (await openModal(grace))!;
-  const answer = await harness.slack.submitView({ as: options.as ?? grace, view, viewId: options.viewId ?? "VANNOUNCE1", values: modalValues(channels, TEXT, options.withAck ?? true) });
+  const answer = await harness.slack.submitView({
+    as: options.as ?? grace,
+    view,
+    viewId: options.viewId ?? "VANNOUNCE1",
+    values: modalValues(channels, TEXT, options.withAck ?? true),
+  });
   await harness.service.settle();
   return answer;
 }
@@ -99,12 +109,21 @@ describe("/announce", () => {
     const button = buttonIn(blocksOf(posts("CGENERAL")[0]), "announcement_ack")!;
 
     for (let i = 0; i < 2; i++) {
-      await harness.slack.clickButton({ as: alice, actionId: "announcement_ack", value: button.value, channel: "CGENERAL" });
+      await harness.slack.clickButton({
+        as: alice,
+        actionId: "announcement_ack",
+        value: button.value,
+        channel: "CGENERAL",
+      });
       await harness.service.settle();
     }
 
     expect(await db.prisma.announcementAck.count()).toBe(1);
-    expect(replies().slice(-2).map((reply) => [reply.response_type, reply.text])).toEqual([
+    expect(
+      replies()
+        .slice(-2)
+        .map((reply) => [reply.response_type, reply.text]),
+    ).toEqual([
       ["ephemeral", "Thanks! Grace Hopper can see you've acknowledged it."],
       ["ephemeral", "You've already acknowledged this one. Thanks!"],
     ]);
@@ -113,7 +132,12 @@ describe("/announce", () => {
   it("status lists who hasn't acknowledged; the reminder DMs only them, and a second reminder sends nothing new", async () => {
     await announce(["CGENERAL", "CRANDOM"]);
     const ackButton = buttonIn(blocksOf(posts("CGENERAL")[0]), "announcement_ack")!;
-    await harness.slack.clickButton({ as: alice, actionId: "announcement_ack", value: ackButton.value, channel: "CGENERAL" });
+    await harness.slack.clickButton({
+      as: alice,
+      actionId: "announcement_ack",
+      value: ackButton.value,
+      channel: "CGENERAL",
+    });
     await harness.service.settle();
 
     await harness.slack.command("/announce", "status", { as: grace });
@@ -131,10 +155,16 @@ describe("/announce", () => {
       await harness.service.settle();
     }
 
-    const reminders = harness.fake.sent("chat.postMessage").filter((call) => String(call.args.text).startsWith("Reminder from Grace Hopper"));
+    const reminders = harness.fake
+      .sent("chat.postMessage")
+      .filter((call) => String(call.args.text).startsWith("Reminder from Grace Hopper"));
     expect(reminders.map((call) => call.args.channel)).toEqual(["DMBOB"]);
     expect(buttonIn(blocksOf(reminders[0]), "announcement_ack")?.value).toBe(ackButton.value);
-    expect(replies().slice(-2).map((reply) => reply.text)).toEqual([
+    expect(
+      replies()
+        .slice(-2)
+        .map((reply) => reply.text),
+    ).toEqual([
       ":bell: Reminder on its way to 1 person, during their working hours.",
       "No one new to remind: everyone who hasn't acknowledged has already had their one reminder.",
     ]);
@@ -149,18 +179,25 @@ describe("/announce", () => {
     expect(body.response_action).toBe("update");
     const warning = body.view.blocks[0].text!.text;
     expect(warning).toContain("Nothing was posted");
-    expect(warning).toContain("<#GSECRET> is private and Momentum isn't a member: invite it there with `/invite @Momentum`");
+    expect(warning).toContain(
+      "<#GSECRET> is private and Momentum isn't a member: invite it there with `/invite @Momentum`",
+    );
     expect(warning).not.toContain("CGENERAL");
     expect(JSON.stringify(body.view.blocks)).toContain('"initial_conversations":["CGENERAL","GSECRET"]');
     expect(JSON.stringify(body.view.blocks)).toContain(JSON.stringify(TEXT).slice(1, 30));
     expect(await db.prisma.announcement.count()).toBe(0);
-    expect(harness.fake.sent("chat.postMessage").filter((call) => String(call.args.channel).match(/^[CG]/))).toEqual([]);
+    expect(harness.fake.sent("chat.postMessage").filter((call) => String(call.args.channel).match(/^[CG]/))).toEqual(
+      [],
+    );
   });
 
   it("when the message is empty, the modal shows it next to the field and nothing is stored", async () => {
     const view = (await openModal(grace))!;
     const answer = await harness.slack.submitView({ as: grace, view, values: modalValues(["CGENERAL"], "   ", false) });
-    expect(answer.json()).toEqual({ response_action: "errors", errors: { announce_text: "Write the announcement first." } });
+    expect(answer.json()).toEqual({
+      response_action: "errors",
+      errors: { announce_text: "Write the announcement first." },
+    });
     expect(await db.prisma.announcement.count()).toBe(0);
   });
 });
@@ -170,17 +207,34 @@ describe("a review-cycle launch announcing itself", () => {
     await act(grace);
     const hr = await db.prisma.person.findUniqueOrThrow({ where: { email: grace.email! } });
     const cycle = await db.prisma.reviewCycle.create({
-      data: { name: "H2 2026", createdById: hr.id, status: "active", participants: { kind: "everyone" }, selfDueDate: "2026-12-11", managerDueDate: "2026-12-18", questions: [], createdAt: SEEDED_AT },
+      data: {
+        name: "H2 2026",
+        createdById: hr.id,
+        status: "active",
+        participants: { kind: "everyone" },
+        selfDueDate: "2026-12-11",
+        managerDueDate: "2026-12-18",
+        questions: [],
+        createdAt: SEEDED_AT,
+      },
     });
 
     await harness.slack.clickButton({ as: grace, actionId: "announce_cycle", value: cycle.id });
     await harness.service.settle();
-    const view = harness.fake.sent("views.open").at(-1)!.args.view as { callback_id: string; private_metadata: string; blocks: Block[] };
+    const view = harness.fake.sent("views.open").at(-1)!.args.view as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: Block[];
+    };
     expect(view.callback_id).toBe("announce_modal");
     expect(JSON.stringify(view.blocks)).toContain('The review cycle \\"H2 2026\\" has started.');
     expect(JSON.parse(view.private_metadata)).toEqual({ cycleId: cycle.id });
 
-    await harness.slack.submitView({ as: grace, view, values: modalValues(["CGENERAL"], "H2 2026 has started!", false) });
+    await harness.slack.submitView({
+      as: grace,
+      view,
+      values: modalValues(["CGENERAL"], "H2 2026 has started!", false),
+    });
     await harness.service.settle();
     expect((await db.prisma.announcement.findFirstOrThrow()).cycleId).toBe(cycle.id);
     expect(posts("CGENERAL")).toHaveLength(1);
@@ -202,15 +256,30 @@ describe("who may announce", () => {
     const announcementId = (await db.prisma.announcement.findFirstOrThrow()).id;
     const postsBefore = harness.fake.sent("chat.postMessage").length;
 
-    const submitted = await harness.slack.submitView({ as: bob, view: { callback_id: "announce_modal" }, viewId: "VBOB", values: modalValues(["CGENERAL"], "Free pizza", false) });
+    const submitted = await harness.slack.submitView({
+      as: bob,
+      view: { callback_id: "announce_modal" },
+      viewId: "VBOB",
+      values: modalValues(["CGENERAL"], "Free pizza", false),
+    });
     await harness.service.settle();
-    expect(submitted.json()).toEqual({ response_action: "errors", errors: { announce_channels: "Sorry, only HR can send announcements." } });
+    expect(submitted.json()).toEqual({
+      response_action: "errors",
+      errors: { announce_channels: "Sorry, only HR can send announcements." },
+    });
 
     await harness.slack.clickButton({ as: bob, actionId: "announcement_follow_up", value: announcementId });
     await harness.slack.command("/announce", "status", { as: bob });
     await harness.service.settle();
 
-    expect(replies().slice(-2).map((reply) => reply.text)).toEqual(["Sorry, only HR can send announcement reminders.", "Sorry, only HR can see who has acknowledged an announcement."]);
+    expect(
+      replies()
+        .slice(-2)
+        .map((reply) => reply.text),
+    ).toEqual([
+      "Sorry, only HR can send announcement reminders.",
+      "Sorry, only HR can see who has acknowledged an announcement.",
+    ]);
     expect(await db.prisma.announcement.count()).toBe(1);
     expect(await db.prisma.delivery.count({ where: { kind: "announcement.followup" } })).toBe(0);
     expect(harness.fake.sent("chat.postMessage")).toHaveLength(postsBefore);

@@ -6,7 +6,11 @@ import { createLogger } from "../../../src/shared/logger.ts";
 
 function capture() {
   const lines: string[] = [];
-  const logger = createLogger({ level: "debug", pretty: false, destination: { write: (chunk: string) => void lines.push(chunk) } });
+  const logger = createLogger({
+    level: "debug",
+    pretty: false,
+    destination: { write: (chunk: string) => void lines.push(chunk) },
+  });
   return { logger, text: () => lines.join("") };
 }
 
@@ -19,7 +23,10 @@ describe("the Slack SDK's logger", () => {
 
   it("when Bolt logs an error quoting private text, the line has the error's kind and code but not its words", () => {
     const { logger, text } = capture();
-    const failure = Object.assign(new Error("An API error occurred: invalid_blocks for text 'Sorry to hear about your father'"), { code: "slack_webapi_platform_error" });
+    const failure = Object.assign(
+      new Error("An API error occurred: invalid_blocks for text 'Sorry to hear about your father'"),
+      { code: "slack_webapi_platform_error" },
+    );
     createBoltLogger(logger, []).error("listener failed", failure);
     expect(text()).toContain("slack_webapi_platform_error");
     expect(text()).not.toContain("father");

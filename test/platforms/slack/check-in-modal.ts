@@ -8,7 +8,13 @@ export interface Block {
   block_id?: string;
   optional?: boolean;
   elements?: { type: string; text?: string; action_id?: string; value?: string }[];
-  element?: { type: string; action_id: string; initial_value?: string; initial_option?: { value: string }; options?: { value: string }[] };
+  element?: {
+    type: string;
+    action_id: string;
+    initial_value?: string;
+    initial_option?: { value: string };
+    options?: { value: string }[];
+  };
 }
 
 export interface ModalView {
@@ -40,7 +46,8 @@ export function checkInState(input: Answers) {
 }
 
 export const shown = (view: ModalView) => JSON.stringify(view.blocks);
-export const input = (view: ModalView, blockId: string) => view.blocks.find((block) => block.block_id === blockId)!.element!;
+export const input = (view: ModalView, blockId: string) =>
+  view.blocks.find((block) => block.block_id === blockId)!.element!;
 
 export function checkInModalDriver(harness: SlackHarness) {
   const opened = () => harness.fake.sent("views.open");
@@ -57,7 +64,12 @@ export function checkInModalDriver(harness: SlackHarness) {
       return lastOpenedView();
     },
     async submit(view: ModalView, values: Answers, options: { as: FakeSlackUser; viewId?: string }) {
-      const answer = await harness.slack.submitView({ as: options.as, view, values: checkInState(values), viewId: options.viewId });
+      const answer = await harness.slack.submitView({
+        as: options.as,
+        view,
+        values: checkInState(values),
+        viewId: options.viewId,
+      });
       await harness.service.settle();
       return answer;
     },

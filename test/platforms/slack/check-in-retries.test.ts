@@ -12,7 +12,13 @@ let db: TestDatabase;
 let faults: DatabaseFaults;
 let harness: SlackHarness;
 const clock = new ManualClock("2026-11-25T12:00:00Z");
-const answers: Answers = { mood: "4", progress: "Shipped the importer", plans: "Polish the docs", blockers: "", forManager: "" };
+const answers: Answers = {
+  mood: "4",
+  progress: "Shipped the importer",
+  plans: "Polish the docs",
+  blockers: "",
+  forManager: "",
+};
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -47,7 +53,9 @@ describe("a check-in submitted while the database fails", () => {
     const second = await modal.submit(view, answers, { as: grace, viewId: "VCHECKIN1" });
     expect(second.body).toBe("");
     expect(await db.prisma.checkIn.count()).toBe(1);
-    expect(dmsToGrace().map((call) => call.args.text)).toEqual(["Check-in saved. You can edit it until Friday 27 November, 15:00."]);
+    expect(dmsToGrace().map((call) => call.args.text)).toEqual([
+      "Check-in saved. You can edit it until Friday 27 November, 15:00.",
+    ]);
 
     // The same view delivered once more (a retried request) saves nothing more and sends no second confirmation.
     await modal.submit(view, { ...answers, progress: "A retried copy" }, { as: grace, viewId: "VCHECKIN1" });

@@ -29,7 +29,9 @@ describe("a check-in submitted while Slack is slow", () => {
     expect(answer.body).toBe("");
     await harness.service.settle();
     expect(await db.prisma.checkIn.count()).toBe(1);
-    expect(dmsTo(grace.id).map((call) => call.args.text)).toEqual(["Check-in saved. You can edit it until Friday 27 November, 15:00."]);
+    expect(dmsTo(grace.id).map((call) => call.args.text)).toEqual([
+      "Check-in saved. You can edit it until Friday 27 November, 15:00.",
+    ]);
   });
 
   it("when a refusal comes after the budget, the person is told by DM and nothing is stored", async () => {
@@ -37,6 +39,8 @@ describe("a check-in submitted while Slack is slow", () => {
     expect(answer.body).toBe("");
     await harness.service.settle();
     expect(await db.prisma.checkIn.count()).toBe(0);
-    expect(dmsTo(gone.id).map((call) => call.args.text)).toEqual(["Your Slack account has been deactivated in Slack. Type /checkin to try again."]);
+    expect(dmsTo(gone.id).map((call) => call.args.text)).toEqual([
+      "Your Slack account has been deactivated in Slack. Type /checkin to try again.",
+    ]);
   });
 });

@@ -4,7 +4,15 @@ import { ManualClock } from "../../../src/shared/clock.ts";
 import type { TestDatabase } from "../../support/database.ts";
 import type { FakeSlackUser, RecordedCall } from "../../support/fake-slack.ts";
 import type { SlackHarness } from "../../support/slack.ts";
-import { checkInModalDriver, checkInState, input, shown, type Answers, type Block, type ModalView } from "./check-in-modal.ts";
+import {
+  checkInModalDriver,
+  checkInState,
+  input,
+  shown,
+  type Answers,
+  type Block,
+  type ModalView,
+} from "./check-in-modal.ts";
 import { alice, grace } from "./people.ts";
 
 let db: TestDatabase;
@@ -20,15 +28,25 @@ it.beforeEach(async ({ db: testDb, harness: testHarness }) => {
   clock.set("2026-11-25T12:00:00Z");
 });
 
-const answers: Answers = { mood: "4", progress: "Shipped the importer", plans: "Polish the docs", blockers: "", forManager: "Can we talk about hiring?" };
+const answers: Answers = {
+  mood: "4",
+  progress: "Shipped the importer",
+  plans: "Polish the docs",
+  blockers: "",
+  forManager: "Can we talk about hiring?",
+};
 
 const modal = () => checkInModalDriver(harness);
 const opened = () => modal().opened();
 const lastOpenedView = () => modal().lastOpenedView();
 const openWithCommand = (as = grace) => modal().openWithCommand(as);
-const submit = (view: ModalView, values: Answers, options: { as?: FakeSlackUser; viewId?: string } = {}) => modal().submit(view, values, { as: grace, ...options });
+const submit = (view: ModalView, values: Answers, options: { as?: FakeSlackUser; viewId?: string } = {}) =>
+  modal().submit(view, values, { as: grace, ...options });
 const dmsTo = (userId: string) => harness.fake.sent("chat.postMessage").filter((call) => call.args.channel === userId);
-const replies = () => harness.fake.responses.map((response) => response.body as { text: string; response_type?: string; blocks?: unknown[] });
+const replies = () =>
+  harness.fake.responses.map(
+    (response) => response.body as { text: string; response_type?: string; blocks?: unknown[] },
+  );
 
 async function gracesCheckIns() {
   return db.prisma.checkIn.findMany({ where: { person: { email: grace.email! } } });
@@ -67,7 +85,12 @@ describe("the check-in prompt's Start check-in button", () => {
   });
 
   it("when Grace clicks the button of a prompt from a week that has closed, this week's form opens and says so", async () => {
-    await harness.slack.clickButton({ as: grace, actionId: "checkin_start", value: "2000-01-07", blockId: "checkin_prompt" });
+    await harness.slack.clickButton({
+      as: grace,
+      actionId: "checkin_start",
+      value: "2000-01-07",
+      blockId: "checkin_prompt",
+    });
     await harness.service.settle();
     expect(opened()).toHaveLength(1);
     expect(shown(lastOpenedView())).toContain("That prompt was for an earlier week, which has closed");
@@ -83,7 +106,9 @@ describe("the check-in prompt's Start check-in button", () => {
     await harness.slack.clickButton({ as: grace, actionId: "checkin_start", value: "2026-W48" });
     await harness.service.settle();
     expect(opened()).toHaveLength(0);
-    expect(replies()).toEqual([expect.objectContaining({ response_type: "ephemeral", text: expect.stringContaining("deactivated") })]);
+    expect(replies()).toEqual([
+      expect.objectContaining({ response_type: "ephemeral", text: expect.stringContaining("deactivated") }),
+    ]);
   });
 });
 
@@ -115,8 +140,16 @@ describe("/checkin and the check-in modal", () => {
     expect(answer.body).toBe("");
 
     const [row] = await gracesCheckIns();
-    expect(row).toMatchObject({ mood: 4, progress: "Shipped the importer", plans: "Polish the docs", blockers: null, forManager: "Can we talk about hiring?" });
-    expect(dmsTo(grace.id).map((call) => call.args.text)).toEqual([`Check-in saved. You can edit it until ${DEADLINE}.`]);
+    expect(row).toMatchObject({
+      mood: 4,
+      progress: "Shipped the importer",
+      plans: "Polish the docs",
+      blockers: null,
+      forManager: "Can we talk about hiring?",
+    });
+    expect(dmsTo(grace.id).map((call) => call.args.text)).toEqual([
+      `Check-in saved. You can edit it until ${DEADLINE}.`,
+    ]);
     // Check-in words are private: they never reach the logs.
     expect(harness.service.logs.join("\n")).not.toContain("Can we talk about hiring");
   });
@@ -132,13 +165,25 @@ describe("/checkin and the check-in modal", () => {
 
     const rows = await gracesCheckIns();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ id: first.id, mood: 2, plans: "Rest", forManager: null, progress: "Shipped the importer" });
+    expect(rows[0]).toMatchObject({
+      id: first.id,
+      mood: 2,
+      plans: "Rest",
+      forManager: null,
+      progress: "Shipped the importer",
+    });
     expect(dmsTo(grace.id).at(-1)!.args.text).toBe(`Check-in updated. You can edit it until ${DEADLINE}.`);
   });
 
   it("when fields are missing or too long, each shows its own error inline, the modal keeps her answers and nothing is stored", async () => {
     const view = await openWithCommand();
-    const answer = await submit(view, { mood: null, progress: "   ", plans: "x".repeat(3001), blockers: "Fine", forManager: null });
+    const answer = await submit(view, {
+      mood: null,
+      progress: "   ",
+      plans: "x".repeat(3001),
+      blockers: "Fine",
+      forManager: null,
+    });
     const body = answer.json<{ response_action: string; errors: Record<string, string> }>();
     expect(body.response_action).toBe("errors");
     expect(body.errors).toEqual({
@@ -152,7 +197,9 @@ describe("/checkin and the check-in modal", () => {
 
   it("when a mood outside 1–5 is sent, it is refused on the mood field", async () => {
     const answer = await submit(await openWithCommand(), { ...answers, mood: "9" });
-    expect(answer.json<{ errors: Record<string, string> }>().errors).toEqual({ checkin_mood: "Pick your mood, from 1 to 5." });
+    expect(answer.json<{ errors: Record<string, string> }>().errors).toEqual({
+      checkin_mood: "Pick your mood, from 1 to 5.",
+    });
     expect(await db.prisma.checkIn.count()).toBe(0);
   });
 
@@ -161,8 +208,16 @@ describe("/checkin and the check-in modal", () => {
     const [before] = await gracesCheckIns();
     clock.set("2026-11-26T18:00:00Z");
 
-    const answer = await submit(await openWithCommand(), { mood: "1", progress: "", plans: "Something new", blockers: "New blocker", forManager: "" });
-    expect(answer.json<{ errors: Record<string, string> }>().errors).toEqual({ checkin_progress: "Tell us what you moved forward this week." });
+    const answer = await submit(await openWithCommand(), {
+      mood: "1",
+      progress: "",
+      plans: "Something new",
+      blockers: "New blocker",
+      forManager: "",
+    });
+    expect(answer.json<{ errors: Record<string, string> }>().errors).toEqual({
+      checkin_progress: "Tell us what you moved forward this week.",
+    });
     const [after] = await gracesCheckIns();
     expect(after).toEqual(before);
     expect(dmsTo(grace.id)).toHaveLength(1);
@@ -178,7 +233,9 @@ describe("/checkin and the check-in modal", () => {
     expect(sent.map((answer) => answer.status)).toEqual([200, 200]);
     await harness.service.settle();
     expect(await gracesCheckIns()).toHaveLength(1);
-    expect(dmsTo(grace.id).map((call) => call.args.text)).toEqual([`Check-in saved. You can edit it until ${DEADLINE}.`]);
+    expect(dmsTo(grace.id).map((call) => call.args.text)).toEqual([
+      `Check-in saved. You can edit it until ${DEADLINE}.`,
+    ]);
   });
 
   it("when saving is refused (a deactivated account), the reason shows inline; once fixed, the same form can be submitted", async () => {

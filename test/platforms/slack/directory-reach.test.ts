@@ -45,7 +45,11 @@ const CSV = [
   "deploy@example.com,Deploy Bot,,,",
 ].join("\n");
 
-it.override("slackOptions", { clock, slack: { directory: { tiers: FAST_DIRECTORY_TIERS, pageSize: 2 } }, people: false });
+it.override("slackOptions", {
+  clock,
+  slack: { directory: { tiers: FAST_DIRECTORY_TIERS, pageSize: 2 } },
+  people: false,
+});
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "momentum-reach-"));
 });
@@ -60,7 +64,15 @@ function cli(): CliContext & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const { domain, directories } = harness.service;
-  return { domain, directories, platforms: ["slack"], out: (line) => stdout.push(line), err: (line) => stderr.push(line), stdout, stderr };
+  return {
+    domain,
+    directories,
+    platforms: ["slack"],
+    out: (line) => stdout.push(line),
+    err: (line) => stderr.push(line),
+    stdout,
+    stderr,
+  };
 }
 
 async function importOrg() {
@@ -72,22 +84,32 @@ async function importOrg() {
 }
 
 async function personByEmail(email: string) {
-  return db.prisma.person.findUniqueOrThrow({ where: { email }, include: { slackIdentities: true, reachability: true } });
+  return db.prisma.person.findUniqueOrThrow({
+    where: { email },
+    include: { slackIdentities: true, reachability: true },
+  });
 }
 
-const dmsTo = (user: FakeSlackUser) => harness.fake.sent("chat.postMessage").filter((call) => call.args.channel === `DM${user.id.slice(1)}`);
+const dmsTo = (user: FakeSlackUser) =>
+  harness.fake.sent("chat.postMessage").filter((call) => call.args.channel === `DM${user.id.slice(1)}`);
 
 describe("reaching people HR imported, on Slack", () => {
   it("when HR imports the org, each person is linked to the Slack user with their email, paging through users.list", async () => {
     const ctx = await importOrg();
 
-    expect((await personByEmail("alice@example.com")).slackIdentities.map((identity) => identity.userId)).toEqual(["UALICE"]);
-    expect((await personByEmail("bob@example.com")).slackIdentities.map((identity) => identity.userId)).toEqual(["UBOB"]);
+    expect((await personByEmail("alice@example.com")).slackIdentities.map((identity) => identity.userId)).toEqual([
+      "UALICE",
+    ]);
+    expect((await personByEmail("bob@example.com")).slackIdentities.map((identity) => identity.userId)).toEqual([
+      "UBOB",
+    ]);
     // Seven users, pages of two: four users.list calls, each after the first carrying the previous cursor.
     const pages = harness.fake.calls("users.list");
     expect(pages).toHaveLength(4);
     expect(pages.every((call) => call.args.limit === "2")).toBe(true);
-    expect(pages.slice(1).every((call) => typeof call.args.cursor === "string" && call.args.cursor.length > 0)).toBe(true);
+    expect(pages.slice(1).every((call) => typeof call.args.cursor === "string" && call.args.cursor.length > 0)).toBe(
+      true,
+    );
     expect(harness.fake.calls("users.lookupByEmail")).toHaveLength(0);
     expect(ctx.stdout.join("\n")).toMatch(/Slack: 3 people reachable \(3 newly found among 7 Slack accounts\)/);
   });
@@ -98,7 +120,9 @@ describe("reaching people HR imported, on Slack", () => {
     for (const email of ["sam@example.com", "gus@example.com", "dora@example.com", "deploy@example.com"]) {
       expect((await personByEmail(email)).slackIdentities).toEqual([]);
     }
-    expect(await db.prisma.slackIdentity.count({ where: { userId: { in: ["USAMOTHER", "UGUS", "UDORA", "UBOTX"] } } })).toBe(0);
+    expect(
+      await db.prisma.slackIdentity.count({ where: { userId: { in: ["USAMOTHER", "UGUS", "UDORA", "UBOTX"] } } }),
+    ).toBe(0);
   });
 
   it("a time zone HR chose is kept, and an unset one comes from the Slack profile", async () => {
@@ -117,7 +141,9 @@ describe("reaching people HR imported, on Slack", () => {
     expect(lines).toMatch(/3 of 7 active people can be reached on Slack; 4 can't yet\./);
     expect(lines).toContain("! Dora Gone <dora@example.com>  Slack: no (Slack account deactivated)");
     expect(lines).toContain("! Sam Same <sam@example.com>  Slack: no (not in the Slack workspace)");
-    expect(lines).toContain("! Gus Guest <gus@example.com>  Slack: no (a Slack guest account (guests are not messaged))");
+    expect(lines).toContain(
+      "! Gus Guest <gus@example.com>  Slack: no (a Slack guest account (guests are not messaged))",
+    );
     expect(lines).toContain("  Alice Berlin <alice@example.com>  Slack: reachable");
 
     const file = join(dir, "reach.csv");
@@ -129,7 +155,8 @@ describe("reaching people HR imported, on Slack", () => {
   it("journey: CSV import, then the Friday check-in prompt reaches every imported person at 15:00 in their own zone", async () => {
     await importOrg();
     // The week that opens at each person's Friday 15:00 closes a week later.
-    const newWeekPrompt = (user: FakeSlackUser) => dmsTo(user).filter((call) => String(call.args.text).includes("open until Friday 4 December"));
+    const newWeekPrompt = (user: FakeSlackUser) =>
+      dmsTo(user).filter((call) => String(call.args.text).includes("open until Friday 4 December"));
     const at = async (instant: string) => {
       clock.set(instant);
       await harness.service.scheduler.tick();
@@ -151,8 +178,18 @@ describe("reaching people HR imported, on Slack", () => {
     clock.set("2026-11-26T08:30:00Z"); // inside working hours in Tokyo and Berlin; Hana's UTC day starts at 09:00
     await importOrg();
     const hr = await personByEmail("hana@example.com");
-    const ids = await Promise.all(["hana@example.com", "alice@example.com", "bob@example.com", "dora@example.com"].map(async (email) => (await personByEmail(email)).id));
-    const created = await createReviewCycle(harness.service.domain, { actorId: hr.id, name: "H2 2026", participants: { kind: "people", personIds: ids }, selfDueDate: "2026-12-10", managerDueDate: "2026-12-17" });
+    const ids = await Promise.all(
+      ["hana@example.com", "alice@example.com", "bob@example.com", "dora@example.com"].map(
+        async (email) => (await personByEmail(email)).id,
+      ),
+    );
+    const created = await createReviewCycle(harness.service.domain, {
+      actorId: hr.id,
+      name: "H2 2026",
+      participants: { kind: "people", personIds: ids },
+      selfDueDate: "2026-12-10",
+      managerDueDate: "2026-12-17",
+    });
 
     const launched = await launchReviewCycle(harness.service.domain, { actorId: hr.id, cycleId: created.cycleId });
     await harness.service.settle();
@@ -171,8 +208,21 @@ describe("reaching people HR imported, on Slack", () => {
   it("when someone was imported after the sync, the outbox looks them up by email before it would fail their message", async () => {
     await importOrg();
     const nia = harness.fake.addUser({ id: "UNIA", name: "Nia New", email: "nia@example.com", tz: "Europe/Paris" });
-    const person = await db.prisma.person.create({ data: { email: "nia@example.com", name: "Nia New", timeZone: "UTC", createdAt: SEEDED_AT, updatedAt: SEEDED_AT } });
-    await enqueueDeliveries(db.prisma, [{ key: "t:nia", kind: "test", target: { kind: "person", personId: person.id }, message: { type: "notice", title: "Hello", text: "hello" } }], clock.now());
+    const person = await db.prisma.person.create({
+      data: { email: "nia@example.com", name: "Nia New", timeZone: "UTC", createdAt: SEEDED_AT, updatedAt: SEEDED_AT },
+    });
+    await enqueueDeliveries(
+      db.prisma,
+      [
+        {
+          key: "t:nia",
+          kind: "test",
+          target: { kind: "person", personId: person.id },
+          message: { type: "notice", title: "Hello", text: "hello" },
+        },
+      ],
+      clock.now(),
+    );
 
     await harness.service.settle();
 
@@ -183,18 +233,35 @@ describe("reaching people HR imported, on Slack", () => {
 
   it("when Slack answers users_not_found, the row fails with the reason; a 429 defers it instead of failing it", async () => {
     await importOrg();
-    const ghost = await db.prisma.person.create({ data: { email: "ghost@example.com", name: "Ghost", timeZone: "UTC", createdAt: SEEDED_AT, updatedAt: SEEDED_AT } });
-    const later = await db.prisma.person.create({ data: { email: "later@example.com", name: "Later", timeZone: "UTC", createdAt: SEEDED_AT, updatedAt: SEEDED_AT } });
-    harness.fake.inject({ method: "users.lookupByEmail", when: (call) => call.args.email === "later@example.com", times: 1, fault: { kind: "rate-limit", retryAfterSeconds: 30 } });
+    const ghost = await db.prisma.person.create({
+      data: { email: "ghost@example.com", name: "Ghost", timeZone: "UTC", createdAt: SEEDED_AT, updatedAt: SEEDED_AT },
+    });
+    const later = await db.prisma.person.create({
+      data: { email: "later@example.com", name: "Later", timeZone: "UTC", createdAt: SEEDED_AT, updatedAt: SEEDED_AT },
+    });
+    harness.fake.inject({
+      method: "users.lookupByEmail",
+      when: (call) => call.args.email === "later@example.com",
+      times: 1,
+      fault: { kind: "rate-limit", retryAfterSeconds: 30 },
+    });
     await enqueueDeliveries(
       db.prisma,
-      [ghost, later].map((person) => ({ key: `t:${person.id}`, kind: "test", target: { kind: "person" as const, personId: person.id }, message: { type: "notice", title: "Hello", text: "hello" } })),
+      [ghost, later].map((person) => ({
+        key: `t:${person.id}`,
+        kind: "test",
+        target: { kind: "person" as const, personId: person.id },
+        message: { type: "notice", title: "Hello", text: "hello" },
+      })),
       clock.now(),
     );
 
     await harness.service.settle();
 
-    const rows = await db.prisma.delivery.findMany({ where: { kind: "test" }, select: { personId: true, status: true, lastError: true, attempts: true } });
+    const rows = await db.prisma.delivery.findMany({
+      where: { kind: "test" },
+      select: { personId: true, status: true, lastError: true, attempts: true },
+    });
     const ghostRow = rows.find((row) => row.personId === ghost.id)!;
     expect(ghostRow.status).toBe("failed");
     expect(ghostRow.lastError).toContain("not in the Slack workspace");
@@ -235,7 +302,18 @@ describe("reaching people HR imported, on Slack", () => {
     harness.fake.addUser({ ...bob, deleted: true });
     const person = await personByEmail("bob@example.com");
     const queue = (key: string) =>
-      enqueueDeliveries(db.prisma, [{ key, kind: "test", target: { kind: "person", personId: person.id }, message: { type: "notice", title: "Hello", text: "hello" } }], clock.now());
+      enqueueDeliveries(
+        db.prisma,
+        [
+          {
+            key,
+            kind: "test",
+            target: { kind: "person", personId: person.id },
+            message: { type: "notice", title: "Hello", text: "hello" },
+          },
+        ],
+        clock.now(),
+      );
 
     await queue("t:first");
     await harness.service.settle();

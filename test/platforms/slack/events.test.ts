@@ -15,7 +15,12 @@ describe("Slack events", () => {
   it("when Alice opens the Home tab, she sees how to give kudos and this month's leaderboard", async () => {
     await harness.slack.command("/kudos", `${mention(bob)} thanks for the review`, { as: grace });
     await harness.service.settle();
-    const answer = await harness.slack.postEvent({ type: "app_home_opened", user: alice.id, tab: "home", channel: "DMALICE" });
+    const answer = await harness.slack.postEvent({
+      type: "app_home_opened",
+      user: alice.id,
+      tab: "home",
+      channel: "DMALICE",
+    });
     expect(answer.status).toBe(200);
     await harness.service.settle();
     const published = harness.fake.sent("views.publish");

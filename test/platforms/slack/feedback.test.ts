@@ -30,15 +30,29 @@ it.beforeEach(async ({ db: testDb, harness: testHarness }) => {
 
 async function seed(user: FakeSlackUser, role: "employee" | "manager", managerId?: string) {
   return db.prisma.person.create({
-    data: { name: user.name, email: user.email!, timeZone: user.tz ?? "UTC", createdAt: SEEDED_AT, updatedAt: SEEDED_AT, role, managerId, slackIdentities: { create: { teamId: harness.fake.teamId, userId: user.id, createdAt: SEEDED_AT } } },
+    data: {
+      name: user.name,
+      email: user.email!,
+      timeZone: user.tz ?? "UTC",
+      createdAt: SEEDED_AT,
+      updatedAt: SEEDED_AT,
+      role,
+      managerId,
+      slackIdentities: { create: { teamId: harness.fake.teamId, userId: user.id, createdAt: SEEDED_AT } },
+    },
   });
 }
 
 type Blocks = { type: string; elements?: { action_id?: string; value?: string; text?: { text: string } }[] }[];
 const posts = () => harness.fake.sent("chat.postMessage");
 const dmsTo = (user: FakeSlackUser) => posts().filter((call) => call.args.channel === `DM${user.id.slice(1)}`);
-const replies = () => harness.fake.responses.map((response) => response.body as { text: string; response_type?: string; replace_original?: boolean; blocks?: Blocks });
-const buttonsOf = (blocks: Blocks | undefined) => (blocks ?? []).flatMap((block) => block.elements ?? []).filter((element) => element.action_id);
+const replies = () =>
+  harness.fake.responses.map(
+    (response) =>
+      response.body as { text: string; response_type?: string; replace_original?: boolean; blocks?: Blocks },
+  );
+const buttonsOf = (blocks: Blocks | undefined) =>
+  (blocks ?? []).flatMap((block) => block.elements ?? []).filter((element) => element.action_id);
 
 async function previewAs(giver: FakeSlackUser, text: string) {
   await harness.slack.command("/feedback", text, { as: giver });
@@ -60,7 +74,11 @@ describe("/feedback @person: preview, then send", () => {
     const shown = JSON.stringify(preview.blocks);
     expect(shown).toContain("Only Bob Brown will see this.");
     expect(shown).toContain("Bob Brown and their manager Carol Chief will see this.");
-    expect(buttons.map((button) => button.text!.text)).toEqual(["Send to Bob Brown only", "Send to Bob Brown and Carol Chief", "Cancel"]);
+    expect(buttons.map((button) => button.text!.text)).toEqual([
+      "Send to Bob Brown only",
+      "Send to Bob Brown and Carol Chief",
+      "Cancel",
+    ]);
     expect(posts()).toHaveLength(0);
     expect(await db.prisma.feedback.count()).toBe(0);
   });
@@ -82,7 +100,11 @@ describe("/feedback @person: preview, then send", () => {
   it("when Alice shares it with Bob's manager, Bob and Carol each get one DM, Carol's marked as shared with her as his manager", async () => {
     const { buttons } = await previewAs(alice, `${mention(bob)} ${TEXT}`);
     await click(alice, buttons[1]);
-    expect(posts().map((call) => call.args.channel).sort()).toEqual(["DMBOB", "DMCAROL"]);
+    expect(
+      posts()
+        .map((call) => call.args.channel)
+        .sort(),
+    ).toEqual(["DMBOB", "DMCAROL"]);
     const carolSees = JSON.stringify(dmsTo(carol)[0].args.blocks);
     expect(carolSees).toContain(TEXT);
     expect(carolSees).toContain("shared it with you as their manager");
@@ -92,7 +114,10 @@ describe("/feedback @person: preview, then send", () => {
 
   it("when Alice double-clicks and then clicks the other send button too, the feedback is stored and sent once", async () => {
     const { buttons } = await previewAs(alice, `${mention(bob)} ${TEXT}`);
-    await Promise.all([harness.slack.clickButton({ as: alice, actionId: buttons[0].action_id!, value: buttons[0].value }), harness.slack.clickButton({ as: alice, actionId: buttons[0].action_id!, value: buttons[0].value })]);
+    await Promise.all([
+      harness.slack.clickButton({ as: alice, actionId: buttons[0].action_id!, value: buttons[0].value }),
+      harness.slack.clickButton({ as: alice, actionId: buttons[0].action_id!, value: buttons[0].value }),
+    ]);
     await harness.service.settle();
     await click(alice, buttons[1]);
     expect(await db.prisma.feedback.count()).toBe(1);
@@ -122,7 +147,9 @@ describe("/feedback @person: preview, then send", () => {
 
   it("when the recipient has no manager, the preview says so and offers only 'only them'", async () => {
     const { preview, buttons } = await previewAs(alice, `${mention(grace)} ${TEXT}`);
-    expect(JSON.stringify(preview.blocks)).toContain("Grace Hopper has no manager in Momentum, so only Grace Hopper can see it.");
+    expect(JSON.stringify(preview.blocks)).toContain(
+      "Grace Hopper has no manager in Momentum, so only Grace Hopper can see it.",
+    );
     expect(buttons.map((button) => button.text!.text)).toEqual(["Send to Grace Hopper only", "Cancel"]);
   });
 
@@ -140,7 +167,10 @@ describe("/feedback @person: preview, then send", () => {
     await harness.service.settle();
     await harness.slack.command("/feedback", TEXT, { as: alice });
     await harness.service.settle();
-    expect(replies().map((reply) => reply.text)).toEqual(["Feedback is for someone else: you can't give feedback to yourself.", expect.stringMatching(/Start with the person/)]);
+    expect(replies().map((reply) => reply.text)).toEqual([
+      "Feedback is for someone else: you can't give feedback to yourself.",
+      expect.stringMatching(/Start with the person/),
+    ]);
     expect(replies().every((reply) => reply.response_type === "ephemeral")).toBe(true);
     expect(await db.prisma.feedbackDraft.count()).toBe(0);
   });
@@ -150,10 +180,27 @@ describe("/feedback alone: the form", () => {
   it("when Alice picks Bob, the form says who will see it; when she submits, Bob and Carol get it and Alice gets a confirmation without the text", async () => {
     await harness.slack.command("/feedback", "", { as: alice });
     await harness.service.settle();
-    const opened = harness.fake.sent("views.open")[0].args.view as { callback_id: string; blocks: { block_id?: string }[] };
+    const opened = harness.fake.sent("views.open")[0].args.view as {
+      callback_id: string;
+      blocks: { block_id?: string }[];
+    };
     expect(opened.callback_id).toBe("feedback_modal");
 
-    const pick = { type: "block_actions", team: { id: harness.fake.teamId }, user: { id: alice.id, team_id: harness.fake.teamId }, trigger_id: "t1", view: { id: "VFEEDBACK1", hash: "h1" }, actions: [{ type: "users_select", action_id: "feedback_recipient_pick", block_id: "feedback_recipient", selected_user: bob.id }] };
+    const pick = {
+      type: "block_actions",
+      team: { id: harness.fake.teamId },
+      user: { id: alice.id, team_id: harness.fake.teamId },
+      trigger_id: "t1",
+      view: { id: "VFEEDBACK1", hash: "h1" },
+      actions: [
+        {
+          type: "users_select",
+          action_id: "feedback_recipient_pick",
+          block_id: "feedback_recipient",
+          selected_user: bob.id,
+        },
+      ],
+    };
     await harness.slack.send(new URLSearchParams({ payload: JSON.stringify(pick) }).toString());
     await harness.service.settle();
     const updated = JSON.stringify(harness.fake.sent("views.update")[0].args);
@@ -172,7 +219,12 @@ describe("/feedback alone: the form", () => {
     });
     expect(submitted.status).toBe(200);
     await harness.service.settle();
-    expect(posts().filter((call) => call.args.channel !== alice.id).map((call) => call.args.channel).sort()).toEqual(["DMBOB", "DMCAROL"]);
+    expect(
+      posts()
+        .filter((call) => call.args.channel !== alice.id)
+        .map((call) => call.args.channel)
+        .sort(),
+    ).toEqual(["DMBOB", "DMCAROL"]);
     const confirmation = posts().find((call) => call.args.channel === alice.id)!;
     expect(confirmation.args.text).toBe("Feedback sent to Bob Brown");
     expect(JSON.stringify(confirmation.args)).not.toContain("zq-fb-3141");
@@ -188,7 +240,10 @@ describe("/feedback alone: the form", () => {
         feedback_audience: { audience: { type: "radio_buttons", selected_option: { value: "recipient_and_manager" } } },
       },
     });
-    expect(answer.json()).toEqual({ response_action: "errors", errors: { feedback_audience: "Grace Hopper has no manager in Momentum, so only Grace Hopper can see it." } });
+    expect(answer.json()).toEqual({
+      response_action: "errors",
+      errors: { feedback_audience: "Grace Hopper has no manager in Momentum, so only Grace Hopper can see it." },
+    });
     expect(await db.prisma.feedback.count()).toBe(0);
   });
 });
@@ -199,20 +254,34 @@ async function answerButtonFor(user: FakeSlackUser) {
 }
 
 function submitAnswer(as: FakeSlackUser, askId: string, text: string, viewId = `V${randomUUID().slice(0, 8)}`) {
-  return harness.slack.submitView({ as, viewId, view: { callback_id: "feedback_answer_modal", private_metadata: JSON.stringify({ askId }) }, values: { feedback_answer_text: { answer: { type: "plain_text_input", value: text } } } });
+  return harness.slack.submitView({
+    as,
+    viewId,
+    view: { callback_id: "feedback_answer_modal", private_metadata: JSON.stringify({ askId }) },
+    values: { feedback_answer_text: { answer: { type: "plain_text_input", value: text } } },
+  });
 }
 
 describe("/feedback request", () => {
   it("when Alice asks Bob and Grace about the launch, each gets a DM with Answer; Bob's answer reaches Alice only, and Grace can't answer Bob's ask", async () => {
-    await harness.slack.command("/feedback", `request ${mention(bob)} ${mention(grace)} about the launch`, { as: alice });
+    await harness.slack.command("/feedback", `request ${mention(bob)} ${mention(grace)} about the launch`, {
+      as: alice,
+    });
     await harness.service.settle();
     expect(replies().at(-1)!.text).toBe("Asked Bob Brown and Grace Hopper for feedback");
-    expect(posts().map((call) => call.args.channel).sort()).toEqual(["DMBOB", "DMGRACE"]);
+    expect(
+      posts()
+        .map((call) => call.args.channel)
+        .sort(),
+    ).toEqual(["DMBOB", "DMGRACE"]);
     expect(JSON.stringify(dmsTo(bob)[0].args.blocks)).toContain("Your answer goes to Alice Adams only.");
 
     const [answer] = await answerButtonFor(bob);
     await click(bob, answer);
-    const modal = harness.fake.sent("views.open").at(-1)!.args.view as { callback_id: string; private_metadata: string };
+    const modal = harness.fake.sent("views.open").at(-1)!.args.view as {
+      callback_id: string;
+      private_metadata: string;
+    };
     expect(modal.callback_id).toBe("feedback_answer_modal");
     const { askId } = JSON.parse(modal.private_metadata) as { askId: string };
 
@@ -222,7 +291,10 @@ describe("/feedback request", () => {
     expect(harness.fake.sent("views.open")).toHaveLength(opensBefore);
     expect(replies().at(-1)!.text).toMatch(/sent to someone else/);
     const replayed = await submitAnswer(grace, askId, TEXT);
-    expect(replayed.json()).toEqual({ response_action: "errors", errors: { feedback_answer_text: "This feedback request was sent to someone else, so you can't answer it." } });
+    expect(replayed.json()).toEqual({
+      response_action: "errors",
+      errors: { feedback_answer_text: "This feedback request was sent to someone else, so you can't answer it." },
+    });
     expect(await db.prisma.feedback.count()).toBe(0);
 
     const postsBefore = posts().length;
@@ -242,12 +314,16 @@ describe("/feedback request", () => {
   it("when Carol asks about her report Bob, Alice's answer reaches Bob and Carol, and nobody else", async () => {
     await harness.slack.command("/feedback", `request for ${mention(bob)} ${mention(alice)} about Q4`, { as: carol });
     await harness.service.settle();
-    expect(JSON.stringify(dmsTo(alice)[0].args.blocks)).toContain("Your answer goes to Bob Brown and Carol Chief only.");
+    expect(JSON.stringify(dmsTo(alice)[0].args.blocks)).toContain(
+      "Your answer goes to Bob Brown and Carol Chief only.",
+    );
     const [answer] = await answerButtonFor(alice);
     const postsBefore = posts().length;
     expect((await submitAnswer(alice, answer.value!, TEXT)).status).toBe(200);
     await harness.service.settle();
-    const delivered = posts().slice(postsBefore).filter((call) => String(call.args.channel).startsWith("DM"));
+    const delivered = posts()
+      .slice(postsBefore)
+      .filter((call) => String(call.args.channel).startsWith("DM"));
     expect(delivered.map((call) => call.args.channel).sort()).toEqual(["DMBOB", "DMCAROL"]);
   });
 

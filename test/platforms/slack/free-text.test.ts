@@ -28,7 +28,10 @@ beforeEach(async () => {
 
 describe("unstorable characters in Slack text", () => {
   it("when /kudos text carries a NUL byte, Grace alone is told to retype it and no kudos is stored", async () => {
-    await harness.slack.command("/kudos", `${mention(alice)} thanks\u0000 for the demo`, { as: grace, channel: "CDEMO" });
+    await harness.slack.command("/kudos", `${mention(alice)} thanks\u0000 for the demo`, {
+      as: grace,
+      channel: "CDEMO",
+    });
     await harness.service.settle();
     const replies = harness.fake.responses.map((response) => response.body as { text: string; response_type?: string });
     expect(replies.map((reply) => reply.text)).toEqual([UNSTORABLE_TEXT]);
@@ -40,7 +43,11 @@ describe("unstorable characters in Slack text", () => {
   it("when a check-in field holds a lone surrogate, the modal shows the problem under that field and nothing is stored", async () => {
     const modal = checkInModalDriver(harness);
     const view = await modal.openWithCommand(grace);
-    const answer = await modal.submit(view, { mood: "4", progress: "Shipped \ud800 the importer", plans: "Docs" }, { as: grace });
+    const answer = await modal.submit(
+      view,
+      { mood: "4", progress: "Shipped \ud800 the importer", plans: "Docs" },
+      { as: grace },
+    );
     expect(answer.json()).toEqual({ response_action: "errors", errors: { checkin_progress: UNSTORABLE_TEXT } });
     expect(await db.prisma.checkIn.count()).toBe(0);
   });

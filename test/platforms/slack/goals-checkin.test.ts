@@ -35,7 +35,15 @@ async function gracesGoals() {
 }
 
 function submitWithGoals(view: ModalView, goals: Record<string, string | null>, viewId: string) {
-  const values = { ...checkInState(answers), ...Object.fromEntries(Object.entries(goals).map(([id, value]) => [`checkin_goal_${id}`, { goal_value: { type: "number_input", value } }])) };
+  const values = {
+    ...checkInState(answers),
+    ...Object.fromEntries(
+      Object.entries(goals).map(([id, value]) => [
+        `checkin_goal_${id}`,
+        { goal_value: { type: "number_input", value } },
+      ]),
+    ),
+  };
   return harness.slack.submitView({ as: grace, view, values, viewId });
 }
 
@@ -51,9 +59,16 @@ describe("goals in the Slack check-in modal", () => {
     await harness.service.settle();
     expect(answer.body).toBe("");
     expect(await db.prisma.checkIn.count()).toBe(1);
-    expect(await db.prisma.goalUpdate.findMany({ select: { goalId: true, value: true, comment: true } })).toEqual([{ goalId: goals.customers, value: 12, comment: "from weekly check-in" }]);
-    expect(await db.prisma.goal.findUniqueOrThrow({ where: { id: goals.customers } })).toMatchObject({ currentValue: 12 });
-    const confirmation = harness.fake.sent("chat.postMessage").filter((call) => call.args.channel === grace.id).at(-1)!;
+    expect(await db.prisma.goalUpdate.findMany({ select: { goalId: true, value: true, comment: true } })).toEqual([
+      { goalId: goals.customers, value: 12, comment: "from weekly check-in" },
+    ]);
+    expect(await db.prisma.goal.findUniqueOrThrow({ where: { id: goals.customers } })).toMatchObject({
+      currentValue: 12,
+    });
+    const confirmation = harness.fake
+      .sent("chat.postMessage")
+      .filter((call) => call.args.channel === grace.id)
+      .at(-1)!;
     expect(JSON.stringify(confirmation.args.blocks)).toContain("Migrate 40 customers: `▓▓▓░░░░░░░ 30%`");
 
     // Reopened, the form shows the new value, so leaving it as is records nothing more.
@@ -67,12 +82,19 @@ describe("goals in the Slack check-in modal", () => {
   it("when a goal value isn't a number, it shows inline next to that goal with the other fields' errors, and neither the check-in nor any goal is stored", async () => {
     const goals = await gracesGoals();
     const view = await checkInModalDriver(harness).openWithCommand(grace);
-    const values = { ...checkInState({ ...answers, plans: " " }), [`checkin_goal_${goals.docs}`]: { goal_value: { type: "number_input", value: "half" } }, [`checkin_goal_${goals.customers}`]: { goal_value: { type: "number_input", value: "20" } } };
+    const values = {
+      ...checkInState({ ...answers, plans: " " }),
+      [`checkin_goal_${goals.docs}`]: { goal_value: { type: "number_input", value: "half" } },
+      [`checkin_goal_${goals.customers}`]: { goal_value: { type: "number_input", value: "20" } },
+    };
     const answer = await harness.slack.submitView({ as: grace, view, values, viewId: "VCHECKIN3" });
     await harness.service.settle();
     expect(answer.json()).toEqual({
       response_action: "errors",
-      errors: { checkin_plans: "Tell us what you plan for next week.", [`checkin_goal_${goals.docs}`]: "Give the progress as a number, e.g. 40." },
+      errors: {
+        checkin_plans: "Tell us what you plan for next week.",
+        [`checkin_goal_${goals.docs}`]: "Give the progress as a number, e.g. 40.",
+      },
     });
     expect(await db.prisma.checkIn.count()).toBe(0);
     expect(await db.prisma.goalUpdate.count()).toBe(0);

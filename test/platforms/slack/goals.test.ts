@@ -34,9 +34,15 @@ interface ModalView {
 }
 
 const opened = () => harness.fake.sent("views.open").map((call) => call.args.view as ModalView);
-const updated = () => harness.fake.sent("views.update").map((call) => call.args as { view_id: string; hash?: string; view: ModalView });
-const dmsTo = (user: FakeSlackUser) => harness.fake.sent("chat.postMessage").filter((call) => call.args.channel === user.id).map((call) => `${call.args.text} ${JSON.stringify(call.args.blocks ?? [])}`);
-const replies = () => harness.fake.responses.map((response) => response.body as { text: string; response_type?: string; blocks?: Block[] });
+const updated = () =>
+  harness.fake.sent("views.update").map((call) => call.args as { view_id: string; hash?: string; view: ModalView });
+const dmsTo = (user: FakeSlackUser) =>
+  harness.fake
+    .sent("chat.postMessage")
+    .filter((call) => call.args.channel === user.id)
+    .map((call) => `${call.args.text} ${JSON.stringify(call.args.blocks ?? [])}`);
+const replies = () =>
+  harness.fake.responses.map((response) => response.body as { text: string; response_type?: string; blocks?: Block[] });
 const block = (view: ModalView, id: string) => view.blocks.find((candidate) => candidate.block_id === id);
 const options = (view: ModalView, id: string) => block(view, id)?.element?.options ?? [];
 
@@ -54,11 +60,26 @@ async function openForm(as: FakeSlackUser, word: "new" | "update"): Promise<Moda
 }
 
 /** The view state Slack sends: { block: { value: element state } }, only for the blocks given. */
-function state(fields: Record<string, { value?: string | null; selected_option?: { value: string } | null; selected_date?: string | null }>) {
-  return Object.fromEntries(Object.entries(fields).map(([blockId, element]) => [blockId, { value: { type: "x", ...element } }]));
+function state(
+  fields: Record<
+    string,
+    { value?: string | null; selected_option?: { value: string } | null; selected_date?: string | null }
+  >,
+) {
+  return Object.fromEntries(
+    Object.entries(fields).map(([blockId, element]) => [blockId, { value: { type: "x", ...element } }]),
+  );
 }
 
-function createState(input: { level?: string; title?: string; measure?: string; start?: string; target?: string; due?: string; parent?: string }) {
+function createState(input: {
+  level?: string;
+  title?: string;
+  measure?: string;
+  start?: string;
+  target?: string;
+  due?: string;
+  parent?: string;
+}) {
   return state({
     ...(input.level !== undefined ? { goal_level: { selected_option: { value: input.level } } } : {}),
     goal_title: { value: input.title ?? null },
@@ -87,7 +108,9 @@ async function clickInModal(as: FakeSlackUser, view: ModalView, actionId: string
     trigger_id: `${Date.now()}.trigger`,
     container: { type: "view", view_id: "VSTART1" },
     view: { ...view, id: "VSTART1", hash: "1712.abc" },
-    actions: [{ type: "button", action_id: actionId, block_id: "goal_start_actions", action_ts: `${Date.now() / 1000}` }],
+    actions: [
+      { type: "button", action_id: actionId, block_id: "goal_start_actions", action_ts: `${Date.now() / 1000}` },
+    ],
   };
   const answer = await harness.slack.send(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
   expect(answer.status).toBe(200);
@@ -111,14 +134,32 @@ describe("/goal on Slack", () => {
     await setUpOrg();
     const hrForm = await openForm(alice, "new");
     expect(options(hrForm, "goal_level").map((option) => option.value)).toEqual(["person", "team", "company"]);
-    expect(await submit(alice, hrForm, createState({ level: "company", title: "Grow revenue 20%", measure: "percent", due: "2027-06-30" }))).toEqual({});
+    expect(
+      await submit(
+        alice,
+        hrForm,
+        createState({ level: "company", title: "Grow revenue 20%", measure: "percent", due: "2027-06-30" }),
+      ),
+    ).toEqual({});
     const company = await goalTitled("Grow revenue 20%");
     expect(dmsTo(alice).join()).toContain("Company goal created: *Grow revenue 20%*");
 
     const managerForm = await openForm(bob, "new");
     expect(options(managerForm, "goal_level").map((option) => option.value)).toEqual(["person", "team"]);
-    expect(options(managerForm, "goal_parent").map((option) => option.text.text)).toEqual(["Grow revenue 20% (Company)"]);
-    await submit(bob, managerForm, createState({ level: "team", title: "Ship the importer", measure: "percent", due: "2027-03-31", parent: company.id }));
+    expect(options(managerForm, "goal_parent").map((option) => option.text.text)).toEqual([
+      "Grow revenue 20% (Company)",
+    ]);
+    await submit(
+      bob,
+      managerForm,
+      createState({
+        level: "team",
+        title: "Ship the importer",
+        measure: "percent",
+        due: "2027-03-31",
+        parent: company.id,
+      }),
+    );
     const team = await goalTitled("Ship the importer");
     expect(team).toMatchObject({ level: "team", parentId: company.id });
 
@@ -131,9 +172,29 @@ describe("/goal on Slack", () => {
     const { view_id, hash, view: form } = updated().at(-1)!;
     expect([view_id, hash, form.callback_id]).toEqual(["VSTART1", "1712.abc", "goal_create"]);
     expect(block(form, "goal_level")).toBeUndefined();
-    expect(options(form, "goal_parent").map((option) => option.text.text)).toEqual(["Grow revenue 20% (Company)", "Ship the importer (Team)"]);
-    await submit(grace, form, createState({ title: "Migrate 40 customers", measure: "number", start: "0", target: "40", due: "2027-02-28", parent: team.id }));
-    expect(await goalTitled("Migrate 40 customers")).toMatchObject({ level: "person", parentId: team.id, startValue: 0, targetValue: 40, currentValue: 0 });
+    expect(options(form, "goal_parent").map((option) => option.text.text)).toEqual([
+      "Grow revenue 20% (Company)",
+      "Ship the importer (Team)",
+    ]);
+    await submit(
+      grace,
+      form,
+      createState({
+        title: "Migrate 40 customers",
+        measure: "number",
+        start: "0",
+        target: "40",
+        due: "2027-02-28",
+        parent: team.id,
+      }),
+    );
+    expect(await goalTitled("Migrate 40 customers")).toMatchObject({
+      level: "person",
+      parentId: team.id,
+      startValue: 0,
+      targetValue: 40,
+      currentValue: 0,
+    });
     expect(dmsTo(grace).join()).toContain("It aligns to the team goal _Ship the importer_.");
 
     await command(grace, "list");
@@ -147,18 +208,31 @@ describe("/goal on Slack", () => {
 
   it("when Grace updates her goal from /goal update, the progress is stored with its comment, confirmed, and the list shows the new bar", async () => {
     await setUpOrg();
-    await submit(grace, await openForm(grace, "new"), createState({ title: "Migrate 40 customers", measure: "number", start: "0", target: "40", due: "2027-02-28" }));
+    await submit(
+      grace,
+      await openForm(grace, "new"),
+      createState({ title: "Migrate 40 customers", measure: "number", start: "0", target: "40", due: "2027-02-28" }),
+    );
     const goal = await goalTitled("Migrate 40 customers");
 
     const form = await openForm(grace, "update");
     expect(form.callback_id).toBe("goal_update");
-    expect(options(form, "goal_pick")).toEqual([{ text: expect.objectContaining({ text: "Migrate 40 customers (now 0)" }), value: goal.id }]);
-    const values = state({ goal_pick: { selected_option: { value: goal.id } }, goal_value: { value: "16" }, goal_status: { selected_option: null }, goal_comment: { value: "Two big ones moved" } });
+    expect(options(form, "goal_pick")).toEqual([
+      { text: expect.objectContaining({ text: "Migrate 40 customers (now 0)" }), value: goal.id },
+    ]);
+    const values = state({
+      goal_pick: { selected_option: { value: goal.id } },
+      goal_value: { value: "16" },
+      goal_status: { selected_option: null },
+      goal_comment: { value: "Two big ones moved" },
+    });
     expect(await submit(grace, form, values, "VUPDATE1")).toEqual({});
     // The same view submitted twice (a double click) is stored and confirmed once.
     await submit(grace, form, values, "VUPDATE1");
 
-    expect(await db.prisma.goalUpdate.findMany({ select: { value: true, status: true, comment: true } })).toEqual([{ value: 16, status: "on_track", comment: "Two big ones moved" }]);
+    expect(await db.prisma.goalUpdate.findMany({ select: { value: true, status: true, comment: true } })).toEqual([
+      { value: 16, status: "on_track", comment: "Two big ones moved" },
+    ]);
     expect(dmsTo(grace).filter((text) => text.includes("Progress saved"))).toHaveLength(1);
     expect(dmsTo(grace).join()).toContain("▓▓▓▓░░░░░░ 40%");
     await command(grace, "list");
@@ -169,8 +243,15 @@ describe("/goal on Slack", () => {
     await setUpOrg();
     const form = await openForm(grace, "new");
     expect(block(form, "goal_level")).toBeUndefined();
-    const answer = await submit(grace, form, createState({ level: "company", title: "Rule the world", measure: "percent", due: "2027-01-01" }));
-    expect(answer).toEqual({ response_action: "errors", errors: { goal_level: "Sorry, only HR can create company goals." } });
+    const answer = await submit(
+      grace,
+      form,
+      createState({ level: "company", title: "Rule the world", measure: "percent", due: "2027-01-01" }),
+    );
+    expect(answer).toEqual({
+      response_action: "errors",
+      errors: { goal_level: "Sorry, only HR can create company goals." },
+    });
     expect(await db.prisma.goal.count()).toBe(0);
     expect(dmsTo(grace)).toEqual([]);
   });
@@ -178,24 +259,55 @@ describe("/goal on Slack", () => {
   it("when fields are wrong, each shows its own error inline, nothing is stored, and a fixed resubmission of the same view is saved", async () => {
     await setUpOrg();
     const form = await openForm(grace, "new");
-    const bad = await submit(grace, form, createState({ title: "   ", measure: "number", start: "5", target: "", due: null as unknown as string }), "VCREATE1");
+    const bad = await submit(
+      grace,
+      form,
+      createState({ title: "   ", measure: "number", start: "5", target: "", due: null as unknown as string }),
+      "VCREATE1",
+    );
     expect(bad).toEqual({
       response_action: "errors",
-      errors: { goal_title: "Give the goal a title.", goal_target: "Give the number you aim for, e.g. 20.", goal_due: "Pick a due date." },
+      errors: {
+        goal_title: "Give the goal a title.",
+        goal_target: "Give the number you aim for, e.g. 20.",
+        goal_due: "Pick a due date.",
+      },
     });
     expect(await db.prisma.goal.count()).toBe(0);
-    expect(await submit(grace, form, createState({ title: "Fixed", measure: "number", start: "5", target: "10", due: "2027-01-01" }), "VCREATE1")).toEqual({});
+    expect(
+      await submit(
+        grace,
+        form,
+        createState({ title: "Fixed", measure: "number", start: "5", target: "10", due: "2027-01-01" }),
+        "VCREATE1",
+      ),
+    ).toEqual({});
     expect(await db.prisma.goal.count()).toBe(1);
   });
 
   it("when someone picks a goal that isn't theirs (a forged form), the goal field says who may update it and nothing changes", async () => {
     await setUpOrg();
-    await submit(bob, await openForm(bob, "new"), createState({ level: "team", title: "Ship the importer", measure: "percent", due: "2027-03-31" }));
+    await submit(
+      bob,
+      await openForm(bob, "new"),
+      createState({ level: "team", title: "Ship the importer", measure: "percent", due: "2027-03-31" }),
+    );
     const team = await goalTitled("Ship the importer");
-    await submit(grace, await openForm(grace, "new"), createState({ title: "Mine", measure: "percent", due: "2027-03-31" }));
+    await submit(
+      grace,
+      await openForm(grace, "new"),
+      createState({ title: "Mine", measure: "percent", due: "2027-03-31" }),
+    );
     const form = await openForm(grace, "update");
-    const answer = await submit(grace, form, state({ goal_pick: { selected_option: { value: team.id } }, goal_value: { value: "90" } }));
-    expect(answer).toEqual({ response_action: "errors", errors: { goal_pick: "Sorry, only the team's manager can update that goal." } });
+    const answer = await submit(
+      grace,
+      form,
+      state({ goal_pick: { selected_option: { value: team.id } }, goal_value: { value: "90" } }),
+    );
+    expect(answer).toEqual({
+      response_action: "errors",
+      errors: { goal_pick: "Sorry, only the team's manager can update that goal." },
+    });
     expect(await db.prisma.goalUpdate.count()).toBe(0);
   });
 

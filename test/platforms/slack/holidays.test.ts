@@ -57,14 +57,16 @@ describe("/momentum settings holidays", () => {
   it("when the code is unknown, Alice is told which ones work and nothing changes", async () => {
     await momentum("settings holidays DE-BY");
     const refused = await momentum("settings holidays DE-XX");
-    expect(refused.text).toContain("\"DE-XX\" isn't a holiday calendar I know. Regions of Germany: BB, BE, BW, BY");
+    expect(refused.text).toContain('"DE-XX" isn\'t a holiday calendar I know. Regions of Germany: BB, BE, BW, BY');
     expect((await person(alice.email!)).holidayCalendar).toBe("DE-BY");
   });
 
   it("HR sets a manager's team calendar; an employee who tries is refused and nobody is looked up", async () => {
     await makeHr(grace);
     const done = await momentum(`settings team holidays ${mention(bob)} GB-ENG`, grace);
-    expect(done.text).toMatch(/^Bob Brown's team \(0 direct reports\) now follows the .+ \(GB-ENG\) holiday calendar\.$/);
+    expect(done.text).toMatch(
+      /^Bob Brown's team \(0 direct reports\) now follows the .+ \(GB-ENG\) holiday calendar\.$/,
+    );
     expect((await person(bob.email!)).teamHolidayCalendar).toBe("GB-ENG");
 
     const refused = await momentum(`settings team holidays ${mention(grace)} US`, alice);
@@ -77,12 +79,14 @@ describe("/momentum closure", () => {
   it("HR adds a closure for everyone, sees it listed, adding it again changes nothing, and removes it", async () => {
     await makeHr(grace);
     const added = await momentum("closure add 2026-12-24 2027-01-01 Winter break & <party>", grace);
-    expect(added.text).toMatch(/^Closure added: Thu 24 Dec 2026 – Fri 1 Jan 2027, Winter break & <party>, for everyone \(1 person\)/);
+    expect(added.text).toMatch(
+      /^Closure added: Thu 24 Dec 2026 – Fri 1 Jan 2027, Winter break & <party>, for everyone \(1 person\)/,
+    );
     // HR's words are escaped in what Slack shows.
     expect(added.shown).toContain("Winter break &amp; &lt;party&gt;");
-    expect(await db.prisma.closure.findMany({ select: { scope: true, startDate: true, endDate: true, reason: true } })).toEqual([
-      { scope: "org", startDate: "2026-12-24", endDate: "2027-01-01", reason: "Winter break & <party>" },
-    ]);
+    expect(
+      await db.prisma.closure.findMany({ select: { scope: true, startDate: true, endDate: true, reason: true } }),
+    ).toEqual([{ scope: "org", startDate: "2026-12-24", endDate: "2027-01-01", reason: "Winter break & <party>" }]);
 
     const again = await momentum("closure add 2026-12-24 2027-01-01 Winter break", grace);
     expect(again.text).toMatch(/^That closure was already there/);
@@ -103,7 +107,10 @@ describe("/momentum closure", () => {
     await makeHr(grace);
     await momentum("settings", alice);
     await momentum("settings", bob);
-    await db.prisma.person.update({ where: { email: alice.email! }, data: { manager: { connect: { email: bob.email! } } } });
+    await db.prisma.person.update({
+      where: { email: alice.email! },
+      data: { manager: { connect: { email: bob.email! } } },
+    });
     const added = await momentum(`closure add ${mention(bob)} 2026-12-22 2026-12-22 Team offsite`, grace);
     expect(added.text).toContain("for Bob Brown's team (2 people)");
     expect((await db.prisma.closure.findFirstOrThrow()).teamManagerId).toBe((await person(bob.email!)).id);

@@ -16,17 +16,37 @@ it.beforeEach(async ({ db: testDb, harness: testHarness }) => {
 });
 
 const posts = () => harness.fake.sent("chat.postMessage");
-const replies = () => harness.fake.responses.map((response) => response.body as { text: string; response_type?: string });
+const replies = () =>
+  harness.fake.responses.map((response) => response.body as { text: string; response_type?: string });
 
 describe("/kudos with mentions", () => {
   it("when Grace thanks Alice and Bob, each gets a kudos and a DM, and one post lands in the channel it was given in", async () => {
-    const answer = await harness.slack.command("/kudos", `${mention(alice)} ${mention(bob)} thanks for the demo #teamwork`, { as: grace, channel: "CDEMO" });
+    const answer = await harness.slack.command(
+      "/kudos",
+      `${mention(alice)} ${mention(bob)} thanks for the demo #teamwork`,
+      { as: grace, channel: "CDEMO" },
+    );
     expect(answer.status).toBe(200);
     await harness.service.settle();
 
-    const kudos = await db.prisma.kudos.findMany({ select: { message: true, value: true, visibility: true, recipient: { select: { email: true } }, giver: { select: { email: true } } } });
+    const kudos = await db.prisma.kudos.findMany({
+      select: {
+        message: true,
+        value: true,
+        visibility: true,
+        recipient: { select: { email: true } },
+        giver: { select: { email: true } },
+      },
+    });
     expect(kudos.map((row) => row.recipient.email).sort()).toEqual(["alice@example.com", "bob@example.com"]);
-    expect(kudos.every((row) => row.giver?.email === "grace@example.com" && row.message === "thanks for the demo #teamwork" && row.value === "teamwork")).toBe(true);
+    expect(
+      kudos.every(
+        (row) =>
+          row.giver?.email === "grace@example.com" &&
+          row.message === "thanks for the demo #teamwork" &&
+          row.value === "teamwork",
+      ),
+    ).toBe(true);
 
     const channelPosts = posts().filter((call) => call.args.channel === "CDEMO");
     expect(channelPosts).toHaveLength(1);
@@ -58,16 +78,26 @@ describe("/kudos with mentions", () => {
   });
 
   it("when kudos are given in a direct message, nothing is posted in a channel and the giver is told why", async () => {
-    await harness.slack.command("/kudos", `${mention(alice)} thanks!`, { as: grace, channel: "DGRACEALICE", channelName: "directmessage" });
+    await harness.slack.command("/kudos", `${mention(alice)} thanks!`, {
+      as: grace,
+      channel: "DGRACEALICE",
+      channelName: "directmessage",
+    });
     await harness.service.settle();
     expect(posts().map((call) => call.args.channel)).toEqual(["DMALICE"]);
     expect(JSON.stringify(harness.fake.responses[0].body)).toContain("won't be posted in a channel");
   });
 
   it("when Slack retries the same command (same trigger id), the kudos is stored once and the DM sent once", async () => {
-    const first = await harness.slack.command("/kudos", `${mention(alice)} thanks for the fix`, { as: grace, triggerId: "1234.5678" });
+    const first = await harness.slack.command("/kudos", `${mention(alice)} thanks for the fix`, {
+      as: grace,
+      triggerId: "1234.5678",
+    });
     await harness.service.settle();
-    await harness.slack.command("/kudos", `${mention(alice)} thanks for the fix`, { as: grace, triggerId: first.triggerId });
+    await harness.slack.command("/kudos", `${mention(alice)} thanks for the fix`, {
+      as: grace,
+      triggerId: first.triggerId,
+    });
     await harness.service.settle();
 
     expect(await db.prisma.kudos.count()).toBe(1);
@@ -82,7 +112,11 @@ describe("/kudos with mentions", () => {
     ["to a deactivated person", () => `${mention(gone)} thanks`, /deactivated/],
     ["with an empty message", () => `${mention(alice)}`, /Add a few words/],
     ["with more than 500 characters", () => `${mention(alice)} ${"x".repeat(501)}`, /at most 500 characters/],
-    ["with a value the company doesn't have", () => `${mention(alice)} thanks #banana`, /isn't one of our company values/],
+    [
+      "with a value the company doesn't have",
+      () => `${mention(alice)} thanks #banana`,
+      /isn't one of our company values/,
+    ],
   ];
   for (const [situation, text, expected] of refusals) {
     it(`when Grace gives kudos ${situation}, only she is told why and nothing is stored or sent`, async () => {
@@ -100,7 +134,8 @@ describe("/kudos with mentions", () => {
 
   it("when Grace gives a sixth kudos on the same day in her time zone, it is refused; after her midnight it goes through", async () => {
     clock.set("2026-11-24T06:00:00Z"); // 22:00 on the 23rd in Los Angeles
-    for (let i = 0; i < 5; i += 1) await harness.slack.command("/kudos", `${mention(alice)} thanks number ${i}`, { as: grace });
+    for (let i = 0; i < 5; i += 1)
+      await harness.slack.command("/kudos", `${mention(alice)} thanks number ${i}`, { as: grace });
     await harness.service.settle();
     expect(await db.prisma.kudos.count()).toBe(5);
 

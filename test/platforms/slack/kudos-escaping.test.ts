@@ -11,7 +11,12 @@ import { addPeople, alice, mention } from "./people.ts";
 let db: TestDatabase;
 let harness: SlackHarness;
 const clock = new ManualClock("2026-11-23T18:00:00Z");
-const mallory: FakeSlackUser = { id: "UMALLORY", name: "<!channel> Mallory", email: "mallory@example.com", tz: "Europe/London" };
+const mallory: FakeSlackUser = {
+  id: "UMALLORY",
+  name: "<!channel> Mallory",
+  email: "mallory@example.com",
+  tz: "Europe/London",
+};
 const eve: FakeSlackUser = { id: "UEVE", name: "Eve <!here> & co", email: "eve@example.com", tz: "Europe/London" };
 
 beforeAll(async () => {
@@ -31,7 +36,11 @@ beforeEach(async () => {
 });
 
 /** Everything Momentum sent to Slack and answered on response_url, as the wire text. */
-const everythingSent = () => JSON.stringify([harness.fake.sent("chat.postMessage").map((call) => call.args), harness.fake.responses.map((response) => response.body)]);
+const everythingSent = () =>
+  JSON.stringify([
+    harness.fake.sent("chat.postMessage").map((call) => call.args),
+    harness.fake.responses.map((response) => response.body),
+  ]);
 
 describe("names in Slack kudos messages", () => {
   it("when Mallory, whose profile name contains <!channel>, thanks Eve, the post and the DM mention both and no channel ping reaches Slack", async () => {
@@ -56,15 +65,35 @@ describe("names in Slack kudos messages", () => {
   });
 
   it("when someone has no Slack identity (kudos given on Teams), their name is escaped in the text and the blocks", () => {
-    const received = kudosReceivedMessage({ type: "kudos.received", kudosId: "k1", giverName: "<!channel> Mallory", giverSlackUserId: null, message: "thanks <!everyone>", value: null, visibility: "public" });
-    const announced = kudosAnnouncedMessage({ type: "kudos.announced", batchId: "b1", giverName: "<!channel> Mallory", recipientNames: ["<!here> Eve", "Bob"], giverSlackUserId: null, recipientSlackUserIds: [null, "UBOB"], message: "thanks", value: null });
+    const received = kudosReceivedMessage({
+      type: "kudos.received",
+      kudosId: "k1",
+      giverName: "<!channel> Mallory",
+      giverSlackUserId: null,
+      message: "thanks <!everyone>",
+      value: null,
+      visibility: "public",
+    });
+    const announced = kudosAnnouncedMessage({
+      type: "kudos.announced",
+      batchId: "b1",
+      giverName: "<!channel> Mallory",
+      recipientNames: ["<!here> Eve", "Bob"],
+      giverSlackUserId: null,
+      recipientSlackUserIds: [null, "UBOB"],
+      message: "thanks",
+      value: null,
+    });
     expect(received.text).toBe("&lt;!channel&gt; Mallory gave you kudos");
     expect(announced.text).toBe("&lt;!channel&gt; Mallory gave kudos to &lt;!here&gt; Eve and <@UBOB>");
     expect(JSON.stringify([received, announced])).not.toMatch(/<!(channel|here|everyone)>/);
   });
 
   it("when Alice types R&D in /kudos (Slack sends it as R&amp;D), the kudos is stored as typed and Slack receives R&amp;D once, never R&amp;amp;D", async () => {
-    await harness.slack.command("/kudos", `${mention(eve)} thanks for the R&amp;D demo &lt;3`, { as: alice, channel: "CDEMO" });
+    await harness.slack.command("/kudos", `${mention(eve)} thanks for the R&amp;D demo &lt;3`, {
+      as: alice,
+      channel: "CDEMO",
+    });
     await harness.service.settle();
     expect((await db.prisma.kudos.findFirstOrThrow()).message).toBe("thanks for the R&D demo <3");
     const dm = harness.fake.sent("chat.postMessage").find((call) => call.args.channel === "DMEVE")!;

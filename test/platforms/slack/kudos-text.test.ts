@@ -16,7 +16,10 @@ describe("reading /kudos text", () => {
   });
 
   it("when a mention sits inside the sentence, that person is a recipient and is named in the text", () => {
-    const parsed = give("thanks <@U1> for the fix, see <https://ci.example.com|the build> in <#C9|eng>", new Map([["U1", "Alice Adams"]]));
+    const parsed = give(
+      "thanks <@U1> for the fix, see <https://ci.example.com|the build> in <#C9|eng>",
+      new Map([["U1", "Alice Adams"]]),
+    );
     expect(parsed.recipientUserIds).toEqual(["U1"]);
     expect(parsed.text).toBe("thanks @Alice Adams for the fix, see the build (https://ci.example.com) in #eng");
     expect(parsed.value).toBeNull();
@@ -26,6 +29,9 @@ describe("reading /kudos text", () => {
     expect(parseKudosCommand("  ").kind).toBe("open-modal");
     expect(parseKudosCommand("Leaderboard").kind).toBe("leaderboard");
     expect(parseKudosCommand("help").kind).toBe("help");
-    expect(parseKudosCommand("@alice thanks")).toMatchObject({ kind: "help", problem: expect.stringMatching(/Mention the people/) });
+    expect(parseKudosCommand("@alice thanks")).toMatchObject({
+      kind: "help",
+      problem: expect.stringMatching(/Mention the people/),
+    });
   });
 });

@@ -25,7 +25,11 @@ describe("what the Slack adapter logs", () => {
     await harness.service.settle();
     const view = harness.fake.sent("views.open")[0].args.view as { callback_id: string; private_metadata: string };
     // Slack refuses the private DM (a permanent failure, logged by the outbox).
-    harness.fake.inject({ method: "chat.postMessage", when: (call) => call.args.channel === "DMBOB", fault: { kind: "slack-error", error: "invalid_auth" } });
+    harness.fake.inject({
+      method: "chat.postMessage",
+      when: (call) => call.args.channel === "DMBOB",
+      fault: { kind: "slack-error", error: "invalid_auth" },
+    });
     await harness.slack.submitView({
       as: grace,
       view,

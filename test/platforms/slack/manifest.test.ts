@@ -4,16 +4,24 @@ import { parse } from "yaml";
 import { BOT_EVENTS, SLASH_COMMANDS } from "../../../src/platforms/slack/listeners/index.ts";
 
 interface Manifest {
-  features: { slash_commands: { command: string; url: string; should_escape: boolean }[]; app_home?: { home_tab_enabled?: boolean } };
+  features: {
+    slash_commands: { command: string; url: string; should_escape: boolean }[];
+    app_home?: { home_tab_enabled?: boolean };
+  };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { event_subscriptions?: { request_url: string; bot_events: string[] }; interactivity: { is_enabled: boolean; request_url: string } };
+  settings: {
+    event_subscriptions?: { request_url: string; bot_events: string[] };
+    interactivity: { is_enabled: boolean; request_url: string };
+  };
 }
 
 const manifest = parse(readFileSync(new URL("../../../manifests/slack.yaml", import.meta.url), "utf8")) as Manifest;
 
 describe("manifests/slack.yaml", () => {
   it("declares exactly the slash commands the code registers, each escaping mentions and pointing at /slack/events", () => {
-    expect(manifest.features.slash_commands.map((command) => command.command).sort()).toEqual(Object.keys(SLASH_COMMANDS).sort());
+    expect(manifest.features.slash_commands.map((command) => command.command).sort()).toEqual(
+      Object.keys(SLASH_COMMANDS).sort(),
+    );
     for (const command of manifest.features.slash_commands) {
       expect(command.should_escape).toBe(true);
       expect(command.url).toBe("https://YOUR-HOST/slack/events");
@@ -27,7 +35,23 @@ describe("manifests/slack.yaml", () => {
   });
 
   it("sends interactivity (the kudos modal) to /slack/events and asks for the scopes the adapter calls need", () => {
-    expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: "https://YOUR-HOST/slack/events" });
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(["channels:history", "channels:join", "channels:read", "chat:write", "chat:write.public", "commands", "groups:history", "groups:read", "im:history", "im:write", "users:read", "users:read.email"]);
+    expect(manifest.settings.interactivity).toEqual({
+      is_enabled: true,
+      request_url: "https://YOUR-HOST/slack/events",
+    });
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual([
+      "channels:history",
+      "channels:join",
+      "channels:read",
+      "chat:write",
+      "chat:write.public",
+      "commands",
+      "groups:history",
+      "groups:read",
+      "im:history",
+      "im:write",
+      "users:read",
+      "users:read.email",
+    ]);
   });
 });

@@ -33,27 +33,61 @@ it.beforeEach(async ({ db: testDb, harness: testHarness }) => {
   // Everyone has used Momentum on Slack once, so they exist and their DMs go to Slack.
   for (const user of EVERYONE) await harness.slack.command("/momentum", "settings", { as: user });
   await harness.service.settle();
-  const id = async (user: FakeSlackUser) => (await db.prisma.person.findUniqueOrThrow({ where: { email: user.email! } })).id;
+  const id = async (user: FakeSlackUser) =>
+    (await db.prisma.person.findUniqueOrThrow({ where: { email: user.email! } })).id;
   await db.prisma.person.update({ where: { email: mia.email! }, data: { role: "manager" } });
   await db.prisma.person.update({ where: { email: otto.email! }, data: { role: "manager" } });
   await db.prisma.person.update({ where: { email: hal.email! }, data: { role: "hr" } });
-  for (const report of [ana, ben, cy]) await db.prisma.person.update({ where: { email: report.email! }, data: { managerId: await id(mia) } });
+  for (const report of [ana, ben, cy])
+    await db.prisma.person.update({ where: { email: report.email! }, data: { managerId: await id(mia) } });
   await db.prisma.person.update({ where: { email: pia.email! }, data: { managerId: await id(otto) } });
-  const checkIn = async (user: FakeSlackUser, periodKey: string, mood: number, blockers: string | null, forManager: string | null = null) =>
-    db.prisma.checkIn.create({ data: { personId: await id(user), periodKey, mood, progress: "Progress", plans: "Plans", blockers, forManager, submittedAt: SEEDED_AT, updatedAt: SEEDED_AT } });
+  const checkIn = async (
+    user: FakeSlackUser,
+    periodKey: string,
+    mood: number,
+    blockers: string | null,
+    forManager: string | null = null,
+  ) =>
+    db.prisma.checkIn.create({
+      data: {
+        personId: await id(user),
+        periodKey,
+        mood,
+        progress: "Progress",
+        plans: "Plans",
+        blockers,
+        forManager,
+        submittedAt: SEEDED_AT,
+        updatedAt: SEEDED_AT,
+      },
+    });
   await checkIn(ana, "2026-W47", 4, null);
   await checkIn(ana, "2026-W48", 2, "Waiting for the security review", "Can we talk about my growth plan?");
   await checkIn(ben, "2026-W48", 3, "No staging environment");
   await checkIn(cy, "2026-W48", 4, null);
   await checkIn(pia, "2026-W48", 5, "Pia is blocked on hiring");
-  await db.prisma.feedback.create({ data: { requestKey: "f1", giverId: await id(pia), recipientId: await id(ana), text: FEEDBACK, audience: "recipient_and_manager", sharedWithId: await id(mia), createdAt: new Date("2026-12-01T10:00:00Z") } });
+  await db.prisma.feedback.create({
+    data: {
+      requestKey: "f1",
+      giverId: await id(pia),
+      recipientId: await id(ana),
+      text: FEEDBACK,
+      audience: "recipient_and_manager",
+      sharedWithId: await id(mia),
+      createdAt: new Date("2026-12-01T10:00:00Z"),
+    },
+  });
   harness.fake.reset();
   for (const user of EVERYONE) harness.fake.addUser(user);
 });
 
-const dmsTo = (user: FakeSlackUser): RecordedCall[] => harness.fake.sent("chat.postMessage").filter((call) => call.args.channel === `DM${user.id.slice(1)}` || call.args.channel === user.id);
+const dmsTo = (user: FakeSlackUser): RecordedCall[] =>
+  harness.fake
+    .sent("chat.postMessage")
+    .filter((call) => call.args.channel === `DM${user.id.slice(1)}` || call.args.channel === user.id);
 const textOf = (call: RecordedCall) => `${call.args.text} ${JSON.stringify(call.args.blocks ?? "")}`;
-const agendasTo = (user: FakeSlackUser) => dmsTo(user).filter((call) => String(call.args.text).startsWith("Your 1:1 with"));
+const agendasTo = (user: FakeSlackUser) =>
+  dmsTo(user).filter((call) => String(call.args.text).startsWith("Your 1:1 with"));
 const lastReply = () => harness.fake.responses.at(-1)?.body as { text: string };
 async function at(instant: string) {
   clock.set(instant);
@@ -61,7 +95,10 @@ async function at(instant: string) {
   await harness.service.settle();
 }
 function button(call: RecordedCall, actionId: string): string {
-  const blocks = JSON.parse(JSON.stringify(call.args.blocks)) as { type: string; elements?: { action_id: string; value: string }[] }[];
+  const blocks = JSON.parse(JSON.stringify(call.args.blocks)) as {
+    type: string;
+    elements?: { action_id: string; value: string }[];
+  }[];
   return blocks.flatMap((block) => block.elements ?? []).find((element) => element.action_id === actionId)!.value;
 }
 
@@ -69,7 +106,9 @@ describe("1:1 slots", () => {
   it("when Mia sets Ana's 1:1 she is told when it is and when its agenda comes; Otto and Ben get a friendly refusal and nothing changes", async () => {
     await harness.slack.command("/momentum", "one-on-one <@UANA|ana> friday 10:00", { as: mia });
     await harness.service.settle();
-    expect(lastReply().text).toBe("Your weekly 1:1 with Ana Report is Friday at 10:00 (Europe/Berlin). The next one is Friday 4 December, 10:00; its agenda arrives Friday 4 December, 09:00.");
+    expect(lastReply().text).toBe(
+      "Your weekly 1:1 with Ana Report is Friday at 10:00 (Europe/Berlin). The next one is Friday 4 December, 10:00; its agenda arrives Friday 4 December, 09:00.",
+    );
     await harness.slack.command("/momentum", "one-on-one <@UANA|ana> monday 08:00", { as: otto });
     await harness.service.settle();
     expect(lastReply().text).toBe("Only Ana Report's manager (or HR) can set their 1:1 time.");
@@ -79,7 +118,9 @@ describe("1:1 slots", () => {
     await harness.slack.command("/momentum", "one-on-one <@UANA|ana> someday", { as: mia });
     await harness.service.settle();
     expect(lastReply().text).toContain("`/momentum one-on-one @alice friday 10:00`");
-    expect(await db.prisma.oneOnOne.findMany({ select: { weekday: true, time: true } })).toEqual([{ weekday: 5, time: "10:00" }]);
+    expect(await db.prisma.oneOnOne.findMany({ select: { weekday: true, time: true } })).toEqual([
+      { weekday: 5, time: "10:00" },
+    ]);
   });
 });
 
@@ -99,27 +140,63 @@ describe("the 1:1 agenda", () => {
     expect(shown).toContain(FEEDBACK.replace(/'/g, "'"));
 
     // Otto replays Mia's button: refused, no modal, nothing stored.
-    await harness.slack.clickButton({ as: otto, actionId: "one_on_one_add_note", value: button(agenda, "one_on_one_add_note") });
+    await harness.slack.clickButton({
+      as: otto,
+      actionId: "one_on_one_add_note",
+      value: button(agenda, "one_on_one_add_note"),
+    });
     await harness.service.settle();
     expect(lastReply().text).toBe("Only Ana Report's manager can use this 1:1 agenda.");
-    await harness.slack.clickButton({ as: otto, actionId: "one_on_one_done", value: button(agenda, "one_on_one_done") });
+    await harness.slack.clickButton({
+      as: otto,
+      actionId: "one_on_one_done",
+      value: button(agenda, "one_on_one_done"),
+    });
     await harness.service.settle();
     expect(harness.fake.sent("views.open")).toHaveLength(0);
     expect(await db.prisma.oneOnOneDone.count()).toBe(0);
 
     clock.set("2026-12-04T08:30:00Z");
-    await harness.slack.clickButton({ as: mia, actionId: "one_on_one_add_note", value: button(agenda, "one_on_one_add_note") });
+    await harness.slack.clickButton({
+      as: mia,
+      actionId: "one_on_one_add_note",
+      value: button(agenda, "one_on_one_add_note"),
+    });
     await harness.service.settle();
-    const modal = harness.fake.sent("views.open").at(-1)!.args.view as { callback_id: string; private_metadata: string };
+    const modal = harness.fake.sent("views.open").at(-1)!.args.view as {
+      callback_id: string;
+      private_metadata: string;
+    };
     expect(modal.callback_id).toBe("one_on_one_note");
-    const empty = await harness.slack.submitView({ as: mia, view: modal, values: { one_on_one_note_text: { note: { type: "plain_text_input", value: "  " } } } });
-    expect(empty.json()).toEqual({ response_action: "errors", errors: { one_on_one_note_text: "Write your note first." } });
+    const empty = await harness.slack.submitView({
+      as: mia,
+      view: modal,
+      values: { one_on_one_note_text: { note: { type: "plain_text_input", value: "  " } } },
+    });
+    expect(empty.json()).toEqual({
+      response_action: "errors",
+      errors: { one_on_one_note_text: "Write your note first." },
+    });
     const viewId = "VNOTE1";
-    await harness.slack.submitView({ as: mia, view: modal, viewId, values: { one_on_one_note_text: { note: { type: "plain_text_input", value: NOTE } } } });
-    await harness.slack.submitView({ as: mia, view: modal, viewId, values: { one_on_one_note_text: { note: { type: "plain_text_input", value: NOTE } } } });
+    await harness.slack.submitView({
+      as: mia,
+      view: modal,
+      viewId,
+      values: { one_on_one_note_text: { note: { type: "plain_text_input", value: NOTE } } },
+    });
+    await harness.slack.submitView({
+      as: mia,
+      view: modal,
+      viewId,
+      values: { one_on_one_note_text: { note: { type: "plain_text_input", value: NOTE } } },
+    });
     await harness.service.settle();
     expect(await db.prisma.oneOnOneNote.count()).toBe(1);
-    expect(dmsTo(mia).some((call) => String(call.args.text).startsWith("Saved. Your note will be in the agenda of your next 1:1 with Ana Report"))).toBe(true);
+    expect(
+      dmsTo(mia).some((call) =>
+        String(call.args.text).startsWith("Saved. Your note will be in the agenda of your next 1:1 with Ana Report"),
+      ),
+    ).toBe(true);
 
     await harness.slack.clickButton({ as: mia, actionId: "one_on_one_done", value: button(agenda, "one_on_one_done") });
     await harness.service.settle();
@@ -131,21 +208,33 @@ describe("the 1:1 agenda", () => {
 
     // Next week's agenda carries the note (written after this agenda was built), to Mia only.
     await at("2026-12-11T08:00:00Z");
-    const next = agendasTo(mia).filter((call) => String(call.args.text).includes("Ana")).at(-1)!;
+    const next = agendasTo(mia)
+      .filter((call) => String(call.args.text).includes("Ana"))
+      .at(-1)!;
     expect(next.args.text).toBe("Your 1:1 with Ana Report is on Friday 11 December, 10:00");
     expect(textOf(next)).toContain("Your private notes");
     expect(textOf(next)).toContain(NOTE);
-    for (const user of [ana, ben, cy, otto, pia, hal]) for (const call of dmsTo(user)) expect(textOf(call)).not.toContain(NOTE);
-    for (const user of [ana, ben, cy, otto, pia, hal]) for (const call of dmsTo(user)) expect(textOf(call)).not.toContain(FEEDBACK);
+    for (const user of [ana, ben, cy, otto, pia, hal])
+      for (const call of dmsTo(user)) expect(textOf(call)).not.toContain(NOTE);
+    for (const user of [ana, ben, cy, otto, pia, hal])
+      for (const call of dmsTo(user)) expect(textOf(call)).not.toContain(FEEDBACK);
     expect(harness.service.logs.join("\n")).not.toContain(NOTE);
   });
 });
 
 describe("the weekly team summary", () => {
   it("reaches Mia on Monday 09:00 Berlin with both blocked reports first and the mood hidden under three answers; Otto's has only Pia; nobody else gets one; no feedback or notes", async () => {
-    await db.prisma.oneOnOneNote.create({ data: { managerId: (await db.prisma.person.findUniqueOrThrow({ where: { email: mia.email! } })).id, reportId: (await db.prisma.person.findUniqueOrThrow({ where: { email: ana.email! } })).id, text: NOTE, createdAt: SEEDED_AT } });
+    await db.prisma.oneOnOneNote.create({
+      data: {
+        managerId: (await db.prisma.person.findUniqueOrThrow({ where: { email: mia.email! } })).id,
+        reportId: (await db.prisma.person.findUniqueOrThrow({ where: { email: ana.email! } })).id,
+        text: NOTE,
+        createdAt: SEEDED_AT,
+      },
+    });
     await at("2026-12-07T07:59:00Z");
-    const summaryTo = (user: FakeSlackUser) => dmsTo(user).filter((call) => String(call.args.text).startsWith("Your team,"));
+    const summaryTo = (user: FakeSlackUser) =>
+      dmsTo(user).filter((call) => String(call.args.text).startsWith("Your team,"));
     expect(summaryTo(mia)).toHaveLength(0);
     await at("2026-12-07T08:00:00Z");
     const [summary] = summaryTo(mia);
@@ -153,10 +242,43 @@ describe("the weekly team summary", () => {
     // Nobody answered week 49 (opened Friday 4 December). Week 50 is answered: the next Monday's summary shows it.
     harness.fake.reset();
     for (const user of EVERYONE) harness.fake.addUser(user);
-    const id = async (user: FakeSlackUser) => (await db.prisma.person.findUniqueOrThrow({ where: { email: user.email! } })).id;
-    await db.prisma.checkIn.create({ data: { personId: await id(ana), periodKey: "2026-W50", mood: 2, progress: "p", plans: "q", blockers: "Security review again", submittedAt: SEEDED_AT, updatedAt: SEEDED_AT } });
-    await db.prisma.checkIn.create({ data: { personId: await id(cy), periodKey: "2026-W50", mood: 4, progress: "p", plans: "q", submittedAt: SEEDED_AT, updatedAt: SEEDED_AT } });
-    await db.prisma.checkIn.create({ data: { personId: await id(ben), periodKey: "2026-W50", mood: 3, progress: "p", plans: "q", blockers: "Still no staging", submittedAt: SEEDED_AT, updatedAt: SEEDED_AT } });
+    const id = async (user: FakeSlackUser) =>
+      (await db.prisma.person.findUniqueOrThrow({ where: { email: user.email! } })).id;
+    await db.prisma.checkIn.create({
+      data: {
+        personId: await id(ana),
+        periodKey: "2026-W50",
+        mood: 2,
+        progress: "p",
+        plans: "q",
+        blockers: "Security review again",
+        submittedAt: SEEDED_AT,
+        updatedAt: SEEDED_AT,
+      },
+    });
+    await db.prisma.checkIn.create({
+      data: {
+        personId: await id(cy),
+        periodKey: "2026-W50",
+        mood: 4,
+        progress: "p",
+        plans: "q",
+        submittedAt: SEEDED_AT,
+        updatedAt: SEEDED_AT,
+      },
+    });
+    await db.prisma.checkIn.create({
+      data: {
+        personId: await id(ben),
+        periodKey: "2026-W50",
+        mood: 3,
+        progress: "p",
+        plans: "q",
+        blockers: "Still no staging",
+        submittedAt: SEEDED_AT,
+        updatedAt: SEEDED_AT,
+      },
+    });
     await at("2026-12-14T08:00:00Z");
     await at("2026-12-14T09:00:00Z"); // Monday 09:00 in London: Otto's
     const [weekly] = summaryTo(mia);

@@ -38,13 +38,17 @@ it.beforeEach(async ({ db: testDb, harness: testHarness }) => {
   await db.prisma.person.update({ where: { email: grace.email! }, data: { role: "hr" } });
 });
 
-const dmsTo = (channel: string) => harness.fake.sent("chat.postMessage").filter((call) => call.args.channel === channel);
+const dmsTo = (channel: string) =>
+  harness.fake.sent("chat.postMessage").filter((call) => call.args.channel === channel);
 /** The pulse DMs only (check-in prompts run on the same ticks). */
 const pulseDms = (channel: string) => dmsTo(channel).filter((call) => /pulse/i.test(String(call.args.text)));
 const replies = () => harness.fake.responses.map((response) => response.body as { text: string; blocks?: Block[] });
 const lastOpened = () => harness.fake.sent("views.open").at(-1)!.args.view as View;
 const shown = (blocks: Block[]) => JSON.stringify(blocks);
-const buttonIn = (call: RecordedCall, actionId: string) => (call.args.blocks as Block[]).flatMap((block) => block.elements ?? []).find((element) => element.action_id === actionId);
+const buttonIn = (call: RecordedCall, actionId: string) =>
+  (call.args.blocks as Block[])
+    .flatMap((block) => block.elements ?? [])
+    .find((element) => element.action_id === actionId);
 
 async function run(at: string) {
   clock.set(at);
@@ -54,7 +58,9 @@ async function run(at: string) {
 
 const setupValues = {
   pulse_title: { value: { type: "plain_text_input", value: "Winter pulse" } },
-  pulse_library: { value: { type: "checkboxes", selected_options: ["enps", "workload", "comment"].map((value) => ({ value })) } },
+  pulse_library: {
+    value: { type: "checkboxes", selected_options: ["enps", "workload", "comment"].map((value) => ({ value })) },
+  },
   pulse_custom: { value: { type: "plain_text_input", value: "I can focus <deeply> & calmly" } },
   pulse_audience: { value: { type: "radio_buttons", selected_option: { value: "everyone" } } },
   pulse_managers: { value: { type: "multi_users_select", selected_users: [] } },
@@ -87,7 +93,12 @@ function surveyValues(scores: { enps: string; workload: string; custom: string }
   };
 }
 
-async function answerFromDm(user: FakeSlackUser, dmChannel: string, scores: { enps: string; workload: string; custom: string }, comment = "") {
+async function answerFromDm(
+  user: FakeSlackUser,
+  dmChannel: string,
+  scores: { enps: string; workload: string; custom: string },
+  comment = "",
+) {
   const ask = pulseDms(dmChannel).find((call) => buttonIn(call, "pulse_open"))!;
   await harness.slack.clickButton({ as: user, actionId: "pulse_open", value: buttonIn(ask, "pulse_open")!.value });
   await harness.service.settle();
@@ -109,7 +120,9 @@ describe("/pulse on Slack", () => {
 
     // 10:00 in Berlin is 09:00 UTC: Alice is asked, Bob (London) not yet.
     await run("2026-12-08T09:00:00Z");
-    expect(pulseDms("DMALICE").map((call) => call.args.text)).toEqual(["Pulse survey: Winter pulse (open until Friday 11 December, 23:00)"]);
+    expect(pulseDms("DMALICE").map((call) => call.args.text)).toEqual([
+      "Pulse survey: Winter pulse (open until Friday 11 December, 23:00)",
+    ]);
     expect(pulseDms("DMBOB")).toHaveLength(0);
     await run("2026-12-08T10:00:00Z");
     expect(pulseDms("DMBOB")).toHaveLength(1);
@@ -118,7 +131,12 @@ describe("/pulse on Slack", () => {
     await run("2026-12-08T18:05:00Z");
     expect(pulseDms("DMALICE")).toHaveLength(1);
 
-    const { survey, answer } = await answerFromDm(alice, "DMALICE", { enps: "3", workload: "2", custom: "2" }, "Fewer meetings please");
+    const { survey, answer } = await answerFromDm(
+      alice,
+      "DMALICE",
+      { enps: "3", workload: "2", custom: "2" },
+      "Fewer meetings please",
+    );
     expect(answer.status).toBe(200);
     // Before anyone answers, the form says who sees what.
     expect(shown(survey.blocks)).toContain("Who sees what");
@@ -146,8 +164,14 @@ describe("/pulse on Slack", () => {
     const editing = lastOpened();
     expect(editing.title.text).toBe("Change my answers");
     expect(editing.blocks.find((block) => block.block_id === "pulse_q_enps")?.element?.initial_option?.value).toBe("3");
-    expect(editing.blocks.find((block) => block.block_id === "pulse_q_comment")?.element?.initial_value).toBe("Fewer meetings please");
-    await harness.slack.submitView({ as: alice, view: editing, values: surveyValues({ enps: "10", workload: "4", custom: "4" }) });
+    expect(editing.blocks.find((block) => block.block_id === "pulse_q_comment")?.element?.initial_value).toBe(
+      "Fewer meetings please",
+    );
+    await harness.slack.submitView({
+      as: alice,
+      view: editing,
+      values: surveyValues({ enps: "10", workload: "4", custom: "4" }),
+    });
     await harness.service.settle();
     expect(dmsTo("UALICE").at(-1)?.args.text).toContain("are changed");
 
@@ -166,7 +190,9 @@ describe("/pulse on Slack", () => {
     clock.set("2026-12-09T12:00:00Z");
     await harness.slack.command("/pulse", "close", { as: grace });
     await harness.service.settle();
-    expect(replies().at(-1)?.text).toContain("Round 1 of \"Winter pulse\" is closed. Results are on their way to 3 people.");
+    expect(replies().at(-1)?.text).toContain(
+      'Round 1 of "Winter pulse" is closed. Results are on their way to 3 people.',
+    );
     const shared = pulseDms("DMBOB").at(-1)!;
     expect(shared.args.text).toBe('Results of the pulse "Winter pulse"');
     expect(shown(shared.args.blocks as Block[])).toContain("eNPS: +33");
@@ -186,7 +212,9 @@ describe("/pulse on Slack", () => {
       harness.fake.responses.length = 0;
       await harness.slack.command("/pulse", text, { as: alice });
       await harness.service.settle();
-      expect(replies().at(-1)?.text).toMatch(/^Sorry, only HR can (run pulse surveys|see pulse results|close pulse surveys|stop pulse surveys)\.$/);
+      expect(replies().at(-1)?.text).toMatch(
+        /^Sorry, only HR can (run pulse surveys|see pulse results|close pulse surveys|stop pulse surveys)\.$/,
+      );
     }
     expect(harness.fake.sent("views.open")).toHaveLength(0);
   });
@@ -197,11 +225,19 @@ describe("/pulse on Slack", () => {
     const answer = await harness.slack.submitView({
       as: grace,
       view: lastOpened(),
-      values: { ...setupValues, pulse_library: { value: { type: "checkboxes", selected_options: [{ value: "comment" }] } }, pulse_custom: { value: { type: "plain_text_input", value: "" } }, pulse_time: { value: { type: "timepicker", selected_time: null } } },
+      values: {
+        ...setupValues,
+        pulse_library: { value: { type: "checkboxes", selected_options: [{ value: "comment" }] } },
+        pulse_custom: { value: { type: "plain_text_input", value: "" } },
+        pulse_time: { value: { type: "timepicker", selected_time: null } },
+      },
     });
     expect(answer.json()).toEqual({
       response_action: "errors",
-      errors: { pulse_time: "Choose a time such as 10:00.", pulse_library: "Choose at least one question to score (a comment alone can't be summarised)." },
+      errors: {
+        pulse_time: "Choose a time such as 10:00.",
+        pulse_library: "Choose at least one question to score (a comment alone can't be summarised).",
+      },
     });
     expect(await db.prisma.pulseSurvey.count()).toBe(0);
   });

@@ -37,15 +37,26 @@ describe("Slack request signing", () => {
   }
 
   it("when a request is signed correctly within five minutes either side, it is answered (the control case)", async () => {
-    const early = await harness.slack.command("/kudos", `${mention(alice)} thanks`, { as: grace, send: { timestamp: now() - 240 } });
-    const late = await harness.slack.command("/kudos", `${mention(alice)} thanks again`, { as: grace, send: { timestamp: now() + 240 } });
+    const early = await harness.slack.command("/kudos", `${mention(alice)} thanks`, {
+      as: grace,
+      send: { timestamp: now() - 240 },
+    });
+    const late = await harness.slack.command("/kudos", `${mention(alice)} thanks again`, {
+      as: grace,
+      send: { timestamp: now() + 240 },
+    });
     expect([early.status, late.status]).toEqual([200, 200]);
     await harness.service.settle();
     expect(await db.prisma.kudos.count()).toBe(2);
   });
 
   it("when an event arrives with a bad signature, it is refused and no event is recorded", async () => {
-    const body = JSON.stringify({ type: "event_callback", team_id: harness.fake.teamId, event_id: "EvBAD", event: { type: "app_home_opened", user: alice.id, tab: "home" } });
+    const body = JSON.stringify({
+      type: "event_callback",
+      team_id: harness.fake.teamId,
+      event_id: "EvBAD",
+      event: { type: "app_home_opened", user: alice.id, tab: "home" },
+    });
     const answer = await harness.slack.send(body, { contentType: "application/json", signature: "v0=deadbeef" });
     expect(answer.status).toBe(401);
     await harness.service.settle();

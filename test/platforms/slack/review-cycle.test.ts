@@ -33,20 +33,39 @@ it.beforeEach(async ({ db: testDb, harness: testHarness }) => {
   for (const user of people) {
     const role = user === hana ? "hr" : user === max ? "manager" : "employee";
     const person = await db.prisma.person.create({
-      data: { name: user.name, email: user.email!, timeZone: user.tz!, createdAt: SEEDED_AT, updatedAt: SEEDED_AT, role, slackIdentities: { create: { teamId: harness.fake.teamId, userId: user.id, createdAt: SEEDED_AT } } },
+      data: {
+        name: user.name,
+        email: user.email!,
+        timeZone: user.tz!,
+        createdAt: SEEDED_AT,
+        updatedAt: SEEDED_AT,
+        role,
+        slackIdentities: { create: { teamId: harness.fake.teamId, userId: user.id, createdAt: SEEDED_AT } },
+      },
     });
     ids[user.id] = person.id;
   }
-  await db.prisma.person.updateMany({ where: { id: { in: [ids[eve.id], ids[dana.id]] } }, data: { managerId: ids[max.id] } });
+  await db.prisma.person.updateMany({
+    where: { id: { in: [ids[eve.id], ids[dana.id]] } },
+    data: { managerId: ids[max.id] },
+  });
 });
 
-type Block = { type: string; block_id?: string; elements?: { action_id?: string; value?: string; text?: { text: string } }[]; element?: Record<string, any> };
+type Block = {
+  type: string;
+  block_id?: string;
+  elements?: { action_id?: string; value?: string; text?: { text: string } }[];
+  element?: Record<string, any>;
+};
 type View = { callback_id?: string; private_metadata?: string; blocks: Block[]; submit?: unknown };
 const views = () => harness.fake.sent("views.open").map((call) => call.args.view as View);
-const dmsIn = (channel: string) => harness.fake.sent("chat.postMessage").filter((call) => call.args.channel === channel);
+const dmsIn = (channel: string) =>
+  harness.fake.sent("chat.postMessage").filter((call) => call.args.channel === channel);
 const replies = () => harness.fake.responses.map((response) => response.body as { text: string; blocks?: Block[] });
 const buttonIn = (call: RecordedCall | undefined, actionId: string) =>
-  ((call?.args.blocks ?? []) as Block[]).flatMap((block) => block.elements ?? []).find((element) => element.action_id?.startsWith(actionId))!;
+  ((call?.args.blocks ?? []) as Block[])
+    .flatMap((block) => block.elements ?? [])
+    .find((element) => element.action_id?.startsWith(actionId))!;
 
 async function settle() {
   await harness.service.settle();
@@ -64,7 +83,12 @@ function stateOf(view: View, answers: Record<string, string | null>) {
   const values: Record<string, Record<string, unknown>> = {};
   for (const [questionId, value] of Object.entries(answers)) {
     const block = view.blocks.find((candidate) => candidate.block_id === `review_${questionId}`)!;
-    values[block.block_id!] = { answer: block.element!.type === "radio_buttons" ? { type: "radio_buttons", selected_option: value ? { value } : null } : { type: "plain_text_input", value } };
+    values[block.block_id!] = {
+      answer:
+        block.element!.type === "radio_buttons"
+          ? { type: "radio_buttons", selected_option: value ? { value } : null }
+          : { type: "plain_text_input", value },
+    };
   }
   return values;
 }
@@ -77,7 +101,20 @@ async function submitForm(as: FakeSlackUser, view: View, answers: Record<string,
 }
 async function closeForm(as: FakeSlackUser, view: View, answers: Record<string, string>) {
   const values = stateOf(view, answers);
-  const payload = { type: "view_closed", team: { id: harness.fake.teamId }, user: { id: as.id, team_id: harness.fake.teamId }, api_app_id: "AMOMENTUM", is_cleared: false, view: { id: "VCLOSED1", type: "modal", callback_id: view.callback_id, private_metadata: view.private_metadata, state: { values } } };
+  const payload = {
+    type: "view_closed",
+    team: { id: harness.fake.teamId },
+    user: { id: as.id, team_id: harness.fake.teamId },
+    api_app_id: "AMOMENTUM",
+    is_cleared: false,
+    view: {
+      id: "VCLOSED1",
+      type: "modal",
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata,
+      state: { values },
+    },
+  };
   const answer = await harness.slack.send(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
   expect(answer.status).toBe(200);
   await settle();
@@ -88,7 +125,9 @@ async function createAndLaunch(): Promise<string> {
   await command("", hana);
   const modal = views().at(-1)!;
   expect(modal.callback_id).toBe("review_cycle_modal");
-  expect(modal.blocks.find((block) => block.block_id === "review_questions")!.element!.initial_value).toContain("[1-5] Goals: how well were the goals of this period met?");
+  expect(modal.blocks.find((block) => block.block_id === "review_questions")!.element!.initial_value).toContain(
+    "[1-5] Goals: how well were the goals of this period met?",
+  );
   const created = await harness.slack.submitView({
     as: hana,
     view: modal,
@@ -111,7 +150,9 @@ async function createAndLaunch(): Promise<string> {
   const launched = replies().at(-1)!;
   expect(launched.text).toBe("H2 2026 is launched.");
   // The launch offers to announce itself, for this very cycle.
-  const announce = (launched.blocks as { elements?: { action_id?: string; value?: string }[] }[]).flatMap((block) => block.elements ?? []).find((element) => element.action_id === "announce_cycle");
+  const announce = (launched.blocks as { elements?: { action_id?: string; value?: string }[] }[])
+    .flatMap((block) => block.elements ?? [])
+    .find((element) => element.action_id === "announce_cycle");
   expect(announce?.value).toBe(launch.value);
   return launch.value!;
 }
@@ -135,12 +176,19 @@ describe("a review cycle on Slack", () => {
     await closeForm(eve, form, { q1: "4", q2: "Shipped the importer" });
     await click(eve, "review_open", eveReviewId);
     const reopened = views().at(-1)!;
-    expect(reopened.blocks.find((block) => block.block_id === "review_q1")!.element!.initial_option).toMatchObject({ value: "4" });
-    expect(reopened.blocks.find((block) => block.block_id === "review_q2")!.element!.initial_value).toBe("Shipped the importer");
+    expect(reopened.blocks.find((block) => block.block_id === "review_q1")!.element!.initial_option).toMatchObject({
+      value: "4",
+    });
+    expect(reopened.blocks.find((block) => block.block_id === "review_q2")!.element!.initial_value).toBe(
+      "Shipped the importer",
+    );
 
     // Final with an empty answer: marked inline, nothing submitted; then submitted for real.
     const refused = await submitForm(eve, reopened, { q1: "4", q2: "" }, true);
-    expect(refused.json()).toEqual({ response_action: "errors", errors: { review_q2: "Please answer this question." } });
+    expect(refused.json()).toEqual({
+      response_action: "errors",
+      errors: { review_q2: "Please answer this question." },
+    });
     expect((await db.prisma.review.findFirstOrThrow({ where: { id: eveReviewId } })).status).toBe("draft");
     await submitForm(eve, reopened, { q1: "4", q2: "Shipped the importer" }, true);
     expect(dmsIn(eve.id).at(-1)!.args.text).toBe("Your self-review is submitted.");
@@ -162,7 +210,11 @@ describe("a review cycle on Slack", () => {
       await settle();
     }
     // (The real scheduler runs every job: Dana's weekly check-in prompt may arrive too.)
-    const reviewDms = (user: string) => dmsIn(user).slice(before).map((call) => String(call.args.text)).filter((text) => !text.includes("check-in"));
+    const reviewDms = (user: string) =>
+      dmsIn(user)
+        .slice(before)
+        .map((call) => String(call.args.text))
+        .filter((text) => !text.includes("check-in"));
     expect(reviewDms("DMDANA")).toEqual(["Friendly reminder: a review is waiting for you"]);
     expect(dmsIn("DMEVE").filter((call) => String(call.args.text).startsWith("Friendly reminder"))).toHaveLength(0);
 
@@ -173,7 +225,11 @@ describe("a review cycle on Slack", () => {
     const confirm = buttonIn({ args: preview } as unknown as RecordedCall, "review_nudge_confirm");
     await click(hana, "review_nudge_confirm", confirm.value!);
     await click(hana, "review_nudge_confirm", confirm.value!);
-    expect(dmsIn("DMDANA").slice(before).filter((call) => String(call.args.text).startsWith("Friendly reminder"))).toHaveLength(2);
+    expect(
+      dmsIn("DMDANA")
+        .slice(before)
+        .filter((call) => String(call.args.text).startsWith("Friendly reminder")),
+    ).toHaveLength(2);
 
     // Status: HR sees everyone, Max his team, Eve is refused.
     await command("status", hana);
@@ -198,13 +254,19 @@ describe("a review cycle on Slack", () => {
     await click(eve, "review_read", buttonIn(released, "review_read").value!);
     expect(JSON.stringify(views().at(-1)!.blocks)).toContain("Eve carried the launch");
     // HR's export: Eve's shared review is in it; Dana's pending ones show their status only.
-    const exported = reviewsCsv(await exportReviewCycle(domainContext(db), { cycle: "H2 2026" })).trim().split("\n");
+    const exported = reviewsCsv(await exportReviewCycle(domainContext(db), { cycle: "H2 2026" }))
+      .trim()
+      .split("\n");
     expect(exported).toEqual([
       "person,person_email,manager,step,author,status,submitted_at,Goals,Achievements",
       "Dana Doer,dana@example.com,Max Manager,self,Dana Doer,pending,,,",
       "Dana Doer,dana@example.com,Max Manager,manager,Max Manager,pending,,,",
-      expect.stringMatching(/^Eve Early,eve@example.com,Max Manager,self,Eve Early,submitted,2026-11-25T14:00:00.000Z,4,Shipped the importer$/),
-      expect.stringMatching(/^Eve Early,eve@example.com,Max Manager,manager,Max Manager,shared,2026-11-25T14:00:00.000Z,5,Eve carried the launch$/),
+      expect.stringMatching(
+        /^Eve Early,eve@example.com,Max Manager,self,Eve Early,submitted,2026-11-25T14:00:00.000Z,4,Shipped the importer$/,
+      ),
+      expect.stringMatching(
+        /^Eve Early,eve@example.com,Max Manager,manager,Max Manager,shared,2026-11-25T14:00:00.000Z,5,Eve carried the launch$/,
+      ),
     ]);
     // Review words never reach the logs.
     expect(harness.service.logs.join("\n")).not.toContain("Eve carried the launch");
@@ -244,7 +306,9 @@ describe("who may do what on Slack", () => {
       expect(replies().at(-1)!.text).toBe("Sorry, only HR can nudge people about reviews.");
       await command("close H2 2026", who.user);
       expect(replies().at(-1)!.text).toBe("Sorry, only HR can close a review cycle.");
-      expect(await db.prisma.reviewCycle.findUniqueOrThrow({ where: { id: cycleId } })).toMatchObject({ status: "draft" });
+      expect(await db.prisma.reviewCycle.findUniqueOrThrow({ where: { id: cycleId } })).toMatchObject({
+        status: "draft",
+      });
       expect(await db.prisma.review.count()).toBe(0);
     });
   }

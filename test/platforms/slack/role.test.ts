@@ -23,8 +23,14 @@ async function role(as: FakeSlackUser, text: string): Promise<string> {
   return (harness.fake.responses.at(-1)?.body as { text: string }).text;
 }
 
-const roleOf = async (user: FakeSlackUser) => (await db.prisma.person.findUnique({ where: { email: user.email! } }))?.role;
-const audit = async () => (await db.prisma.auditEvent.findMany({ orderBy: { createdAt: "asc" } })).map(({ action, subject, detail }) => ({ action, subject, detail }));
+const roleOf = async (user: FakeSlackUser) =>
+  (await db.prisma.person.findUnique({ where: { email: user.email! } }))?.role;
+const audit = async () =>
+  (await db.prisma.auditEvent.findMany({ orderBy: { createdAt: "asc" } })).map(({ action, subject, detail }) => ({
+    action,
+    subject,
+    detail,
+  }));
 
 describe("/momentum role", () => {
   it("when the admin from MOMENTUM_ADMIN_EMAILS makes Bob HR, Bob's role changes and the change is audited with Alice as the actor", async () => {
@@ -42,7 +48,9 @@ describe("/momentum role", () => {
   it("when Alice was imported before she was listed, her first command promotes her (audited) and her role change works", async () => {
     await createPerson(db, { email: alice.email!, name: alice.name, role: "employee" });
 
-    expect(await role(alice, `${mention(grace)} manager`)).toBe("Grace Hopper is now a manager (was employee). The change is recorded in the audit log.");
+    expect(await role(alice, `${mention(grace)} manager`)).toBe(
+      "Grace Hopper is now a manager (was employee). The change is recorded in the audit log.",
+    );
 
     expect(await roleOf(alice)).toBe("admin");
     expect(await audit()).toEqual([
@@ -51,19 +59,26 @@ describe("/momentum role", () => {
     ]);
   });
 
-  it.each(["employee", "manager", "hr"] as const)("when a %s tries, they are told only admins can change roles, and nobody changes or is even looked up", async (actorRole) => {
-    await createPerson(db, { email: bob.email!, name: bob.name, role: actorRole });
+  it.each(["employee", "manager", "hr"] as const)(
+    "when a %s tries, they are told only admins can change roles, and nobody changes or is even looked up",
+    async (actorRole) => {
+      await createPerson(db, { email: bob.email!, name: bob.name, role: actorRole });
 
-    expect(await role(bob, `${mention(grace)} admin`)).toBe("Sorry, only admins can change roles.");
+      expect(await role(bob, `${mention(grace)} admin`)).toBe("Sorry, only admins can change roles.");
 
-    expect(await roleOf(bob)).toBe(actorRole);
-    expect(await roleOf(grace)).toBeUndefined();
-    expect(await audit()).toEqual([]);
-  });
+      expect(await roleOf(bob)).toBe(actorRole);
+      expect(await roleOf(grace)).toBeUndefined();
+      expect(await audit()).toEqual([]);
+    },
+  );
 
   it("when the role or the mention is missing, the admin gets the form to type and nothing changes", async () => {
-    expect(await role(alice, `${mention(bob)} boss`)).toBe('"boss" is not a role: use one of employee, manager, hr, admin');
-    expect(await role(alice, "bob hr")).toBe("Mention one person, then the role. Type it as `/momentum role @person hr` (roles: employee, manager, hr, admin).");
+    expect(await role(alice, `${mention(bob)} boss`)).toBe(
+      '"boss" is not a role: use one of employee, manager, hr, admin',
+    );
+    expect(await role(alice, "bob hr")).toBe(
+      "Mention one person, then the role. Type it as `/momentum role @person hr` (roles: employee, manager, hr, admin).",
+    );
     expect(await roleOf(bob)).toBe("employee");
     expect(await audit()).toEqual([]);
   });

@@ -52,7 +52,16 @@ describe("/momentum away and back", () => {
     await momentum("settings");
     const me = await person(grace.email!);
     await db.prisma.delivery.create({
-      data: { key: `checkin-reminder:${me.id}:test`, kind: "checkin.reminder", personId: me.id, message: { type: "checkin.reminder", periodKey: "2026-W48", deadlineLabel: "x" }, notBefore: new Date("2026-11-30T18:00:00Z"), respectQuietHours: true, createdAt: SEEDED_AT, updatedAt: SEEDED_AT },
+      data: {
+        key: `checkin-reminder:${me.id}:test`,
+        kind: "checkin.reminder",
+        personId: me.id,
+        message: { type: "checkin.reminder", periodKey: "2026-W48", deadlineLabel: "x" },
+        notBefore: new Date("2026-11-30T18:00:00Z"),
+        respectQuietHours: true,
+        createdAt: SEEDED_AT,
+        updatedAt: SEEDED_AT,
+      },
     });
     const away = await momentum("away until 2026-12-01");
     expect(away.shown).toContain("1 queued message was cancelled");
@@ -80,7 +89,9 @@ describe("/momentum settings", () => {
   it("when Grace asks for her settings, she sees her check-in time, working hours and time zone with where each comes from", async () => {
     const reply = await momentum("settings");
     expect(reply.text).toBe("Your Momentum settings: check-in Friday at 15:00, time zone America/Los_Angeles");
-    expect(reply.shown).toContain("Weekly check-in: *Friday at 15:00* (company default); the next one opens Friday 27 November, 15:00");
+    expect(reply.shown).toContain(
+      "Weekly check-in: *Friday at 15:00* (company default); the next one opens Friday 27 November, 15:00",
+    );
     expect(reply.shown).toContain("Time zone: *America/Los_Angeles*");
     expect(reply.shown).toContain("`/momentum settings checkin friday 15:00`");
   });
@@ -109,7 +120,10 @@ describe("/momentum settings", () => {
   });
 
   const badSettings: [string, RegExp][] = [
-    ["settings checkin friday 25:00", /"25:00" isn't a time I can read: use 24-hour time, e.g. `\/momentum settings checkin friday 15:00`/],
+    [
+      "settings checkin friday 25:00",
+      /"25:00" isn't a time I can read: use 24-hour time, e.g. `\/momentum settings checkin friday 15:00`/,
+    ],
     ["settings checkin someday 15:00", /Give a day and a time, e.g. `\/momentum settings checkin friday 15:00`/],
     ["settings workday 18:00-09:00", /has to start before it ends/],
     ["settings workday all day", /e\.g\. `\/momentum settings workday 09:00-17:30`/],
@@ -138,7 +152,10 @@ describe("/momentum settings", () => {
     await momentum("settings", alice);
     await momentum("settings checkin monday 10:00", bob);
     const manager = await db.prisma.person.update({ where: { email: grace.email! }, data: { role: "manager" } });
-    await db.prisma.person.updateMany({ where: { email: { in: [alice.email!, bob.email!] } }, data: { managerId: manager.id } });
+    await db.prisma.person.updateMany({
+      where: { email: { in: [alice.email!, bob.email!] } },
+      data: { managerId: manager.id },
+    });
 
     const reply = await momentum("settings team checkin thursday 11:00");
     expect(reply.text).toBe("Your 2 direct reports now check in on Thursday at 11:00 (1 with their own time keep it).");

@@ -22,7 +22,10 @@ beforeAll(async () => {
   db = await createTestDatabase();
   fake = await startFakeSlack({ token: SLACK_BOT_TOKEN });
   const boltLogger = createBoltLogger(createLogger({ level: "silent", pretty: false }), []);
-  const client = createWebClient(SLACK_BOT_TOKEN, slackClientOptions({ apiUrl: fake.apiUrl, logger: boltLogger, timeoutMs: 1500 }));
+  const client = createWebClient(
+    SLACK_BOT_TOKEN,
+    slackClientOptions({ apiUrl: fake.apiUrl, logger: boltLogger, timeoutMs: 1500 }),
+  );
   notifier = new SlackNotifier({ client, domain: { prisma: db.prisma, clock: new ManualClock(SEEDED_AT) } });
 });
 afterAll(async () => {
@@ -33,13 +36,26 @@ beforeEach(async () => {
   await resetDatabase(db);
   fake.reset();
   fake.addUser(alice);
-  const person = await db.prisma.person.create({ data: { email: alice.email!, name: alice.name, timeZone: "Europe/Berlin", createdAt: SEEDED_AT, updatedAt: SEEDED_AT } });
-  await db.prisma.slackIdentity.create({ data: { personId: person.id, teamId: fake.teamId, userId: alice.id, createdAt: SEEDED_AT } });
+  const person = await db.prisma.person.create({
+    data: {
+      email: alice.email!,
+      name: alice.name,
+      timeZone: "Europe/Berlin",
+      createdAt: SEEDED_AT,
+      updatedAt: SEEDED_AT,
+    },
+  });
+  await db.prisma.slackIdentity.create({
+    data: { personId: person.id, teamId: fake.teamId, userId: alice.id, createdAt: SEEDED_AT },
+  });
   recipient = { platform: "slack", personId: person.id, teamId: fake.teamId, userId: alice.id, dmChannel: null };
 });
 
 async function failure(work: Promise<unknown>): Promise<DeliveryError> {
-  const error = await work.then(() => undefined, (caught: unknown) => caught);
+  const error = await work.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(DeliveryError);
   return error as DeliveryError;
 }
@@ -49,7 +65,10 @@ describe("SlackNotifier", () => {
     const result = await notifier.sendToPerson(recipient, notice);
     expect(result.messageId).toMatch(/^\d+\.\d+$/);
     expect(fake.sent("conversations.open")).toHaveLength(1);
-    expect(fake.sent("chat.postMessage")[0].args).toMatchObject({ channel: "DMALICE", text: "Heads up: Deliveries are flowing again." });
+    expect(fake.sent("chat.postMessage")[0].args).toMatchObject({
+      channel: "DMALICE",
+      text: "Heads up: Deliveries are flowing again.",
+    });
     expect((await db.prisma.slackIdentity.findFirstOrThrow()).dmChannel).toBe("DMALICE");
     await notifier.sendToPerson({ ...recipient, dmChannel: "DMALICE" }, notice);
     expect(fake.sent("conversations.open")).toHaveLength(1);
@@ -63,10 +82,18 @@ describe("SlackNotifier", () => {
   });
 
   const permanent: [string, () => void, RegExp][] = [
-    ["the channel is private and Momentum was not invited", () => fake.setChannel("CKUDOS", "private-not-member"), /invite/],
+    [
+      "the channel is private and Momentum was not invited",
+      () => fake.setChannel("CKUDOS", "private-not-member"),
+      /invite/,
+    ],
     ["the channel is archived", () => fake.setChannel("CKUDOS", "archived"), /archived/],
     ["the channel does not exist", () => fake.setChannel("CKUDOS", "missing"), /channel_not_found/],
-    ["the bot token is refused", () => fake.inject({ fault: { kind: "slack-error", error: "invalid_auth" } }), /SLACK_BOT_TOKEN/],
+    [
+      "the bot token is refused",
+      () => fake.inject({ fault: { kind: "slack-error", error: "invalid_auth" } }),
+      /SLACK_BOT_TOKEN/,
+    ],
   ];
   for (const [situation, arrange, reason] of permanent) {
     it(`when ${situation}, the delivery fails for good with a clear reason`, async () => {

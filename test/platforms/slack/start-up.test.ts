@@ -28,7 +28,12 @@ describe("start-up while Slack is in trouble", () => {
     const service = await startTestService({ db, env: slackEnv(`http://127.0.0.1:${await closedPort()}/api/`) });
     try {
       expect((await fetch(`${service.url}/readyz`)).status).toBe(200);
-      await expect.poll(() => service.logs.some((line) => line.includes("Slack auth.test failed at start")), { interval: 20, timeout: 5000 }).toBe(true);
+      await expect
+        .poll(() => service.logs.some((line) => line.includes("Slack auth.test failed at start")), {
+          interval: 20,
+          timeout: 5000,
+        })
+        .toBe(true);
     } finally {
       await service.stop();
     }
@@ -52,12 +57,21 @@ describe("start-up while Slack is in trouble", () => {
     const fake = await startFakeSlack({ token: SLACK_BOT_TOKEN });
     const service = await startTestService({ db, env: slackEnv(fake.apiUrl) });
     try {
-      const lines = service.platforms.find((platform) => platform.name === "slack")!.describe("https://momentum.example.com/");
+      const lines = service.platforms
+        .find((platform) => platform.name === "slack")!
+        .describe("https://momentum.example.com/");
       expect(lines.join("\n")).toContain("https://momentum.example.com/slack/events");
-      const manifest = parse(readFileSync(new URL("../../../manifests/slack.yaml", import.meta.url), "utf8")) as { features: { slash_commands: { command: string }[] } };
+      const manifest = parse(readFileSync(new URL("../../../manifests/slack.yaml", import.meta.url), "utf8")) as {
+        features: { slash_commands: { command: string }[] };
+      };
       const commandsLine = lines.find((line) => line.includes("Slash Commands"))!;
       for (const { command } of manifest.features.slash_commands) expect(commandsLine).toContain(command);
-      await expect.poll(() => service.logs.some((line) => line.includes("Slack bot token verified")), { interval: 20, timeout: 5000 }).toBe(true);
+      await expect
+        .poll(() => service.logs.some((line) => line.includes("Slack bot token verified")), {
+          interval: 20,
+          timeout: 5000,
+        })
+        .toBe(true);
     } finally {
       await service.stop();
       await fake.stop();

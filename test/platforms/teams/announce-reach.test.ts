@@ -8,7 +8,14 @@ import { it } from "../../support/teams-fixture.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
 import type { TestDatabase } from "../../support/database.ts";
 import { importOrgFromCsv } from "../../support/fixtures.ts";
-import { announceThroughDialog, cardOf, clickCardButton, type TeamsConversation, type TeamsHarness, type TeamsUser } from "../../support/teams.ts";
+import {
+  announceThroughDialog,
+  cardOf,
+  clickCardButton,
+  type TeamsConversation,
+  type TeamsHarness,
+  type TeamsUser,
+} from "../../support/teams.ts";
 
 // Wednesday 25 November 2026, 12:00 UTC: working hours for everyone (UTC, the org's default zone).
 const clock = new ManualClock("2026-11-25T12:00:00Z");
@@ -39,7 +46,11 @@ it.beforeEach(async ({ db: testDb, teams: harness }) => {
   carl = teams.user("Carl Closed", { email: "carl@example.com", installed: false });
   expect((await importOrgFromCsv(teams.service, CSV, ["teams"])).exitCode).toBe(0);
   general = teams.channel("General");
-  teams.connector.setTeam({ id: general.team!.id, memberIds: [hana, ana, ben, cleo, carl].map((user) => user.id), botInTeam: true });
+  teams.connector.setTeam({
+    id: general.team!.id,
+    memberIds: [hana, ana, ben, cleo, carl].map((user) => user.id),
+    botInTeam: true,
+  });
   // The only person who ever touches the bot: HR installs it and adds it to the team.
   await teams.installApp(hana);
   await teams.addToTeam(general, hana);
@@ -47,7 +58,8 @@ it.beforeEach(async ({ db: testDb, teams: harness }) => {
 });
 
 const chatWith = (user: TeamsUser) => teams.sentTo(teams.personalChat(user));
-const reminders = (user: TeamsUser) => chatWith(user).filter((activity) => String(activity.summary).startsWith("Reminder from Hana HR"));
+const reminders = (user: TeamsUser) =>
+  chatWith(user).filter((activity) => String(activity.summary).startsWith("Reminder from Hana HR"));
 
 /** HR asks `announce status` and clicks its reminder button `times` times; returns the status card and the last answer. */
 async function followUp(times = 1) {
@@ -60,26 +72,40 @@ async function followUp(times = 1) {
 
 describe("an announcement follow-up in an org imported by CSV, on Teams", () => {
   it("journey: every reachable person who hasn't acknowledged gets one reminder DM, acknowledgers none, and HR is told how many can't be reached", async () => {
-    await announceThroughDialog(teams, hana, { channels: general.id, text: "The new travel policy is live.", withAck: "true" });
+    await announceThroughDialog(teams, hana, {
+      channels: general.id,
+      text: "The new travel policy is live.",
+      withAck: "true",
+    });
     const announcementId = (await db.prisma.announcement.findFirstOrThrow()).id;
     // Ana and Cleo acknowledge from the channel card: the first time either of them ever touches Momentum.
-    for (const user of [ana, cleo]) await clickCardButton(teams, user, { action: "announce_ack", announcementId }, general);
+    for (const user of [ana, cleo])
+      await clickCardButton(teams, user, { action: "announce_ack", announcementId }, general);
 
     const { status, answer } = await followUp();
 
     expect(JSON.stringify(status.body)).toContain("2 of 4 acknowledged it.");
     expect(JSON.stringify(status.body)).toContain("Not yet (2): Ben Brown and Carl Closed");
     expect(reminders(ben)).toHaveLength(1);
-    expect(cardOf(reminders(ben)[0]).actions![0]).toMatchObject({ title: "Acknowledge", data: { action: "announce_ack", announcementId } });
+    expect(cardOf(reminders(ben)[0]).actions![0]).toMatchObject({
+      title: "Acknowledge",
+      data: { action: "announce_ack", announcementId },
+    });
     for (const user of [ana, cleo, hana]) expect(reminders(user), user.name).toHaveLength(0);
-    expect(teams.connector.posted.filter((entry) => entry.conversationId === teams.personalChat(carl).id)).toHaveLength(0);
+    expect(teams.connector.posted.filter((entry) => entry.conversationId === teams.personalChat(carl).id)).toHaveLength(
+      0,
+    );
     expect(answer).toBe(
       "🔔 Reminder on its way to 1 person, during their working hours. 2 people who haven't acknowledged can't be reached on Slack or Teams yet and won't get it (`npm run momentum -- people reach` lists who and why).",
     );
   });
 
   it("when HR sends the follow-up again, nobody gets a second reminder", async () => {
-    await announceThroughDialog(teams, hana, { channels: general.id, text: "The new travel policy is live.", withAck: "true" });
+    await announceThroughDialog(teams, hana, {
+      channels: general.id,
+      text: "The new travel policy is live.",
+      withAck: "true",
+    });
 
     const { answer } = await followUp(2);
 

@@ -41,7 +41,9 @@ const chatWith = (user: TeamsUser) => teams.sentTo(teams.personalChat(user));
 
 /** A click on an Action.Submit: a message with the button's data as `value` and no text. */
 async function click(user: TeamsUser, value: Record<string, unknown>, conversation?: TeamsConversation) {
-  const answer = await teams.post(teams.activity(user, { type: "message", value }, { conversation: conversation ?? teams.personalChat(user) }));
+  const answer = await teams.post(
+    teams.activity(user, { type: "message", value }, { conversation: conversation ?? teams.personalChat(user) }),
+  );
   await teams.service.settle();
   return answer;
 }
@@ -50,7 +52,10 @@ async function openDialog(user: TeamsUser) {
   const typed = await teams.message(user, "announce");
   await teams.service.settle();
   const button = cardOf(teams.repliesTo(typed.id)[0])?.actions?.[0];
-  expect(button).toMatchObject({ type: "Action.Submit", data: { msteams: { type: "task/fetch" }, action: "announce_open" } });
+  expect(button).toMatchObject({
+    type: "Action.Submit",
+    data: { msteams: { type: "task/fetch" }, action: "announce_open" },
+  });
   const fetched = await teams.invoke(user, "task/fetch", { type: "task/fetch", data: button!.data });
   return fetched.body.task.value.card.content as Card;
 }
@@ -62,7 +67,11 @@ async function submit(user: TeamsUser, form: Card, values: Record<string, string
   return submitted;
 }
 
-const announcementValues = () => ({ channels: `${general.id},${random.id}`, text: "Our review cycle starts **Monday**", withAck: "true" });
+const announcementValues = () => ({
+  channels: `${general.id},${random.id}`,
+  text: "Our review cycle starts **Monday**",
+  withAck: "true",
+});
 
 async function announce() {
   const form = await openDialog(hana);
@@ -73,7 +82,9 @@ async function announce() {
 describe("announce on Teams", () => {
   test("when HR submits the dialog for two channels twice, each channel gets exactly one post with an Acknowledge button", async () => {
     const form = await openDialog(hana);
-    const choices = form.body.find((element) => element.id === "channels")!.choices.map((choice: { title: string }) => choice.title);
+    const choices = form.body
+      .find((element) => element.id === "channels")!
+      .choices.map((choice: { title: string }) => choice.title);
     expect(choices).toEqual(["General", "Random"]);
 
     const first = await submit(hana, form, announcementValues());
@@ -84,10 +95,20 @@ describe("announce on Teams", () => {
       const posts = teams.sentTo(channel);
       expect(posts).toHaveLength(1);
       expect(JSON.stringify(cardOf(posts[0]))).toContain("Our review cycle starts \\\\*\\\\*Monday\\\\*\\\\*");
-      expect(cardOf(posts[0]).actions).toEqual([expect.objectContaining({ type: "Action.Submit", title: "Acknowledge", data: { action: "announce_ack", announcementId: expect.any(String) } })]);
+      expect(cardOf(posts[0]).actions).toEqual([
+        expect.objectContaining({
+          type: "Action.Submit",
+          title: "Acknowledge",
+          data: { action: "announce_ack", announcementId: expect.any(String) },
+        }),
+      ]);
     }
     expect(await db.prisma.announcement.count()).toBe(1);
-    expect(chatWith(hana).filter((activity) => String(activity.text).startsWith("📣 Your announcement is on its way to General, Random."))).toHaveLength(1);
+    expect(
+      chatWith(hana).filter((activity) =>
+        String(activity.text).startsWith("📣 Your announcement is on its way to General, Random."),
+      ),
+    ).toHaveLength(1);
   });
 
   test("when Amy clicks Acknowledge on the channel card twice, one acknowledgement is stored and she is thanked in her own chat", async () => {
@@ -96,7 +117,14 @@ describe("announce on Teams", () => {
     await click(amy, { action: "announce_ack", announcementId }, general);
 
     expect(await db.prisma.announcementAck.count()).toBe(1);
-    expect(chatWith(amy).slice(-2).map((activity) => activity.text)).toEqual(["✅ Thanks! Hana HR can see you've acknowledged it.", "✅ You've already acknowledged this one. Thanks!"]);
+    expect(
+      chatWith(amy)
+        .slice(-2)
+        .map((activity) => activity.text),
+    ).toEqual([
+      "✅ Thanks! Hana HR can see you've acknowledged it.",
+      "✅ You've already acknowledged this one. Thanks!",
+    ]);
     // Nothing about who acknowledged is posted in the channel.
     expect(teams.connector.posted.filter((entry) => entry.conversationId.startsWith(general.id))).toHaveLength(1);
   });
@@ -111,16 +139,27 @@ describe("announce on Teams", () => {
     expect(JSON.stringify(status.body)).toContain("1 of 2 acknowledged it.");
     expect(JSON.stringify(status.body)).toContain("Not yet (1): Ben Brown");
     const remind = status.actions![0];
-    expect(remind).toMatchObject({ title: "Send a reminder to 1 person", data: { action: "announce_follow_up", announcementId } });
+    expect(remind).toMatchObject({
+      title: "Send a reminder to 1 person",
+      data: { action: "announce_follow_up", announcementId },
+    });
 
     await click(hana, remind.data);
     await click(hana, remind.data);
 
-    const reminders = (user: TeamsUser) => chatWith(user).filter((activity) => String(activity.summary).startsWith("Reminder from Hana HR"));
+    const reminders = (user: TeamsUser) =>
+      chatWith(user).filter((activity) => String(activity.summary).startsWith("Reminder from Hana HR"));
     expect(reminders(ben)).toHaveLength(1);
     expect(reminders(amy)).toHaveLength(0);
-    expect(cardOf(reminders(ben)[0]).actions![0]).toMatchObject({ title: "Acknowledge", data: { action: "announce_ack", announcementId } });
-    expect(chatWith(hana).slice(-2).map((activity) => activity.text)).toEqual([
+    expect(cardOf(reminders(ben)[0]).actions![0]).toMatchObject({
+      title: "Acknowledge",
+      data: { action: "announce_ack", announcementId },
+    });
+    expect(
+      chatWith(hana)
+        .slice(-2)
+        .map((activity) => activity.text),
+    ).toEqual([
       "🔔 Reminder on its way to 1 person, during their working hours.",
       "No one new to remind: everyone who hasn't acknowledged has already had their one reminder.",
     ]);
@@ -140,11 +179,25 @@ describe("a review-cycle launch announcing itself on Teams", () => {
   test("when the dialog is opened for a cycle, it is filled with the cycle's words and the announcement is linked to it", async () => {
     const hr = await db.prisma.person.findUniqueOrThrow({ where: { email: hana.email! } });
     const cycle = await db.prisma.reviewCycle.create({
-      data: { name: "H2 2026", createdById: hr.id, status: "active", participants: { kind: "everyone" }, selfDueDate: "2026-12-11", managerDueDate: "2026-12-18", questions: [], createdAt: SEEDED_AT },
+      data: {
+        name: "H2 2026",
+        createdById: hr.id,
+        status: "active",
+        participants: { kind: "everyone" },
+        selfDueDate: "2026-12-11",
+        managerDueDate: "2026-12-18",
+        questions: [],
+        createdAt: SEEDED_AT,
+      },
     });
-    const fetched = await teams.invoke(hana, "task/fetch", { type: "task/fetch", data: { action: "announce_open", cycleId: cycle.id } });
+    const fetched = await teams.invoke(hana, "task/fetch", {
+      type: "task/fetch",
+      data: { action: "announce_open", cycleId: cycle.id },
+    });
     const form = fetched.body.task.value.card.content as Card;
-    expect(form.body.find((element) => element.id === "text")?.value).toContain('The review cycle "H2 2026" has started.');
+    expect(form.body.find((element) => element.id === "text")?.value).toContain(
+      'The review cycle "H2 2026" has started.',
+    );
 
     await submit(hana, form, { channels: general.id, text: "H2 2026 has started!", withAck: "false" });
     expect((await db.prisma.announcement.findFirstOrThrow()).cycleId).toBe(cycle.id);
@@ -153,30 +206,40 @@ describe("a review-cycle launch announcing itself on Teams", () => {
 });
 
 describe("who may announce and change roles on Teams", () => {
-  test.each(["employee", "manager"] as const)("when a %s types announce or replays the dialog and status buttons, they are refused and nothing is stored or sent", async (role) => {
-    const announcementId = await announce();
-    await db.prisma.person.update({ where: { email: ben.email! }, data: { role } });
-    const channelPosts = () => teams.connector.posted.filter((entry) => !entry.conversationId.startsWith("a:personal")).length;
-    const before = channelPosts();
+  test.each(["employee", "manager"] as const)(
+    "when a %s types announce or replays the dialog and status buttons, they are refused and nothing is stored or sent",
+    async (role) => {
+      const announcementId = await announce();
+      await db.prisma.person.update({ where: { email: ben.email! }, data: { role } });
+      const channelPosts = () =>
+        teams.connector.posted.filter((entry) => !entry.conversationId.startsWith("a:personal")).length;
+      const before = channelPosts();
 
-    const typed = await teams.message(ben, "announce");
-    await teams.service.settle();
-    expect(teams.repliesTo(typed.id).map((activity) => activity.text)).toEqual(["Sorry, only HR can send announcements."]);
+      const typed = await teams.message(ben, "announce");
+      await teams.service.settle();
+      expect(teams.repliesTo(typed.id).map((activity) => activity.text)).toEqual([
+        "Sorry, only HR can send announcements.",
+      ]);
 
-    const fetched = await teams.invoke(ben, "task/fetch", { type: "task/fetch", data: { action: "announce_open" } });
-    expect(fetched.body.task).toEqual({ type: "message", value: "Sorry, only HR can send announcements." });
-    const replayed = await teams.invoke(ben, "task/submit", { data: { action: "announce_submit", formId: "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b", ...announcementValues() } });
-    expect(replayed.body.task.value.card.content.body[0].text).toBe("Sorry, only HR can send announcements.");
+      const fetched = await teams.invoke(ben, "task/fetch", { type: "task/fetch", data: { action: "announce_open" } });
+      expect(fetched.body.task).toEqual({ type: "message", value: "Sorry, only HR can send announcements." });
+      const replayed = await teams.invoke(ben, "task/submit", {
+        data: { action: "announce_submit", formId: "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b", ...announcementValues() },
+      });
+      expect(replayed.body.task.value.card.content.body[0].text).toBe("Sorry, only HR can send announcements.");
 
-    await click(ben, { action: "announce_follow_up", announcementId });
-    const status = await teams.message(ben, "announce status");
-    await teams.service.settle();
-    expect(teams.repliesTo(status.id).map((activity) => activity.text)).toEqual(["Sorry, only HR can see who has acknowledged an announcement."]);
+      await click(ben, { action: "announce_follow_up", announcementId });
+      const status = await teams.message(ben, "announce status");
+      await teams.service.settle();
+      expect(teams.repliesTo(status.id).map((activity) => activity.text)).toEqual([
+        "Sorry, only HR can see who has acknowledged an announcement.",
+      ]);
 
-    expect(await db.prisma.announcement.count()).toBe(1);
-    expect(await db.prisma.delivery.count({ where: { kind: "announcement.followup" } })).toBe(0);
-    expect(channelPosts()).toBe(before);
-  });
+      expect(await db.prisma.announcement.count()).toBe(1);
+      expect(await db.prisma.delivery.count({ where: { kind: "announcement.followup" } })).toBe(0);
+      expect(channelPosts()).toBe(before);
+    },
+  );
 
   test("when the admin from MOMENTUM_ADMIN_EMAILS makes Ben HR, his role changes and the change is audited; when Amy (an employee) tries, nothing changes", async () => {
     const ada = teams.user("Ada Admin");
@@ -184,17 +247,26 @@ describe("who may announce and change roles on Teams", () => {
 
     const refused = await teams.message(amy, "role hr", { mentions: [ben] });
     await teams.service.settle();
-    expect(teams.repliesTo(refused.id).map((activity) => activity.text)).toEqual(["Sorry, only admins can change roles."]);
+    expect(teams.repliesTo(refused.id).map((activity) => activity.text)).toEqual([
+      "Sorry, only admins can change roles.",
+    ]);
     expect((await db.prisma.person.findUniqueOrThrow({ where: { email: ben.email! } })).role).toBe("employee");
     expect(await db.prisma.auditEvent.count()).toBe(0);
 
     const changed = await teams.message(ada, "role hr", { mentions: [ben] });
     await teams.service.settle();
-    expect(teams.repliesTo(changed.id).map((activity) => activity.text)).toEqual(["Ben Brown is now HR (was employee). The change is recorded in the audit log."]);
+    expect(teams.repliesTo(changed.id).map((activity) => activity.text)).toEqual([
+      "Ben Brown is now HR (was employee). The change is recorded in the audit log.",
+    ]);
     expect((await db.prisma.person.findUniqueOrThrow({ where: { email: ben.email! } })).role).toBe("hr");
     const adaId = (await db.prisma.person.findUniqueOrThrow({ where: { email: ada.email! } })).id;
-    expect((await db.prisma.auditEvent.findMany()).map(({ actor, action, subject, detail }) => ({ actor, action, subject, detail }))).toEqual([
-      { actor: adaId, action: "role.set", subject: ben.email, detail: { from: "employee", to: "hr" } },
-    ]);
+    expect(
+      (await db.prisma.auditEvent.findMany()).map(({ actor, action, subject, detail }) => ({
+        actor,
+        action,
+        subject,
+        detail,
+      })),
+    ).toEqual([{ actor: adaId, action: "role.set", subject: ben.email, detail: { from: "employee", to: "hr" } }]);
   });
 });

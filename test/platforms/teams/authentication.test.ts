@@ -18,20 +18,29 @@ describe("Teams request authentication with credentials set", () => {
     ["no token", async () => null],
     ["a token signed by another key", async () => `Bearer ${await teams.token({}, { foreignKey: true })}`],
     ["an expired token", async () => `Bearer ${await teams.token({}, { expiresInSeconds: -600 })}`],
-    ["a token for another app (wrong audience)", async () => `Bearer ${await teams.token({ aud: "11111111-2222-4333-8444-555555555555" })}`],
-    ["a token for another service URL", async () => `Bearer ${await teams.token({ serviceurl: "https://evil.example.com/" })}`],
+    [
+      "a token for another app (wrong audience)",
+      async () => `Bearer ${await teams.token({ aud: "11111111-2222-4333-8444-555555555555" })}`,
+    ],
+    [
+      "a token for another service URL",
+      async () => `Bearer ${await teams.token({ serviceurl: "https://evil.example.com/" })}`,
+    ],
     ["a token from another issuer", async () => `Bearer ${await teams.token({ iss: "https://sts.example.com" })}`],
     ["a token that is not a JWT", async () => "Bearer not-a-token"],
   ];
 
-  test.each(rejected)("when a request comes with %s, it is refused with 401 and nothing happens", async (_name, authorization) => {
-    const user = teams.user("Mallory");
-    const response = await teams.message(user, "help", { authorization: await authorization() });
-    expect(response.status).toBe(401);
-    expect(teams.repliesTo(response.id)).toHaveLength(0);
-    expect(await db.prisma.processedEvent.count()).toBe(0);
-    expect(await db.prisma.person.count()).toBe(0);
-  });
+  test.each(rejected)(
+    "when a request comes with %s, it is refused with 401 and nothing happens",
+    async (_name, authorization) => {
+      const user = teams.user("Mallory");
+      const response = await teams.message(user, "help", { authorization: await authorization() });
+      expect(response.status).toBe(401);
+      expect(teams.repliesTo(response.id)).toHaveLength(0);
+      expect(await db.prisma.processedEvent.count()).toBe(0);
+      expect(await db.prisma.person.count()).toBe(0);
+    },
+  );
 
   test("when a request comes with a valid token, it is answered, and the bot's replies carry its own outbound token", async () => {
     const user = teams.user("Valerie");

@@ -30,11 +30,23 @@ beforeEach(async () => {
   await teams.installApp(dana);
 });
 
-const ANSWERS = { mood: "4", progress: "Shipped the CSV import", plans: "Start on reminders", blockers: "", forManager: "" };
-const confirmations = () => teams.sentTo(teams.personalChat(dana)).filter((activity) => JSON.stringify(activity).includes("Your check-in for the week"));
+const ANSWERS = {
+  mood: "4",
+  progress: "Shipped the CSV import",
+  plans: "Start on reminders",
+  blockers: "",
+  forManager: "",
+};
+const confirmations = () =>
+  teams
+    .sentTo(teams.personalChat(dana))
+    .filter((activity) => JSON.stringify(activity).includes("Your check-in for the week"));
 
 async function submitAs(id: string) {
-  const fetched = await teams.invoke(dana, "task/fetch", { type: "task/fetch", data: { action: CHECKIN_START_ACTION } });
+  const fetched = await teams.invoke(dana, "task/fetch", {
+    type: "task/fetch",
+    data: { action: CHECKIN_START_ACTION },
+  });
   const form = fetched.body.task.value.card.content as { actions: { type: string; data: Record<string, unknown> }[] };
   const submit = form.actions.find((action) => action.type === "Action.Submit")!;
   const answer = await teams.invoke(dana, "task/submit", { data: { ...submit.data, ...ANSWERS } }, { id });
@@ -64,12 +76,34 @@ describe("a Teams check-in submitted while the database fails", () => {
     const person = await db.prisma.person.findFirstOrThrow({ where: { name: "Dana Doer" } });
     const now = clock.now();
     await db.prisma.goal.create({
-      data: { id: "00000000-0000-4000-8000-000000000001", ownerId: person.id, level: "person", title: "Ship reminders", measure: "percent", startValue: 0, targetValue: 100, currentValue: 10, dueDate: "2027-01-01", status: "on_track", lastUpdateAt: now, createdAt: now, updatedAt: now },
+      data: {
+        id: "00000000-0000-4000-8000-000000000001",
+        ownerId: person.id,
+        level: "person",
+        title: "Ship reminders",
+        measure: "percent",
+        startValue: 0,
+        targetValue: 100,
+        currentValue: 10,
+        dueDate: "2027-01-01",
+        status: "on_track",
+        lastUpdateAt: now,
+        createdAt: now,
+        updatedAt: now,
+      },
     });
     faults.fail("GoalUpdate", "create");
-    const fetched = await teams.invoke(dana, "task/fetch", { type: "task/fetch", data: { action: CHECKIN_START_ACTION } });
-    const form = fetched.body.task.value.card.content as { body: { id?: string }[]; actions: { type: string; data: Record<string, unknown> }[] };
-    const goalInput = form.body.map((element) => element.id).find((id) => id?.includes("00000000-0000-4000-8000-000000000001"))!;
+    const fetched = await teams.invoke(dana, "task/fetch", {
+      type: "task/fetch",
+      data: { action: CHECKIN_START_ACTION },
+    });
+    const form = fetched.body.task.value.card.content as {
+      body: { id?: string }[];
+      actions: { type: string; data: Record<string, unknown> }[];
+    };
+    const goalInput = form.body
+      .map((element) => element.id)
+      .find((id) => id?.includes("00000000-0000-4000-8000-000000000001"))!;
     const submit = form.actions.find((action) => action.type === "Action.Submit")!;
     const answer = await teams.invoke(dana, "task/submit", { data: { ...submit.data, ...ANSWERS, [goalInput]: "40" } });
     await teams.service.settle();

@@ -23,19 +23,31 @@ test.beforeEach(async ({ db: testDb, teams: harness }) => {
   await teams.installApp(dana);
 });
 
-const ANSWERS = { mood: "4", progress: "Shipped the CSV import", plans: "Start on reminders", blockers: "", forManager: "Can we talk about the roadmap?" };
+const ANSWERS = {
+  mood: "4",
+  progress: "Shipped the CSV import",
+  plans: "Start on reminders",
+  blockers: "",
+  forManager: "Can we talk about the roadmap?",
+};
 
 type Card = { body: Record<string, any>[]; actions?: Record<string, any>[] };
 const cardOf = (activity: Record<string, any> | undefined): Card => activity?.attachments?.[0]?.content;
-const inputs = (card: Card) => Object.fromEntries(card.body.filter((element) => element.id).map((element) => [element.id, element]));
+const inputs = (card: Card) =>
+  Object.fromEntries(card.body.filter((element) => element.id).map((element) => [element.id, element]));
 const lastSentTo = (user: TeamsUser) => teams.sentTo(teams.personalChat(user)).at(-1);
 /** Posts to the channel and replies in its threads ("<channel id>;messageid=…"). */
-const seenInChannel = (channel: { id: string }) => teams.connector.posted.filter((entry) => entry.conversationId.startsWith(channel.id)).map((entry) => entry.activity);
+const seenInChannel = (channel: { id: string }) =>
+  teams.connector.posted.filter((entry) => entry.conversationId.startsWith(channel.id)).map((entry) => entry.activity);
 
 /** What Teams sends when the person clicks an Action.Submit carrying `msteams: { type: "task/fetch" }`. */
 async function openDialogFrom(user: TeamsUser, button: Record<string, any>) {
   expect(button).toMatchObject({ type: "Action.Submit", data: { msteams: { type: "task/fetch" } } });
-  const fetched = await teams.invoke(user, "task/fetch", { type: "task/fetch", data: button.data, context: { theme: "default" } });
+  const fetched = await teams.invoke(user, "task/fetch", {
+    type: "task/fetch",
+    data: button.data,
+    context: { theme: "default" },
+  });
   expect(fetched.status).toBe(200);
   return fetched.body.task;
 }
@@ -53,13 +65,23 @@ async function sendPromptTo(user: TeamsUser) {
   const identity = await db.prisma.teamsIdentity.findFirstOrThrow({ where: { aadObjectId: user.aadObjectId } });
   const notifier = teams.service.platforms.find((platform) => platform.name === "teams")!.notifier;
   await notifier.sendToPerson(
-    { platform: "teams", personId: identity.personId, tenantId: identity.tenantId, aadObjectId: user.aadObjectId, teamsUserId: user.id, conversationReference: identity.conversationReference },
+    {
+      platform: "teams",
+      personId: identity.personId,
+      tenantId: identity.tenantId,
+      aadObjectId: user.aadObjectId,
+      teamsUserId: user.id,
+      conversationReference: identity.conversationReference,
+    },
     { type: "checkin.prompt", periodKey: "2026-W47", deadlineLabel: DEADLINE },
   );
   return cardOf(lastSentTo(user));
 }
 
-const storedCheckIns = () => db.prisma.checkIn.findMany({ select: { periodKey: true, mood: true, progress: true, plans: true, blockers: true, forManager: true } });
+const storedCheckIns = () =>
+  db.prisma.checkIn.findMany({
+    select: { periodKey: true, mood: true, progress: true, plans: true, blockers: true, forManager: true },
+  });
 
 describe("the check-in dialog", () => {
   test("when the prompt's Start button is clicked the dialog opens empty with the deadline, and after a submission it reopens with the saved answers", async () => {
@@ -68,7 +90,13 @@ describe("the check-in dialog", () => {
     expect(first.type).toBe("continue");
     const empty = first.value.card.content as Card;
     expect(JSON.stringify(empty.body)).toContain(DEADLINE);
-    expect(inputs(empty).mood).toMatchObject({ type: "Input.ChoiceSet", choices: expect.arrayContaining([{ title: "1 · Rough week", value: "1" }, { title: "5 · Great week", value: "5" }]) });
+    expect(inputs(empty).mood).toMatchObject({
+      type: "Input.ChoiceSet",
+      choices: expect.arrayContaining([
+        { title: "1 · Rough week", value: "1" },
+        { title: "5 · Great week", value: "5" },
+      ]),
+    });
     expect(inputs(empty).mood.value).toBeUndefined();
     expect(inputs(empty).progress.value).toBeUndefined();
 
@@ -88,9 +116,20 @@ describe("the check-in dialog", () => {
     const submitted = await submitDialog(dana, form, ANSWERS);
 
     expect(submitted.body?.task).toBeUndefined();
-    expect(await storedCheckIns()).toEqual([{ periodKey: "2026-W47", mood: 4, progress: "Shipped the CSV import", plans: "Start on reminders", blockers: null, forManager: "Can we talk about the roadmap?" }]);
+    expect(await storedCheckIns()).toEqual([
+      {
+        periodKey: "2026-W47",
+        mood: 4,
+        progress: "Shipped the CSV import",
+        plans: "Start on reminders",
+        blockers: null,
+        forManager: "Can we talk about the roadmap?",
+      },
+    ]);
     const confirmation = JSON.stringify(cardOf(lastSentTo(dana)).body);
-    expect(confirmation).toContain(`Thanks! Your check-in for the week of 16 November 2026 is saved; you can edit it until ${DEADLINE}`);
+    expect(confirmation).toContain(
+      `Thanks! Your check-in for the week of 16 November 2026 is saved; you can edit it until ${DEADLINE}`,
+    );
   });
 
   test("when the person submits again in the same period, the same check-in is edited (one row) and the confirmation says updated", async () => {
@@ -102,7 +141,12 @@ describe("the check-in dialog", () => {
     await submitDialog(dana, form, { ...ANSWERS, mood: "2", blockers: "Waiting for the API keys" });
     const rows = await db.prisma.checkIn.findMany();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ id: stored.id, mood: 2, blockers: "Waiting for the API keys", progress: "Shipped the CSV import" });
+    expect(rows[0]).toMatchObject({
+      id: stored.id,
+      mood: 2,
+      blockers: "Waiting for the API keys",
+      progress: "Shipped the CSV import",
+    });
     expect(JSON.stringify(cardOf(lastSentTo(dana)).body)).toContain("is updated; you can edit it until");
   });
 
@@ -120,7 +164,9 @@ describe("the check-in dialog", () => {
     expect(fields.forManager.value).toBe("Can we talk about the roadmap?");
     expect(fields.progressError).toBeUndefined();
     expect(await db.prisma.checkIn.count()).toBe(0);
-    expect(teams.sentTo(teams.personalChat(dana)).filter((activity) => JSON.stringify(activity).includes("Thanks!"))).toHaveLength(0);
+    expect(
+      teams.sentTo(teams.personalChat(dana)).filter((activity) => JSON.stringify(activity).includes("Thanks!")),
+    ).toHaveLength(0);
   });
 
   test("when the mood is out of range and a text is too long, both errors show at once, the texts are kept, and the saved check-in is unchanged", async () => {
@@ -135,7 +181,11 @@ describe("the check-in dialog", () => {
     expect(fields.progress.value).toBe(tooLong);
     expect(fields.plans.value).toBe("New plans");
     expect(fields.forManager.value).toBe("Can we talk about the roadmap?");
-    expect((await storedCheckIns())[0]).toMatchObject({ mood: 4, progress: "Shipped the CSV import", plans: "Start on reminders" });
+    expect((await storedCheckIns())[0]).toMatchObject({
+      mood: 4,
+      progress: "Shipped the CSV import",
+      plans: "Start on reminders",
+    });
   });
 
   test("when someone types checkin, they get a button that opens the same dialog", async () => {
@@ -143,7 +193,9 @@ describe("the check-in dialog", () => {
     const card = cardOf(teams.repliesTo(sent.id)[0]);
     expect(JSON.stringify(card.body)).toContain(DEADLINE);
     const task = await openDialogFrom(dana, card.actions![0]);
-    expect(Object.keys(inputs(task.value.card.content))).toEqual(expect.arrayContaining(["mood", "progress", "plans", "blockers", "forManager"]));
+    expect(Object.keys(inputs(task.value.card.content))).toEqual(
+      expect.arrayContaining(["mood", "progress", "plans", "blockers", "forManager"]),
+    );
   });
 
   test("when someone types checkin in a channel, the button comes to their personal chat and the channel gets nothing", async () => {
@@ -156,7 +208,9 @@ describe("the check-in dialog", () => {
 
   test("when a prompt sent before the dialog button existed is clicked, the person gets the button that opens the dialog", async () => {
     const clicked = await teams.message(dana, "", { value: { action: "checkin_start", periodKey: "2026-W47" } });
-    expect(cardOf(teams.repliesTo(clicked.id)[0]).actions![0]).toMatchObject({ data: { msteams: { type: "task/fetch" }, action: "checkin_start" } });
+    expect(cardOf(teams.repliesTo(clicked.id)[0]).actions![0]).toMatchObject({
+      data: { msteams: { type: "task/fetch" }, action: "checkin_start" },
+    });
   });
 
   test("logs never contain what someone wrote in a check-in", async () => {

@@ -46,16 +46,28 @@ it.beforeEach(async ({ db: testDb, teams: harness }) => {
   expect(result.errors).toEqual([]);
   channel = teams.channel("General");
   // 600 more members nobody imported: the roster spans two pages of 500.
-  const strangers = Array.from({ length: 600 }, (_, index) => teams.user(`Stranger ${index}`, { email: `stranger${index}@example.com` }));
-  teams.connector.setTeam({ id: channel.team!.id, memberIds: [hana, ...strangers, ana, ben, carl, outsider, otherSam].map((user) => user.id), botInTeam: true });
+  const strangers = Array.from({ length: 600 }, (_, index) =>
+    teams.user(`Stranger ${index}`, { email: `stranger${index}@example.com` }),
+  );
+  teams.connector.setTeam({
+    id: channel.team!.id,
+    memberIds: [hana, ...strangers, ana, ben, carl, outsider, otherSam].map((user) => user.id),
+    botInTeam: true,
+  });
   // The only person who ever touched the bot: HR installs it and adds it to the team.
   expect((await teams.installApp(hana)).status).toBeLessThan(300);
   expect((await teams.addToTeam(channel, hana)).status).toBeLessThan(300);
   await teams.service.settle();
 });
 
-const personOf = (email: string) => db.prisma.person.findUniqueOrThrow({ where: { email }, include: { teamsIdentities: true } });
-const cardsTo = (user: TeamsUser) => teams.sentTo(teams.personalChat(user)).flatMap((activity) => (activity.attachments ?? []).map((attachment: { content: unknown }) => JSON.stringify(attachment.content)));
+const personOf = (email: string) =>
+  db.prisma.person.findUniqueOrThrow({ where: { email }, include: { teamsIdentities: true } });
+const cardsTo = (user: TeamsUser) =>
+  teams
+    .sentTo(teams.personalChat(user))
+    .flatMap((activity) =>
+      (activity.attachments ?? []).map((attachment: { content: unknown }) => JSON.stringify(attachment.content)),
+    );
 
 describe("reaching people HR imported, on Teams", () => {
   it("when Momentum is added to a team, members are linked by email or UPN from the paged roster and each gets a personal chat", async () => {
@@ -63,17 +75,27 @@ describe("reaching people HR imported, on Teams", () => {
       [500, false],
       [500, true],
     ]);
-    expect((await personOf("ana@example.com")).teamsIdentities.map((identity) => identity.aadObjectId)).toEqual([ana.aadObjectId]);
-    expect((await personOf("ben@example.com")).teamsIdentities.map((identity) => identity.aadObjectId)).toEqual([ben.aadObjectId]);
+    expect((await personOf("ana@example.com")).teamsIdentities.map((identity) => identity.aadObjectId)).toEqual([
+      ana.aadObjectId,
+    ]);
+    expect((await personOf("ben@example.com")).teamsIdentities.map((identity) => identity.aadObjectId)).toEqual([
+      ben.aadObjectId,
+    ]);
     const opened = teams.connector.createdConversations.map((entry) => entry.memberId);
     expect(opened).toEqual(expect.arrayContaining([ana.id, ben.id]));
-    expect((await personOf("ana@example.com")).teamsIdentities[0].conversationReference).toMatchObject({ conversation: { id: `a:personal-${ana.id}`, tenantId: TEST_TENANT } });
+    expect((await personOf("ana@example.com")).teamsIdentities[0].conversationReference).toMatchObject({
+      conversation: { id: `a:personal-${ana.id}`, tenantId: TEST_TENANT },
+    });
   });
 
   it("a member of another tenant and a same-named member with another email are never linked", async () => {
     expect((await personOf("olga@example.com")).teamsIdentities).toEqual([]);
     expect((await personOf("sam@example.com")).teamsIdentities).toEqual([]);
-    expect(await db.prisma.teamsIdentity.count({ where: { aadObjectId: { in: [outsider.aadObjectId, otherSam.aadObjectId] } } })).toBe(0);
+    expect(
+      await db.prisma.teamsIdentity.count({
+        where: { aadObjectId: { in: [outsider.aadObjectId, otherSam.aadObjectId] } },
+      }),
+    ).toBe(0);
     expect(teams.connector.createdConversations.map((entry) => entry.memberId)).not.toContain(outsider.id);
   });
 
@@ -96,15 +118,29 @@ describe("reaching people HR imported, on Teams", () => {
   it("journey: a review launch reaches every participant Momentum can reach, and counts the one it can't", async () => {
     clock.set("2026-11-26T09:30:00Z"); // Hana's, Ana's and Ben's (Tokyo 18:30 is past) … working hours
     const hr = await personOf("hana.hr@example.com");
-    const ids = await Promise.all(["hana.hr@example.com", "ana@example.com", "ben@example.com", "carl@example.com"].map(async (email) => (await personOf(email)).id));
-    const cycle = await createReviewCycle(teams.service.domain, { actorId: hr.id, name: "H2", participants: { kind: "people", personIds: ids }, selfDueDate: "2026-12-10", managerDueDate: "2026-12-17" });
+    const ids = await Promise.all(
+      ["hana.hr@example.com", "ana@example.com", "ben@example.com", "carl@example.com"].map(
+        async (email) => (await personOf(email)).id,
+      ),
+    );
+    const cycle = await createReviewCycle(teams.service.domain, {
+      actorId: hr.id,
+      name: "H2",
+      participants: { kind: "people", personIds: ids },
+      selfDueDate: "2026-12-10",
+      managerDueDate: "2026-12-17",
+    });
     const launched = await launchReviewCycle(teams.service.domain, { actorId: hr.id, cycleId: cycle.cycleId });
     await teams.service.settle();
     clock.set("2026-11-27T01:00:00Z"); // Ben's Friday morning in Tokyo
     await teams.service.settle();
 
     expect(launched.unreachable).toBe(1);
-    for (const user of [hana, ana, ben]) expect(cardsTo(user).some((card) => card.includes("H2")), user.name).toBe(true);
+    for (const user of [hana, ana, ben])
+      expect(
+        cardsTo(user).some((card) => card.includes("H2")),
+        user.name,
+      ).toBe(true);
   });
 
   it("the daily sync reads every team once a day; people in no team show why they can't be reached", async () => {
@@ -118,7 +154,10 @@ describe("reaching people HR imported, on Teams", () => {
     const reach = await listReachability(teams.service.domain, { platforms: ["teams"] });
     const why = (email: string) => reach.find((person) => person.email === email)!.platforms.teams;
     expect(why("dan@example.com")).toEqual({ reachable: false, reason: "no team shared with Momentum on Teams" });
-    expect(why("carl@example.com")).toEqual({ reachable: false, reason: "in a team with Momentum, but Teams refused to open a personal chat" });
+    expect(why("carl@example.com")).toEqual({
+      reachable: false,
+      reason: "in a team with Momentum, but Teams refused to open a personal chat",
+    });
     expect(why("ana@example.com")).toEqual({ reachable: true, reason: null });
   });
 
@@ -134,11 +173,17 @@ describe("reaching people HR imported, on Teams", () => {
 
   it("a member who joins the team later is linked and given a personal chat when they join", async () => {
     const dan = teams.user("Dan Nowhere", { email: "dan@example.com" });
-    const joined = teams.activity(hana, { type: "conversationUpdate", membersAdded: [{ id: dan.id, aadObjectId: dan.aadObjectId }] }, { conversation: channel });
+    const joined = teams.activity(
+      hana,
+      { type: "conversationUpdate", membersAdded: [{ id: dan.id, aadObjectId: dan.aadObjectId }] },
+      { conversation: channel },
+    );
     joined.conversation.id = channel.id;
     expect((await teams.post(joined)).status).toBeLessThan(300);
     await teams.service.settle();
 
-    expect((await personOf("dan@example.com")).teamsIdentities[0]?.conversationReference).toMatchObject({ conversation: { id: `a:personal-${dan.id}` } });
+    expect((await personOf("dan@example.com")).teamsIdentities[0]?.conversationReference).toMatchObject({
+      conversation: { id: `a:personal-${dan.id}` },
+    });
   });
 });

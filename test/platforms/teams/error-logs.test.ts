@@ -20,7 +20,9 @@ beforeAll(async () => {
   await db.prisma.$executeRawUnsafe(`
     CREATE FUNCTION refuse_kudos() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN RAISE EXCEPTION 'kudos refused: %', NEW.message; END $$`);
-  await db.prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_kudos BEFORE INSERT ON "Kudos" FOR EACH ROW EXECUTE FUNCTION refuse_kudos()`);
+  await db.prisma.$executeRawUnsafe(
+    `CREATE TRIGGER refuse_kudos BEFORE INSERT ON "Kudos" FOR EACH ROW EXECUTE FUNCTION refuse_kudos()`,
+  );
 });
 afterAll(async () => {
   await teams?.stop();
@@ -31,12 +33,24 @@ describe("when a Teams handler fails with private text in the error", () => {
   test("the giver is told it failed, and the log has the failure but not the words, from the dialog and from a message", async () => {
     const fromDialog = "my-private-words-about-a-health-issue";
     const fromText = "more-private-words-about-the-reorg";
-    const dialog = await teams.invoke(giver, "task/submit", { data: { action: "kudos_submit", recipients: alice.aadObjectId, message: `${fromDialog} thanks`, visibility: "private" } });
+    const dialog = await teams.invoke(giver, "task/submit", {
+      data: {
+        action: "kudos_submit",
+        recipients: alice.aadObjectId,
+        message: `${fromDialog} thanks`,
+        visibility: "private",
+      },
+    });
     const message = await teams.message(giver, `kudos <at>Alice</at> ${fromText} thanks`, { mentions: [alice] });
     await teams.service.settle();
 
     expect(JSON.stringify(dialog.body)).toContain("Something went wrong on our side");
-    expect(teams.repliesTo(message.id).map((reply) => reply.text).join(" ")).toContain("Something went wrong on our side");
+    expect(
+      teams
+        .repliesTo(message.id)
+        .map((reply) => reply.text)
+        .join(" "),
+    ).toContain("Something went wrong on our side");
     expect(await db.prisma.kudos.count()).toBe(0);
     const logs = teams.service.logs.join("\n");
     const failures = teams.service.logs.filter((line) => /"level":50/.test(line));

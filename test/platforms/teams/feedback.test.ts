@@ -20,7 +20,9 @@ test.override("teamsOptions", { clock });
 test.beforeEach(async ({ db: testDb, teams: harness }) => {
   [db, teams] = [testDb, harness];
   clock.set("2026-11-25T12:00:00Z");
-  [alice, bob, carol, grace] = ["Alice Adams", "Bob Brown", "Carol Chief", "Grace Hopper"].map((name) => teams.user(name));
+  [alice, bob, carol, grace] = ["Alice Adams", "Bob Brown", "Carol Chief", "Grace Hopper"].map((name) =>
+    teams.user(name),
+  );
   for (const user of [alice, bob, carol, grace]) await teams.installApp(user);
   await assignRole(db, [carol], "manager");
   await assignManager(db, [bob], carol);
@@ -30,7 +32,8 @@ test.beforeEach(async ({ db: testDb, teams: harness }) => {
 type Card = { body: Record<string, any>[]; actions?: Record<string, any>[] };
 const cardOf = (activity: Record<string, any> | undefined): Card => activity?.attachments?.[0]?.content;
 const chatOf = (user: TeamsUser) => teams.sentTo(teams.personalChat(user));
-const seenInChannel = (channel: TeamsConversation) => teams.connector.posted.filter((entry) => entry.conversationId.startsWith(channel.id)).map((entry) => entry.activity);
+const seenInChannel = (channel: TeamsConversation) =>
+  teams.connector.posted.filter((entry) => entry.conversationId.startsWith(channel.id)).map((entry) => entry.activity);
 const at = (user: TeamsUser) => `<at>${user.name}</at>`;
 
 async function previewFor(giver: TeamsUser, recipient: TeamsUser, text = TEXT, conversation?: TeamsConversation) {
@@ -53,7 +56,11 @@ describe("feedback @person: preview, then send", () => {
     const shown = JSON.stringify(card.body);
     expect(shown).toContain("Only Bob Brown will see this.");
     expect(shown).toContain("Bob Brown and their manager Carol Chief will see this.");
-    expect(actions.map((action) => action.title)).toEqual(["Send to Bob Brown only", "Send to Bob Brown and Carol Chief", "Cancel"]);
+    expect(actions.map((action) => action.title)).toEqual([
+      "Send to Bob Brown only",
+      "Send to Bob Brown and Carol Chief",
+      "Cancel",
+    ]);
     expect(chatOf(bob)).toHaveLength(0);
   });
 
@@ -89,7 +96,9 @@ describe("feedback @person: preview, then send", () => {
   test("when Alice types feedback in a channel, the preview goes to her personal chat and the channel never sees the text, before or after sending", async () => {
     const channel = teams.channel("general");
     const { actions } = await previewFor(alice, bob, TEXT, channel);
-    expect(seenInChannel(channel).map((activity) => activity.text)).toEqual([expect.stringMatching(/answered in our personal chat/)]);
+    expect(seenInChannel(channel).map((activity) => activity.text)).toEqual([
+      expect.stringMatching(/answered in our personal chat/),
+    ]);
     await press(alice, actions[0]);
     expect(JSON.stringify(seenInChannel(channel))).not.toContain("zq-teams-1618");
     expect(JSON.stringify(cardOf(chatOf(bob).at(-1)))).toContain(TEXT);
@@ -101,7 +110,9 @@ describe("feedback @person: preview, then send", () => {
     const channel = teams.channel("general");
     await teams.message(stranger, `feedback ${at(bob)} ${TEXT}`, { mentions: [bob], conversation: channel });
     await teams.service.settle();
-    expect(seenInChannel(channel).map((activity) => activity.text)).toEqual([expect.stringMatching(/only handle it in our personal chat/)]);
+    expect(seenInChannel(channel).map((activity) => activity.text)).toEqual([
+      expect.stringMatching(/only handle it in our personal chat/),
+    ]);
     expect(await db.prisma.feedbackDraft.count()).toBe(0);
   });
 });
@@ -109,7 +120,11 @@ describe("feedback @person: preview, then send", () => {
 describe("feedback request and the answer dialog", () => {
   async function requestCardFor(user: TeamsUser) {
     const card = cardOf(chatOf(user).at(-1));
-    return { card, answer: card.actions!.find((action) => action.title === "Answer")!, decline: card.actions!.find((action) => action.title === "Decline")! };
+    return {
+      card,
+      answer: card.actions!.find((action) => action.title === "Answer")!,
+      decline: card.actions!.find((action) => action.title === "Decline")!,
+    };
   }
 
   test("when Alice asks Bob and Grace, Bob's dialog answer reaches Alice only; Carol can neither open nor submit Bob's dialog", async () => {
@@ -121,8 +136,12 @@ describe("feedback request and the answer dialog", () => {
     expect(answer.data.msteams).toEqual({ type: "task/fetch" });
 
     const intruderFetch = await teams.invoke(carol, "task/fetch", { data: answer.data });
-    expect(intruderFetch.body.task).toEqual({ type: "message", value: "This feedback request was sent to someone else, so you can't answer it." });
-    const bobsForm = (await teams.invoke(bob, "task/fetch", { data: answer.data })).body.task.value.card.content as Card;
+    expect(intruderFetch.body.task).toEqual({
+      type: "message",
+      value: "This feedback request was sent to someone else, so you can't answer it.",
+    });
+    const bobsForm = (await teams.invoke(bob, "task/fetch", { data: answer.data })).body.task.value.card
+      .content as Card;
     const submit = bobsForm.actions![0];
     const intruderSubmit = await teams.invoke(carol, "task/submit", { data: { ...submit.data, answer: TEXT } });
     await teams.service.settle();

@@ -32,19 +32,31 @@ describe("unstorable characters in Teams text", () => {
     await teams.installApp(alice);
     const sent = await teams.message(gina, "kudos <at>Alice</at> thanks\u0000 for the demo", { mentions: [alice] });
     await teams.service.settle();
-    const reply = teams.repliesTo(sent.id).map((activity) => activity.text ?? JSON.stringify(activity.attachments)).join(" ");
+    const reply = teams
+      .repliesTo(sent.id)
+      .map((activity) => activity.text ?? JSON.stringify(activity.attachments))
+      .join(" ");
     expect(reply).toContain(UNSTORABLE_TEXT);
     expect(reply).not.toMatch(/went wrong/i);
     expect(await db.prisma.kudos.count()).toBe(0);
   });
 
   test("when a check-in dialog field holds a lone surrogate, the dialog comes back with the problem under that field and nothing is stored", async () => {
-    const fetched = await teams.invoke(gina, "task/fetch", { type: "task/fetch", data: { action: CHECKIN_START_ACTION } });
+    const fetched = await teams.invoke(gina, "task/fetch", {
+      type: "task/fetch",
+      data: { action: CHECKIN_START_ACTION },
+    });
     const form = fetched.body.task.value.card.content as { actions: { type: string; data: Record<string, unknown> }[] };
     const submit = form.actions.find((action) => action.type === "Action.Submit")!;
-    const answer = await teams.invoke(gina, "task/submit", { data: { ...submit.data, mood: "4", progress: "Shipped", plans: "Docs \udc00 next" } });
+    const answer = await teams.invoke(gina, "task/submit", {
+      data: { ...submit.data, mood: "4", progress: "Shipped", plans: "Docs \udc00 next" },
+    });
     await teams.service.settle();
-    const fields = Object.fromEntries((answer.body.task.value.card.content.body as { id?: string; text?: string }[]).filter((element) => element.id).map((element) => [element.id, element]));
+    const fields = Object.fromEntries(
+      (answer.body.task.value.card.content.body as { id?: string; text?: string }[])
+        .filter((element) => element.id)
+        .map((element) => [element.id, element]),
+    );
     expect(fields.plansError.text).toBe(UNSTORABLE_TEXT);
     expect(fields.progressError).toBeUndefined();
     expect(await db.prisma.checkIn.count()).toBe(0);

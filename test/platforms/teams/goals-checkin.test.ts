@@ -22,15 +22,32 @@ test.beforeEach(async ({ db: testDb, teams: harness }) => {
   clock.set("2026-11-25T12:00:00Z");
   dana = teams.user("Dana Doer");
   await teams.installApp(dana);
-  const person = await db.prisma.person.findFirstOrThrow({ where: { teamsIdentities: { some: { aadObjectId: dana.aadObjectId } } } });
+  const person = await db.prisma.person.findFirstOrThrow({
+    where: { teamsIdentities: { some: { aadObjectId: dana.aadObjectId } } },
+  });
   const ctx = domainContext(db, { clock });
-  const customers = await createGoal(ctx, { actorId: person.id, level: "person", title: "Migrate 40 customers", measure: "number", startValue: 0, targetValue: 40, dueDate: "2027-01-31" });
-  const docs = await createGoal(ctx, { actorId: person.id, level: "person", title: "Docs coverage", measure: "percent", dueDate: "2027-02-28" });
+  const customers = await createGoal(ctx, {
+    actorId: person.id,
+    level: "person",
+    title: "Migrate 40 customers",
+    measure: "number",
+    startValue: 0,
+    targetValue: 40,
+    dueDate: "2027-01-31",
+  });
+  const docs = await createGoal(ctx, {
+    actorId: person.id,
+    level: "person",
+    title: "Docs coverage",
+    measure: "percent",
+    dueDate: "2027-02-28",
+  });
   goals = { customers: customers.goalId, docs: docs.goalId };
 });
 
 type Card = { body: Record<string, any>[]; actions?: Record<string, any>[] };
-const inputs = (card: Card) => Object.fromEntries(card.body.filter((element) => element.id).map((element) => [element.id, element]));
+const inputs = (card: Card) =>
+  Object.fromEntries(card.body.filter((element) => element.id).map((element) => [element.id, element]));
 
 async function openCheckIn(): Promise<Card> {
   await teams.message(dana, "checkin");
@@ -52,11 +69,19 @@ async function submit(form: Card, values: Record<string, string>) {
 describe("goals in the Teams check-in dialog", () => {
   test("when Dana changes one goal's value in her check-in, that goal gets an update 'from weekly check-in', the other doesn't, and the confirmation shows it", async () => {
     const form = await openCheckIn();
-    expect(inputs(form)[`checkinGoal_${goals.customers}`]).toMatchObject({ type: "Input.Number", value: 0, label: "Migrate 40 customers (from 0 to 40)" });
-    expect(await submit(form, { ...ANSWERS, [`checkinGoal_${goals.customers}`]: "10", [`checkinGoal_${goals.docs}`]: "0" })).toBeUndefined();
+    expect(inputs(form)[`checkinGoal_${goals.customers}`]).toMatchObject({
+      type: "Input.Number",
+      value: 0,
+      label: "Migrate 40 customers (from 0 to 40)",
+    });
+    expect(
+      await submit(form, { ...ANSWERS, [`checkinGoal_${goals.customers}`]: "10", [`checkinGoal_${goals.docs}`]: "0" }),
+    ).toBeUndefined();
 
     expect(await db.prisma.checkIn.count()).toBe(1);
-    expect(await db.prisma.goalUpdate.findMany({ select: { goalId: true, value: true, comment: true } })).toEqual([{ goalId: goals.customers, value: 10, comment: "from weekly check-in" }]);
+    expect(await db.prisma.goalUpdate.findMany({ select: { goalId: true, value: true, comment: true } })).toEqual([
+      { goalId: goals.customers, value: 10, comment: "from weekly check-in" },
+    ]);
     const confirmation = JSON.stringify(teams.sentTo(teams.personalChat(dana)).at(-1)!.attachments[0].content.body);
     expect(confirmation).toContain("Migrate 40 customers: ▓▓▓░░░░░░░ 25%");
     const reopened = await openCheckIn();
@@ -65,7 +90,12 @@ describe("goals in the Teams check-in dialog", () => {
 
   test("when a goal value isn't a number, it comes back under that goal with the answers' errors and every value kept, and nothing is stored", async () => {
     const form = await openCheckIn();
-    const again = await submit(form, { ...ANSWERS, plans: " ", [`checkinGoal_${goals.customers}`]: "12", [`checkinGoal_${goals.docs}`]: "half" });
+    const again = await submit(form, {
+      ...ANSWERS,
+      plans: " ",
+      [`checkinGoal_${goals.customers}`]: "12",
+      [`checkinGoal_${goals.docs}`]: "half",
+    });
     const fields = inputs(again!);
     expect(fields[`checkinGoal_${goals.docs}Error`].text).toBe("Give the progress as a number, e.g. 40.");
     expect(fields.plansError.text).toBe("Tell us what you plan for next week.");

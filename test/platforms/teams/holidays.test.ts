@@ -26,7 +26,8 @@ test.beforeEach(async ({ db: testDb, teams: harness }) => {
   await assignManager(db, [dana], mia);
 });
 
-const personOf = (user: TeamsUser) => db.prisma.person.findFirstOrThrow({ where: { teamsIdentities: { some: { aadObjectId: user.aadObjectId } } } });
+const personOf = (user: TeamsUser) =>
+  db.prisma.person.findFirstOrThrow({ where: { teamsIdentities: { some: { aadObjectId: user.aadObjectId } } } });
 async function ask(user: TeamsUser, text: string, mentions: TeamsUser[] = []): Promise<string> {
   const sent = await teams.message(user, text, mentions.length ? { mentions } : undefined);
   const replies = teams.repliesTo(sent.id);
@@ -57,7 +58,9 @@ describe("settings holidays on Teams", () => {
     // Dana follows her team's calendar now.
     expect(await ask(dana, "settings")).toContain("(DE-BE), your team's calendar");
 
-    expect(await ask(dana, "settings team holidays <at>Mia Manager</at> US", [mia])).toContain("only HR can set a team's holiday calendar");
+    expect(await ask(dana, "settings team holidays <at>Mia Manager</at> US", [mia])).toContain(
+      "only HR can set a team's holiday calendar",
+    );
     expect((await personOf(mia)).teamHolidayCalendar).toBe("DE-BE");
   });
 });
@@ -65,14 +68,20 @@ describe("settings holidays on Teams", () => {
 describe("closure on Teams", () => {
   test("HR adds a closure for Mia's team, lists it and removes it; an employee is refused", async () => {
     const added = await ask(hana, "closure add <at>Mia Manager</at> 2026-12-22 2026-12-23 Team offsite", [mia]);
-    expect(added).toContain("Closure added: Tue 22 Dec 2026 – Wed 23 Dec 2026, Team offsite, for Mia Manager's team (2 people)");
+    expect(added).toContain(
+      "Closure added: Tue 22 Dec 2026 – Wed 23 Dec 2026, Team offsite, for Mia Manager's team (2 people)",
+    );
     expect(await db.prisma.closure.count()).toBe(1);
     expect(await ask(dana, "settings")).toContain("Tuesday 22 December 2026 (Team offsite)");
 
-    expect(await ask(hana, "closure list")).toContain("Tue 22 Dec 2026 – Wed 23 Dec 2026: Team offsite (Mia Manager's team)");
+    expect(await ask(hana, "closure list")).toContain(
+      "Tue 22 Dec 2026 – Wed 23 Dec 2026: Team offsite (Mia Manager's team)",
+    );
     expect(await ask(dana, "closure add 2026-12-24 2026-12-24 Party")).toContain("only HR can manage company closures");
 
-    expect(await ask(hana, "closure remove 2026-12-22 2026-12-23 <at>Mia Manager</at>", [mia])).toContain("Closure removed");
+    expect(await ask(hana, "closure remove 2026-12-22 2026-12-23 <at>Mia Manager</at>", [mia])).toContain(
+      "Closure removed",
+    );
     expect(await db.prisma.closure.count()).toBe(0);
   });
 });

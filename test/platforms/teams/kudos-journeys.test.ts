@@ -15,7 +15,8 @@ test.beforeEach(async ({ db: testDb, teams: harness }) => {
   await teams.installApp(giver);
 });
 
-const replyTexts = (activityId: string) => teams.repliesTo(activityId).map((activity) => activity.text ?? JSON.stringify(activity.attachments));
+const replyTexts = (activityId: string) =>
+  teams.repliesTo(activityId).map((activity) => activity.text ?? JSON.stringify(activity.attachments));
 const cardText = (activity: Record<string, any>) => JSON.stringify(activity.attachments?.[0]?.content ?? {});
 
 describe("giving kudos by mention", () => {
@@ -25,13 +26,23 @@ describe("giving kudos by mention", () => {
     await teams.installApp(alice);
     const channel = teams.channel("general");
 
-    const sent = await teams.message(giver, "kudos <at>Alice</at> <at>Bob</at> thanks for the demo #teamwork", { conversation: channel, mentions: [alice, bob] });
+    const sent = await teams.message(giver, "kudos <at>Alice</at> <at>Bob</at> thanks for the demo #teamwork", {
+      conversation: channel,
+      mentions: [alice, bob],
+    });
     await teams.service.settle();
 
     expect(sent.status).toBe(200);
     const kudos = await db.prisma.kudos.findMany({ include: { recipient: true } });
     expect(kudos.map((row) => row.recipient.name).sort()).toEqual(["Alice", "Bob"]);
-    expect(kudos.every((row) => row.value === "teamwork" && row.platform === "teams" && row.requestKey.startsWith(`teams:${channel.id};messageid=`))).toBe(true);
+    expect(
+      kudos.every(
+        (row) =>
+          row.value === "teamwork" &&
+          row.platform === "teams" &&
+          row.requestKey.startsWith(`teams:${channel.id};messageid=`),
+      ),
+    ).toBe(true);
     expect(replyTexts(sent.id).join(" ")).toContain("Kudos recorded for Alice and Bob (#teamwork)");
 
     const posts = teams.sentTo(channel);
@@ -67,36 +78,62 @@ describe("giving kudos by mention", () => {
 
     expect(again.status).toBe(200);
     expect(await db.prisma.kudos.count()).toBe(1);
-    expect(teams.sentTo(teams.personalChat(alice)).filter((dm) => cardText(dm).includes("gave you kudos"))).toHaveLength(1);
+    expect(
+      teams.sentTo(teams.personalChat(alice)).filter((dm) => cardText(dm).includes("gave you kudos")),
+    ).toHaveLength(1);
     expect(teams.repliesTo(first.id)).toHaveLength(1);
   });
 });
 
 describe("rules", () => {
   const cases: [string, (alice: TeamsUser) => { text: string; mentions: { id: string; name: string }[] }, RegExp][] = [
-    ["kudos to yourself", () => ({ text: "kudos <at>Gina Giver</at> me me me", mentions: [giver] }), /can't give kudos to yourself/],
-    ["kudos to a bot", () => ({ text: "kudos <at>Helper Bot</at> beep", mentions: [{ id: "28:helper-bot", name: "Helper Bot" }] }), /Helper Bot is a bot/],
-    ["kudos to someone Teams doesn't know", () => ({ text: "kudos <at>Nobody</at> thanks", mentions: [{ id: "29:nobody", name: "Nobody" }] }), /couldn't find Nobody/],
+    [
+      "kudos to yourself",
+      () => ({ text: "kudos <at>Gina Giver</at> me me me", mentions: [giver] }),
+      /can't give kudos to yourself/,
+    ],
+    [
+      "kudos to a bot",
+      () => ({ text: "kudos <at>Helper Bot</at> beep", mentions: [{ id: "28:helper-bot", name: "Helper Bot" }] }),
+      /Helper Bot is a bot/,
+    ],
+    [
+      "kudos to someone Teams doesn't know",
+      () => ({ text: "kudos <at>Nobody</at> thanks", mentions: [{ id: "29:nobody", name: "Nobody" }] }),
+      /couldn't find Nobody/,
+    ],
     ["kudos without a message", (alice) => ({ text: "kudos <at>Alice</at>", mentions: [alice] }), /Add a few words/],
-    ["kudos over 500 characters", (alice) => ({ text: `kudos <at>Alice</at> ${"x".repeat(501)}`, mentions: [alice] }), /at most 500 characters/],
-    ["kudos with an unknown company value", (alice) => ({ text: "kudos <at>Alice</at> thanks #bananas", mentions: [alice] }), /#bananas isn't one of our company values/],
+    [
+      "kudos over 500 characters",
+      (alice) => ({ text: `kudos <at>Alice</at> ${"x".repeat(501)}`, mentions: [alice] }),
+      /at most 500 characters/,
+    ],
+    [
+      "kudos with an unknown company value",
+      (alice) => ({ text: "kudos <at>Alice</at> thanks #bananas", mentions: [alice] }),
+      /#bananas isn't one of our company values/,
+    ],
   ];
 
-  test.each(cases)("when someone tries %s, only they get a friendly message and nothing is stored", async (_name, build, expected) => {
-    const alice = teams.user("Alice");
-    const { text, mentions } = build(alice);
-    const sent = await teams.message(giver, text, { mentions });
-    await teams.service.settle();
+  test.each(cases)(
+    "when someone tries %s, only they get a friendly message and nothing is stored",
+    async (_name, build, expected) => {
+      const alice = teams.user("Alice");
+      const { text, mentions } = build(alice);
+      const sent = await teams.message(giver, text, { mentions });
+      await teams.service.settle();
 
-    expect(replyTexts(sent.id).join(" ")).toMatch(expected);
-    expect(await db.prisma.kudos.count()).toBe(0);
-    expect(await db.prisma.delivery.count()).toBe(0);
-    expect(teams.sentTo(teams.personalChat(alice))).toHaveLength(0);
-  });
+      expect(replyTexts(sent.id).join(" ")).toMatch(expected);
+      expect(await db.prisma.kudos.count()).toBe(0);
+      expect(await db.prisma.delivery.count()).toBe(0);
+      expect(teams.sentTo(teams.personalChat(alice))).toHaveLength(0);
+    },
+  );
 
   test("when someone has given their daily 5 kudos, the 6th is refused with a friendly message and not stored", async () => {
     const alice = teams.user("Alice");
-    for (let i = 0; i < 5; i++) await teams.message(giver, `kudos <at>Alice</at> thanks number ${i}`, { mentions: [alice] });
+    for (let i = 0; i < 5; i++)
+      await teams.message(giver, `kudos <at>Alice</at> thanks number ${i}`, { mentions: [alice] });
     const sixth = await teams.message(giver, "kudos <at>Alice</at> one more", { mentions: [alice] });
 
     expect(replyTexts(sixth.id).join(" ")).toMatch(/You can give 5 kudos a day and have 0 left/);
@@ -105,7 +142,10 @@ describe("rules", () => {
 
   test("when a rule refuses kudos given in a channel, the giver hears why in a private chat and the channel hears nothing", async () => {
     const channel = teams.channel("general");
-    const sent = await teams.message(giver, "kudos <at>Gina Giver</at> me", { conversation: channel, mentions: [giver] });
+    const sent = await teams.message(giver, "kudos <at>Gina Giver</at> me", {
+      conversation: channel,
+      mentions: [giver],
+    });
     await teams.service.settle();
 
     expect(teams.repliesTo(sent.id)).toHaveLength(0);
@@ -130,26 +170,55 @@ describe("the kudos dialog", () => {
     expect(fetched.status).toBe(200);
     expect(fetched.body.task.type).toBe("continue");
     const form = fetched.body.task.value.card.content;
-    expect(form.body.map((element: { id?: string }) => element.id)).toEqual(expect.arrayContaining(["recipients", "message", "value", "visibility"]));
+    expect(form.body.map((element: { id?: string }) => element.id)).toEqual(
+      expect.arrayContaining(["recipients", "message", "value", "visibility"]),
+    );
     expect(JSON.stringify(form)).toContain(alice.aadObjectId);
 
-    const submitted = await teams.invoke(giver, "task/submit", { data: { action: "kudos_submit", recipients: alice.aadObjectId, message: "Thanks for pairing", value: "craft", visibility: "private" } });
+    const submitted = await teams.invoke(giver, "task/submit", {
+      data: {
+        action: "kudos_submit",
+        recipients: alice.aadObjectId,
+        message: "Thanks for pairing",
+        value: "craft",
+        visibility: "private",
+      },
+    });
     await teams.service.settle();
 
-    expect(submitted.body.task).toMatchObject({ type: "message", value: expect.stringContaining("Kudos recorded for Alice (#craft)") });
-    expect(await db.prisma.kudos.findMany({ select: { message: true, value: true, visibility: true } })).toEqual([{ message: "Thanks for pairing", value: "craft", visibility: "private" }]);
-    expect(teams.sentTo(teams.personalChat(alice)).filter((dm) => cardText(dm).includes("Only you can see this kudos"))).toHaveLength(1);
+    expect(submitted.body.task).toMatchObject({
+      type: "message",
+      value: expect.stringContaining("Kudos recorded for Alice (#craft)"),
+    });
+    expect(await db.prisma.kudos.findMany({ select: { message: true, value: true, visibility: true } })).toEqual([
+      { message: "Thanks for pairing", value: "craft", visibility: "private" },
+    ]);
+    expect(
+      teams.sentTo(teams.personalChat(alice)).filter((dm) => cardText(dm).includes("Only you can see this kudos")),
+    ).toHaveLength(1);
   });
 
   test("when the form has a problem, it comes back with the error and everything the person entered", async () => {
     const alice = teams.user("Alice");
     await teams.installApp(alice);
     const tooLong = "y".repeat(501);
-    const submitted = await teams.invoke(giver, "task/submit", { data: { action: "kudos_submit", recipients: alice.aadObjectId, message: tooLong, value: "craft", visibility: "private" } });
+    const submitted = await teams.invoke(giver, "task/submit", {
+      data: {
+        action: "kudos_submit",
+        recipients: alice.aadObjectId,
+        message: tooLong,
+        value: "craft",
+        visibility: "private",
+      },
+    });
 
     expect(submitted.body.task.type).toBe("continue");
     const form = submitted.body.task.value.card.content;
-    const byId = Object.fromEntries(form.body.filter((element: { id?: string }) => element.id).map((element: { id: string }) => [element.id, element]));
+    const byId = Object.fromEntries(
+      form.body
+        .filter((element: { id?: string }) => element.id)
+        .map((element: { id: string }) => [element.id, element]),
+    );
     expect(byId.formError.text).toMatch(/at most 500 characters/);
     expect(byId.recipients.value).toBe(alice.aadObjectId);
     expect(byId.recipients.choices).toContainEqual({ title: "Alice", value: alice.aadObjectId });
@@ -165,7 +234,9 @@ describe("leaderboard, help and installation", () => {
     const alice = teams.user("Alice");
     const bob = teams.user("Bob");
     await teams.message(giver, "kudos <at>Alice</at> public thanks", { mentions: [alice] });
-    await teams.invoke(giver, "task/submit", { data: { action: "kudos_submit", recipients: bob.aadObjectId, message: "quiet thanks", visibility: "private" } });
+    await teams.invoke(giver, "task/submit", {
+      data: { action: "kudos_submit", recipients: bob.aadObjectId, message: "quiet thanks", visibility: "private" },
+    });
     expect(await db.prisma.kudos.count()).toBe(2);
 
     const asked = await teams.message(giver, "kudos leaderboard");
@@ -185,34 +256,63 @@ describe("leaderboard, help and installation", () => {
     const dana = teams.user("Dana");
     await teams.installApp(dana);
     const identity = await db.prisma.teamsIdentity.findFirstOrThrow({ where: { aadObjectId: dana.aadObjectId } });
-    expect(identity.conversationReference).toMatchObject({ conversation: { id: teams.personalChat(dana).id }, serviceUrl: teams.connector.url });
-    expect((await db.prisma.person.findUniqueOrThrow({ where: { id: identity.personId } })).preferredPlatform).toBe("teams");
+    expect(identity.conversationReference).toMatchObject({
+      conversation: { id: teams.personalChat(dana).id },
+      serviceUrl: teams.connector.url,
+    });
+    expect((await db.prisma.person.findUniqueOrThrow({ where: { id: identity.personId } })).preferredPlatform).toBe(
+      "teams",
+    );
 
     const channel = teams.channel("announcements");
     expect((await teams.addToTeam(channel, dana)).status).toBe(200);
-    expect(await db.prisma.teamsChannel.findUnique({ where: { conversationId: channel.id } })).toMatchObject({ name: "announcements" });
+    expect(await db.prisma.teamsChannel.findUnique({ where: { conversationId: channel.id } })).toMatchObject({
+      name: "announcements",
+    });
 
     const notifier = teams.service.platforms.find((platform) => platform.name === "teams")!.notifier;
-    const post = await notifier.sendToChannel(channel.id, { type: "notice", title: "Hello team", text: "Momentum is here." });
+    const post = await notifier.sendToChannel(channel.id, {
+      type: "notice",
+      title: "Hello team",
+      text: "Momentum is here.",
+    });
     const dm = await notifier.sendToPerson(
-      { platform: "teams", personId: identity.personId, tenantId: identity.tenantId, aadObjectId: dana.aadObjectId, teamsUserId: dana.id, conversationReference: identity.conversationReference },
+      {
+        platform: "teams",
+        personId: identity.personId,
+        tenantId: identity.tenantId,
+        aadObjectId: dana.aadObjectId,
+        teamsUserId: dana.id,
+        conversationReference: identity.conversationReference,
+      },
       { type: "checkin.prompt", periodKey: "2026-11-27", deadlineLabel: "Friday 15:00" },
     );
     expect(post.messageId).toBe(teams.connector.postedTo(channel.id)[0].id);
-    expect(teams.connector.posted.find((entry) => entry.id === dm.messageId)?.conversationId).toBe(teams.personalChat(dana).id);
+    expect(teams.connector.posted.find((entry) => entry.id === dm.messageId)?.conversationId).toBe(
+      teams.personalChat(dana).id,
+    );
   });
 
   test("the bot's own mention is not taken as a recipient", async () => {
     const alice = teams.user("Alice");
     const channel = teams.channel("general");
     await teams.message(giver, "kudos <at>Alice</at> thanks", { conversation: channel, mentions: [alice, BOT] });
-    expect((await db.prisma.kudos.findMany({ include: { recipient: true } })).map((row) => row.recipient.name)).toEqual(["Alice"]);
+    expect((await db.prisma.kudos.findMany({ include: { recipient: true } })).map((row) => row.recipient.name)).toEqual(
+      ["Alice"],
+    );
   });
 
   test("logs never contain the words of a private kudos", async () => {
     const alice = teams.user("Alice");
     const secret = "secret-words-about-the-reorg";
-    await teams.invoke(giver, "task/submit", { data: { action: "kudos_submit", recipients: alice.aadObjectId, message: `${secret} thanks`, visibility: "private" } });
+    await teams.invoke(giver, "task/submit", {
+      data: {
+        action: "kudos_submit",
+        recipients: alice.aadObjectId,
+        message: `${secret} thanks`,
+        visibility: "private",
+      },
+    });
     await teams.message(giver, `kudos <at>Alice</at> ${secret} #notavalue`, { mentions: [alice] });
     await teams.service.settle();
     expect(await db.prisma.kudos.count()).toBe(1);

@@ -31,7 +31,9 @@ describe("Teams app manifest", () => {
   });
 
   test("every command in the menu and in the help card is one the bot handles, and the menu is a subset of the help", () => {
-    const listed = manifest.bots[0].commandLists.flatMap((list: { commands: { title: string }[] }) => list.commands.map((command) => command.title));
+    const listed = manifest.bots[0].commandLists.flatMap((list: { commands: { title: string }[] }) =>
+      list.commands.map((command) => command.title),
+    );
     const helped = HELP_COMMANDS.map((command) => command.title);
     // Teams allows at most 10 commands per menu; the help card has room for all of them.
     for (const list of manifest.bots[0].commandLists) expect(list.commands.length).toBeLessThanOrEqual(10);

@@ -26,19 +26,42 @@ test.beforeEach(async ({ db: testDb, teams: harness }) => {
   for (const user of [mia, ana, otto]) await teams.installApp(user);
   await assignRole(db, [mia, otto], "manager");
   await assignManager(db, [ana], mia);
-  await db.prisma.checkIn.create({ data: { personId: await personIdOf(db, ana), periodKey: "2026-W48", mood: 3, progress: "p", plans: "q", blockers: "Waiting on legal", forManager: "Conference budget?", submittedAt: SEEDED_AT, updatedAt: SEEDED_AT } });
+  await db.prisma.checkIn.create({
+    data: {
+      personId: await personIdOf(db, ana),
+      periodKey: "2026-W48",
+      mood: 3,
+      progress: "p",
+      plans: "q",
+      blockers: "Waiting on legal",
+      forManager: "Conference budget?",
+      submittedAt: SEEDED_AT,
+      updatedAt: SEEDED_AT,
+    },
+  });
 });
 
 type Card = { body: Record<string, any>[]; actions?: Record<string, any>[] };
-const cardsTo = (user: TeamsUser): Card[] => teams.sentTo(teams.personalChat(user)).flatMap((activity) => (activity.attachments ?? []).map((attachment: { content: Card }) => attachment.content));
-const textsTo = (user: TeamsUser) => teams.sentTo(teams.personalChat(user)).map((activity) => `${activity.text ?? ""} ${JSON.stringify(activity.attachments ?? [])}`);
-const agendaOf = (user: TeamsUser) => cardsTo(user).filter((card) => JSON.stringify(card.body).includes("Your 1:1 with")).at(-1);
+const cardsTo = (user: TeamsUser): Card[] =>
+  teams
+    .sentTo(teams.personalChat(user))
+    .flatMap((activity) => (activity.attachments ?? []).map((attachment: { content: Card }) => attachment.content));
+const textsTo = (user: TeamsUser) =>
+  teams
+    .sentTo(teams.personalChat(user))
+    .map((activity) => `${activity.text ?? ""} ${JSON.stringify(activity.attachments ?? [])}`);
+const agendaOf = (user: TeamsUser) =>
+  cardsTo(user)
+    .filter((card) => JSON.stringify(card.body).includes("Your 1:1 with"))
+    .at(-1);
 
 describe("1:1s on Teams", () => {
   test("when Mia sets Ana's slot, the agenda card arrives an hour before it with Ana's check-in; Otto's replayed buttons are refused; Mia's note and done work once", async () => {
     const set = await teams.message(mia, "one-on-one <at>Ana Report</at> friday 10:00", { mentions: [ana] });
     await teams.service.settle();
-    expect(teams.repliesTo(set.id).at(-1)?.text).toBe("📅 Your weekly 1:1 with Ana Report is Friday at 10:00 (Europe/Berlin). The next one is Friday 4 December, 10:00; its agenda arrives Friday 4 December, 09:00.");
+    expect(teams.repliesTo(set.id).at(-1)?.text).toBe(
+      "📅 Your weekly 1:1 with Ana Report is Friday at 10:00 (Europe/Berlin). The next one is Friday 4 December, 10:00; its agenda arrives Friday 4 December, 09:00.",
+    );
     const refused = await teams.message(otto, "one-on-one <at>Ana Report</at> monday 09:00", { mentions: [ana] });
     await teams.service.settle();
     expect(teams.repliesTo(refused.id).at(-1)?.text).toBe("Only Ana Report's manager (or HR) can set their 1:1 time.");
@@ -59,7 +82,10 @@ describe("1:1s on Teams", () => {
     const [noteButton, doneButton] = agenda.actions!;
 
     const ottoFetch = await teams.invoke(otto, "task/fetch", { type: "task/fetch", data: noteButton.data });
-    expect(ottoFetch.body.task).toEqual({ type: "message", value: "Only Ana Report's manager can use this 1:1 agenda." });
+    expect(ottoFetch.body.task).toEqual({
+      type: "message",
+      value: "Only Ana Report's manager can use this 1:1 agenda.",
+    });
     const ottoDone = await teams.message(otto, "", { value: doneButton.data });
     await teams.service.settle();
     expect(teams.repliesTo(ottoDone.id).at(-1)?.text).toBe("Only Ana Report's manager can use this 1:1 agenda.");
@@ -78,7 +104,9 @@ describe("1:1s on Teams", () => {
 
     const done = await teams.message(mia, "", { value: doneButton.data });
     await teams.service.settle();
-    expect(JSON.stringify(teams.repliesTo(done.id))).toContain("Your 1:1 with Ana Report for Week 49, 2026 is marked done");
+    expect(JSON.stringify(teams.repliesTo(done.id))).toContain(
+      "Your 1:1 with Ana Report for Week 49, 2026 is marked done",
+    );
     expect(await db.prisma.oneOnOneDone.count()).toBe(1);
 
     clock.set("2026-12-11T08:00:00Z");

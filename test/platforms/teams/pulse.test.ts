@@ -27,13 +27,21 @@ it.beforeEach(async ({ db: testDb, teams: harness }) => {
   await createPerson(db, { email: hana.email!, name: hana.name, role: "hr" });
   for (const user of [hana, amy, ben]) await teams.installApp(user);
   // Everyone chats from Berlin except Ben, who set New York himself.
-  await db.prisma.person.update({ where: { email: ben.email! }, data: { timeZone: "America/New_York", timeZoneExplicit: true } });
+  await db.prisma.person.update({
+    where: { email: ben.email! },
+    data: { timeZone: "America/New_York", timeZoneExplicit: true },
+  });
 });
 
 type Card = { body: Record<string, any>[]; actions?: Record<string, any>[] };
 const cardOf = (activity: Record<string, any> | undefined): Card => activity?.attachments?.[0]?.content;
 const chatWith = (user: TeamsUser) => teams.sentTo(teams.personalChat(user));
-const pulseCards = (user: TeamsUser) => chatWith(user).filter((activity) => /pulse/i.test(String(activity.summary ?? "")) || JSON.stringify(cardOf(activity) ?? {}).includes("pulse_answer_open"));
+const pulseCards = (user: TeamsUser) =>
+  chatWith(user).filter(
+    (activity) =>
+      /pulse/i.test(String(activity.summary ?? "")) ||
+      JSON.stringify(cardOf(activity) ?? {}).includes("pulse_answer_open"),
+  );
 const text = (card: Card) => JSON.stringify(card);
 
 async function run(at: string) {
@@ -59,7 +67,18 @@ async function submitDialog(user: TeamsUser, data: unknown) {
   return submitted;
 }
 
-const SETUP = { title: "Winter pulse", library: "enps,workload,comment", custom: "", audience: "everyone", managers: "", cadence: "once", weekday: "2", time: "10:00", openDays: "3", share: "true" };
+const SETUP = {
+  title: "Winter pulse",
+  library: "enps,workload,comment",
+  custom: "",
+  audience: "everyone",
+  managers: "",
+  cadence: "once",
+  weekday: "2",
+  time: "10:00",
+  openDays: "3",
+  share: "true",
+};
 
 async function launch() {
   const start = cardOf((await say(hana, "pulse"))[0]);
@@ -79,7 +98,10 @@ async function answer(user: TeamsUser, data: Record<string, unknown>, values: Re
   return { survey, submitted };
 }
 
-const askData = (user: TeamsUser) => pulseCards(user).map(cardOf).find((card) => card?.actions?.[0]?.data?.action === "pulse_answer_open")!.actions![0].data;
+const askData = (user: TeamsUser) =>
+  pulseCards(user)
+    .map(cardOf)
+    .find((card) => card?.actions?.[0]?.data?.action === "pulse_answer_open")!.actions![0].data;
 
 // The journey runs last and the other test that sends uses an earlier week: the delivery worker keeps rate-limit
 // slots at absolute clock times in memory, and a test clock stepped back after sends would wait for them (reported).
@@ -99,9 +121,13 @@ describe("pulse on Teams", () => {
   it("when someone who isn't HR types pulse, pulse results, pulse close or pulse stop, they alone are refused", async () => {
     for (const words of ["pulse", "pulse results", "pulse close", "pulse stop"]) {
       const [reply] = await say(amy, words);
-      expect(reply.text).toMatch(/^Sorry, only HR can (run pulse surveys|see pulse results|close pulse surveys|stop pulse surveys)\.$/);
+      expect(reply.text).toMatch(
+        /^Sorry, only HR can (run pulse surveys|see pulse results|close pulse surveys|stop pulse surveys)\.$/,
+      );
     }
-    expect((await fetchDialog(amy, { action: "pulse_setup_open" })).value).toBe("Sorry, only HR can run pulse surveys.");
+    expect((await fetchDialog(amy, { action: "pulse_setup_open" })).value).toBe(
+      "Sorry, only HR can run pulse surveys.",
+    );
     expect(await db.prisma.pulseSurvey.count()).toBe(0);
   });
   it("launch → asked at local time → answer → change the answer → close → results, with nobody identifiable", async () => {
@@ -122,13 +148,20 @@ describe("pulse on Teams", () => {
     await run("2026-12-08T15:01:00Z");
     expect(pulseCards(amy)).toHaveLength(1);
 
-    const { survey } = await answer(amy, askData(amy), { q_enps: "3", q_workload: "2", comment: "Fewer meetings please" });
+    const { survey } = await answer(amy, askData(amy), {
+      q_enps: "3",
+      q_workload: "2",
+      comment: "Fewer meetings please",
+    });
     expect(text(survey)).toContain("Who sees what");
     expect(text(survey)).toContain("stored without your name");
     const answered = cardOf(chatWith(amy).at(-1));
     expect(text(answered)).toContain("are saved, anonymously");
     const change = answered.actions![0];
-    expect(change).toMatchObject({ title: "Change my answers", data: { msteams: { type: "task/fetch" }, action: "pulse_answer_open" } });
+    expect(change).toMatchObject({
+      title: "Change my answers",
+      data: { msteams: { type: "task/fetch" }, action: "pulse_answer_open" },
+    });
 
     // The ask's button again tells her to use her own button; Ben can't open hers.
     expect((await fetchDialog(amy, askData(amy))).value).toContain("Change my answers");
@@ -157,5 +190,4 @@ describe("pulse on Teams", () => {
     expect(results).not.toContain("Fewer meetings");
     expect(teams.service.logs.join("\n")).not.toContain("Fewer meetings");
   });
-
 });

@@ -20,7 +20,9 @@ test.override("teamsOptions", { clock });
 test.beforeEach(async ({ db: testDb, teams: harness }) => {
   [db, teams] = [testDb, harness];
   clock.set("2026-11-25T14:00:00Z");
-  [hana, max, eve, dana, sol] = ["Hana HR", "Max Manager", "Eve Early", "Dana Doer", "Sol Solo"].map((name) => teams.user(name));
+  [hana, max, eve, dana, sol] = ["Hana HR", "Max Manager", "Eve Early", "Dana Doer", "Sol Solo"].map((name) =>
+    teams.user(name),
+  );
   for (const user of [hana, max, eve, dana, sol]) expect((await teams.installApp(user)).status).toBeLessThan(300);
   await assignRole(db, [hana], "hr");
   await assignRole(db, [max], "manager");
@@ -28,10 +30,14 @@ test.beforeEach(async ({ db: testDb, teams: harness }) => {
 });
 
 type Card = { body: Record<string, any>[]; actions?: Record<string, any>[] };
-const cardsTo = (user: TeamsUser): Card[] => teams.sentTo(teams.personalChat(user)).flatMap((activity) => (activity.attachments ?? []).map((attachment: { content: Card }) => attachment.content));
+const cardsTo = (user: TeamsUser): Card[] =>
+  teams
+    .sentTo(teams.personalChat(user))
+    .flatMap((activity) => (activity.attachments ?? []).map((attachment: { content: Card }) => attachment.content));
 const lastCardTo = (user: TeamsUser) => cardsTo(user).at(-1)!;
 const textOf = (card: Card) => JSON.stringify(card.body);
-const inputs = (card: Card) => Object.fromEntries(card.body.filter((element) => element.id).map((element) => [element.id, element]));
+const inputs = (card: Card) =>
+  Object.fromEntries(card.body.filter((element) => element.id).map((element) => [element.id, element]));
 const lastText = (user: TeamsUser) => teams.sentTo(teams.personalChat(user)).at(-1)!;
 
 async function fetchDialog(user: TeamsUser, data: Record<string, unknown>) {
@@ -59,14 +65,27 @@ async function createAndLaunch(): Promise<void> {
   const start = lastCardTo(hana);
   const form = (await fetchDialog(hana, start.actions![0].data)).value.card.content as Card;
   expect(inputs(form).questions.value).toContain("[1-5] Goals: how well were the goals of this period met?");
-  expect(await submitDialog(hana, { action: "review_create_submit", name: "H2 2026", participants: "people", people: `${eve.aadObjectId},${dana.aadObjectId}`, selfDueDate: "2026-12-04", managerDueDate: "2026-12-11", questions: "[1-5] Goals\nAchievements" })).toBeUndefined();
+  expect(
+    await submitDialog(hana, {
+      action: "review_create_submit",
+      name: "H2 2026",
+      participants: "people",
+      people: `${eve.aadObjectId},${dana.aadObjectId}`,
+      selfDueDate: "2026-12-04",
+      managerDueDate: "2026-12-11",
+      questions: "[1-5] Goals\nAchievements",
+    }),
+  ).toBeUndefined();
   const created = lastCardTo(hana);
   expect(textOf(created)).toContain("2 people");
   await press(hana, created.actions![0].data);
   const launched = lastCardTo(hana);
   expect(textOf(launched)).toContain("H2 2026 is launched");
   // The launch offers to announce itself: a button opening the announcement dialog for this cycle.
-  expect(launched.actions?.find((action) => action.title === "Announce this cycle")?.data).toMatchObject({ action: "announce_open", cycleId: expect.any(String) });
+  expect(launched.actions?.find((action) => action.title === "Announce this cycle")?.data).toMatchObject({
+    action: "announce_open",
+    cycleId: expect.any(String),
+  });
 }
 
 describe("who may do what on Teams", () => {
@@ -74,12 +93,21 @@ describe("who may do what on Teams", () => {
     await say(hana, "review");
     const form = lastCardTo(hana);
     await fetchDialog(hana, form.actions![0].data);
-    await submitDialog(hana, { action: "review_create_submit", name: "H2 2026", participants: "everyone", selfDueDate: "2026-12-04", managerDueDate: "2026-12-11", questions: "What went well?" });
+    await submitDialog(hana, {
+      action: "review_create_submit",
+      name: "H2 2026",
+      participants: "everyone",
+      selfDueDate: "2026-12-04",
+      managerDueDate: "2026-12-11",
+      questions: "What went well?",
+    });
     const launch = lastCardTo(hana).actions![0].data;
     for (const user of [eve, max]) {
       await say(user, "review");
       expect(lastText(user).text).toBe("Sorry, only HR can create a review cycle.");
-      expect((await fetchDialog(user, { action: "review_create" })).value).toBe("Sorry, only HR can create a review cycle.");
+      expect((await fetchDialog(user, { action: "review_create" })).value).toBe(
+        "Sorry, only HR can create a review cycle.",
+      );
       await press(user, launch);
       expect(lastText(user).text).toBe("Sorry, only HR can launch a review cycle.");
       await say(user, "review close H2 2026");
@@ -92,8 +120,19 @@ describe("who may do what on Teams", () => {
   test("when someone else replays Eve's 'Write my self-review' button, the dialog only says it isn't theirs", async () => {
     await createAndLaunch();
     const open = lastCardTo(eve).actions![0].data;
-    for (const user of [sol, hana]) expect((await fetchDialog(user, open)).value).toBe("Sorry, this review isn't yours to write.");
-    expect((await submitDialog(sol, { action: "review_form_submit", reviewId: open.reviewId, intent: "final", q1: "1", q2: "forged" })).value).toBe("Sorry, this review isn't yours to write.");
+    for (const user of [sol, hana])
+      expect((await fetchDialog(user, open)).value).toBe("Sorry, this review isn't yours to write.");
+    expect(
+      (
+        await submitDialog(sol, {
+          action: "review_form_submit",
+          reviewId: open.reviewId,
+          intent: "final",
+          q1: "1",
+          q2: "forged",
+        })
+      ).value,
+    ).toBe("Sorry, this review isn't yours to write.");
     expect((await db.prisma.review.findUniqueOrThrow({ where: { id: open.reviewId } })).status).toBe("pending");
   });
 });
@@ -105,19 +144,36 @@ describe("a review cycle on Teams", () => {
     const request = lastCardTo(eve);
     expect(textOf(request)).toContain("Please write your self-review by Friday 4 December.");
     const open = request.actions![0];
-    expect(open).toMatchObject({ title: "Write my self-review", data: { msteams: { type: "task/fetch" }, action: "review_open" } });
+    expect(open).toMatchObject({
+      title: "Write my self-review",
+      data: { msteams: { type: "task/fetch" }, action: "review_open" },
+    });
 
     // Draft, then the dialog opens again with it; a final submit with a blank answer comes back marked, values kept.
     const form = (await fetchDialog(eve, open.data)).value.card.content as Card;
     expect(textOf(form)).toContain("Your goals");
-    expect(await submitDialog(eve, { action: "review_form_submit", reviewId: open.data.reviewId, intent: "draft", q1: "4" })).toBeUndefined();
+    expect(
+      await submitDialog(eve, { action: "review_form_submit", reviewId: open.data.reviewId, intent: "draft", q1: "4" }),
+    ).toBeUndefined();
     expect(textOf(lastCardTo(eve))).toContain("saved as a draft (1 of 2 answered)");
     const reopened = (await fetchDialog(eve, open.data)).value.card.content as Card;
     expect(inputs(reopened).q1.value).toBe("4");
-    const refused = await submitDialog(eve, { action: "review_form_submit", reviewId: open.data.reviewId, intent: "final", q1: "4", q2: " " });
+    const refused = await submitDialog(eve, {
+      action: "review_form_submit",
+      reviewId: open.data.reviewId,
+      intent: "final",
+      q1: "4",
+      q2: " ",
+    });
     expect(inputs(refused.value.card.content).q2Error.text).toBe("Please answer this question.");
     expect(inputs(refused.value.card.content).q1.value).toBe("4");
-    await submitDialog(eve, { action: "review_form_submit", reviewId: open.data.reviewId, intent: "final", q1: "4", q2: "Shipped the importer" });
+    await submitDialog(eve, {
+      action: "review_form_submit",
+      reviewId: open.data.reviewId,
+      intent: "final",
+      q1: "4",
+      q2: "Shipped the importer",
+    });
     expect(textOf(lastCardTo(eve))).toContain("Your self-review is submitted");
 
     // Max: "Review Eve Early", with her answers beside the questions.
@@ -126,7 +182,13 @@ describe("a review cycle on Teams", () => {
     const managerForm = (await fetchDialog(max, ask[0].actions![0].data)).value.card.content as Card;
     expect(textOf(managerForm)).toContain("Eve Early: Shipped the importer");
     const managerReviewId = ask[0].actions![0].data.reviewId;
-    await submitDialog(max, { action: "review_form_submit", reviewId: managerReviewId, intent: "final", q1: "5", q2: "Eve carried the launch" });
+    await submitDialog(max, {
+      action: "review_form_submit",
+      reviewId: managerReviewId,
+      intent: "final",
+      q1: "5",
+      q2: "Eve carried the launch",
+    });
 
     // Tuesday 1 December, 09:00 in Berlin: Dana (pending) is nudged once; Eve (done) is not.
     const danaBefore = cardsTo(dana).length;
@@ -135,7 +197,10 @@ describe("a review cycle on Teams", () => {
       await teams.service.scheduler.tick();
       await teams.service.settle();
     }
-    const reminders = (user: TeamsUser, from = 0) => cardsTo(user).slice(from).filter((card) => textOf(card).includes("Friendly reminder"));
+    const reminders = (user: TeamsUser, from = 0) =>
+      cardsTo(user)
+        .slice(from)
+        .filter((card) => textOf(card).includes("Friendly reminder"));
     expect(reminders(dana, danaBefore)).toHaveLength(1);
     expect(reminders(eve)).toHaveLength(0);
 
@@ -156,7 +221,9 @@ describe("a review cycle on Teams", () => {
     // Close; Eve can't read it yet; Max shares; Eve reads it.
     await say(hana, "review close H2 2026");
     const share = cardsTo(max).find((card) => textOf(card).includes("can't see your review until you share it"))!;
-    expect((await fetchDialog(eve, { action: "review_read", reviewId: managerReviewId })).value).toBe("Your manager hasn't shared this review with you yet.");
+    expect((await fetchDialog(eve, { action: "review_read", reviewId: managerReviewId })).value).toBe(
+      "Your manager hasn't shared this review with you yet.",
+    );
     await press(max, share.actions![0].data);
     expect(textOf(lastCardTo(max))).toContain("Shared with Eve Early");
     const released = lastCardTo(eve);

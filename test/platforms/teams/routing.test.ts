@@ -45,7 +45,9 @@ describe("dialogs", () => {
   });
 
   test("when a form is submitted with an unknown action and kudos-shaped data, it is refused and no kudos is stored", async () => {
-    const submitted = await teams.invoke(person, "task/submit", { data: { action: "kudos_submit_v0", recipients: alice.aadObjectId, message: "thanks", visibility: "public" } });
+    const submitted = await teams.invoke(person, "task/submit", {
+      data: { action: "kudos_submit_v0", recipients: alice.aadObjectId, message: "thanks", visibility: "public" },
+    });
     await teams.service.settle();
 
     expect(submitted.body).toEqual({ task: { type: "message", value: expect.stringMatching(refusedForm) } });
@@ -53,10 +55,20 @@ describe("dialogs", () => {
   });
 
   test("when the kudos button is clicked, the kudos form still opens, and its submit still gives kudos", async () => {
-    const opened = await teams.invoke(person, "task/fetch", { type: "task/fetch", data: { msteams: { type: "task/fetch" }, action: "kudos_form" } });
+    const opened = await teams.invoke(person, "task/fetch", {
+      type: "task/fetch",
+      data: { msteams: { type: "task/fetch" }, action: "kudos_form" },
+    });
     expect(JSON.stringify(opened.body)).toContain("Send kudos");
 
-    await teams.invoke(person, "task/submit", { data: { action: "kudos_submit", recipients: alice.aadObjectId, message: "thanks for the demo", visibility: "public" } });
+    await teams.invoke(person, "task/submit", {
+      data: {
+        action: "kudos_submit",
+        recipients: alice.aadObjectId,
+        message: "thanks for the demo",
+        visibility: "public",
+      },
+    });
     await teams.service.settle();
     expect(await db.prisma.kudos.count()).toBe(1);
   });
@@ -68,7 +80,9 @@ describe("card buttons", () => {
     await teams.service.settle();
 
     const replies = teams.repliesTo(clicked.id);
-    expect(replies.map((reply) => reply.text)).toEqual([expect.stringMatching(/Momentum doesn't know that button, so nothing was done/)]);
+    expect(replies.map((reply) => reply.text)).toEqual([
+      expect.stringMatching(/Momentum doesn't know that button, so nothing was done/),
+    ]);
     expect(replies.some((reply) => reply.attachments)).toBe(false);
   });
 });

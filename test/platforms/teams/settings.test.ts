@@ -20,7 +20,8 @@ test.beforeEach(async ({ db: testDb, teams: harness }) => {
   await teams.installApp(dana);
 });
 
-const personOf = (user: TeamsUser) => db.prisma.person.findFirstOrThrow({ where: { teamsIdentities: { some: { aadObjectId: user.aadObjectId } } } });
+const personOf = (user: TeamsUser) =>
+  db.prisma.person.findFirstOrThrow({ where: { teamsIdentities: { some: { aadObjectId: user.aadObjectId } } } });
 /** The one reply to a typed message: its text, or its card as JSON. */
 async function ask(user: TeamsUser, text: string): Promise<string> {
   const sent = await teams.message(user, text);
@@ -35,7 +36,9 @@ describe("away", () => {
     expect((await personOf(dana)).awayUntil).toBe("2026-12-01");
     expect(reply).toContain("You're away until Tuesday 1 December 2026");
     expect(reply).toContain("check-in prompts or reminders");
-    expect(JSON.stringify(JSON.parse(await ask(dana, "settings")))).toContain("until Tuesday 1 December 2026 (check-ins paused)");
+    expect(JSON.stringify(JSON.parse(await ask(dana, "settings")))).toContain(
+      "until Tuesday 1 December 2026 (check-ins paused)",
+    );
   });
 
   test.each([
@@ -103,19 +106,28 @@ describe("settings", () => {
     await db.prisma.person.update({ where: { id: (await personOf(dana)).id }, data: { role: "manager" } });
     const manager = await personOf(dana);
     const report = await createPerson(db, { name: "Rita Report", managerId: manager.id });
-    await createPerson(db, { name: "Omar Own", managerId: manager.id }).then((own) => db.prisma.person.update({ where: { id: own.id }, data: { checkInWeekday: 1, checkInTime: "09:00" } }));
+    await createPerson(db, { name: "Omar Own", managerId: manager.id }).then((own) =>
+      db.prisma.person.update({ where: { id: own.id }, data: { checkInWeekday: 1, checkInTime: "09:00" } }),
+    );
 
     const card = await ask(dana, "settings team checkin thursday 11:00");
     expect(await personOf(dana)).toMatchObject({ teamCheckInWeekday: 4, teamCheckInTime: "11:00" });
     expect(card).toContain("Your 2 direct reports check in on Thursday at 11:00 (1 with their own time keep it).");
     expect(card).toContain("Your team checks in");
-    expect(await db.prisma.person.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({ checkInWeekday: null, checkInTime: null });
+    expect(await db.prisma.person.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
+      checkInWeekday: null,
+      checkInTime: null,
+    });
   });
 
   test("when an employee tries to set the team's check-in slot, they are told only managers can and nothing changes", async () => {
     const reply = await ask(dana, "settings team checkin thursday 11:00");
     expect(reply).toBe("Sorry, only managers can set a check-in time for a team.");
-    expect(await personOf(dana)).toMatchObject({ teamCheckInWeekday: null, teamCheckInTime: null, checkInWeekday: null });
+    expect(await personOf(dana)).toMatchObject({
+      teamCheckInWeekday: null,
+      teamCheckInTime: null,
+      checkInWeekday: null,
+    });
   });
 
   test("when someone changes a setting in a channel, the answer goes to their personal chat and the channel only sees nothing", async () => {

@@ -22,11 +22,21 @@ test.beforeEach(async ({ db: testDb, teams: harness }) => {
   dana = teams.user("Dana");
   await teams.installApp(dana);
   const identity = await db.prisma.teamsIdentity.findFirstOrThrow({ where: { aadObjectId: dana.aadObjectId } });
-  recipient = { platform: "teams", personId: identity.personId, tenantId: identity.tenantId, aadObjectId: dana.aadObjectId, teamsUserId: dana.id, conversationReference: identity.conversationReference };
+  recipient = {
+    platform: "teams",
+    personId: identity.personId,
+    tenantId: identity.tenantId,
+    aadObjectId: dana.aadObjectId,
+    teamsUserId: dana.id,
+    conversationReference: identity.conversationReference,
+  };
 });
 
 async function failureOf(work: Promise<unknown>): Promise<DeliveryError> {
-  const error = await work.then(() => undefined, (caught) => caught);
+  const error = await work.then(
+    () => undefined,
+    (caught) => caught,
+  );
   expect(error).toBeInstanceOf(DeliveryError);
   return error as DeliveryError;
 }
@@ -34,14 +44,18 @@ async function failureOf(work: Promise<unknown>): Promise<DeliveryError> {
 describe("Teams notifier", () => {
   test("when the connector accepts the message, the send returns its activity id", async () => {
     const result = await notifier.sendToPerson(recipient, message);
-    expect(teams.connector.posted.find((entry) => entry.id === result.messageId)?.conversationId).toBe(teams.personalChat(dana).id);
+    expect(teams.connector.posted.find((entry) => entry.id === result.messageId)?.conversationId).toBe(
+      teams.personalChat(dana).id,
+    );
   });
 
   test("when Teams throttles with 429 and Retry-After, the send is retried after that delay (and the SDK does not retry on its own)", async () => {
     teams.connector.failNext({ status: 429, retryAfter: "7" }, { conversationId: teams.personalChat(dana).id });
     const failure = await failureOf(notifier.sendToPerson(recipient, message));
     expect(failure).toMatchObject({ retryable: true, retryAfterMs: 7000 });
-    expect(teams.sentTo(teams.personalChat(dana)).filter((activity) => activity.summary === "Heads up")).toHaveLength(0);
+    expect(teams.sentTo(teams.personalChat(dana)).filter((activity) => activity.summary === "Heads up")).toHaveLength(
+      0,
+    );
   });
 
   test.each([500, 502, 412])("when the connector answers %i, the send is retryable", async (status) => {
@@ -54,15 +68,20 @@ describe("Teams notifier", () => {
     expect(await failureOf(notifier.sendToPerson(recipient, message))).toMatchObject({ retryable: true });
   });
 
-  test.each([403, 404])("when the connector answers %i, the failure is permanent: the app isn't installed for this person", async (status) => {
-    teams.connector.failNext({ status }, { conversationId: teams.personalChat(dana).id });
-    const failure = await failureOf(notifier.sendToPerson(recipient, message));
-    expect(failure.retryable).toBe(false);
-    expect(failure.message).toMatch(/isn't installed/);
-  });
+  test.each([403, 404])(
+    "when the connector answers %i, the failure is permanent: the app isn't installed for this person",
+    async (status) => {
+      teams.connector.failNext({ status }, { conversationId: teams.personalChat(dana).id });
+      const failure = await failureOf(notifier.sendToPerson(recipient, message));
+      expect(failure.retryable).toBe(false);
+      expect(failure.message).toMatch(/isn't installed/);
+    },
+  );
 
   test("when a person has no conversation reference, or a channel was never added, the failure is permanent", async () => {
-    expect((await failureOf(notifier.sendToPerson({ ...recipient, conversationReference: null }, message))).retryable).toBe(false);
+    expect(
+      (await failureOf(notifier.sendToPerson({ ...recipient, conversationReference: null }, message))).retryable,
+    ).toBe(false);
     expect((await failureOf(notifier.sendToChannel("19:unknown@thread.tacv2", message))).retryable).toBe(false);
   });
 

@@ -24,12 +24,23 @@ export interface ChildService {
 
 const MAX_LOGS = 5000;
 
-export async function startChildService(name: string, env: Record<string, string>, options: { nodeArgs?: string[]; readyTimeoutMs?: number } = {}): Promise<ChildService> {
+export async function startChildService(
+  name: string,
+  env: Record<string, string>,
+  options: { nodeArgs?: string[]; readyTimeoutMs?: number } = {},
+): Promise<ChildService> {
   // A port chosen here rather than PORT=0: the process may log only warnings, so its address is not in its logs.
   const port = await freePort();
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", "src/main.ts"], {
     cwd: process.cwd(),
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "test", HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "info", ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      NODE_ENV: "test",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      LOG_LEVEL: "info",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const logs: Record<string, unknown>[] = [];
@@ -59,7 +70,9 @@ export async function startChildService(name: string, env: Record<string, string
   const url = `http://127.0.0.1:${port}`;
   const listening = waitFor(async () => (await httpStatus(`${url}/healthz`, 1000)) === 200, timeout, 100);
   await Promise.race([
-    listening.then((ok) => (ok ? undefined : Promise.reject(new Error(`${name} did not listen within ${timeout} ms:\n${stderr}`)))),
+    listening.then((ok) =>
+      ok ? undefined : Promise.reject(new Error(`${name} did not listen within ${timeout} ms:\n${stderr}`)),
+    ),
     exited.then((code) => Promise.reject(new Error(`${name} exited (${code}) before listening:\n${stderr}`))),
   ]);
   return {
@@ -95,7 +108,11 @@ export async function startChildService(name: string, env: Record<string, string
 }
 
 /** Polls `check` until it returns true, at most `timeoutMs`; returns whether it did. */
-export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, everyMs = 200): Promise<boolean> {
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  everyMs = 200,
+): Promise<boolean> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (await check()) return true;

@@ -13,7 +13,10 @@ export async function createDatabaseOn(adminUrl: string): Promise<{ url: string;
   await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).then(() => undefined) };
+  return {
+    url: url.toString(),
+    drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).then(() => undefined),
+  };
 }
 
 export async function adminQuery(url: string, sql: string): Promise<pg.QueryResult> {
@@ -29,7 +32,12 @@ export async function adminQuery(url: string, sql: string): Promise<pg.QueryResu
 /** A cluster of our own (scripts/test-postgres.sh with another port and data dir). */
 export function throwawayCluster(port: number) {
   const env = { ...process.env, TEST_PG_PORT: String(port), TEST_PG_DATA: `/tmp/momentum-pg-reliability-${port}` };
-  const run = (action: string) => execFileSync("bash", ["scripts/test-postgres.sh", action], { env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+  const run = (action: string) =>
+    execFileSync("bash", ["scripts/test-postgres.sh", action], {
+      env,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    }).trim();
   return {
     start: () => run("start"),
     stop: () => void run("stop"),

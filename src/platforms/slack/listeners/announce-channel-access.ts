@@ -6,17 +6,19 @@ import type { ChannelProblem } from "../views/announce-modal.ts";
 import { slackErrorCode, type WebClient } from "../web-client.ts";
 
 export async function findChannelProblems(client: WebClient, channels: string[]): Promise<ChannelProblem[]> {
-  const checks = await Promise.all(channels.map(async (channel): Promise<ChannelProblem | null> => {
-    try {
-      const info = await client.conversations.info({ channel });
-      const found = info.channel;
-      if (found?.is_archived) return { channel, reason: "archived" };
-      if (found?.is_private && !found.is_member) return { channel, reason: "private-not-member" };
-      return null;
-    } catch (error) {
-      if (slackErrorCode(error) === "channel_not_found") return { channel, reason: "private-not-member" };
-      throw error;
-    }
-  }));
+  const checks = await Promise.all(
+    channels.map(async (channel): Promise<ChannelProblem | null> => {
+      try {
+        const info = await client.conversations.info({ channel });
+        const found = info.channel;
+        if (found?.is_archived) return { channel, reason: "archived" };
+        if (found?.is_private && !found.is_member) return { channel, reason: "private-not-member" };
+        return null;
+      } catch (error) {
+        if (slackErrorCode(error) === "channel_not_found") return { channel, reason: "private-not-member" };
+        throw error;
+      }
+    }),
+  );
   return checks.filter((problem): problem is ChannelProblem => problem !== null);
 }

@@ -30,6 +30,8 @@ export function readAnnounceForm(payload: AnnounceViewSubmission): AnnounceFormI
   return {
     channels: values[ANNOUNCE_BLOCKS.channels]?.[ANNOUNCE_ACTIONS.channels]?.selected_conversations ?? [],
     text: values[ANNOUNCE_BLOCKS.text]?.[ANNOUNCE_ACTIONS.text]?.value ?? "",
-    withAck: (values[ANNOUNCE_BLOCKS.ack]?.[ANNOUNCE_ACTIONS.ack]?.selected_options ?? []).some((option) => option.value === ACK_OPTION_VALUE),
+    withAck: (values[ANNOUNCE_BLOCKS.ack]?.[ANNOUNCE_ACTIONS.ack]?.selected_options ?? []).some(
+      (option) => option.value === ACK_OPTION_VALUE,
+    ),
   };
 }

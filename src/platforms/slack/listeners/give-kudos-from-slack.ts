@@ -20,9 +20,13 @@ export interface SlackKudosRequest {
   channelId: string | null;
 }
 
-export async function giveKudosFromSlack(deps: SlackListenerDeps, request: SlackKudosRequest): Promise<KudosConfirmation> {
+export async function giveKudosFromSlack(
+  deps: SlackListenerDeps,
+  request: SlackKudosRequest,
+): Promise<KudosConfirmation> {
   const ctx = deps.domain;
-  if (request.recipientUserIds.length > KUDOS_MAX_RECIPIENTS) throw validationError(`You can thank at most ${KUDOS_MAX_RECIPIENTS} people at once.`);
+  if (request.recipientUserIds.length > KUDOS_MAX_RECIPIENTS)
+    throw validationError(`You can thank at most ${KUDOS_MAX_RECIPIENTS} people at once.`);
   const giver = await identifyActor(ctx, deps.directory, request.teamId, request.giverUserId);
   const userIds = [...new Set(request.recipientUserIds)];
   const recipients = await identifyRecipients(ctx, deps.directory, request.teamId, userIds);

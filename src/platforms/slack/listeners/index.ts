@@ -54,16 +54,45 @@ const FEEDBACK_INTERACTIONS: Register[] = [
   registerFeedbackModalSubmission,
   registerFeedbackAnswerSubmission,
 ];
-const INTERACTIONS: Register[] = [...FEEDBACK_INTERACTIONS, registerKudosModalSubmission, registerCheckInStart, registerCheckInModalSubmission, registerGoalOpenActions, registerGoalModalSubmissions];
+const INTERACTIONS: Register[] = [
+  ...FEEDBACK_INTERACTIONS,
+  registerKudosModalSubmission,
+  registerCheckInStart,
+  registerCheckInModalSubmission,
+  registerGoalOpenActions,
+  registerGoalModalSubmissions,
+];
 
-const ANNOUNCE_INTERACTIONS: Register[] = [registerAnnounceModalSubmission, registerAnnounceAcknowledge, registerAnnounceFollowUp, registerAnnounceCycle];
+const ANNOUNCE_INTERACTIONS: Register[] = [
+  registerAnnounceModalSubmission,
+  registerAnnounceAcknowledge,
+  registerAnnounceFollowUp,
+  registerAnnounceCycle,
+];
 
-const REVIEW_INTERACTIONS: Register[] = [registerReviewButtons, registerReviewCycleSubmission, registerReviewFormSubmission];
+const REVIEW_INTERACTIONS: Register[] = [
+  registerReviewButtons,
+  registerReviewCycleSubmission,
+  registerReviewFormSubmission,
+];
 
-const PULSE_INTERACTIONS: Register[] = [registerPulseButtons, registerPulseSetupSubmissions, registerPulseSurveySubmission];
+const PULSE_INTERACTIONS: Register[] = [
+  registerPulseButtons,
+  registerPulseSetupSubmissions,
+  registerPulseSurveySubmission,
+];
 
 const MANAGER_WEEK_INTERACTIONS: Register[] = [registerOneOnOneButtons, registerOneOnOneNoteSubmission];
 
 export function registerListeners(app: App, deps: SlackListenerDeps): void {
-  for (const register of [...Object.values(SLASH_COMMANDS), ...Object.values(BOT_EVENTS), ...INTERACTIONS, ...ANNOUNCE_INTERACTIONS, ...MANAGER_WEEK_INTERACTIONS, ...REVIEW_INTERACTIONS, ...PULSE_INTERACTIONS]) register(app, deps);
+  for (const register of [
+    ...Object.values(SLASH_COMMANDS),
+    ...Object.values(BOT_EVENTS),
+    ...INTERACTIONS,
+    ...ANNOUNCE_INTERACTIONS,
+    ...MANAGER_WEEK_INTERACTIONS,
+    ...REVIEW_INTERACTIONS,
+    ...PULSE_INTERACTIONS,
+  ])
+    register(app, deps);
 }

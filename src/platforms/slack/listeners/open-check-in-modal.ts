@@ -29,7 +29,11 @@ export async function openCheckInModal(deps: SlackListenerDeps, request: OpenChe
     await deps.client.views.open({ trigger_id: request.triggerId, view: checkInModal({ form, note, goals }) });
   } catch (error) {
     if (slackErrorCode(error) === "expired_trigger_id") {
-      throw new AppError("UNAVAILABLE", "Slack took too long to open the check-in form. Please try again.", "views.open: expired_trigger_id");
+      throw new AppError(
+        "UNAVAILABLE",
+        "Slack took too long to open the check-in form. Please try again.",
+        "views.open: expired_trigger_id",
+      );
     }
     throw error;
   }

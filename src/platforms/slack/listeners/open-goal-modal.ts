@@ -22,20 +22,30 @@ export async function goalModalFor(deps: SlackListenerDeps, request: GoalModalRe
   const person = await identifyActor(deps.domain, deps.directory, request.teamId, request.userId);
   if (request.kind === "create") {
     // Offered for a personal goal; a team goal aligning to a team goal is refused inline with the reason.
-    return goalCreateModal({ levels: creatableLevels(person.role), alignable: await listAlignableGoals(deps.domain, { personId: person.id }) });
+    return goalCreateModal({
+      levels: creatableLevels(person.role),
+      alignable: await listAlignableGoals(deps.domain, { personId: person.id }),
+    });
   }
   const goals = await listMyGoals(deps.domain, { personId: person.id });
   if (request.kind === "update" && goals.length > 0) return goalUpdateModal({ goals });
   return goalStartModal({ goals });
 }
 
-export async function openGoalModal(deps: SlackListenerDeps, request: GoalModalRequest & { triggerId: string }): Promise<void> {
+export async function openGoalModal(
+  deps: SlackListenerDeps,
+  request: GoalModalRequest & { triggerId: string },
+): Promise<void> {
   const view = await goalModalFor(deps, request);
   try {
     await deps.client.views.open({ trigger_id: request.triggerId, view });
   } catch (error) {
     if (slackErrorCode(error) === "expired_trigger_id") {
-      throw new AppError("UNAVAILABLE", "Slack took too long to open the goal form. Please try again.", "views.open: expired_trigger_id");
+      throw new AppError(
+        "UNAVAILABLE",
+        "Slack took too long to open the goal form. Please try again.",
+        "views.open: expired_trigger_id",
+      );
     }
     throw error;
   }

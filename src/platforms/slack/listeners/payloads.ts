@@ -54,6 +54,11 @@ export const AppHomeOpenedPayload = z.object({
 
 /** A channel Momentum may post in later; direct and group messages with people are not. */
 export function postableChannel(payload: Pick<SlashCommandPayload, "channel_id" | "channel_name">): string | null {
-  if (payload.channel_id.startsWith("D") || payload.channel_name === "directmessage" || payload.channel_name?.startsWith("mpdm-")) return null;
+  if (
+    payload.channel_id.startsWith("D") ||
+    payload.channel_name === "directmessage" ||
+    payload.channel_name?.startsWith("mpdm-")
+  )
+    return null;
   return payload.channel_id;
 }

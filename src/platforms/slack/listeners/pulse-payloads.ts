@@ -42,19 +42,27 @@ export function readPulseSetupForm(payload: PulseViewSubmission): PulseSetupForm
   return {
     title: field(PULSE_BLOCKS.title)?.value ?? "",
     libraryIds: (field(PULSE_BLOCKS.library)?.selected_options ?? []).map((option) => option.value),
-    customQuestions: (field(PULSE_BLOCKS.custom)?.value ?? "").split("\n").map((line) => line.trim()).filter(Boolean),
+    customQuestions: (field(PULSE_BLOCKS.custom)?.value ?? "")
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean),
     audience: field(PULSE_BLOCKS.audience)?.selected_option?.value === "teams" ? "teams" : "everyone",
     managerUserIds: field(PULSE_BLOCKS.managers)?.selected_users ?? [],
     cadence: field(PULSE_BLOCKS.cadence)?.selected_option?.value ?? "",
     weekday: field(PULSE_BLOCKS.weekday)?.selected_option?.value ?? "",
     time: field(PULSE_BLOCKS.time)?.selected_time ?? "",
     openDays: field(PULSE_BLOCKS.openDays)?.selected_option?.value ?? "",
-    shareResults: (field(PULSE_BLOCKS.share)?.selected_options ?? []).some((option) => option.value === SHARE_OPTION_VALUE),
+    shareResults: (field(PULSE_BLOCKS.share)?.selected_options ?? []).some(
+      (option) => option.value === SHARE_OPTION_VALUE,
+    ),
   };
 }
 
 /** The survey's answers by question id (select and radio values, the comment's text). */
-export function readPulseAnswers(payload: PulseViewSubmission, questions: PulseQuestion[]): { answers: Record<string, string | null>; comment: string | null } {
+export function readPulseAnswers(
+  payload: PulseViewSubmission,
+  questions: PulseQuestion[],
+): { answers: Record<string, string | null>; comment: string | null } {
   const values = payload.view.state.values;
   const answers: Record<string, string | null> = {};
   let comment: string | null = null;

@@ -16,7 +16,11 @@ const ackDeadline = new AsyncLocalStorage<number>();
  * Runs the rest of the request (`next`) under an acknowledgement budget of `budgetMs` that starts now, after
  * waiting (at most ADMISSION_WAIT_MS, never past the budget) for room among the work in flight.
  */
-export async function admitWithinBudget(inFlight: InFlight, budgetMs: number, next: () => Promise<void>): Promise<void> {
+export async function admitWithinBudget(
+  inFlight: InFlight,
+  budgetMs: number,
+  next: () => Promise<void>,
+): Promise<void> {
   const deadline = performance.now() + budgetMs;
   await ackDeadline.run(deadline, async () => {
     await inFlight.room(Math.min(ADMISSION_WAIT_MS, budgetMs));

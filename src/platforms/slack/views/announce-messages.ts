@@ -24,7 +24,9 @@ export function announcementFollowUpMessage(message: FollowUp): SlackMessage {
   return {
     text: truncate(`Reminder from ${message.authorName}: please acknowledge this announcement`, 300),
     blocks: [
-      section(`:wave: A reminder from *${escapeMrkdwn(message.authorName)}*: please read this announcement and let them know you've seen it.`),
+      section(
+        `:wave: A reminder from *${escapeMrkdwn(message.authorName)}*: please read this announcement and let them know you've seen it.`,
+      ),
       ...textSections(message.text),
       acknowledgeButton(message.announcementId, "announcement_followup"),
     ],
@@ -35,7 +37,15 @@ function acknowledgeButton(announcementId: string, blockId: string): ActionsBloc
   return {
     type: "actions",
     block_id: blockId,
-    elements: [{ type: "button", action_id: ANNOUNCEMENT_ACK_ACTION, style: "primary", text: plain("Acknowledge", 75), value: announcementId }],
+    elements: [
+      {
+        type: "button",
+        action_id: ANNOUNCEMENT_ACK_ACTION,
+        style: "primary",
+        text: plain("Acknowledge", 75),
+        value: announcementId,
+      },
+    ],
   };
 }
 

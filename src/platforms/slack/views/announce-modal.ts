@@ -28,13 +28,17 @@ export interface ChannelProblem {
   reason: "private-not-member" | "archived";
 }
 
-export function announceModal(options: { values?: AnnounceModalValues; metadata?: AnnounceModalMetadata; problems?: ChannelProblem[] } = {}): ModalView {
+export function announceModal(
+  options: { values?: AnnounceModalValues; metadata?: AnnounceModalMetadata; problems?: ChannelProblem[] } = {},
+): ModalView {
   const values = options.values ?? {};
   const ackOption: PlainTextOption = { text: plain("Ask people to acknowledge", 75), value: ACK_OPTION_VALUE };
   const problems = options.problems ?? [];
   const blocks: KnownBlock[] = [
     ...(problems.length > 0 ? [section(channelProblemsText(problems))] : []),
-    context("Momentum posts it in each channel once. Public channels it isn't in yet are joined automatically; invite it to private ones first."),
+    context(
+      "Momentum posts it in each channel once. Public channels it isn't in yet are joined automatically; invite it to private ones first.",
+    ),
     {
       type: "input",
       block_id: ANNOUNCE_BLOCKS.channels,
@@ -45,7 +49,9 @@ export function announceModal(options: { values?: AnnounceModalValues; metadata?
         placeholder: plain("Choose channels"),
         max_selected_items: ANNOUNCEMENT_TARGETS_MAX,
         filter: { include: ["public", "private"], exclude_bot_users: true },
-        ...(values.channels && values.channels.length > 0 ? { initial_conversations: values.channels.slice(0, ANNOUNCEMENT_TARGETS_MAX) } : {}),
+        ...(values.channels && values.channels.length > 0
+          ? { initial_conversations: values.channels.slice(0, ANNOUNCEMENT_TARGETS_MAX) }
+          : {}),
       },
     } satisfies InputBlock,
     {
@@ -66,8 +72,15 @@ export function announceModal(options: { values?: AnnounceModalValues; metadata?
       block_id: ANNOUNCE_BLOCKS.ack,
       optional: true,
       label: plain("Acknowledgement"),
-      hint: plain("Adds an Acknowledge button; /announce status then shows who hasn't clicked it, and you can remind them once."),
-      element: { type: "checkboxes", action_id: ANNOUNCE_ACTIONS.ack, options: [ackOption], ...(values.withAck ? { initial_options: [ackOption] } : {}) },
+      hint: plain(
+        "Adds an Acknowledge button; /announce status then shows who hasn't clicked it, and you can remind them once.",
+      ),
+      element: {
+        type: "checkboxes",
+        action_id: ANNOUNCE_ACTIONS.ack,
+        options: [ackOption],
+        ...(values.withAck ? { initial_options: [ackOption] } : {}),
+      },
     },
   ];
   return {

@@ -19,7 +19,9 @@ const NAMES_SHOWN = 40;
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 export function channelList(targets: { platform: string; channel: string }[]): string {
-  const slack = targets.filter((target) => target.platform === "slack").map((target) => `<#${escapeMrkdwn(target.channel)}>`);
+  const slack = targets
+    .filter((target) => target.platform === "slack")
+    .map((target) => `<#${escapeMrkdwn(target.channel)}>`);
   const teams = targets.length - slack.length;
   return joinNames([...slack, ...(teams > 0 ? [plural(teams, "Teams channel", "Teams channels")] : [])]);
 }
@@ -34,14 +36,26 @@ export function announcementQueuedMessage(result: CreateAnnouncementResult): Sla
 
 /** When the channels could only be checked after the modal closed: the same warning, as a DM. */
 export function announcementBlockedMessage(problems: ChannelProblem[]): SlackMessage {
-  return { text: "Your announcement wasn't posted: Momentum can't post in one of the channels.", blocks: [section(`${channelProblemsText(problems)}\nType \`/announce\` to try again.`)] };
+  return {
+    text: "Your announcement wasn't posted: Momentum can't post in one of the channels.",
+    blocks: [section(`${channelProblemsText(problems)}\nType \`/announce\` to try again.`)],
+  };
 }
 
 export function announcementStatusMessage(status: AnnouncementStatus, zone: string): SlackMessage {
   const { announcement } = status;
-  const when = announcement.createdAt.toLocaleString("en-GB", { timeZone: zone, weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
+  const when = announcement.createdAt.toLocaleString("en-GB", {
+    timeZone: zone,
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
   const blocks: KnownBlock[] = [
-    section(`*Announcement by ${escapeMrkdwn(announcement.authorName)}*, ${escapeMrkdwn(when)}, in ${channelList(announcement.targets)}`),
+    section(
+      `*Announcement by ${escapeMrkdwn(announcement.authorName)}*, ${escapeMrkdwn(when)}, in ${channelList(announcement.targets)}`,
+    ),
     context(escapeMrkdwn(truncate(announcement.text, 280))),
   ];
   if (!announcement.withAck) {
@@ -49,10 +63,18 @@ export function announcementStatusMessage(status: AnnouncementStatus, zone: stri
     return { text: escapedText`Announcement by ${announcement.authorName}: no acknowledgements asked`, blocks };
   }
   const acked = status.acknowledged.length;
-  blocks.push(section(`:white_check_mark: *${acked} of ${status.audienceCount}* ${acked === 1 ? "has" : "have"} acknowledged it.`));
-  if (status.pending.length > 0) blocks.push(section(`*Not yet (${status.pending.length}):* ${namesLine(status.pending.map((person) => person.name))}`));
+  blocks.push(
+    section(
+      `:white_check_mark: *${acked} of ${status.audienceCount}* ${acked === 1 ? "has" : "have"} acknowledged it.`,
+    ),
+  );
+  if (status.pending.length > 0)
+    blocks.push(
+      section(`*Not yet (${status.pending.length}):* ${namesLine(status.pending.map((person) => person.name))}`),
+    );
   if (status.followUpCount > 0) blocks.push(followUpButton(announcement.id, status.followUpCount));
-  else if (status.pending.length > 0) blocks.push(context("Everyone who hasn't acknowledged has already had their one reminder."));
+  else if (status.pending.length > 0)
+    blocks.push(context("Everyone who hasn't acknowledged has already had their one reminder."));
   return { text: escapedText`${acked} of ${status.audienceCount} have acknowledged the announcement`, blocks };
 }
 
@@ -89,7 +111,9 @@ export function announceCycleButton(cycleId: string): ActionsBlock {
   return {
     type: "actions",
     block_id: "announce_cycle",
-    elements: [{ type: "button", action_id: ANNOUNCE_CYCLE_ACTION, text: plain("Announce this cycle", 75), value: cycleId }],
+    elements: [
+      { type: "button", action_id: ANNOUNCE_CYCLE_ACTION, text: plain("Announce this cycle", 75), value: cycleId },
+    ],
   };
 }
 
@@ -102,12 +126,16 @@ export function followUpQueuedMessage(result: FollowUpResult): SlackMessage {
 }
 
 export function acknowledgedMessage(result: AcknowledgeResult): SlackMessage {
-  const text = result.recorded ? `Thanks! ${result.authorName} can see you've acknowledged it.` : `You've already acknowledged this one. Thanks!`;
+  const text = result.recorded
+    ? `Thanks! ${result.authorName} can see you've acknowledged it.`
+    : `You've already acknowledged this one. Thanks!`;
   return { text, blocks: [section(`:white_check_mark: ${escapeMrkdwn(text)}`)] };
 }
 
 export function roleChangedMessage(result: SetRoleResult): SlackMessage {
-  const text = result.changed ? `${result.name} is now ${article(result.to)} (was ${result.from}). The change is recorded in the audit log.` : `${result.name} is already ${article(result.to)}.`;
+  const text = result.changed
+    ? `${result.name} is now ${article(result.to)} (was ${result.from}). The change is recorded in the audit log.`
+    : `${result.name} is already ${article(result.to)}.`;
   return { text, blocks: [section(escapeMrkdwn(text))] };
 }
 
@@ -120,7 +148,10 @@ export const ANNOUNCE_HELP =
 
 export function announceHelpMessage(problem?: string): SlackMessage {
   const shown = problem ? truncate(problem, 500) : undefined;
-  return { text: escapeMrkdwn(shown ?? "How to use /announce"), blocks: [...(shown ? [section(escapeMrkdwn(shown))] : []), section(ANNOUNCE_HELP)] };
+  return {
+    text: escapeMrkdwn(shown ?? "How to use /announce"),
+    blocks: [...(shown ? [section(escapeMrkdwn(shown))] : []), section(ANNOUNCE_HELP)],
+  };
 }
 
 export function roleHelpMessage(problem: string): SlackMessage {

@@ -8,7 +8,11 @@ import { leaderboardMessage } from "./leaderboard.ts";
 import { homeSections } from "./home-sections.ts";
 import { momentumHelpMessage } from "./momentum-replies.ts";
 
-export function appHomeView(options: { values: string[]; board: { monthLabel: string; entries: LeaderboardEntry[] } | null; home?: HomeData | null }): HomeView {
+export function appHomeView(options: {
+  values: string[];
+  board: { monthLabel: string; entries: LeaderboardEntry[] } | null;
+  home?: HomeData | null;
+}): HomeView {
   return {
     type: "home",
     blocks: [

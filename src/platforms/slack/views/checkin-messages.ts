@@ -13,7 +13,15 @@ function startButton(periodKey: string, blockId: string): ActionsBlock {
   return {
     type: "actions",
     block_id: blockId,
-    elements: [{ type: "button", action_id: CHECKIN_START_ACTION, style: "primary", text: plain("Start check-in", 75), value: periodKey }],
+    elements: [
+      {
+        type: "button",
+        action_id: CHECKIN_START_ACTION,
+        style: "primary",
+        text: plain("Start check-in", 75),
+        value: periodKey,
+      },
+    ],
   };
 }
 
@@ -32,6 +40,9 @@ export function checkinReminderMessage(message: CheckinReminder): SlackMessage {
   const deadline = escapeMrkdwn(message.deadlineLabel);
   return {
     text: escapedText`Reminder: your check-in is still open until ${message.deadlineLabel}`,
-    blocks: [section(`:hourglass_flowing_sand: Friendly reminder: your check-in is still open until *${deadline}*.`), startButton(message.periodKey, "checkin_reminder")],
+    blocks: [
+      section(`:hourglass_flowing_sand: Friendly reminder: your check-in is still open until *${deadline}*.`),
+      startButton(message.periodKey, "checkin_reminder"),
+    ],
   };
 }

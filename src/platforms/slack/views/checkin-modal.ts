@@ -43,7 +43,10 @@ export interface CheckInModalOptions {
 
 export function checkInModal({ form, note, goals = [] }: CheckInModalOptions): ModalView {
   const saved = form.answers;
-  const moodOptions: PlainTextOption[] = form.moodOptions.map((option) => ({ text: plain(option.label, 75), value: String(option.value) }));
+  const moodOptions: PlainTextOption[] = form.moodOptions.map((option) => ({
+    text: plain(option.label, 75),
+    value: String(option.value),
+  }));
   const savedMood = saved ? moodOptions.find((option) => option.value === String(saved.mood)) : undefined;
   const deadline = `*${escapeMrkdwn(form.deadlineLabel)}*`;
   const intro = saved
@@ -64,13 +67,23 @@ export function checkInModal({ form, note, goals = [] }: CheckInModalOptions): M
         ...(savedMood ? { initial_option: savedMood } : {}),
       },
     },
-    textInput("progress", "What did you move forward this week?", saved?.progress, { placeholder: "Shipped the importer, reviewed the API design…" }),
-    textInput("plans", "What do you plan for next week?", saved?.plans, { placeholder: "Finish the docs, start on reminders…" }),
+    textInput("progress", "What did you move forward this week?", saved?.progress, {
+      placeholder: "Shipped the importer, reviewed the API design…",
+    }),
+    textInput("plans", "What do you plan for next week?", saved?.plans, {
+      placeholder: "Finish the docs, start on reminders…",
+    }),
     textInput("blockers", "Anything blocking you?", saved?.blockers, { optional: true }),
-    textInput("forManager", "Anything for your manager?", saved?.forManager, { optional: true, hint: "Your manager reads this with your check-in." }),
+    textInput("forManager", "Anything for your manager?", saved?.forManager, {
+      optional: true,
+      hint: "Your manager reads this with your check-in.",
+    }),
     ...checkInGoalBlocks(goals),
   ];
-  const metadata: CheckInModalMetadata = { periodKey: form.periodKey, ...(goals.length > 0 ? { goals: shownGoalValues(goals) } : {}) };
+  const metadata: CheckInModalMetadata = {
+    periodKey: form.periodKey,
+    ...(goals.length > 0 ? { goals: shownGoalValues(goals) } : {}),
+  };
   return {
     type: "modal",
     callback_id: CHECKIN_MODAL_CALLBACK,
@@ -109,7 +122,9 @@ function textInput(
 export function readCheckInModalMetadata(raw: string): CheckInModalMetadata | null {
   try {
     const parsed = JSON.parse(raw) as { periodKey?: unknown; goals?: unknown };
-    return typeof parsed.periodKey === "string" && parsed.periodKey.length <= 40 ? { periodKey: parsed.periodKey, goals: readShownGoalValues(parsed.goals) } : null;
+    return typeof parsed.periodKey === "string" && parsed.periodKey.length <= 40
+      ? { periodKey: parsed.periodKey, goals: readShownGoalValues(parsed.goals) }
+      : null;
   } catch {
     return null;
   }

@@ -16,9 +16,14 @@ export function checkInSavedMessage(confirmation: CheckInSavedConfirmation): Sla
   const deadline = confirmation.deadlineLabel;
   const lines = [
     `${confirmation.created ? ":white_check_mark:" : ":pencil2:"} Check-in ${verb}, thank you! You can edit it until *${escapeMrkdwn(deadline)}* with \`/checkin\`.`,
-    ...(confirmation.movedToNewPeriod ? ["The week you opened the form for had already closed, so your answers count for this week."] : []),
+    ...(confirmation.movedToNewPeriod
+      ? ["The week you opened the form for had already closed, so your answers count for this week."]
+      : []),
   ];
-  return { text: escapedText`Check-in ${verb}. You can edit it until ${deadline}.`, blocks: [section(lines.join("\n"))] };
+  return {
+    text: escapedText`Check-in ${verb}. You can edit it until ${deadline}.`,
+    blocks: [section(lines.join("\n"))],
+  };
 }
 
 /** Each answer is cut short in the list: five full check-ins would not fit in one Slack message. */
@@ -26,10 +31,16 @@ const ANSWER_PREVIEW = 400;
 
 export function checkInHistoryMessage(items: CheckInHistoryItem[], timeZone: string): SlackMessage {
   if (items.length === 0) {
-    return { text: "You haven't checked in yet.", blocks: [section("You haven't checked in yet. Type `/checkin` to start this week's check-in.")] };
+    return {
+      text: "You haven't checked in yet.",
+      blocks: [section("You haven't checked in yet. Type `/checkin` to start this week's check-in.")],
+    };
   }
   const title = items.length === 1 ? "Your last check-in" : `Your last ${items.length} check-ins`;
-  const blocks: SlackMessage["blocks"] = [{ type: "header", text: plain(title, 150) }, context(":lock: Only you can see this.")];
+  const blocks: SlackMessage["blocks"] = [
+    { type: "header", text: plain(title, 150) },
+    context(":lock: Only you can see this."),
+  ];
   for (const item of items) {
     const mood = MOOD_OPTIONS.find((option) => option.value === item.mood)?.label ?? String(item.mood);
     const answers = [
@@ -39,8 +50,15 @@ export function checkInHistoryMessage(items: CheckInHistoryItem[], timeZone: str
       ...(item.blockers ? [answer("Blockers", item.blockers)] : []),
       ...(item.forManager ? [answer("For your manager", item.forManager)] : []),
     ];
-    const edited = item.updatedAt.getTime() > item.submittedAt.getTime() ? `, edited ${formatLocalLabel(item.updatedAt, timeZone)}` : "";
-    blocks.push({ type: "divider" }, section(answers.join("\n")), context(`Submitted ${formatLocalLabel(item.submittedAt, timeZone)}${edited}`));
+    const edited =
+      item.updatedAt.getTime() > item.submittedAt.getTime()
+        ? `, edited ${formatLocalLabel(item.updatedAt, timeZone)}`
+        : "";
+    blocks.push(
+      { type: "divider" },
+      section(answers.join("\n")),
+      context(`Submitted ${formatLocalLabel(item.submittedAt, timeZone)}${edited}`),
+    );
   }
   return { text: title, blocks };
 }

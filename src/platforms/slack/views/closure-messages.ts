@@ -25,7 +25,8 @@ export function closureRemovedMessage(closure: ClosureView): SlackMessage {
 
 export function closureListMessage(closures: ClosureView[]): SlackMessage {
   if (closures.length === 0) {
-    const text = "No company closures are planned. Add one with `/momentum closure add 2026-12-24 2027-01-01 Winter break`.";
+    const text =
+      "No company closures are planned. Add one with `/momentum closure add 2026-12-24 2027-01-01 Winter break`.";
     return { text, blocks: [section(text)] };
   }
   return {

@@ -45,10 +45,13 @@ const about = (topic: string) => `_${escapeMrkdwn(topic)}_`;
 function headline(message: FeedbackReceived): string {
   const giver = bold(message.giverName);
   if (message.reader === "recipient") {
-    return message.topic ? `:lock: ${giver} answered the request for feedback about ${about(message.topic)}` : `:lock: ${giver} sent you private feedback`;
+    return message.topic
+      ? `:lock: ${giver} answered the request for feedback about ${about(message.topic)}`
+      : `:lock: ${giver} sent you private feedback`;
   }
   const recipient = bold(message.recipientName);
-  if (message.sharedReason === "requester") return `:lock: ${giver} answered your request for feedback on ${recipient} about ${about(message.topic ?? "")}`;
+  if (message.sharedReason === "requester")
+    return `:lock: ${giver} answered your request for feedback on ${recipient} about ${about(message.topic ?? "")}`;
   return message.topic
     ? `:lock: ${giver} answered a request for feedback on ${recipient} about ${about(message.topic)}, shared with you as their manager`
     : `:lock: ${giver} gave ${recipient} feedback and shared it with you as their manager`;
@@ -58,13 +61,20 @@ function whoCanSee(message: FeedbackReceived): string {
   if (message.reader === "shared") return `Only ${escapeMrkdwn(message.recipientName)} and you can see this.`;
   if (!message.sharedWithName) return "Only you can see this.";
   const other = escapeMrkdwn(message.sharedWithName);
-  return message.sharedReason === "requester" ? `You and ${other} (who asked for it) can see this.` : `You and your manager ${other} can see this.`;
+  return message.sharedReason === "requester"
+    ? `You and ${other} (who asked for it) can see this.`
+    : `You and your manager ${other} can see this.`;
 }
 
 export function feedbackReceivedMessage(message: FeedbackReceived): SlackMessage {
   const fallback =
-    message.reader === "recipient" ? `${message.giverName} sent you private feedback` : `${message.giverName} shared feedback for ${message.recipientName} with you`;
-  return { text: escapeMrkdwn(fallback), blocks: [section(headline(message)), ...quotedSections(message.text), context(`:lock: ${whoCanSee(message)}`)] };
+    message.reader === "recipient"
+      ? `${message.giverName} sent you private feedback`
+      : `${message.giverName} shared feedback for ${message.recipientName} with you`;
+  return {
+    text: escapeMrkdwn(fallback),
+    blocks: [section(headline(message)), ...quotedSections(message.text), context(`:lock: ${whoCanSee(message)}`)],
+  };
 }
 
 export function feedbackRequestedMessage(message: FeedbackRequested): SlackMessage {
@@ -76,12 +86,22 @@ export function feedbackRequestedMessage(message: FeedbackRequested): SlackMessa
     type: "actions",
     block_id: "feedback_ask",
     elements: [
-      { type: "button", action_id: FEEDBACK_ASK_ACTIONS.answer, style: "primary", text: plain("Answer", 75), value: message.askId },
+      {
+        type: "button",
+        action_id: FEEDBACK_ASK_ACTIONS.answer,
+        style: "primary",
+        text: plain("Answer", 75),
+        value: message.askId,
+      },
       { type: "button", action_id: FEEDBACK_ASK_ACTIONS.decline, text: plain("Decline", 75), value: message.askId },
     ],
   };
   return {
     text: escapedText`${message.requesterName} would like your feedback`,
-    blocks: [section(ask), context(`:lock: Your answer goes to ${escapeMrkdwn(joinNames(message.readerNames))} only. You can answer once.`), actions],
+    blocks: [
+      section(ask),
+      context(`:lock: Your answer goes to ${escapeMrkdwn(joinNames(message.readerNames))} only. You can answer once.`),
+      actions,
+    ],
   };
 }

@@ -8,8 +8,19 @@ import { context, escapeMrkdwn, joinNames, plain, section } from "./text.ts";
 
 export const FEEDBACK_MODAL_CALLBACK = "feedback_modal";
 export const FEEDBACK_ANSWER_CALLBACK = "feedback_answer_modal";
-export const FEEDBACK_BLOCKS = { recipient: "feedback_recipient", text: "feedback_text", audience: "feedback_audience", whoSees: "feedback_who_sees", answer: "feedback_answer_text" } as const;
-export const FEEDBACK_FIELDS = { recipient: "feedback_recipient_pick", text: "text", audience: "audience", answer: "answer" } as const;
+export const FEEDBACK_BLOCKS = {
+  recipient: "feedback_recipient",
+  text: "feedback_text",
+  audience: "feedback_audience",
+  whoSees: "feedback_who_sees",
+  answer: "feedback_answer_text",
+} as const;
+export const FEEDBACK_FIELDS = {
+  recipient: "feedback_recipient_pick",
+  text: "text",
+  audience: "audience",
+  answer: "answer",
+} as const;
 
 /** Who will see it, once a recipient is chosen: the audience labels name the real people. */
 export interface GiveModalState {
@@ -22,9 +33,15 @@ export function giveFeedbackModal(state: GiveModalState = {}): ModalView {
   const preview = state.preview;
   const recipient = preview?.recipient.name;
   const canShare = !preview || (preview.manager !== null && !preview.manager.isGiver);
-  const onlyThem: PlainTextOption = { text: plain(recipient ? `Only ${recipient}` : "Only them", 75), value: "recipient" satisfies FeedbackAudience };
+  const onlyThem: PlainTextOption = {
+    text: plain(recipient ? `Only ${recipient}` : "Only them", 75),
+    value: "recipient" satisfies FeedbackAudience,
+  };
   const shared: PlainTextOption = {
-    text: plain(preview?.manager ? `${recipient} and their manager ${preview.manager.name}` : "Them and their manager", 75),
+    text: plain(
+      preview?.manager ? `${recipient} and their manager ${preview.manager.name}` : "Them and their manager",
+      75,
+    ),
     value: "recipient_and_manager" satisfies FeedbackAudience,
   };
   const blocks: KnownBlock[] = [
@@ -39,13 +56,24 @@ export function giveFeedbackModal(state: GiveModalState = {}): ModalView {
       type: "input",
       block_id: FEEDBACK_BLOCKS.text,
       label: plain("Your feedback"),
-      element: { type: "plain_text_input", action_id: FEEDBACK_FIELDS.text, multiline: true, max_length: FEEDBACK_MAX_LENGTH, placeholder: plain("What went well, and what could be even better?") },
+      element: {
+        type: "plain_text_input",
+        action_id: FEEDBACK_FIELDS.text,
+        multiline: true,
+        max_length: FEEDBACK_MAX_LENGTH,
+        placeholder: plain("What went well, and what could be even better?"),
+      },
     } satisfies InputBlock,
     {
       type: "input",
       block_id: FEEDBACK_BLOCKS.audience,
       label: plain("Who can see it?"),
-      element: { type: "radio_buttons", action_id: FEEDBACK_FIELDS.audience, initial_option: onlyThem, options: canShare ? [onlyThem, shared] : [onlyThem] },
+      element: {
+        type: "radio_buttons",
+        action_id: FEEDBACK_FIELDS.audience,
+        initial_option: onlyThem,
+        options: canShare ? [onlyThem, shared] : [onlyThem],
+      },
     } satisfies InputBlock,
     whoSeesBlock(preview, state.problem),
   ];
@@ -63,7 +91,10 @@ function whoSeesBlock(preview: FeedbackPreview | undefined, problem: string | un
   const block = (text: string): ContextBlock => ({ ...context(text), block_id: FEEDBACK_BLOCKS.whoSees });
   if (problem) return block(`:warning: ${escapeMrkdwn(problem)}`);
   if (!preview) return block(":lock: Feedback is private: choose a person to see exactly who will read it.");
-  const lines = preview.manager && !preview.manager.isGiver ? [preview.summaries.recipient, preview.summaries.recipient_and_manager] : [preview.manager ? preview.summaries.recipient : preview.summaries.recipient_and_manager];
+  const lines =
+    preview.manager && !preview.manager.isGiver
+      ? [preview.summaries.recipient, preview.summaries.recipient_and_manager]
+      : [preview.manager ? preview.summaries.recipient : preview.summaries.recipient_and_manager];
   return block(`:lock: ${lines.map(escapeMrkdwn).join(" Or: ")}`);
 }
 
@@ -71,7 +102,9 @@ export function answerFeedbackModal(ask: FeedbackAskView): ModalView {
   const subject = escapeMrkdwn(ask.subjectName);
   const question: SectionBlock = ask.aboutRequester
     ? section(`*${escapeMrkdwn(ask.requesterName)}* would like your feedback about _${escapeMrkdwn(ask.topic)}_.`)
-    : section(`*${escapeMrkdwn(ask.requesterName)}* would like your feedback on *${subject}* about _${escapeMrkdwn(ask.topic)}_.`);
+    : section(
+        `*${escapeMrkdwn(ask.requesterName)}* would like your feedback on *${subject}* about _${escapeMrkdwn(ask.topic)}_.`,
+      );
   return {
     type: "modal",
     callback_id: FEEDBACK_ANSWER_CALLBACK,
@@ -85,9 +118,16 @@ export function answerFeedbackModal(ask: FeedbackAskView): ModalView {
         type: "input",
         block_id: FEEDBACK_BLOCKS.answer,
         label: plain("Your feedback"),
-        element: { type: "plain_text_input", action_id: FEEDBACK_FIELDS.answer, multiline: true, max_length: FEEDBACK_MAX_LENGTH },
+        element: {
+          type: "plain_text_input",
+          action_id: FEEDBACK_FIELDS.answer,
+          multiline: true,
+          max_length: FEEDBACK_MAX_LENGTH,
+        },
       },
-      context(`:lock: Your answer goes to ${escapeMrkdwn(joinNames(ask.readerNames))} only. It can't be changed after you send it.`),
+      context(
+        `:lock: Your answer goes to ${escapeMrkdwn(joinNames(ask.readerNames))} only. It can't be changed after you send it.`,
+      ),
     ],
   };
 }

@@ -17,7 +17,10 @@ const USAGE = [
 ].join("\n");
 
 export function feedbackHelpMessage(problem?: string): SlackMessage {
-  return { text: escapeMrkdwn(problem ?? "How to use /feedback"), blocks: [...(problem ? [section(escapeMrkdwn(problem))] : []), section(USAGE)] };
+  return {
+    text: escapeMrkdwn(problem ?? "How to use /feedback"),
+    blocks: [...(problem ? [section(escapeMrkdwn(problem))] : []), section(USAGE)],
+  };
 }
 
 function label(item: FeedbackListItem, timeZone: string): string {
@@ -35,27 +38,49 @@ function label(item: FeedbackListItem, timeZone: string): string {
 }
 
 export function feedbackListMessage(items: FeedbackListItem[], timeZone: string): SlackMessage {
-  if (items.length === 0) return { text: "No feedback for you yet", blocks: [section(":lock: No feedback for you yet. When someone sends you feedback, it shows up here (and only you see this list).")] };
-  const blocks: KnownBlock[] = [section(`:lock: *Feedback you can read* (latest ${items.length}; only you see this list)`)];
-  for (const item of items) blocks.push({ type: "divider" }, context(label(item, timeZone)), ...quotedSections(item.text));
+  if (items.length === 0)
+    return {
+      text: "No feedback for you yet",
+      blocks: [
+        section(
+          ":lock: No feedback for you yet. When someone sends you feedback, it shows up here (and only you see this list).",
+        ),
+      ],
+    };
+  const blocks: KnownBlock[] = [
+    section(`:lock: *Feedback you can read* (latest ${items.length}; only you see this list)`),
+  ];
+  for (const item of items)
+    blocks.push({ type: "divider" }, context(label(item, timeZone)), ...quotedSections(item.text));
   return { text: escapedText`Your latest ${items.length} feedback`, blocks };
 }
 
 export function feedbackRequestedReply(result: RequestFeedbackResult): SlackMessage {
   const asked = escapeMrkdwn(joinNames(result.askedNames));
   const lines = [
-    result.duplicate ? `:white_check_mark: This request was already sent to ${asked}; nobody was asked twice.` : `:white_check_mark: Asked ${asked} for feedback on ${escapeMrkdwn(result.subjectName)}.`,
+    result.duplicate
+      ? `:white_check_mark: This request was already sent to ${asked}; nobody was asked twice.`
+      : `:white_check_mark: Asked ${asked} for feedback on ${escapeMrkdwn(result.subjectName)}.`,
     `:lock: Answers go to ${escapeMrkdwn(joinNames(result.readerNames))} only.`,
   ];
-  if (result.unreachableNames.length > 0) lines.push(`Momentum can't message ${escapeMrkdwn(joinNames(result.unreachableNames))} yet, so they won't see the request until they use Momentum.`);
+  if (result.unreachableNames.length > 0)
+    lines.push(
+      `Momentum can't message ${escapeMrkdwn(joinNames(result.unreachableNames))} yet, so they won't see the request until they use Momentum.`,
+    );
   return { text: escapedText`Asked ${joinNames(result.askedNames)} for feedback`, blocks: [section(lines.join("\n"))] };
 }
 
 export function feedbackAnsweredReply(result: GiveFeedbackResult): SlackMessage {
   const to = result.sharedWithName ? `${result.recipientName} and ${result.sharedWithName}` : result.recipientName;
-  return { text: escapedText`Your answer was sent to ${to}`, blocks: [section(`:white_check_mark: :lock: Thanks! Your answer was sent privately to ${escapeMrkdwn(to)}.`)] };
+  return {
+    text: escapedText`Your answer was sent to ${to}`,
+    blocks: [section(`:white_check_mark: :lock: Thanks! Your answer was sent privately to ${escapeMrkdwn(to)}.`)],
+  };
 }
 
 export function feedbackDeclinedReply(subjectName: string): SlackMessage {
-  return { text: "Request declined", blocks: [section(`You declined the request for feedback on ${escapeMrkdwn(subjectName)}.`)] };
+  return {
+    text: "Request declined",
+    blocks: [section(`You declined the request for feedback on ${escapeMrkdwn(subjectName)}.`)],
+  };
 }

@@ -17,16 +17,24 @@ export function checkInGoalBlocks(goals: CheckInGoal[]): KnownBlock[] {
   if (goals.length === 0) return [];
   return [
     context("*Your goals:* update their progress if it moved (optional)."),
-    ...goals.slice(0, CHECK_IN_GOALS_MAX).map(
-      (goal): KnownBlock => ({
-        type: "input",
-        block_id: checkInGoalBlockId(goal.id),
-        optional: true,
-        label: plain(goal.title, 150),
-        hint: plain(goal.measure === "percent" ? "Percent complete, 0–100." : `From ${formatNumber(goal.startValue)} to ${formatNumber(goal.targetValue)}.`, 2000),
-        element: { type: "number_input", action_id: CHECKIN_GOAL_ACTION, is_decimal_allowed: true, initial_value: formatNumber(goal.currentValue) },
-      }),
-    ),
+    ...goals.slice(0, CHECK_IN_GOALS_MAX).map((goal): KnownBlock => ({
+      type: "input",
+      block_id: checkInGoalBlockId(goal.id),
+      optional: true,
+      label: plain(goal.title, 150),
+      hint: plain(
+        goal.measure === "percent"
+          ? "Percent complete, 0–100."
+          : `From ${formatNumber(goal.startValue)} to ${formatNumber(goal.targetValue)}.`,
+        2000,
+      ),
+      element: {
+        type: "number_input",
+        action_id: CHECKIN_GOAL_ACTION,
+        is_decimal_allowed: true,
+        initial_value: formatNumber(goal.currentValue),
+      },
+    })),
   ];
 }
 
@@ -38,12 +46,17 @@ export function shownGoalValues(goals: CheckInGoal[]): Record<string, number> {
 /** Reads back what shownGoalValues stored; anything malformed is dropped. */
 export function readShownGoalValues(raw: unknown): Record<string, number> {
   if (!raw || typeof raw !== "object") return {};
-  const entries = Object.entries(raw as Record<string, unknown>).filter(([id, value]) => id.length <= 64 && typeof value === "number" && Number.isFinite(value));
+  const entries = Object.entries(raw as Record<string, unknown>).filter(
+    ([id, value]) => id.length <= 64 && typeof value === "number" && Number.isFinite(value),
+  );
   return Object.fromEntries(entries.slice(0, CHECK_IN_GOALS_MAX)) as Record<string, number>;
 }
 
 /** Each goal field of a submitted check-in modal, with the value the modal showed. */
-export function checkInGoalEntries(values: ViewSubmissionPayload["view"]["state"]["values"], shown: Record<string, number>): CheckInGoalEntry[] {
+export function checkInGoalEntries(
+  values: ViewSubmissionPayload["view"]["state"]["values"],
+  shown: Record<string, number>,
+): CheckInGoalEntry[] {
   return Object.entries(values)
     .filter(([blockId]) => blockId.startsWith(CHECKIN_GOAL_BLOCK_PREFIX))
     .map(([blockId, actions]) => {
@@ -60,7 +73,12 @@ export function checkInGoalErrorsByBlock(errors: Record<string, string>): Record
 /** Under the check-in confirmation: which goals moved (null when none did). */
 export function goalsSavedNote(result: CheckInGoalProgressResult): KnownBlock | null {
   if (result.updated.length === 0 && result.skipped === 0) return null;
-  const lines = result.updated.map((goal) => `:dart: ${escapeMrkdwn(truncate(goal.title, 150))}: \`${progressBar(goal.progressPercent)}\``);
-  if (result.skipped > 0) lines.push(`${result.skipped === 1 ? "One goal" : `${result.skipped} goals`} could not be updated: it is no longer yours or was removed.`);
+  const lines = result.updated.map(
+    (goal) => `:dart: ${escapeMrkdwn(truncate(goal.title, 150))}: \`${progressBar(goal.progressPercent)}\``,
+  );
+  if (result.skipped > 0)
+    lines.push(
+      `${result.skipped === 1 ? "One goal" : `${result.skipped} goals`} could not be updated: it is no longer yours or was removed.`,
+    );
   return context(lines.join("\n"));
 }

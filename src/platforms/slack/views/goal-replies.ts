@@ -13,13 +13,22 @@ const LIST_MAX = 45;
 
 export function goalListMessage(goals: MyGoal[]): SlackMessage {
   if (goals.length === 0) {
-    return { text: "You have no goals yet.", blocks: [section("You have no goals yet. Type `/goal` to set one and align it with your team's or the company's goals.")] };
+    return {
+      text: "You have no goals yet.",
+      blocks: [
+        section("You have no goals yet. Type `/goal` to set one and align it with your team's or the company's goals."),
+      ],
+    };
   }
   const open = goals.filter((goal) => goal.status !== "done").length;
   const blocks: SlackMessage["blocks"] = [
     { type: "header", text: plain(`Your goals (${open} open)`, 150) },
     ...goals.slice(0, LIST_MAX).map((goal) => section(goalLines(goal))),
-    context(goals.length > LIST_MAX ? `Showing ${LIST_MAX} of ${goals.length}. Type \`/goal\` to update one.` : "Type `/goal` to update one or set a new one."),
+    context(
+      goals.length > LIST_MAX
+        ? `Showing ${LIST_MAX} of ${goals.length}. Type \`/goal\` to update one.`
+        : "Type `/goal` to update one or set a new one.",
+    ),
   ];
   return { text: escapedText`You have ${open} open goal${open === 1 ? "" : "s"}.`, blocks };
 }
@@ -37,10 +46,15 @@ export function goalHelpMessage(problem?: string): SlackMessage {
 }
 
 export function goalCreatedMessage(goal: CreatedGoal): SlackMessage {
-  const measure = goal.measure === "percent" ? "percent complete" : `from ${formatNumber(goal.startValue)} to ${formatNumber(goal.targetValue)}`;
+  const measure =
+    goal.measure === "percent"
+      ? "percent complete"
+      : `from ${formatNumber(goal.startValue)} to ${formatNumber(goal.targetValue)}`;
   const lines = [
     `:dart: ${GOAL_LEVEL_LABELS[goal.level]} goal created: *${escapeMrkdwn(truncate(goal.title, 200))}* (${measure}, due ${goal.dueDate}).`,
-    goal.parent ? `It aligns to the ${GOAL_LEVEL_LABELS[goal.parent.level].toLowerCase()} goal _${escapeMrkdwn(truncate(goal.parent.title, 200))}_.` : "It isn't aligned to another goal.",
+    goal.parent
+      ? `It aligns to the ${GOAL_LEVEL_LABELS[goal.parent.level].toLowerCase()} goal _${escapeMrkdwn(truncate(goal.parent.title, 200))}_.`
+      : "It isn't aligned to another goal.",
     "Update its progress any time with `/goal`, or in your weekly check-in.",
   ];
   return { text: escapedText`Goal created: ${truncate(goal.title, 200)}`, blocks: [section(lines.join("\n"))] };
@@ -49,5 +63,8 @@ export function goalCreatedMessage(goal: CreatedGoal): SlackMessage {
 export function goalUpdatedMessage(update: GoalProgressUpdated): SlackMessage {
   const done = update.status === "done" ? " :tada:" : "";
   const text = `:chart_with_upwards_trend: *${escapeMrkdwn(truncate(update.title, 200))}*: \`${progressBar(update.progressPercent)}\` · ${GOAL_STATUS_LABELS[update.status]}${done}`;
-  return { text: escapedText`Progress saved: ${truncate(update.title, 200)} is at ${update.progressPercent}%.`, blocks: [section(text)] };
+  return {
+    text: escapedText`Progress saved: ${truncate(update.title, 200)} is at ${update.progressPercent}%.`,
+    blocks: [section(text)],
+  };
 }

@@ -30,7 +30,10 @@ export function goalLines(goal: MyGoal): string {
     `*${escapeMrkdwn(truncate(goal.title, 200))}* · ${GOAL_LEVEL_LABELS[goal.level]}`,
     `\`${progressBar(goal.progressPercent)}\` ${escapeMrkdwn(formatGoalValue(goal))} · ${GOAL_STATUS_LABELS[goal.status]} · due ${goal.dueDate}`,
   ];
-  if (goal.parent) lines.push(`↳ aligns to ${GOAL_LEVEL_LABELS[goal.parent.level].toLowerCase()} goal _${escapeMrkdwn(truncate(goal.parent.title, 200))}_`);
+  if (goal.parent)
+    lines.push(
+      `↳ aligns to ${GOAL_LEVEL_LABELS[goal.parent.level].toLowerCase()} goal _${escapeMrkdwn(truncate(goal.parent.title, 200))}_`,
+    );
   if (goal.risks.length > 0) lines.push(`:warning: ${riskText(goal.risks)}`);
   return lines.join("\n");
 }

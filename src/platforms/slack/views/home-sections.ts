@@ -7,7 +7,12 @@ import { CHECKIN_START_ACTION } from "./checkin-messages.ts";
 import { reachLine } from "../../../domain/directory/reach.ts";
 import { context, escapeMrkdwn, plain, section } from "./text.ts";
 
-const STATUS_LABEL: Record<string, string> = { on_track: "on track", at_risk: "at risk", off_track: "off track", done: "done" };
+const STATUS_LABEL: Record<string, string> = {
+  on_track: "on track",
+  at_risk: "at risk",
+  off_track: "off track",
+  done: "done",
+};
 
 export function homeSections(home: HomeData): KnownBlock[] {
   const blocks: KnownBlock[] = [section(`:wave: Hi ${escapeMrkdwn(home.name)}, here's your week.`)];
@@ -18,20 +23,55 @@ export function homeSections(home: HomeData): KnownBlock[] {
     blocks.push(section(line), {
       type: "actions",
       block_id: "home_checkin",
-      elements: [{ type: "button", action_id: CHECKIN_START_ACTION, text: plain(home.checkIn.submitted ? "Edit check-in" : "Start check-in", 75), value: home.checkIn.periodKey, ...(home.checkIn.submitted ? {} : { style: "primary" as const }) }],
+      elements: [
+        {
+          type: "button",
+          action_id: CHECKIN_START_ACTION,
+          text: plain(home.checkIn.submitted ? "Edit check-in" : "Start check-in", 75),
+          value: home.checkIn.periodKey,
+          ...(home.checkIn.submitted ? {} : { style: "primary" as const }),
+        },
+      ],
     });
   }
-  const goals = home.openGoals.map((goal) => `• ${escapeMrkdwn(goal.title)}: ${goal.progressPercent}%, ${STATUS_LABEL[goal.status] ?? goal.status}, due ${goal.dueDate}${goal.atRisk ? " :warning:" : ""}`);
-  blocks.push(section(goals.length > 0 ? `*My open goals*\n${goals.join("\n")}${home.moreOpenGoals > 0 ? `\n…and ${home.moreOpenGoals} more (\`/goal list\`)` : ""}` : "*My open goals:* none yet."));
-  const reviews = home.pendingReviews.map((review) => `• ${escapeMrkdwn(review.cycleName)}: ${review.kind === "self" ? "your self-review" : `review of ${escapeMrkdwn(review.subjectName)}`}, due ${review.dueDate}`);
+  const goals = home.openGoals.map(
+    (goal) =>
+      `• ${escapeMrkdwn(goal.title)}: ${goal.progressPercent}%, ${STATUS_LABEL[goal.status] ?? goal.status}, due ${goal.dueDate}${goal.atRisk ? " :warning:" : ""}`,
+  );
+  blocks.push(
+    section(
+      goals.length > 0
+        ? `*My open goals*\n${goals.join("\n")}${home.moreOpenGoals > 0 ? `\n…and ${home.moreOpenGoals} more (\`/goal list\`)` : ""}`
+        : "*My open goals:* none yet.",
+    ),
+  );
+  const reviews = home.pendingReviews.map(
+    (review) =>
+      `• ${escapeMrkdwn(review.cycleName)}: ${review.kind === "self" ? "your self-review" : `review of ${escapeMrkdwn(review.subjectName)}`}, due ${review.dueDate}`,
+  );
   blocks.push(section(reviews.length > 0 ? `*Reviews I owe*\n${reviews.join("\n")}` : "*Reviews I owe:* none."));
-  const kudos = home.recentKudos.map((item) => `• ${item.dateLabel}, from ${escapeMrkdwn(item.giverName)}${item.visibility === "private" ? " (private)" : ""}: ${escapeMrkdwn(item.message)}`);
-  blocks.push(section(kudos.length > 0 ? `*Kudos I received lately*\n${kudos.join("\n")}` : "*Kudos I received lately:* none in the last 30 days."));
-  blocks.push(section(`:calendar: *Days off:* holiday calendar ${escapeMrkdwn(calendarLine(home))}; next day off: ${escapeMrkdwn(nextDayOffLine(home))}`));
+  const kudos = home.recentKudos.map(
+    (item) =>
+      `• ${item.dateLabel}, from ${escapeMrkdwn(item.giverName)}${item.visibility === "private" ? " (private)" : ""}: ${escapeMrkdwn(item.message)}`,
+  );
+  blocks.push(
+    section(
+      kudos.length > 0
+        ? `*Kudos I received lately*\n${kudos.join("\n")}`
+        : "*Kudos I received lately:* none in the last 30 days.",
+    ),
+  );
+  blocks.push(
+    section(
+      `:calendar: *Days off:* holiday calendar ${escapeMrkdwn(calendarLine(home))}; next day off: ${escapeMrkdwn(nextDayOffLine(home))}`,
+    ),
+  );
   if (home.team) {
     const team = home.team;
     blocks.push(
-      section(`*My team at a glance* (${escapeMrkdwn(team.weekLabel)})\nCheck-ins: *${team.submitted} of ${team.expected}* · blockers: *${team.blockers}* · goals at risk: *${team.goalsAtRisk}*`),
+      section(
+        `*My team at a glance* (${escapeMrkdwn(team.weekLabel)})\nCheck-ins: *${team.submitted} of ${team.expected}* · blockers: *${team.blockers}* · goals at risk: *${team.goalsAtRisk}*`,
+      ),
       context("Your full team summary arrives every Monday at 09:00, or type `/momentum summary`."),
     );
   }

@@ -16,13 +16,19 @@ export function kudosConfirmationMessage(confirmation: KudosConfirmation): Slack
   const names = joinNames(confirmation.recipientNames.map((name) => `*${escapeMrkdwn(name)}*`));
   const plainNames = joinNames(confirmation.recipientNames);
   if (confirmation.duplicate) {
-    return { text: escapedText`Your kudos for ${plainNames} was already recorded.`, blocks: [section(`:white_check_mark: Your kudos for ${names} was already recorded, nothing was sent twice.`)] };
+    return {
+      text: escapedText`Your kudos for ${plainNames} was already recorded.`,
+      blocks: [section(`:white_check_mark: Your kudos for ${names} was already recorded, nothing was sent twice.`)],
+    };
   }
   const lines = [`:white_check_mark: Kudos recorded for ${names}.`];
   const reachable = confirmation.recipientNames.filter((name) => !confirmation.unreachableNames.includes(name));
-  if (reachable.length > 0) lines.push(`${joinNames(reachable.map((name) => `*${escapeMrkdwn(name)}*`))} will get a direct message.`);
+  if (reachable.length > 0)
+    lines.push(`${joinNames(reachable.map((name) => `*${escapeMrkdwn(name)}*`))} will get a direct message.`);
   if (confirmation.unreachableNames.length > 0) {
-    lines.push(`Momentum can't message ${joinNames(confirmation.unreachableNames.map(escapeMrkdwn))} yet (they haven't used Momentum in chat); the kudos is saved all the same.`);
+    lines.push(
+      `Momentum can't message ${joinNames(confirmation.unreachableNames.map(escapeMrkdwn))} yet (they haven't used Momentum in chat); the kudos is saved all the same.`,
+    );
   }
   if (confirmation.visibility === "private") lines.push(":lock: It's private: it won't be posted anywhere.");
   else if (confirmation.postedIn) lines.push(`It will be posted in <#${confirmation.postedIn}>.`);

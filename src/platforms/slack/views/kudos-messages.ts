@@ -1,6 +1,16 @@
 // Kudos as Slack shows them: the DM to each recipient and the public post in the kudos channel.
 import type { OutboundMessage } from "../../../domain/notifications/messages.ts";
-import { context, escapedText, escapeMrkdwn, joinNames, quote, section, slackMarkup, type SlackMarkup, type SlackMessage } from "./text.ts";
+import {
+  context,
+  escapedText,
+  escapeMrkdwn,
+  joinNames,
+  quote,
+  section,
+  slackMarkup,
+  type SlackMarkup,
+  type SlackMessage,
+} from "./text.ts";
 
 type KudosReceived = Extract<OutboundMessage, { type: "kudos.received" }>;
 type KudosAnnounced = Extract<OutboundMessage, { type: "kudos.announced" }>;
@@ -26,7 +36,9 @@ export function kudosReceivedMessage(message: KudosReceived): SlackMessage {
 
 export function kudosAnnouncedMessage(message: KudosAnnounced): SlackMessage {
   const giver = personRef(message.giverName, message.giverSlackUserId);
-  const named = message.recipientNames.map((name, index) => personRef(name, message.recipientSlackUserIds?.[index]).markup);
+  const named = message.recipientNames.map(
+    (name, index) => personRef(name, message.recipientSlackUserIds?.[index]).markup,
+  );
   const recipients = joinNames(named.map((name) => `*${name}*`));
   return {
     text: escapedText`${giver} gave kudos to ${slackMarkup(joinNames(named))}`,

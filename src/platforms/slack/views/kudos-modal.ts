@@ -11,7 +11,12 @@ export const KUDOS_BLOCKS = {
   value: "kudos_value",
   visibility: "kudos_visibility",
 } as const;
-export const KUDOS_ACTIONS = { recipients: "recipients", message: "message", value: "value", visibility: "visibility" } as const;
+export const KUDOS_ACTIONS = {
+  recipients: "recipients",
+  message: "message",
+  value: "value",
+  visibility: "visibility",
+} as const;
 
 /** What the modal remembers between opening and submission (Slack's private_metadata, ≤ 3000 chars). */
 export interface KudosModalMetadata {
@@ -20,7 +25,9 @@ export interface KudosModalMetadata {
 }
 
 export function kudosModal(options: { values: string[]; metadata: KudosModalMetadata }): ModalView {
-  const valueOptions: PlainTextOption[] = options.values.slice(0, 100).map((value) => ({ text: plain(`#${value}`, 75), value: value.slice(0, 150) }));
+  const valueOptions: PlainTextOption[] = options.values
+    .slice(0, 100)
+    .map((value) => ({ text: plain(`#${value}`, 75), value: value.slice(0, 150) }));
   const blocks: InputBlock[] = [
     {
       type: "input",
@@ -52,7 +59,12 @@ export function kudosModal(options: { values: string[]; metadata: KudosModalMeta
       block_id: KUDOS_BLOCKS.value,
       optional: true,
       label: plain("Company value"),
-      element: { type: "static_select", action_id: KUDOS_ACTIONS.value, placeholder: plain("Pick a value"), options: valueOptions },
+      element: {
+        type: "static_select",
+        action_id: KUDOS_ACTIONS.value,
+        placeholder: plain("Pick a value"),
+        options: valueOptions,
+      },
     });
   }
   const publicOption: PlainTextOption = { text: plain("Public: post it in the kudos channel"), value: "public" };

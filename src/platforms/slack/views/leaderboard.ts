@@ -7,7 +7,13 @@ const MEDALS = [":first_place_medal:", ":second_place_medal:", ":third_place_med
 export function leaderboardMessage(board: { monthLabel: string; entries: LeaderboardEntry[] }): SlackMessage {
   const title = `Kudos leaderboard: ${board.monthLabel}`;
   if (board.entries.length === 0) {
-    return { text: escapedText`${title}: no public kudos yet`, blocks: [{ type: "header", text: plain(title, 150) }, section("No public kudos yet this month. Be the first: `/kudos @someone thanks for …`")] };
+    return {
+      text: escapedText`${title}: no public kudos yet`,
+      blocks: [
+        { type: "header", text: plain(title, 150) },
+        section("No public kudos yet this month. Be the first: `/kudos @someone thanks for …`"),
+      ],
+    };
   }
   const lines = board.entries.map((entry, index) => {
     const rank = MEDALS[index] ?? `${index + 1}.`;

@@ -3,7 +3,12 @@ import type { AppliedSettings } from "../../../domain/people/apply-settings-comm
 import type { SettingsView } from "../../../domain/people/describe-settings.ts";
 import type { SetAwayResult } from "../../../domain/people/set-away.ts";
 import { SETTINGS_HELP, type SettingsCommand } from "../../../domain/people/settings-text.ts";
-import { calendarLine, holidaysHeadline, nextDayOffLine, teamHolidaysHeadline } from "../../../domain/holidays/holiday-text.ts";
+import {
+  calendarLine,
+  holidaysHeadline,
+  nextDayOffLine,
+  teamHolidaysHeadline,
+} from "../../../domain/holidays/holiday-text.ts";
 import { escapedText, escapeMrkdwn, section, sentenceCase, type SlackMessage } from "./text.ts";
 
 export const MOMENTUM_HELP_LINES = [
@@ -27,20 +32,30 @@ export const MOMENTUM_HELP_LINES = [
 export function momentumHelpMessage(problem?: string): SlackMessage {
   return {
     text: problem ? slackCommandHints(escapeMrkdwn(problem)) : "How to use /momentum and /checkin",
-    blocks: [...(problem ? [section(slackCommandHints(escapeMrkdwn(problem)))] : []), section(MOMENTUM_HELP_LINES.join("\n"))],
+    blocks: [
+      ...(problem ? [section(slackCommandHints(escapeMrkdwn(problem)))] : []),
+      section(MOMENTUM_HELP_LINES.join("\n")),
+    ],
   };
 }
 
 /** The domain's parser messages name the shared text forms (`away until …`, `checkin friday 15:00`); on Slack they are typed after /momentum. */
 export function slackCommandHints(text: string): string {
-  return text.replace(/`((?:away|checkin|workday|timezone|team checkin|holidays|team holidays|closure)\b[^`]*)`/g, (_all, form: string) =>
-    form.startsWith("away") || form.startsWith("closure") ? `\`/momentum ${form}\`` : `\`/momentum settings ${form}\``,
+  return text.replace(
+    /`((?:away|checkin|workday|timezone|team checkin|holidays|team holidays|closure)\b[^`]*)`/g,
+    (_all, form: string) =>
+      form.startsWith("away") || form.startsWith("closure")
+        ? `\`/momentum ${form}\``
+        : `\`/momentum settings ${form}\``,
   );
 }
 
 /** A refusal or a parser explanation, with its examples written as Slack commands. */
 export function momentumProblemMessage(problem: string): SlackMessage {
-  return { text: slackCommandHints(escapeMrkdwn(sentenceCase(problem))), blocks: [section(slackCommandHints(escapeMrkdwn(sentenceCase(problem))))] };
+  return {
+    text: slackCommandHints(escapeMrkdwn(sentenceCase(problem))),
+    blocks: [section(slackCommandHints(escapeMrkdwn(sentenceCase(problem))))],
+  };
 }
 
 export function awayMessage(result: SetAwayResult): SlackMessage {
@@ -51,7 +66,11 @@ export function awayMessage(result: SetAwayResult): SlackMessage {
   const until = escapeMrkdwn(result.untilLabel);
   const lines = [
     `:palm_tree: You're away through *${until}*. No check-in prompts or reminders until then, and you won't be counted as missing.`,
-    ...(result.cancelledDeliveries > 0 ? [`${result.cancelledDeliveries} queued ${result.cancelledDeliveries === 1 ? "message was" : "messages were"} cancelled.`] : []),
+    ...(result.cancelledDeliveries > 0
+      ? [
+          `${result.cancelledDeliveries} queued ${result.cancelledDeliveries === 1 ? "message was" : "messages were"} cancelled.`,
+        ]
+      : []),
     "Back early? Type `/momentum back`.",
   ];
   return { text: escapedText`You're away through ${result.untilLabel}.`, blocks: [section(lines.join("\n"))] };
@@ -61,7 +80,9 @@ export function settingsMessage(applied: AppliedSettings, command: SettingsComma
   const headline = headlineFor(applied, command);
   const body = settingsLines(applied.settings).join("\n");
   return {
-    text: headline ? escapeMrkdwn(headline) : escapedText`Your Momentum settings: check-in ${applied.settings.checkIn.label}, time zone ${applied.settings.timeZone}`,
+    text: headline
+      ? escapeMrkdwn(headline)
+      : escapedText`Your Momentum settings: check-in ${applied.settings.checkIn.label}, time zone ${applied.settings.timeZone}`,
     blocks: [
       ...(headline ? [section(`:white_check_mark: ${escapeMrkdwn(headline)}`)] : []),
       section(body),
@@ -76,7 +97,9 @@ function headlineFor(applied: AppliedSettings, command: SettingsCommand): string
     case "show":
       return null;
     case "check-in":
-      return command.weekday === null ? `Your check-in follows your team again: ${settings.checkIn.label}.` : `Your weekly check-in is now ${settings.checkIn.label}.`;
+      return command.weekday === null
+        ? `Your check-in follows your team again: ${settings.checkIn.label}.`
+        : `Your weekly check-in is now ${settings.checkIn.label}.`;
     case "workday":
       return `Your working hours are now ${settings.workday.start}–${settings.workday.end}.`;
     case "time-zone":
@@ -97,7 +120,11 @@ function headlineFor(applied: AppliedSettings, command: SettingsCommand): string
   }
 }
 
-const SLOT_SOURCES: Record<SettingsView["checkIn"]["source"], string> = { person: "your own choice", team: "set by your manager for the team", org: "company default" };
+const SLOT_SOURCES: Record<SettingsView["checkIn"]["source"], string> = {
+  person: "your own choice",
+  team: "set by your manager for the team",
+  org: "company default",
+};
 
 function settingsLines(settings: SettingsView): string[] {
   const days = dayRange(settings.workday.days, settings.workday.dayNames);
@@ -107,8 +134,12 @@ function settingsLines(settings: SettingsView): string[] {
     `• Working hours: *${settings.workday.start}–${settings.workday.end}*, ${days} (${settings.workday.source === "person" ? "your own" : "company default"}): nothing reaches you outside them`,
     `• Time zone: *${escapeMrkdwn(settings.timeZone)}*`,
     `• Holiday calendar: *${escapeMrkdwn(calendarLine(settings))}*; next day off: ${escapeMrkdwn(nextDayOffLine(settings))}`,
-    ...(settings.teamHolidayCalendar ? [`• Your team's holiday calendar: *${escapeMrkdwn(settings.teamHolidayCalendar)}*`] : []),
-    ...(settings.teamCheckIn?.weekdayName ? [`• Your team's check-in: *${settings.teamCheckIn.weekdayName} at ${settings.teamCheckIn.time}*`] : []),
+    ...(settings.teamHolidayCalendar
+      ? [`• Your team's holiday calendar: *${escapeMrkdwn(settings.teamHolidayCalendar)}*`]
+      : []),
+    ...(settings.teamCheckIn?.weekdayName
+      ? [`• Your team's check-in: *${settings.teamCheckIn.weekdayName} at ${settings.teamCheckIn.time}*`]
+      : []),
     ...(settings.away ? [`• :palm_tree: Away through *${escapeMrkdwn(settings.away.label)}*`] : []),
   ];
 }

@@ -21,29 +21,53 @@ export function agendaButtonValue(agenda: Pick<OneOnOneAgenda, "reportId" | "per
   return `${agenda.reportId}|${agenda.periodKey}|${agenda.builtAt}`;
 }
 
-export function readAgendaButtonValue(value: string | undefined): { reportId: string; periodKey: string; builtAt: string } | null {
+export function readAgendaButtonValue(
+  value: string | undefined,
+): { reportId: string; periodKey: string; builtAt: string } | null {
   const [reportId, periodKey, builtAt] = (value ?? "").split("|");
   return reportId && periodKey && builtAt ? { reportId, periodKey, builtAt } : null;
 }
 
 export function oneOnOneAgendaMessage(agenda: OneOnOneAgenda): SlackMessage {
   const name = escapeMrkdwn(agenda.reportName);
-  const blocks: KnownBlock[] = [section(`:handshake: *Your 1:1 with ${name}* is on *${escapeMrkdwn(agenda.slotLabel)}*. Here's what to talk about.`)];
+  const blocks: KnownBlock[] = [
+    section(
+      `:handshake: *Your 1:1 with ${name}* is on *${escapeMrkdwn(agenda.slotLabel)}*. Here's what to talk about.`,
+    ),
+  ];
   blocks.push(section(checkInLines(agenda).join("\n")));
   if (agenda.goals.length > 0) {
-    const lines = agenda.goals.map((goal) => `• ${escapeMrkdwn(goal.title)}: ${goal.progressPercent}%${goal.atRisk.length ? ` :warning: ${goal.atRisk.join(", ")}` : ""}${goal.updatedThisWeek ? " (updated this week)" : ""}`);
+    const lines = agenda.goals.map(
+      (goal) =>
+        `• ${escapeMrkdwn(goal.title)}: ${goal.progressPercent}%${goal.atRisk.length ? ` :warning: ${goal.atRisk.join(", ")}` : ""}${goal.updatedThisWeek ? " (updated this week)" : ""}`,
+    );
     blocks.push(section(`*Goals at risk or updated this week*\n${lines.join("\n")}`));
   }
   if (agenda.kudos.count > 0) {
-    const lines = agenda.kudos.publicItems.map((item) => `• from ${escapeMrkdwn(item.giverName)}: ${escapeMrkdwn(item.message)}`);
-    const privateLine = agenda.kudos.privateCount > 0 ? [`• and ${agenda.kudos.privateCount} private ${agenda.kudos.privateCount === 1 ? "one" : "ones"}`] : [];
+    const lines = agenda.kudos.publicItems.map(
+      (item) => `• from ${escapeMrkdwn(item.giverName)}: ${escapeMrkdwn(item.message)}`,
+    );
+    const privateLine =
+      agenda.kudos.privateCount > 0
+        ? [`• and ${agenda.kudos.privateCount} private ${agenda.kudos.privateCount === 1 ? "one" : "ones"}`]
+        : [];
     blocks.push(section([`*Kudos received this week: ${agenda.kudos.count}*`, ...lines, ...privateLine].join("\n")));
   }
   if (agenda.feedback.count > 0) {
-    blocks.push(section([`*Feedback shared with you this week: ${agenda.feedback.count}*`, ...agenda.feedback.excerpts.map((text) => quote(text))].join("\n")));
+    blocks.push(
+      section(
+        [
+          `*Feedback shared with you this week: ${agenda.feedback.count}*`,
+          ...agenda.feedback.excerpts.map((text) => quote(text)),
+        ].join("\n"),
+      ),
+    );
   }
   if (agenda.pendingReviews.length > 0) {
-    const lines = agenda.pendingReviews.map((review) => `• ${escapeMrkdwn(review.cycleName)}: ${review.kind === "self" ? "self-review" : "your manager review"} (${review.status})`);
+    const lines = agenda.pendingReviews.map(
+      (review) =>
+        `• ${escapeMrkdwn(review.cycleName)}: ${review.kind === "self" ? "self-review" : "your manager review"} (${review.status})`,
+    );
     blocks.push(section(`*Pending reviews*\n${lines.join("\n")}`));
   }
   if (agenda.notes.length > 0) {
@@ -54,11 +78,25 @@ export function oneOnOneAgendaMessage(agenda: OneOnOneAgenda): SlackMessage {
     type: "actions",
     block_id: "one_on_one_actions",
     elements: [
-      { type: "button", action_id: ONE_ON_ONE_NOTE_ACTION, text: plain("Add a private note", 75), value: agendaButtonValue(agenda) },
-      { type: "button", action_id: ONE_ON_ONE_DONE_ACTION, style: "primary", text: plain("Mark 1:1 done", 75), value: agendaButtonValue(agenda) },
+      {
+        type: "button",
+        action_id: ONE_ON_ONE_NOTE_ACTION,
+        text: plain("Add a private note", 75),
+        value: agendaButtonValue(agenda),
+      },
+      {
+        type: "button",
+        action_id: ONE_ON_ONE_DONE_ACTION,
+        style: "primary",
+        text: plain("Mark 1:1 done", 75),
+        value: agendaButtonValue(agenda),
+      },
     ],
   };
-  blocks.push(actions, context("Only you receive this agenda. Notes you add stay private to you and appear in the next one."));
+  blocks.push(
+    actions,
+    context("Only you receive this agenda. Notes you add stay private to you and appear in the next one."),
+  );
   return { text: escapedText`Your 1:1 with ${agenda.reportName} is on ${agenda.slotLabel}`, blocks };
 }
 
@@ -87,7 +125,12 @@ export function oneOnOneNoteModal(options: { reportId: string; periodKey: string
         type: "input",
         block_id: ONE_ON_ONE_NOTE_BLOCK,
         label: plain("Note"),
-        element: { type: "plain_text_input", action_id: ONE_ON_ONE_NOTE_INPUT, multiline: true, max_length: ONE_ON_ONE_NOTE_MAX },
+        element: {
+          type: "plain_text_input",
+          action_id: ONE_ON_ONE_NOTE_INPUT,
+          multiline: true,
+          max_length: ONE_ON_ONE_NOTE_MAX,
+        },
       },
     ],
   };

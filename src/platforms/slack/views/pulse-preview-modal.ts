@@ -14,15 +14,25 @@ export const PULSE_PREVIEW_CALLBACK = "pulse_preview";
 export function pulsePreviewModal(preview: PulsePreview, minGroupSize: number, commentMinGroupSize: number): ModalView {
   const { draft } = preview;
   const audience =
-    draft.audience.kind === "everyone" ? "everyone Momentum can reach" : `the teams of ${joinNames(preview.teamNames.map(escapeMrkdwn))} (everyone under them)`;
+    draft.audience.kind === "everyone"
+      ? "everyone Momentum can reach"
+      : `the teams of ${joinNames(preview.teamNames.map(escapeMrkdwn))} (everyone under them)`;
   const schedule = `${CADENCE_LABELS[draft.cadence]}, ${weekdayName(draft.weekday)} at ${draft.time} in each person's own time zone, open for ${draft.openDays} ${draft.openDays === 1 ? "day" : "days"}. First round: ${preview.firstDate}.`;
-  const questions = preview.questions.map((question, index) => `${index + 1}. ${escapeMrkdwn(question.text)} _(${questionScaleLabel(question.kind)})_`).join("\n");
+  const questions = preview.questions
+    .map((question, index) => `${index + 1}. ${escapeMrkdwn(question.text)} _(${questionScaleLabel(question.kind)})_`)
+    .join("\n");
   const privacy = pulsePrivacyLines({ minGroupSize, commentMinGroupSize, closesLabel: "the round closes" });
   const blocks: KnownBlock[] = [
-    section(`*${escapeMrkdwn(draft.title)}*\nAsks *${preview.audienceCount}* ${preview.audienceCount === 1 ? "person" : "people"}: ${audience}.`),
+    section(
+      `*${escapeMrkdwn(draft.title)}*\nAsks *${preview.audienceCount}* ${preview.audienceCount === 1 ? "person" : "people"}: ${audience}.`,
+    ),
     section(`*When:* ${escapeMrkdwn(schedule)}`),
     section(`*Questions*\n${questions}`),
-    section(draft.shareResults ? "*Results* will be shared back with everyone asked when each round closes (org-level numbers only)." : "*Results* stay with HR."),
+    section(
+      draft.shareResults
+        ? "*Results* will be shared back with everyone asked when each round closes (org-level numbers only)."
+        : "*Results* stay with HR.",
+    ),
     context(`What people read before answering: ${escapeMrkdwn(privacy.join(" "))}`),
   ];
   const metadata: PulseDraftOptions = { ...draft };

@@ -18,8 +18,21 @@ export function pulseAnsweredMessage(result: SubmitPulseResult, closesLabel: str
     text,
     blocks: [
       section(`:white_check_mark: ${escapeMrkdwn(text)}`),
-      { type: "actions", block_id: "pulse_change", elements: [{ type: "button", action_id: PULSE_CHANGE_ACTION, text: plain("Change my answers", 75), value: `${result.roundId}:${result.token}` }] },
-      context("This button carries a key only you have: Momentum can't link your answers to you without it, so keep this message if you may want to change them."),
+      {
+        type: "actions",
+        block_id: "pulse_change",
+        elements: [
+          {
+            type: "button",
+            action_id: PULSE_CHANGE_ACTION,
+            text: plain("Change my answers", 75),
+            value: `${result.roundId}:${result.token}`,
+          },
+        ],
+      },
+      context(
+        "This button carries a key only you have: Momentum can't link your answers to you without it, so keep this message if you may want to change them.",
+      ),
     ],
   };
 }
@@ -32,7 +45,9 @@ function statsLines(stats: GroupStats): string[] {
   for (const question of stats.questions) {
     const scale = question.kind === "enps" ? "0–10" : "1–5";
     const average = question.average === null ? "–" : question.average.toFixed(1);
-    lines.push(`${escapeMrkdwn(truncate(question.text, 90))}: *${average}* (${scale}) · ${question.distribution.join(" / ")}`);
+    lines.push(
+      `${escapeMrkdwn(truncate(question.text, 90))}: *${average}* (${scale}) · ${question.distribution.join(" / ")}`,
+    );
   }
   return lines;
 }
@@ -41,10 +56,18 @@ export function pulseResultsMessage(results: PulseRoundResults): SlackMessage {
   const rate = results.participationRate === null ? "" : ` (${results.participationRate}%)`;
   const state = results.open ? "open" : "closed";
   const blocks: KnownBlock[] = [
-    section(`:bar_chart: *${escapeMrkdwn(results.title)}*, round ${results.round.number} (${results.round.localDate}, ${state})\n${results.answered} of ${results.asked} asked answered${rate}.`),
+    section(
+      `:bar_chart: *${escapeMrkdwn(results.title)}*, round ${results.round.number} (${results.round.localDate}, ${state})\n${results.answered} of ${results.asked} asked answered${rate}.`,
+    ),
   ];
-  if (results.open) blocks.push(context("Scores appear when the round closes: comparing results before and after one answer would reveal it. `/pulse close` closes it now."));
-  else if (!results.overall) blocks.push(section(`Fewer than ${results.minGroupSize} people answered, so no scores are shown.`));
+  if (results.open)
+    blocks.push(
+      context(
+        "Scores appear when the round closes: comparing results before and after one answer would reveal it. `/pulse close` closes it now.",
+      ),
+    );
+  else if (!results.overall)
+    blocks.push(section(`Fewer than ${results.minGroupSize} people answered, so no scores are shown.`));
   else {
     blocks.push(section(statsLines(results.overall).join("\n")));
     const teamLines = results.teams.map((team) =>
@@ -53,11 +76,18 @@ export function pulseResultsMessage(results: PulseRoundResults): SlackMessage {
         : `• ${escapeMrkdwn(team.label)}: ${team.hidden === "small" ? `fewer than ${results.minGroupSize} people` : "hidden so the smaller team can't be worked out"}`,
     );
     if (teamLines.length > 1) blocks.push(section(`*By team*\n${teamLines.join("\n")}`));
-    if (results.comments === null) blocks.push(context(`Comments are shown only when at least ${results.commentMinGroupSize} people answered.`));
+    if (results.comments === null)
+      blocks.push(context(`Comments are shown only when at least ${results.commentMinGroupSize} people answered.`));
     else if (results.comments.length > 0) {
-      const shown = results.comments.slice(0, COMMENTS_SHOWN).map((comment) => `> ${escapeMrkdwn(truncate(comment.replace(/\n+/g, " "), 280))}`);
+      const shown = results.comments
+        .slice(0, COMMENTS_SHOWN)
+        .map((comment) => `> ${escapeMrkdwn(truncate(comment.replace(/\n+/g, " "), 280))}`);
       const more = results.comments.length - shown.length;
-      blocks.push(section(`*Comments* (word for word, unattributed)\n${shown.join("\n")}${more > 0 ? `\n…and ${more} more in the export` : ""}`));
+      blocks.push(
+        section(
+          `*Comments* (word for word, unattributed)\n${shown.join("\n")}${more > 0 ? `\n…and ${more} more in the export` : ""}`,
+        ),
+      );
     }
   }
   const trend = results.trend.map((point) => `R${point.number}: ${point.enps === null ? "–" : signed(point.enps)}`);
@@ -77,8 +107,12 @@ export function pulseClosedMessage(result: ClosePulseResult): SlackMessage {
   return { text, blocks: [section(escapeMrkdwn(text))] };
 }
 
-export const PULSE_HELP = "`/pulse`: create a pulse survey (HR)\n`/pulse results`: results of the latest round\n`/pulse close`: close the open round now\n`/pulse stop`: no further rounds of the latest pulse";
+export const PULSE_HELP =
+  "`/pulse`: create a pulse survey (HR)\n`/pulse results`: results of the latest round\n`/pulse close`: close the open round now\n`/pulse stop`: no further rounds of the latest pulse";
 
 export function pulseHelpMessage(problem?: string): SlackMessage {
-  return { text: escapeMrkdwn(problem ?? "How to use /pulse"), blocks: [...(problem ? [section(escapeMrkdwn(truncate(problem, 500)))] : []), section(PULSE_HELP)] };
+  return {
+    text: escapeMrkdwn(problem ?? "How to use /pulse"),
+    blocks: [...(problem ? [section(escapeMrkdwn(truncate(problem, 500)))] : []), section(PULSE_HELP)],
+  };
 }

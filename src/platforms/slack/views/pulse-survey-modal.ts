@@ -3,7 +3,12 @@
 // change key, it shows their answers. The key travels only in this modal's private_metadata and their own DM.
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import type { PulseForm } from "../../../domain/pulses/answer-pulse.ts";
-import { AGREEMENT_LABELS, COMMENT_MAX_LENGTH, type PulseQuestion, type PulseQuestionKind } from "../../../domain/pulses/pulse-questions.ts";
+import {
+  AGREEMENT_LABELS,
+  COMMENT_MAX_LENGTH,
+  type PulseQuestion,
+  type PulseQuestionKind,
+} from "../../../domain/pulses/pulse-questions.ts";
 import { pulsePrivacyLines } from "../../../domain/pulses/pulse-privacy.ts";
 import { context, escapeMrkdwn, plain, section } from "./text.ts";
 
@@ -24,7 +29,10 @@ const ENPS_OPTIONS: PlainTextOption[] = Array.from({ length: 11 }, (_unused, sco
   text: plain(score === 0 ? "0 (not at all likely)" : score === 10 ? "10 (extremely likely)" : String(score)),
   value: String(score),
 }));
-const AGREEMENT_OPTIONS: PlainTextOption[] = AGREEMENT_LABELS.map((label, index) => ({ text: plain(`${index + 1} ${label}`), value: String(index + 1) }));
+const AGREEMENT_OPTIONS: PlainTextOption[] = AGREEMENT_LABELS.map((label, index) => ({
+  text: plain(`${index + 1} ${label}`),
+  value: String(index + 1),
+}));
 
 function questionBlock(question: PulseQuestion, form: PulseForm): InputBlock {
   const block_id = pulseQuestionBlock(question.id);
@@ -36,22 +44,57 @@ function questionBlock(question: PulseQuestion, form: PulseForm): InputBlock {
       block_id,
       optional: true,
       label,
-      hint: plain(`Shown word for word and without your name, only when at least ${form.commentMinGroupSize} people answered.`),
-      element: { type: "plain_text_input", action_id: PULSE_ANSWER_ACTION, multiline: true, max_length: COMMENT_MAX_LENGTH, ...(initial ? { initial_value: initial } : {}) },
+      hint: plain(
+        `Shown word for word and without your name, only when at least ${form.commentMinGroupSize} people answered.`,
+      ),
+      element: {
+        type: "plain_text_input",
+        action_id: PULSE_ANSWER_ACTION,
+        multiline: true,
+        max_length: COMMENT_MAX_LENGTH,
+        ...(initial ? { initial_value: initial } : {}),
+      },
     };
   }
   const options = question.kind === "enps" ? ENPS_OPTIONS : AGREEMENT_OPTIONS;
   const initial = options.find((candidate) => candidate.value === String(form.values.scores[question.id]));
   return question.kind === "enps"
-    ? { type: "input", block_id, label, element: { type: "static_select", action_id: PULSE_ANSWER_ACTION, placeholder: plain("Choose 0–10"), options, ...(initial ? { initial_option: initial } : {}) } }
-    : { type: "input", block_id, label, element: { type: "radio_buttons", action_id: PULSE_ANSWER_ACTION, options, ...(initial ? { initial_option: initial } : {}) } };
+    ? {
+        type: "input",
+        block_id,
+        label,
+        element: {
+          type: "static_select",
+          action_id: PULSE_ANSWER_ACTION,
+          placeholder: plain("Choose 0–10"),
+          options,
+          ...(initial ? { initial_option: initial } : {}),
+        },
+      }
+    : {
+        type: "input",
+        block_id,
+        label,
+        element: {
+          type: "radio_buttons",
+          action_id: PULSE_ANSWER_ACTION,
+          options,
+          ...(initial ? { initial_option: initial } : {}),
+        },
+      };
 }
 
 export function pulseSurveyModal(form: PulseForm, closesLabel: string, token?: string): ModalView {
   const metadata: PulseSurveyMetadata = { roundId: form.roundId, ...(token ? { token } : {}) };
-  const privacy = pulsePrivacyLines({ minGroupSize: form.minGroupSize, commentMinGroupSize: form.commentMinGroupSize, closesLabel });
+  const privacy = pulsePrivacyLines({
+    minGroupSize: form.minGroupSize,
+    commentMinGroupSize: form.commentMinGroupSize,
+    closesLabel,
+  });
   const blocks: KnownBlock[] = [
-    section(`*${escapeMrkdwn(form.title)}*${form.editing ? "\nThese are your current answers: change any of them and submit." : ""}`),
+    section(
+      `*${escapeMrkdwn(form.title)}*${form.editing ? "\nThese are your current answers: change any of them and submit." : ""}`,
+    ),
     section(`:lock: *Who sees what*\n${privacy.map((line) => `• ${escapeMrkdwn(line)}`).join("\n")}`),
     ...form.questions.map((question) => questionBlock(question, form)),
     context("Open until " + escapeMrkdwn(closesLabel) + "."),

@@ -9,7 +9,13 @@ import { feedbackReceivedMessage, feedbackRequestedMessage } from "./feedback-me
 import { noticeMessage } from "./notice-message.ts";
 import { oneOnOneAgendaMessage } from "./one-on-one-messages.ts";
 import { teamSummaryMessage } from "./summary-messages.ts";
-import { reviewManagerRequestedMessage, reviewNudgeMessage, reviewReleaseReadyMessage, reviewReleasedMessage, reviewSelfRequestedMessage } from "./review-messages.ts";
+import {
+  reviewManagerRequestedMessage,
+  reviewNudgeMessage,
+  reviewReleaseReadyMessage,
+  reviewReleasedMessage,
+  reviewSelfRequestedMessage,
+} from "./review-messages.ts";
 import { pulseAskMessage, pulseReminderMessage, pulseResultsSharedMessage } from "./pulse-messages.ts";
 import type { SlackMessage } from "./text.ts";
 

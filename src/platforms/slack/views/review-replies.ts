@@ -33,7 +33,19 @@ export function reviewCycleCreatedMessage(cycle: CreatedReviewCycle): SlackMessa
       ),
       ...cycle.dueDateWarnings.map((warning) => section(`:warning: ${escapeMrkdwn(warning)}`)),
       context("Launching sends everyone taking part a message with a button to write their self-review."),
-      { type: "actions", block_id: "review_cycle_created", elements: [{ type: "button", action_id: REVIEW_LAUNCH_ACTION, style: "primary", text: plain("Launch", 75), value: cycle.cycleId }] },
+      {
+        type: "actions",
+        block_id: "review_cycle_created",
+        elements: [
+          {
+            type: "button",
+            action_id: REVIEW_LAUNCH_ACTION,
+            style: "primary",
+            text: plain("Launch", 75),
+            value: cycle.cycleId,
+          },
+        ],
+      },
     ],
   };
 }
@@ -54,52 +66,104 @@ const step = (completion: StepCompletion) => `${completion.submitted}/${completi
 
 export function reviewStatusMessage(report: ReviewStatusReport): SlackMessage {
   const { cycle } = report;
-  const lines = report.byManager.slice(0, 40).map((group) => `• ${escapeMrkdwn(group.managerName)}: self ${step(group.self)} · manager ${step(group.manager)}`);
-  const pending = report.pending.map((item) => (item.kind === "self" ? `• ${escapeMrkdwn(item.authorName)}: self-review` : `• ${escapeMrkdwn(item.authorName)}: review of ${escapeMrkdwn(item.subjectName)}`));
-  if (report.pendingCount > report.pending.length) pending.push(`…and ${report.pendingCount - report.pending.length} more`);
+  const lines = report.byManager
+    .slice(0, 40)
+    .map((group) => `• ${escapeMrkdwn(group.managerName)}: self ${step(group.self)} · manager ${step(group.manager)}`);
+  const pending = report.pending.map((item) =>
+    item.kind === "self"
+      ? `• ${escapeMrkdwn(item.authorName)}: self-review`
+      : `• ${escapeMrkdwn(item.authorName)}: review of ${escapeMrkdwn(item.subjectName)}`,
+  );
+  if (report.pendingCount > report.pending.length)
+    pending.push(`…and ${report.pendingCount - report.pending.length} more`);
   return {
     text: escapedText`${cycle.name}: self-reviews ${step(report.steps.self)}, manager reviews ${step(report.steps.manager)}`,
     blocks: [
-      section(`*${escapeMrkdwn(cycle.name)}* (${cycle.status}) · ${report.scope === "team" ? "your team" : "everyone"}\nSelf-reviews *${step(report.steps.self)}* (due ${cycle.selfDueLabel}) · manager reviews *${step(report.steps.manager)}* (due ${cycle.managerDueLabel})`),
+      section(
+        `*${escapeMrkdwn(cycle.name)}* (${cycle.status}) · ${report.scope === "team" ? "your team" : "everyone"}\nSelf-reviews *${step(report.steps.self)}* (due ${cycle.selfDueLabel}) · manager reviews *${step(report.steps.manager)}* (due ${cycle.managerDueLabel})`,
+      ),
       ...(lines.length > 0 ? [section(`*By manager*\n${lines.join("\n")}`)] : []),
-      section(pending.length > 0 ? `*Pending (${report.pendingCount})*\n${pending.join("\n")}` : "*Nobody is pending.*"),
+      section(
+        pending.length > 0 ? `*Pending (${report.pendingCount})*\n${pending.join("\n")}` : "*Nobody is pending.*",
+      ),
     ],
   };
 }
 
 export function nudgePreviewMessage(preview: NudgePreview): SlackMessage {
-  if (preview.people === 0) return { text: escapedText`Nobody is pending in ${preview.cycleName}.`, blocks: [section(`Nobody is pending in *${escapeMrkdwn(preview.cycleName)}*: there is nobody to nudge.`)] };
+  if (preview.people === 0)
+    return {
+      text: escapedText`Nobody is pending in ${preview.cycleName}.`,
+      blocks: [section(`Nobody is pending in *${escapeMrkdwn(preview.cycleName)}*: there is nobody to nudge.`)],
+    };
   const names = preview.sampleNames.map(escapeMrkdwn);
   const more = preview.people - names.length;
   return {
     text: escapedText`Nudge ${preview.people} people about ${preview.cycleName}?`,
     blocks: [
-      section(`This will remind *${preview.people}* ${preview.people === 1 ? "person" : "people"} with ${preview.reviews} pending ${preview.reviews === 1 ? "review" : "reviews"} in *${escapeMrkdwn(preview.cycleName)}*: ${joinNames(more > 0 ? [...names, `${more} more`] : names)}.`),
+      section(
+        `This will remind *${preview.people}* ${preview.people === 1 ? "person" : "people"} with ${preview.reviews} pending ${preview.reviews === 1 ? "review" : "reviews"} in *${escapeMrkdwn(preview.cycleName)}*: ${joinNames(more > 0 ? [...names, `${more} more`] : names)}.`,
+      ),
       {
         type: "actions",
         block_id: "review_nudge_preview",
-        elements: [{ type: "button", action_id: REVIEW_NUDGE_CONFIRM_ACTION, style: "primary", text: plain(`Nudge ${preview.people} ${preview.people === 1 ? "person" : "people"}`, 75), value: `${preview.cycleId}|${preview.runId}` }],
+        elements: [
+          {
+            type: "button",
+            action_id: REVIEW_NUDGE_CONFIRM_ACTION,
+            style: "primary",
+            text: plain(`Nudge ${preview.people} ${preview.people === 1 ? "person" : "people"}`, 75),
+            value: `${preview.cycleId}|${preview.runId}`,
+          },
+        ],
       },
     ],
   };
 }
 
 export function nudgedMessage(result: { cycleName: string; people: number; queued: number }): SlackMessage {
-  const text = result.queued === 0 ? `Those people were already nudged from this preview: nobody gets it twice.` : `:bell: Nudged ${result.queued} ${result.queued === 1 ? "person" : "people"} about ${result.cycleName}.`;
+  const text =
+    result.queued === 0
+      ? `Those people were already nudged from this preview: nobody gets it twice.`
+      : `:bell: Nudged ${result.queued} ${result.queued === 1 ? "person" : "people"} about ${result.cycleName}.`;
   return { text, blocks: [section(escapeMrkdwn(text))] };
 }
 
-export function reviewSavedMessage(options: { reviewId: string; kind: "self" | "manager"; subjectName: string; final: boolean; managerAsked?: boolean; answered?: number; questionCount?: number }): SlackMessage {
+export function reviewSavedMessage(options: {
+  reviewId: string;
+  kind: "self" | "manager";
+  subjectName: string;
+  final: boolean;
+  managerAsked?: boolean;
+  answered?: number;
+  questionCount?: number;
+}): SlackMessage {
   const what = options.kind === "self" ? "Your self-review" : `Your review of ${options.subjectName}`;
   if (options.final) {
-    const after = options.kind === "self" ? (options.managerAsked ? "Thank you! Your manager has been asked for their review." : "Thank you!") : `Once HR closes the cycle you can share it with ${options.subjectName}.`;
-    return { text: escapedText`${what} is submitted.`, blocks: [section(`:white_check_mark: ${escapeMrkdwn(what)} is submitted. ${escapeMrkdwn(after)}`)] };
+    const after =
+      options.kind === "self"
+        ? options.managerAsked
+          ? "Thank you! Your manager has been asked for their review."
+          : "Thank you!"
+        : `Once HR closes the cycle you can share it with ${options.subjectName}.`;
+    return {
+      text: escapedText`${what} is submitted.`,
+      blocks: [section(`:white_check_mark: ${escapeMrkdwn(what)} is submitted. ${escapeMrkdwn(after)}`)],
+    };
   }
   return {
     text: escapedText`${what} is saved as a draft.`,
     blocks: [
-      section(`:floppy_disk: ${escapeMrkdwn(what)} is saved as a draft (${options.answered ?? 0} of ${options.questionCount ?? 0} answered). Nothing is lost: carry on whenever you like.`),
-      { type: "actions", block_id: "review_draft_saved", elements: [{ type: "button", action_id: REVIEW_OPEN_ACTION, text: plain("Continue", 75), value: options.reviewId }] },
+      section(
+        `:floppy_disk: ${escapeMrkdwn(what)} is saved as a draft (${options.answered ?? 0} of ${options.questionCount ?? 0} answered). Nothing is lost: carry on whenever you like.`,
+      ),
+      {
+        type: "actions",
+        block_id: "review_draft_saved",
+        elements: [
+          { type: "button", action_id: REVIEW_OPEN_ACTION, text: plain("Continue", 75), value: options.reviewId },
+        ],
+      },
     ],
   };
 }

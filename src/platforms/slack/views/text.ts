@@ -28,7 +28,10 @@ export function escapeUserMessage(text: string): string {
  * Values that are already Slack markup (a `<@U…>` mention) go through `slackMarkup`.
  */
 export function escapedText(strings: TemplateStringsArray, ...values: unknown[]): string {
-  return strings.reduce((out, literal, index) => out + literal + (index < values.length ? escapeValue(values[index]) : ""), "");
+  return strings.reduce(
+    (out, literal, index) => out + literal + (index < values.length ? escapeValue(values[index]) : ""),
+    "",
+  );
 }
 
 /** Markup Momentum built itself (a mention, a channel link): passed through `escapedText` as it is. */
@@ -74,7 +77,10 @@ export function section(mrkdwnText: string): SectionBlock {
 }
 
 export function context(...mrkdwnTexts: string[]): ContextBlock {
-  return { type: "context", elements: mrkdwnTexts.map((text) => ({ type: "mrkdwn" as const, text: truncate(text, SECTION_TEXT_LIMIT) })) };
+  return {
+    type: "context",
+    elements: mrkdwnTexts.map((text) => ({ type: "mrkdwn" as const, text: truncate(text, SECTION_TEXT_LIMIT) })),
+  };
 }
 
 /** "Alice", "Alice and Bob", "Alice, Bob and Carol". */

@@ -27,8 +27,12 @@ export function announceFormCard(view: AnnounceFormView): AdaptiveCard {
   const offered = new Set(view.channels.map((channel) => channel.conversationId));
   const chosen = (values.channels ?? []).filter((id) => offered.has(id));
   const body: CardElement[] = [
-    ...(view.formError ? [paragraph(plain(view.formError), { color: "Attention", weight: "Bolder", id: "formError" })] : []),
-    subtle("Momentum posts it once in each channel you choose. Channels appear here once Momentum has been added to their team."),
+    ...(view.formError
+      ? [paragraph(plain(view.formError), { color: "Attention", weight: "Bolder", id: "formError" })]
+      : []),
+    subtle(
+      "Momentum posts it once in each channel you choose. Channels appear here once Momentum has been added to their team.",
+    ),
     {
       type: "Input.ChoiceSet",
       id: "channels",
@@ -51,8 +55,19 @@ export function announceFormCard(view: AnnounceFormView): AdaptiveCard {
       placeholder: "Our review cycle starts on Monday…",
       ...(values.text ? { value: values.text } : {}),
     },
-    { type: "Input.Toggle", id: "withAck", title: "Ask people to acknowledge", valueOn: "true", valueOff: "false", value: values.withAck ? "true" : "false" },
+    {
+      type: "Input.Toggle",
+      id: "withAck",
+      title: "Ask people to acknowledge",
+      valueOn: "true",
+      valueOff: "false",
+      value: values.withAck ? "true" : "false",
+    },
   ];
-  const data = { action: ANNOUNCE_SUBMIT_ACTION, formId: view.formId, ...(view.cycleId ? { cycleId: view.cycleId } : {}) };
+  const data = {
+    action: ANNOUNCE_SUBMIT_ACTION,
+    formId: view.formId,
+    ...(view.cycleId ? { cycleId: view.cycleId } : {}),
+  };
   return adaptiveCard(body, [{ type: "Action.Submit", title: "Post", style: "positive", data }]);
 }

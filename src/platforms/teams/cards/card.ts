@@ -16,7 +16,12 @@ export interface CardAttachment {
 }
 
 export function adaptiveCard(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
-  const card: AdaptiveCard = { type: "AdaptiveCard", $schema: "http://adaptivecards.io/schemas/adaptive-card.json", version: "1.5", body };
+  const card: AdaptiveCard = {
+    type: "AdaptiveCard",
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    version: "1.5",
+    body,
+  };
   if (actions.length > 0) card.actions = actions;
   return card;
 }
@@ -25,9 +30,26 @@ export function asAttachment(card: AdaptiveCard): CardAttachment {
   return { contentType: "application/vnd.microsoft.card.adaptive", content: card };
 }
 
-export const heading = (text: string): CardElement => ({ type: "TextBlock", text, weight: "Bolder", size: "Medium", wrap: true });
-export const paragraph = (text: string, extra: CardElement = {}): CardElement => ({ type: "TextBlock", text, wrap: true, ...extra });
-export const subtle = (text: string): CardElement => ({ type: "TextBlock", text, wrap: true, isSubtle: true, size: "Small" });
+export const heading = (text: string): CardElement => ({
+  type: "TextBlock",
+  text,
+  weight: "Bolder",
+  size: "Medium",
+  wrap: true,
+});
+export const paragraph = (text: string, extra: CardElement = {}): CardElement => ({
+  type: "TextBlock",
+  text,
+  wrap: true,
+  ...extra,
+});
+export const subtle = (text: string): CardElement => ({
+  type: "TextBlock",
+  text,
+  wrap: true,
+  isSubtle: true,
+  size: "Small",
+});
 
 /** Card text is rendered as a Markdown subset: people's words must not turn into links or formatting by accident. */
 export function plain(text: string): string {

@@ -11,13 +11,21 @@ export function openCheckInFormAction(options: { periodKey?: string; title?: str
     type: "Action.Submit",
     title: options.title ?? "Start check-in",
     style: "positive",
-    data: { msteams: { type: "task/fetch" }, action: CHECKIN_START_ACTION, ...(options.periodKey ? { periodKey: options.periodKey } : {}) },
+    data: {
+      msteams: { type: "task/fetch" },
+      action: CHECKIN_START_ACTION,
+      ...(options.periodKey ? { periodKey: options.periodKey } : {}),
+    },
   };
 }
 
 export function checkInPromptCard(view: { periodKey: string; deadlineLabel: string }): AdaptiveCard {
   return adaptiveCard(
-    [heading("🗓️ Time for your weekly check-in"), paragraph("How did your week go? It takes about two minutes."), subtle(`Please answer by ${view.deadlineLabel}.`)],
+    [
+      heading("🗓️ Time for your weekly check-in"),
+      paragraph("How did your week go? It takes about two minutes."),
+      subtle(`Please answer by ${view.deadlineLabel}.`),
+    ],
     [openCheckInFormAction({ periodKey: view.periodKey })],
   );
 }
@@ -33,17 +41,30 @@ export function checkInReminderCard(view: { periodKey: string; deadlineLabel: st
 export function checkInStartCard(view: { deadlineLabel: string; submitted: boolean }): AdaptiveCard {
   return view.submitted
     ? adaptiveCard(
-        [paragraph("You've already checked in this week. You can still change your answers."), subtle(`Editable until ${view.deadlineLabel}.`)],
+        [
+          paragraph("You've already checked in this week. You can still change your answers."),
+          subtle(`Editable until ${view.deadlineLabel}.`),
+        ],
         [openCheckInFormAction({ title: "Edit check-in" })],
       )
-    : adaptiveCard([paragraph("How did your week go? Open the form to check in."), subtle(`Please answer by ${view.deadlineLabel}.`)], [openCheckInFormAction()]);
+    : adaptiveCard(
+        [
+          paragraph("How did your week go? Open the form to check in."),
+          subtle(`Please answer by ${view.deadlineLabel}.`),
+        ],
+        [openCheckInFormAction()],
+      );
 }
 
 /** After a submission: when it can still be edited, and a button to do so. */
 export function checkInSavedCard(view: { created: boolean; weekLabel: string; deadlineLabel: string }): AdaptiveCard {
   const verb = view.created ? "saved" : "updated";
   return adaptiveCard(
-    [paragraph(`✅ Thanks! Your check-in for the week of ${view.weekLabel} is ${verb}; you can edit it until ${view.deadlineLabel}.`)],
+    [
+      paragraph(
+        `✅ Thanks! Your check-in for the week of ${view.weekLabel} is ${verb}; you can edit it until ${view.deadlineLabel}.`,
+      ),
+    ],
     [openCheckInFormAction({ title: "Edit check-in" })],
   );
 }

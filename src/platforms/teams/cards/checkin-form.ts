@@ -41,12 +41,17 @@ export function checkInFormCard(view: CheckInFormView): AdaptiveCard {
   const errors = view.fieldErrors ?? {};
   const values = view.values;
   const body: CardElement[] = [];
-  if (view.formError) body.push(paragraph(plain(view.formError), { color: "Attention", weight: "Bolder", id: "formError" }));
+  if (view.formError)
+    body.push(paragraph(plain(view.formError), { color: "Attention", weight: "Bolder", id: "formError" }));
   const period = view.period;
   if (period) {
     const week = weekOfLabel(period.key);
     body.push(
-      subtle(view.editing ? `You've checked in for the week of ${week}: change anything you like until ${period.deadlineLabel}.` : `Week of ${week} · please answer by ${period.deadlineLabel}.`),
+      subtle(
+        view.editing
+          ? `You've checked in for the week of ${week}: change anything you like until ${period.deadlineLabel}.`
+          : `Week of ${week} · please answer by ${period.deadlineLabel}.`,
+      ),
     );
   }
   const moodIsOffered = view.moodOptions.some((option) => String(option.value) === values.mood);
@@ -62,21 +67,43 @@ export function checkInFormCard(view: CheckInFormView): AdaptiveCard {
       ...(moodIsOffered ? { value: values.mood } : {}),
     },
     ...fieldError("mood", errors.mood),
-    textInput("progress", "What did you move forward this week?", values.progress, { required: true, placeholder: "Shipped the import, reviewed two designs…" }),
+    textInput("progress", "What did you move forward this week?", values.progress, {
+      required: true,
+      placeholder: "Shipped the import, reviewed two designs…",
+    }),
     ...fieldError("progress", errors.progress),
-    textInput("plans", "What do you plan for next week?", values.plans, { required: true, placeholder: "Finish the onboarding flow…" }),
+    textInput("plans", "What do you plan for next week?", values.plans, {
+      required: true,
+      placeholder: "Finish the onboarding flow…",
+    }),
     ...fieldError("plans", errors.plans),
-    textInput("blockers", "Anything blocking you? (optional)", values.blockers, { required: false, placeholder: "Waiting on…" }),
+    textInput("blockers", "Anything blocking you? (optional)", values.blockers, {
+      required: false,
+      placeholder: "Waiting on…",
+    }),
     ...fieldError("blockers", errors.blockers),
-    textInput("forManager", "Anything for your manager? (optional)", values.forManager, { required: false, placeholder: "Only your manager sees this." }),
+    textInput("forManager", "Anything for your manager? (optional)", values.forManager, {
+      required: false,
+      placeholder: "Only your manager sees this.",
+    }),
     ...fieldError("forManager", errors.forManager),
     ...checkInGoalInputs(view.goals ?? []),
   );
-  const submit = { type: "Action.Submit", title: view.editing ? "Update check-in" : "Submit check-in", style: "positive", data: { action: CHECKIN_FORM_SUBMIT_ACTION, ...goalsShownData(view.goals ?? []) } };
+  const submit = {
+    type: "Action.Submit",
+    title: view.editing ? "Update check-in" : "Submit check-in",
+    style: "positive",
+    data: { action: CHECKIN_FORM_SUBMIT_ACTION, ...goalsShownData(view.goals ?? []) },
+  };
   return adaptiveCard(body, [submit]);
 }
 
-function textInput(id: CheckInField, label: string, value: string | undefined, options: { required: boolean; placeholder: string }): CardElement {
+function textInput(
+  id: CheckInField,
+  label: string,
+  value: string | undefined,
+  options: { required: boolean; placeholder: string },
+): CardElement {
   return {
     type: "Input.Text",
     id,
@@ -92,5 +119,17 @@ function textInput(id: CheckInField, label: string, value: string | undefined, o
 
 /** The server's message for one field, placed right under it (client-side errorMessage only covers empty fields). */
 function fieldError(field: CheckInField, message: string | undefined): CardElement[] {
-  return message ? [{ type: "TextBlock", id: `${field}Error`, text: plain(message), color: "Attention", size: "Small", wrap: true, spacing: "None" }] : [];
+  return message
+    ? [
+        {
+          type: "TextBlock",
+          id: `${field}Error`,
+          text: plain(message),
+          color: "Attention",
+          size: "Small",
+          wrap: true,
+          spacing: "None",
+        },
+      ]
+    : [];
 }

@@ -7,16 +7,26 @@ const MOOD_FACES = ["😣", "😕", "😐", "🙂", "😄"];
 
 export function checkInHistoryCard(view: { items: CheckInHistoryItem[] }): AdaptiveCard {
   if (view.items.length === 0) {
-    return adaptiveCard([heading("Your check-ins"), paragraph("You haven't checked in yet. Your answers will show up here.")], [openCheckInFormAction()]);
+    return adaptiveCard(
+      [heading("Your check-ins"), paragraph("You haven't checked in yet. Your answers will show up here.")],
+      [openCheckInFormAction()],
+    );
   }
-  const body: CardElement[] = [heading(`Your last ${view.items.length === 1 ? "check-in" : `${view.items.length} check-ins`}`)];
+  const body: CardElement[] = [
+    heading(`Your last ${view.items.length === 1 ? "check-in" : `${view.items.length} check-ins`}`),
+  ];
   for (const item of view.items) {
     body.push({
       type: "Container",
       separator: true,
       spacing: "Medium",
       items: [
-        { type: "TextBlock", text: `${item.periodLabel} · mood ${item.mood}/5 ${MOOD_FACES[item.mood - 1] ?? ""}`.trim(), weight: "Bolder", wrap: true },
+        {
+          type: "TextBlock",
+          text: `${item.periodLabel} · mood ${item.mood}/5 ${MOOD_FACES[item.mood - 1] ?? ""}`.trim(),
+          weight: "Bolder",
+          wrap: true,
+        },
         {
           type: "FactSet",
           facts: [

@@ -39,6 +39,18 @@ export function feedbackAnswerFormCard(view: FeedbackAnswerFormView): AdaptiveCa
     maxLength: FEEDBACK_MAX_LENGTH,
     ...(view.answer ? { value: view.answer } : {}),
   });
-  if (ask) body.push(subtle(`🔒 Your answer goes to ${plain(listNames(ask.readerNames))} only. It can't be changed after you send it.`));
-  return adaptiveCard(body, [{ type: "Action.Submit", title: "Send answer", style: "positive", data: { action: FEEDBACK_ANSWER_SUBMIT_ACTION, askId: view.askId } }]);
+  if (ask)
+    body.push(
+      subtle(
+        `🔒 Your answer goes to ${plain(listNames(ask.readerNames))} only. It can't be changed after you send it.`,
+      ),
+    );
+  return adaptiveCard(body, [
+    {
+      type: "Action.Submit",
+      title: "Send answer",
+      style: "positive",
+      data: { action: FEEDBACK_ANSWER_SUBMIT_ACTION, askId: view.askId },
+    },
+  ]);
 }

@@ -4,9 +4,23 @@
 import type { OutboundMessage } from "../../../domain/notifications/messages.ts";
 import type { FeedbackListItem } from "../../../domain/feedback/list-feedback-for-me.ts";
 import type { FeedbackPreview } from "../../../domain/feedback/preview-feedback.ts";
-import { adaptiveCard, heading, listNames, paragraph, plain, subtle, type AdaptiveCard, type CardElement } from "./card.ts";
+import {
+  adaptiveCard,
+  heading,
+  listNames,
+  paragraph,
+  plain,
+  subtle,
+  type AdaptiveCard,
+  type CardElement,
+} from "./card.ts";
 
-export const FEEDBACK_CARD_ACTIONS = { send: "feedback_send", cancel: "feedback_cancel", answer: "feedback_answer", decline: "feedback_decline" } as const;
+export const FEEDBACK_CARD_ACTIONS = {
+  send: "feedback_send",
+  cancel: "feedback_cancel",
+  answer: "feedback_answer",
+  decline: "feedback_decline",
+} as const;
 
 type FeedbackReceived = Extract<OutboundMessage, { type: "feedback.received" }>;
 type FeedbackRequested = Extract<OutboundMessage, { type: "feedback.requested" }>;
@@ -14,9 +28,13 @@ type FeedbackRequested = Extract<OutboundMessage, { type: "feedback.requested" }
 function receivedHeadline(message: FeedbackReceived): string {
   const giver = plain(message.giverName);
   const topic = message.topic ? plain(message.topic) : "";
-  if (message.reader === "recipient") return message.topic ? `🔒 ${giver} answered the request for feedback about "${topic}"` : `🔒 ${giver} sent you private feedback`;
+  if (message.reader === "recipient")
+    return message.topic
+      ? `🔒 ${giver} answered the request for feedback about "${topic}"`
+      : `🔒 ${giver} sent you private feedback`;
   const recipient = plain(message.recipientName);
-  if (message.sharedReason === "requester") return `🔒 ${giver} answered your request for feedback on ${recipient} about "${topic}"`;
+  if (message.sharedReason === "requester")
+    return `🔒 ${giver} answered your request for feedback on ${recipient} about "${topic}"`;
   return message.topic
     ? `🔒 ${giver} answered a request for feedback on ${recipient} about "${topic}", shared with you as their manager`
     : `🔒 ${giver} gave ${recipient} feedback and shared it with you as their manager`;
@@ -26,16 +44,27 @@ function receivedWhoCanSee(message: FeedbackReceived): string {
   if (message.reader === "shared") return `Only ${plain(message.recipientName)} and you can see this.`;
   if (!message.sharedWithName) return "Only you can see this.";
   const other = plain(message.sharedWithName);
-  return message.sharedReason === "requester" ? `You and ${other} (who asked for it) can see this.` : `You and your manager ${other} can see this.`;
+  return message.sharedReason === "requester"
+    ? `You and ${other} (who asked for it) can see this.`
+    : `You and your manager ${other} can see this.`;
 }
 
 export function feedbackReceivedCard(message: FeedbackReceived): AdaptiveCard {
-  return adaptiveCard([heading(receivedHeadline(message)), paragraph(plain(message.text)), subtle(receivedWhoCanSee(message))]);
+  return adaptiveCard([
+    heading(receivedHeadline(message)),
+    paragraph(plain(message.text)),
+    subtle(receivedWhoCanSee(message)),
+  ]);
 }
 
 /** The Action.Submit that makes Teams open the answer dialog (a `task/fetch` invoke) for one ask. */
 export function openAnswerDialogAction(askId: string): CardElement {
-  return { type: "Action.Submit", title: "Answer", style: "positive", data: { msteams: { type: "task/fetch" }, action: FEEDBACK_CARD_ACTIONS.answer, askId } };
+  return {
+    type: "Action.Submit",
+    title: "Answer",
+    style: "positive",
+    data: { msteams: { type: "task/fetch" }, action: FEEDBACK_CARD_ACTIONS.answer, askId },
+  };
 }
 
 export function feedbackRequestedCard(message: FeedbackRequested): AdaptiveCard {
@@ -44,8 +73,18 @@ export function feedbackRequestedCard(message: FeedbackRequested): AdaptiveCard 
     ? `💬 ${requester} would like your feedback about "${plain(message.topic)}".`
     : `💬 ${requester} would like your feedback on ${plain(message.subjectName)} about "${plain(message.topic)}".`;
   return adaptiveCard(
-    [paragraph(ask, { weight: "Bolder" }), subtle(`🔒 Your answer goes to ${plain(listNames(message.readerNames))} only. You can answer once.`)],
-    [openAnswerDialogAction(message.askId), { type: "Action.Submit", title: "Decline", data: { action: FEEDBACK_CARD_ACTIONS.decline, askId: message.askId } }],
+    [
+      paragraph(ask, { weight: "Bolder" }),
+      subtle(`🔒 Your answer goes to ${plain(listNames(message.readerNames))} only. You can answer once.`),
+    ],
+    [
+      openAnswerDialogAction(message.askId),
+      {
+        type: "Action.Submit",
+        title: "Decline",
+        data: { action: FEEDBACK_CARD_ACTIONS.decline, askId: message.askId },
+      },
+    ],
   );
 }
 
@@ -59,14 +98,20 @@ export function feedbackPreviewCard(view: { draftId: string; text: string; previ
   const who = canShare
     ? [`${onlyLabel}: ${preview.summaries.recipient}`, `${sharedLabel}: ${preview.summaries.recipient_and_manager}`]
     : [preview.manager ? preview.summaries.recipient : preview.summaries.recipient_and_manager];
-  const send = (title: string, audience: string): CardElement => ({ type: "Action.Submit", title, data: { action: FEEDBACK_CARD_ACTIONS.send, draftId, audience } });
+  const send = (title: string, audience: string): CardElement => ({
+    type: "Action.Submit",
+    title,
+    data: { action: FEEDBACK_CARD_ACTIONS.send, draftId, audience },
+  });
   return adaptiveCard(
     [
       heading(`👀 Preview of your private feedback for ${plain(recipient)}`),
       paragraph(plain(view.text)),
       paragraph("**Who will see it**"),
       ...who.map((line) => paragraph(`• ${plain(line)}`)),
-      subtle("Only you can see this preview. Nothing is sent until you choose; the draft is deleted when you send or cancel it, or after 30 minutes."),
+      subtle(
+        "Only you can see this preview. Nothing is sent until you choose; the draft is deleted when you send or cancel it, or after 30 minutes.",
+      ),
     ],
     [
       { ...send(onlyLabel, "recipient"), style: "positive" },
@@ -86,12 +131,24 @@ function listLabel(item: FeedbackListItem, timeZone: string): string {
 }
 
 export function feedbackListCard(view: { items: FeedbackListItem[]; timeZone: string }): AdaptiveCard {
-  if (view.items.length === 0) return adaptiveCard([paragraph("🔒 No feedback for you yet. When someone sends you feedback, it shows up here, and only you see this list.")]);
+  if (view.items.length === 0)
+    return adaptiveCard([
+      paragraph(
+        "🔒 No feedback for you yet. When someone sends you feedback, it shows up here, and only you see this list.",
+      ),
+    ]);
   return adaptiveCard([
     heading(`🔒 Feedback you can read (latest ${view.items.length})`),
     subtle("Only you see this list."),
     ...view.items.flatMap((item): CardElement[] => [
-      { type: "TextBlock", text: listLabel(item, view.timeZone), wrap: true, weight: "Bolder", separator: true, spacing: "Medium" },
+      {
+        type: "TextBlock",
+        text: listLabel(item, view.timeZone),
+        wrap: true,
+        weight: "Bolder",
+        separator: true,
+        spacing: "Medium",
+      },
       paragraph(plain(item.text)),
     ]),
   ]);

@@ -19,7 +19,10 @@ export function openGoalDialogAction(kind: "create" | "update"): CardElement {
     type: "Action.Submit",
     title: kind === "create" ? "New goal" : "Update progress",
     ...(kind === "create" ? { style: "positive" } : {}),
-    data: { msteams: { type: "task/fetch" }, action: kind === "create" ? GOAL_CREATE_OPEN_ACTION : GOAL_UPDATE_OPEN_ACTION },
+    data: {
+      msteams: { type: "task/fetch" },
+      action: kind === "create" ? GOAL_CREATE_OPEN_ACTION : GOAL_UPDATE_OPEN_ACTION,
+    },
   };
 }
 
@@ -39,10 +42,27 @@ const RISK_TEXT: Record<GoalRiskReason, string> = {
 function goalItem(goal: MyGoal): CardElement {
   const items: CardElement[] = [
     paragraph(`**${plain(goal.title)}** · ${GOAL_LEVEL_LABELS[goal.level]}`),
-    { type: "TextBlock", text: `${progressBar(goal.progressPercent)} · ${plain(formatGoalValue(goal))} · ${GOAL_STATUS_LABELS[goal.status]} · due ${goal.dueDate}`, wrap: true, fontType: "Monospace", spacing: "None" },
+    {
+      type: "TextBlock",
+      text: `${progressBar(goal.progressPercent)} · ${plain(formatGoalValue(goal))} · ${GOAL_STATUS_LABELS[goal.status]} · due ${goal.dueDate}`,
+      wrap: true,
+      fontType: "Monospace",
+      spacing: "None",
+    },
   ];
-  if (goal.parent) items.push(subtle(`↳ aligns to ${GOAL_LEVEL_LABELS[goal.parent.level].toLowerCase()} goal "${plain(goal.parent.title)}"`));
-  if (goal.risks.length > 0) items.push({ type: "TextBlock", text: `⚠️ ${goal.risks.map((reason) => RISK_TEXT[reason]).join(", ")}`, color: "Attention", size: "Small", wrap: true, spacing: "None" });
+  if (goal.parent)
+    items.push(
+      subtle(`↳ aligns to ${GOAL_LEVEL_LABELS[goal.parent.level].toLowerCase()} goal "${plain(goal.parent.title)}"`),
+    );
+  if (goal.risks.length > 0)
+    items.push({
+      type: "TextBlock",
+      text: `⚠️ ${goal.risks.map((reason) => RISK_TEXT[reason]).join(", ")}`,
+      color: "Attention",
+      size: "Small",
+      wrap: true,
+      spacing: "None",
+    });
   return { type: "Container", separator: true, items };
 }
 
@@ -54,24 +74,44 @@ export function goalStartCard(view: { goals: MyGoal[] }): AdaptiveCard {
       ? [paragraph("You have no open goals yet. Set one, and align it with your team's or the company's goals.")]
       : [heading(`Your open goals (${open.length})`), ...open.slice(0, 10).map(goalItem)];
   if (open.length > 10) body.push(subtle(`…and ${open.length - 10} more: type "goal list" to see them all.`));
-  return adaptiveCard(body, [openGoalDialogAction("create"), ...(view.goals.length > 0 ? [openGoalDialogAction("update")] : [])]);
+  return adaptiveCard(body, [
+    openGoalDialogAction("create"),
+    ...(view.goals.length > 0 ? [openGoalDialogAction("update")] : []),
+  ]);
 }
 
 /** `goal list`: every goal I own with what it aligns to, open ones first. */
 export function goalListCard(view: { goals: MyGoal[] }): AdaptiveCard {
-  if (view.goals.length === 0) return adaptiveCard([paragraph('You have no goals yet. Type "goal" to set one.')], [openGoalDialogAction("create")]);
+  if (view.goals.length === 0)
+    return adaptiveCard(
+      [paragraph('You have no goals yet. Type "goal" to set one.')],
+      [openGoalDialogAction("create")],
+    );
   const open = view.goals.filter((goal) => goal.status !== "done").length;
-  const body: CardElement[] = [heading(`Your goals (${open} open)`), subtle("Only you see this list."), ...view.goals.slice(0, LIST_MAX).map(goalItem)];
+  const body: CardElement[] = [
+    heading(`Your goals (${open} open)`),
+    subtle("Only you see this list."),
+    ...view.goals.slice(0, LIST_MAX).map(goalItem),
+  ];
   if (view.goals.length > LIST_MAX) body.push(subtle(`Showing ${LIST_MAX} of ${view.goals.length}.`));
   return adaptiveCard(body, [openGoalDialogAction("update"), openGoalDialogAction("create")]);
 }
 
 export function goalCreatedCard(goal: CreatedGoal): AdaptiveCard {
-  const measure = goal.measure === "percent" ? "percent complete" : `from ${formatNumber(goal.startValue)} to ${formatNumber(goal.targetValue)}`;
+  const measure =
+    goal.measure === "percent"
+      ? "percent complete"
+      : `from ${formatNumber(goal.startValue)} to ${formatNumber(goal.targetValue)}`;
   return adaptiveCard(
     [
-      paragraph(`🎯 ${GOAL_LEVEL_LABELS[goal.level]} goal created: **${plain(goal.title)}** (${measure}, due ${goal.dueDate}).`),
-      subtle(goal.parent ? `It aligns to the ${GOAL_LEVEL_LABELS[goal.parent.level].toLowerCase()} goal "${plain(goal.parent.title)}".` : "It isn't aligned to another goal."),
+      paragraph(
+        `🎯 ${GOAL_LEVEL_LABELS[goal.level]} goal created: **${plain(goal.title)}** (${measure}, due ${goal.dueDate}).`,
+      ),
+      subtle(
+        goal.parent
+          ? `It aligns to the ${GOAL_LEVEL_LABELS[goal.parent.level].toLowerCase()} goal "${plain(goal.parent.title)}".`
+          : "It isn't aligned to another goal.",
+      ),
     ],
     [openGoalDialogAction("update")],
   );
@@ -80,6 +120,11 @@ export function goalCreatedCard(goal: CreatedGoal): AdaptiveCard {
 export function goalUpdatedCard(update: GoalProgressUpdated): AdaptiveCard {
   return adaptiveCard([
     paragraph(`📈 Progress saved: **${plain(update.title)}**`),
-    { type: "TextBlock", text: `${progressBar(update.progressPercent)} · ${GOAL_STATUS_LABELS[update.status]}${update.status === "done" ? " 🎉" : ""}`, fontType: "Monospace", wrap: true },
+    {
+      type: "TextBlock",
+      text: `${progressBar(update.progressPercent)} · ${GOAL_STATUS_LABELS[update.status]}${update.status === "done" ? " 🎉" : ""}`,
+      fontType: "Monospace",
+      wrap: true,
+    },
   ]);
 }

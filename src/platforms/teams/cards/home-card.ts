@@ -6,18 +6,61 @@ import { adaptiveCard, heading, paragraph, plain, subtle, type AdaptiveCard, typ
 import { openCheckInFormAction } from "./checkin-cards.ts";
 import { reachLine } from "../../../domain/directory/reach.ts";
 
-const STATUS_LABEL: Record<string, string> = { on_track: "on track", at_risk: "at risk", off_track: "off track", done: "done" };
+const STATUS_LABEL: Record<string, string> = {
+  on_track: "on track",
+  at_risk: "at risk",
+  off_track: "off track",
+  done: "done",
+};
 
 export function homeCard(home: HomeData): AdaptiveCard {
   const body: CardElement[] = [heading(`👋 Hi ${plain(home.name)}, here's your week`)];
   if (home.checkIn) {
-    body.push(paragraph(home.checkIn.submitted ? `✅ Check-in: done for this week (editable until ${home.checkIn.deadlineLabel}).` : `🗓️ Check-in: not done yet. It's open until ${home.checkIn.deadlineLabel}.`));
+    body.push(
+      paragraph(
+        home.checkIn.submitted
+          ? `✅ Check-in: done for this week (editable until ${home.checkIn.deadlineLabel}).`
+          : `🗓️ Check-in: not done yet. It's open until ${home.checkIn.deadlineLabel}.`,
+      ),
+    );
   }
-  body.push(list("My open goals", home.openGoals.map((goal) => `${plain(goal.title)}: ${goal.progressPercent}%, ${STATUS_LABEL[goal.status] ?? goal.status}, due ${goal.dueDate}${goal.atRisk ? " ⚠️" : ""}`), "none yet"));
+  body.push(
+    list(
+      "My open goals",
+      home.openGoals.map(
+        (goal) =>
+          `${plain(goal.title)}: ${goal.progressPercent}%, ${STATUS_LABEL[goal.status] ?? goal.status}, due ${goal.dueDate}${goal.atRisk ? " ⚠️" : ""}`,
+      ),
+      "none yet",
+    ),
+  );
   if (home.moreOpenGoals > 0) body.push(subtle(`…and ${home.moreOpenGoals} more (goal list)`));
-  body.push(list("Reviews I owe", home.pendingReviews.map((review) => `${plain(review.cycleName)}: ${review.kind === "self" ? "your self-review" : `review of ${plain(review.subjectName)}`}, due ${review.dueDate}`), "none"));
-  body.push(list("Kudos I received lately", home.recentKudos.map((item) => `${item.dateLabel}, from ${plain(item.giverName)}${item.visibility === "private" ? " (private)" : ""}: ${plain(item.message)}`), "none in the last 30 days"));
-  body.push(paragraph(`📅 Days off: holiday calendar ${plain(calendarLine(home))}; next day off: ${plain(nextDayOffLine(home))}`, { spacing: "Medium" }));
+  body.push(
+    list(
+      "Reviews I owe",
+      home.pendingReviews.map(
+        (review) =>
+          `${plain(review.cycleName)}: ${review.kind === "self" ? "your self-review" : `review of ${plain(review.subjectName)}`}, due ${review.dueDate}`,
+      ),
+      "none",
+    ),
+  );
+  body.push(
+    list(
+      "Kudos I received lately",
+      home.recentKudos.map(
+        (item) =>
+          `${item.dateLabel}, from ${plain(item.giverName)}${item.visibility === "private" ? " (private)" : ""}: ${plain(item.message)}`,
+      ),
+      "none in the last 30 days",
+    ),
+  );
+  body.push(
+    paragraph(
+      `📅 Days off: holiday calendar ${plain(calendarLine(home))}; next day off: ${plain(nextDayOffLine(home))}`,
+      { spacing: "Medium" },
+    ),
+  );
   if (home.team) {
     body.push(paragraph(`My team at a glance (${home.team.weekLabel})`, { weight: "Bolder", spacing: "Medium" }), {
       type: "FactSet",
@@ -29,8 +72,16 @@ export function homeCard(home: HomeData): AdaptiveCard {
     });
     body.push(subtle("Your full team summary arrives every Monday at 09:00, or type summary."));
   }
-  if (home.reach && home.reach.unreachable > 0) body.push(paragraph(`⚠️ Reach: ${reachLine(home.reach)}`, { spacing: "Medium" }));
-  const actions = home.checkIn ? [openCheckInFormAction({ periodKey: home.checkIn.periodKey, title: home.checkIn.submitted ? "Edit check-in" : "Start check-in" })] : [];
+  if (home.reach && home.reach.unreachable > 0)
+    body.push(paragraph(`⚠️ Reach: ${reachLine(home.reach)}`, { spacing: "Medium" }));
+  const actions = home.checkIn
+    ? [
+        openCheckInFormAction({
+          periodKey: home.checkIn.periodKey,
+          title: home.checkIn.submitted ? "Edit check-in" : "Start check-in",
+        }),
+      ]
+    : [];
   return adaptiveCard(body, actions);
 }
 
@@ -38,6 +89,9 @@ function list(title: string, lines: string[], empty: string): CardElement {
   return {
     type: "Container",
     spacing: "Medium",
-    items: [paragraph(lines.length > 0 ? title : `${title}: ${empty}`, { weight: "Bolder" }), ...lines.map((line) => paragraph(`• ${line}`, { spacing: "None" }))],
+    items: [
+      paragraph(lines.length > 0 ? title : `${title}: ${empty}`, { weight: "Bolder" }),
+      ...lines.map((line) => paragraph(`• ${line}`, { spacing: "None" })),
+    ],
   };
 }

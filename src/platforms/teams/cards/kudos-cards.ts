@@ -13,7 +13,11 @@ export function kudosReceivedCard(view: KudosReceivedView): AdaptiveCard {
     heading(`🎉 ${plain(view.giverName)} gave you kudos`),
     paragraph(plain(view.message)),
     ...(view.value ? [subtle(`Company value: ${plain(`#${view.value}`)}`)] : []),
-    subtle(view.visibility === "private" ? "Only you can see this kudos." : "This kudos is public and counts on the leaderboard."),
+    subtle(
+      view.visibility === "private"
+        ? "Only you can see this kudos."
+        : "This kudos is public and counts on the leaderboard.",
+    ),
   ]);
 }
 

@@ -44,7 +44,10 @@ export function kudosFormCard(view: KudosFormView): AdaptiveCard {
       isMultiSelect: true,
       placeholder: "Type a name",
       // Already chosen people stay visible by name when the form comes back with an error.
-      choices: uniqueByAadObjectId([...recipients, ...view.suggestions]).map((person) => ({ title: person.name, value: person.aadObjectId })),
+      choices: uniqueByAadObjectId([...recipients, ...view.suggestions]).map((person) => ({
+        title: person.name,
+        value: person.aadObjectId,
+      })),
       "choices.data": { type: "Data.Query", dataset: "graph.microsoft.com/users" },
       ...(recipients.length > 0 ? { value: recipients.map((person) => person.aadObjectId).join(",") } : {}),
     },
@@ -80,12 +83,18 @@ export function kudosFormCard(view: KudosFormView): AdaptiveCard {
       ],
     },
   );
-  return adaptiveCard(body, [{ type: "Action.Submit", title: "Send kudos", style: "positive", data: { action: KUDOS_FORM_SUBMIT_ACTION } }]);
+  return adaptiveCard(body, [
+    { type: "Action.Submit", title: "Send kudos", style: "positive", data: { action: KUDOS_FORM_SUBMIT_ACTION } },
+  ]);
 }
 
 /** The Action.Submit that makes Teams open the dialog (a `task/fetch` invoke). */
 export function openKudosFormAction(): CardElement {
-  return { type: "Action.Submit", title: "Give kudos", data: { msteams: { type: "task/fetch" }, action: KUDOS_FORM_OPEN_ACTION } };
+  return {
+    type: "Action.Submit",
+    title: "Give kudos",
+    data: { msteams: { type: "task/fetch" }, action: KUDOS_FORM_OPEN_ACTION },
+  };
 }
 
 function uniqueByAadObjectId(people: PickablePerson[]): PickablePerson[] {

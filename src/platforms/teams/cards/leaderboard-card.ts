@@ -9,7 +9,10 @@ const MEDALS = ["🥇", "🥈", "🥉"];
 
 export function leaderboardCard(view: LeaderboardView): AdaptiveCard {
   if (view.entries.length === 0) {
-    return adaptiveCard([heading(`Kudos leaderboard · ${view.monthLabel}`), paragraph("No public kudos yet this month. Be the first: type `kudos`.")]);
+    return adaptiveCard([
+      heading(`Kudos leaderboard · ${view.monthLabel}`),
+      paragraph("No public kudos yet this month. Be the first: type `kudos`."),
+    ]);
   }
   return adaptiveCard([
     heading(`Kudos leaderboard · ${view.monthLabel}`),

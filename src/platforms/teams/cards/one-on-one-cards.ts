@@ -20,24 +20,66 @@ export interface AgendaButtonData {
 
 export function oneOnOneAgendaCard(agenda: OneOnOneAgenda): AdaptiveCard {
   const pair: AgendaButtonData = { reportId: agenda.reportId, periodKey: agenda.periodKey, builtAt: agenda.builtAt };
-  const body: CardElement[] = [heading(`🤝 Your 1:1 with ${plain(agenda.reportName)}`), subtle(agenda.slotLabel), ...checkInElements(agenda)];
+  const body: CardElement[] = [
+    heading(`🤝 Your 1:1 with ${plain(agenda.reportName)}`),
+    subtle(agenda.slotLabel),
+    ...checkInElements(agenda),
+  ];
   if (agenda.goals.length > 0) {
-    body.push(section("Goals at risk or updated this week", agenda.goals.map((goal) => `${plain(goal.title)}: ${goal.progressPercent}%${goal.atRisk.length ? ` ⚠️ ${goal.atRisk.join(", ")}` : ""}${goal.updatedThisWeek ? " (updated this week)" : ""}`)));
+    body.push(
+      section(
+        "Goals at risk or updated this week",
+        agenda.goals.map(
+          (goal) =>
+            `${plain(goal.title)}: ${goal.progressPercent}%${goal.atRisk.length ? ` ⚠️ ${goal.atRisk.join(", ")}` : ""}${goal.updatedThisWeek ? " (updated this week)" : ""}`,
+        ),
+      ),
+    );
   }
   if (agenda.kudos.count > 0) {
     const lines = agenda.kudos.publicItems.map((item) => `from ${plain(item.giverName)}: ${plain(item.message)}`);
-    if (agenda.kudos.privateCount > 0) lines.push(`and ${agenda.kudos.privateCount} private ${agenda.kudos.privateCount === 1 ? "one" : "ones"}`);
+    if (agenda.kudos.privateCount > 0)
+      lines.push(`and ${agenda.kudos.privateCount} private ${agenda.kudos.privateCount === 1 ? "one" : "ones"}`);
     body.push(section(`Kudos received this week: ${agenda.kudos.count}`, lines));
   }
-  if (agenda.feedback.count > 0) body.push(section(`Feedback shared with you this week: ${agenda.feedback.count}`, agenda.feedback.excerpts.map((text) => `"${plain(text)}"`)));
+  if (agenda.feedback.count > 0)
+    body.push(
+      section(
+        `Feedback shared with you this week: ${agenda.feedback.count}`,
+        agenda.feedback.excerpts.map((text) => `"${plain(text)}"`),
+      ),
+    );
   if (agenda.pendingReviews.length > 0) {
-    body.push(section("Pending reviews", agenda.pendingReviews.map((review) => `${plain(review.cycleName)}: ${review.kind === "self" ? "self-review" : "your manager review"} (${review.status})`)));
+    body.push(
+      section(
+        "Pending reviews",
+        agenda.pendingReviews.map(
+          (review) =>
+            `${plain(review.cycleName)}: ${review.kind === "self" ? "self-review" : "your manager review"} (${review.status})`,
+        ),
+      ),
+    );
   }
-  if (agenda.notes.length > 0) body.push(section("Your private notes (only you see them)", agenda.notes.map((note) => `${note.dateLabel}: ${plain(note.text)}`)));
+  if (agenda.notes.length > 0)
+    body.push(
+      section(
+        "Your private notes (only you see them)",
+        agenda.notes.map((note) => `${note.dateLabel}: ${plain(note.text)}`),
+      ),
+    );
   body.push(subtle("Only you receive this agenda. Notes you add stay private to you and appear in the next one."));
   return adaptiveCard(body, [
-    { type: "Action.Submit", title: "Add a private note", data: { msteams: { type: "task/fetch" }, action: ONE_ON_ONE_NOTE_OPEN_ACTION, ...pair } },
-    { type: "Action.Submit", title: "Mark 1:1 done", style: "positive", data: { action: ONE_ON_ONE_DONE_ACTION, ...pair } },
+    {
+      type: "Action.Submit",
+      title: "Add a private note",
+      data: { msteams: { type: "task/fetch" }, action: ONE_ON_ONE_NOTE_OPEN_ACTION, ...pair },
+    },
+    {
+      type: "Action.Submit",
+      title: "Mark 1:1 done",
+      style: "positive",
+      data: { action: ONE_ON_ONE_DONE_ACTION, ...pair },
+    },
   ]);
 }
 
@@ -55,17 +97,45 @@ function checkInElements(agenda: OneOnOneAgenda): CardElement[] {
 }
 
 function section(title: string, lines: string[]): CardElement {
-  return { type: "Container", spacing: "Medium", items: [paragraph(title, { weight: "Bolder" }), ...lines.map((line) => paragraph(`• ${line}`, { spacing: "None" }))] };
+  return {
+    type: "Container",
+    spacing: "Medium",
+    items: [
+      paragraph(title, { weight: "Bolder" }),
+      ...lines.map((line) => paragraph(`• ${line}`, { spacing: "None" })),
+    ],
+  };
 }
 
-export function oneOnOneNoteFormCard(view: { reportName: string; pair: AgendaButtonData; error?: string; text?: string }): AdaptiveCard {
+export function oneOnOneNoteFormCard(view: {
+  reportName: string;
+  pair: AgendaButtonData;
+  error?: string;
+  text?: string;
+}): AdaptiveCard {
   return adaptiveCard(
     [
       subtle(`For your next 1:1 with ${plain(view.reportName)}. Only you will see it.`),
       ...(view.error ? [paragraph(view.error, { color: "Attention" })] : []),
-      { type: "Input.Text", id: "note", label: "Note", isMultiline: true, maxLength: ONE_ON_ONE_NOTE_MAX, isRequired: true, errorMessage: "Write your note first.", ...(view.text ? { value: view.text } : {}) },
+      {
+        type: "Input.Text",
+        id: "note",
+        label: "Note",
+        isMultiline: true,
+        maxLength: ONE_ON_ONE_NOTE_MAX,
+        isRequired: true,
+        errorMessage: "Write your note first.",
+        ...(view.text ? { value: view.text } : {}),
+      },
     ],
-    [{ type: "Action.Submit", title: "Save", style: "positive", data: { action: ONE_ON_ONE_NOTE_SUBMIT_ACTION, ...view.pair } }],
+    [
+      {
+        type: "Action.Submit",
+        title: "Save",
+        style: "positive",
+        data: { action: ONE_ON_ONE_NOTE_SUBMIT_ACTION, ...view.pair },
+      },
+    ],
   );
 }
 

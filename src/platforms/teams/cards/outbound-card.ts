@@ -9,7 +9,14 @@ import { feedbackReceivedCard, feedbackRequestedCard } from "./feedback-cards.ts
 import { noticeCard } from "./notice-card.ts";
 import { oneOnOneAgendaCard } from "./one-on-one-cards.ts";
 import { teamSummaryCard } from "./summary-card.ts";
-import { reviewManagerRequestedCard, reviewNudgeCard, reviewReleaseReadyCard, reviewReleasedCard, reviewSelfRequestedCard, reviewSummary } from "./review-cards.ts";
+import {
+  reviewManagerRequestedCard,
+  reviewNudgeCard,
+  reviewReleaseReadyCard,
+  reviewReleasedCard,
+  reviewSelfRequestedCard,
+  reviewSummary,
+} from "./review-cards.ts";
 
 export function cardForMessage(message: OutboundMessage): AdaptiveCard {
   switch (message.type) {
@@ -80,7 +87,9 @@ export function summaryForMessage(message: OutboundMessage): string {
     case "team.summary":
       return "Your team's week";
     case "feedback.received":
-      return message.reader === "recipient" ? `${message.giverName} sent you private feedback` : `${message.giverName} shared feedback for ${message.recipientName} with you`;
+      return message.reader === "recipient"
+        ? `${message.giverName} sent you private feedback`
+        : `${message.giverName} shared feedback for ${message.recipientName} with you`;
     case "feedback.requested":
       return `${message.requesterName} would like your feedback`;
     case "notice":

@@ -6,7 +6,16 @@ import type { NudgePreview } from "../../../domain/reviews/nudge-pending.ts";
 import type { ReadableReview } from "../../../domain/reviews/read-review.ts";
 import type { ReviewStatusReport, StepCompletion } from "../../../domain/reviews/review-status.ts";
 import { REVIEW_TEXT_MAX, type ReviewAnswers, type ReviewQuestion } from "../../../domain/reviews/review.schemas.ts";
-import { adaptiveCard, heading, listNames, paragraph, plain, subtle, type AdaptiveCard, type CardElement } from "./card.ts";
+import {
+  adaptiveCard,
+  heading,
+  listNames,
+  paragraph,
+  plain,
+  subtle,
+  type AdaptiveCard,
+  type CardElement,
+} from "./card.ts";
 
 export const REVIEW_CREATE_ACTION = "review_create";
 export const REVIEW_CREATE_SUBMIT_ACTION = "review_create_submit";
@@ -15,7 +24,15 @@ export const REVIEW_LAUNCH_ACTION = "review_launch";
 export const REVIEW_NUDGE_CONFIRM_ACTION = "review_nudge_confirm";
 
 const PICK_PEOPLE = { type: "Data.Query", dataset: "graph.microsoft.com/users" };
-const errorText = (message: string, id: string): CardElement => ({ type: "TextBlock", id, text: plain(message), color: "Attention", size: "Small", wrap: true, spacing: "None" });
+const errorText = (message: string, id: string): CardElement => ({
+  type: "TextBlock",
+  id,
+  text: plain(message),
+  color: "Attention",
+  size: "Small",
+  wrap: true,
+  spacing: "None",
+});
 
 export interface ReviewCycleFormValues {
   name?: string;
@@ -33,12 +50,26 @@ export interface PickerSuggestions {
   people: { aadObjectId: string; name: string }[];
 }
 
-export function reviewCycleFormCard(values: ReviewCycleFormValues, suggestions: PickerSuggestions, error?: string): AdaptiveCard {
-  const choices = (list: { aadObjectId: string; name: string }[]) => list.map((person) => ({ title: person.name, value: person.aadObjectId }));
+export function reviewCycleFormCard(
+  values: ReviewCycleFormValues,
+  suggestions: PickerSuggestions,
+  error?: string,
+): AdaptiveCard {
+  const choices = (list: { aadObjectId: string; name: string }[]) =>
+    list.map((person) => ({ title: person.name, value: person.aadObjectId }));
   const body: CardElement[] = [
     ...(error ? [paragraph(plain(error), { color: "Attention", weight: "Bolder", id: "formError" })] : []),
     subtle("Nothing is sent when you create the cycle: you launch it from the next card."),
-    { type: "Input.Text", id: "name", label: "Name", isRequired: true, errorMessage: "Give the cycle a name.", maxLength: 80, placeholder: "H2 2026 reviews", ...(values.name ? { value: values.name } : {}) },
+    {
+      type: "Input.Text",
+      id: "name",
+      label: "Name",
+      isRequired: true,
+      errorMessage: "Give the cycle a name.",
+      maxLength: 80,
+      placeholder: "H2 2026 reviews",
+      ...(values.name ? { value: values.name } : {}),
+    },
     {
       type: "Input.ChoiceSet",
       id: "participants",
@@ -51,24 +82,73 @@ export function reviewCycleFormCard(values: ReviewCycleFormValues, suggestions: 
         { title: "The people listed below", value: "people" },
       ],
     },
-    { type: "Input.ChoiceSet", id: "manager", label: "Manager (for a manager's organisation)", placeholder: "Type a name", choices: choices(suggestions.managers), "choices.data": PICK_PEOPLE, ...(values.manager ? { value: values.manager } : {}) },
-    { type: "Input.ChoiceSet", id: "people", label: "People (for listed people)", isMultiSelect: true, placeholder: "Type names", choices: choices(suggestions.people), "choices.data": PICK_PEOPLE, ...(values.people ? { value: values.people } : {}) },
-    { type: "Input.Date", id: "selfDueDate", label: "Self-reviews due", isRequired: true, errorMessage: "Pick the self-review due date.", ...(values.selfDueDate ? { value: values.selfDueDate } : {}) },
-    { type: "Input.Date", id: "managerDueDate", label: "Manager reviews due", isRequired: true, errorMessage: "Pick the manager-review due date.", ...(values.managerDueDate ? { value: values.managerDueDate } : {}) },
-    { type: "Input.Text", id: "questions", label: "Questions, one per line ([1-5] in front makes a rating)", isMultiline: true, maxLength: 3000, ...(values.questions ? { value: values.questions } : {}) },
+    {
+      type: "Input.ChoiceSet",
+      id: "manager",
+      label: "Manager (for a manager's organisation)",
+      placeholder: "Type a name",
+      choices: choices(suggestions.managers),
+      "choices.data": PICK_PEOPLE,
+      ...(values.manager ? { value: values.manager } : {}),
+    },
+    {
+      type: "Input.ChoiceSet",
+      id: "people",
+      label: "People (for listed people)",
+      isMultiSelect: true,
+      placeholder: "Type names",
+      choices: choices(suggestions.people),
+      "choices.data": PICK_PEOPLE,
+      ...(values.people ? { value: values.people } : {}),
+    },
+    {
+      type: "Input.Date",
+      id: "selfDueDate",
+      label: "Self-reviews due",
+      isRequired: true,
+      errorMessage: "Pick the self-review due date.",
+      ...(values.selfDueDate ? { value: values.selfDueDate } : {}),
+    },
+    {
+      type: "Input.Date",
+      id: "managerDueDate",
+      label: "Manager reviews due",
+      isRequired: true,
+      errorMessage: "Pick the manager-review due date.",
+      ...(values.managerDueDate ? { value: values.managerDueDate } : {}),
+    },
+    {
+      type: "Input.Text",
+      id: "questions",
+      label: "Questions, one per line ([1-5] in front makes a rating)",
+      isMultiline: true,
+      maxLength: 3000,
+      ...(values.questions ? { value: values.questions } : {}),
+    },
   ];
-  return adaptiveCard(body, [{ type: "Action.Submit", title: "Create", style: "positive", data: { action: REVIEW_CREATE_SUBMIT_ACTION } }]);
+  return adaptiveCard(body, [
+    { type: "Action.Submit", title: "Create", style: "positive", data: { action: REVIEW_CREATE_SUBMIT_ACTION } },
+  ]);
 }
 
 export function reviewCycleCreatedCard(cycle: CreatedReviewCycle): AdaptiveCard {
   return adaptiveCard(
     [
       heading(`📝 ${plain(cycle.name)} is ready`),
-      paragraph(`${cycle.participantCount} people (${cycle.managerReviewCount} with a manager review), ${cycle.questions.length} questions. Self-reviews due ${cycle.selfDueDate}, manager reviews ${cycle.managerDueDate}.`),
+      paragraph(
+        `${cycle.participantCount} people (${cycle.managerReviewCount} with a manager review), ${cycle.questions.length} questions. Self-reviews due ${cycle.selfDueDate}, manager reviews ${cycle.managerDueDate}.`,
+      ),
       ...cycle.dueDateWarnings.map((warning) => paragraph(`⚠️ ${warning}`, { weight: "Bolder" })),
       subtle("Launching sends everyone taking part a message with a button to write their self-review."),
     ],
-    [{ type: "Action.Submit", title: "Launch", style: "positive", data: { action: REVIEW_LAUNCH_ACTION, cycleId: cycle.cycleId } }],
+    [
+      {
+        type: "Action.Submit",
+        title: "Launch",
+        style: "positive",
+        data: { action: REVIEW_LAUNCH_ACTION, cycleId: cycle.cycleId },
+      },
+    ],
   );
 }
 
@@ -78,74 +158,152 @@ function answerText(question: ReviewQuestion, answer: number | string | undefine
 }
 
 /** `values` are what the form shows: the saved draft, or exactly what was just submitted when it comes back. */
-export function reviewFormCard(form: ReviewForm, options: { values?: Record<string, string>; error?: string; fieldErrors?: Record<string, string> } = {}): AdaptiveCard {
-  const values = options.values ?? Object.fromEntries(Object.entries(form.answers).map(([key, value]) => [key, String(value)]));
+export function reviewFormCard(
+  form: ReviewForm,
+  options: { values?: Record<string, string>; error?: string; fieldErrors?: Record<string, string> } = {},
+): AdaptiveCard {
+  const values =
+    options.values ?? Object.fromEntries(Object.entries(form.answers).map(([key, value]) => [key, String(value)]));
   const body: CardElement[] = [
-    ...(options.error ? [paragraph(plain(options.error), { color: "Attention", weight: "Bolder", id: "formError" })] : []),
-    subtle(`${plain(form.cycle.name)} · due ${form.cycle.dueLabel}${form.status === "draft" ? " · your draft is filled in" : ""}`),
+    ...(options.error
+      ? [paragraph(plain(options.error), { color: "Attention", weight: "Bolder", id: "formError" })]
+      : []),
+    subtle(
+      `${plain(form.cycle.name)} · due ${form.cycle.dueLabel}${form.status === "draft" ? " · your draft is filled in" : ""}`,
+    ),
     ...contextElements(form),
   ];
   if (!form.editable) {
-    body.push(paragraph(form.status === "submitted" ? "✅ Submitted. It is final unless HR reopens it." : "🔒 This cycle is closed."));
+    body.push(
+      paragraph(
+        form.status === "submitted" ? "✅ Submitted. It is final unless HR reopens it." : "🔒 This cycle is closed.",
+      ),
+    );
     body.push(...answerElements(form.questions, form.answers));
     return adaptiveCard(body);
   }
   for (const question of form.questions) {
-    if (form.selfReview?.submitted) body.push(subtle(`${plain(form.subject.name)}: ${plain(answerText(question, form.selfReview.answers[question.id]))}`));
+    if (form.selfReview?.submitted)
+      body.push(
+        subtle(`${plain(form.subject.name)}: ${plain(answerText(question, form.selfReview.answers[question.id]))}`),
+      );
     body.push(
       question.kind === "rating"
-        ? { type: "Input.ChoiceSet", id: question.id, label: question.label, style: "expanded", choices: [1, 2, 3, 4, 5].map((n) => ({ title: String(n), value: String(n) })), ...(values[question.id] ? { value: values[question.id] } : {}) }
-        : { type: "Input.Text", id: question.id, label: question.label, isMultiline: true, maxLength: REVIEW_TEXT_MAX, ...(values[question.id] ? { value: values[question.id] } : {}) },
+        ? {
+            type: "Input.ChoiceSet",
+            id: question.id,
+            label: question.label,
+            style: "expanded",
+            choices: [1, 2, 3, 4, 5].map((n) => ({ title: String(n), value: String(n) })),
+            ...(values[question.id] ? { value: values[question.id] } : {}),
+          }
+        : {
+            type: "Input.Text",
+            id: question.id,
+            label: question.label,
+            isMultiline: true,
+            maxLength: REVIEW_TEXT_MAX,
+            ...(values[question.id] ? { value: values[question.id] } : {}),
+          },
     );
     const problem = options.fieldErrors?.[question.id];
     if (problem) body.push(errorText(problem, `${question.id}Error`));
   }
   return adaptiveCard(body, [
-    { type: "Action.Submit", title: "Save draft", data: { action: REVIEW_FORM_SUBMIT_ACTION, reviewId: form.reviewId, intent: "draft" } },
-    { type: "Action.Submit", title: "Submit (final)", style: "positive", data: { action: REVIEW_FORM_SUBMIT_ACTION, reviewId: form.reviewId, intent: "final" } },
+    {
+      type: "Action.Submit",
+      title: "Save draft",
+      data: { action: REVIEW_FORM_SUBMIT_ACTION, reviewId: form.reviewId, intent: "draft" },
+    },
+    {
+      type: "Action.Submit",
+      title: "Submit (final)",
+      style: "positive",
+      data: { action: REVIEW_FORM_SUBMIT_ACTION, reviewId: form.reviewId, intent: "final" },
+    },
   ]);
 }
 
 function contextElements(form: ReviewForm): CardElement[] {
-  if (form.kind === "manager") return form.selfReview?.submitted ? [] : [subtle(`${plain(form.subject.name)} hasn't submitted their self-review yet.`)];
+  if (form.kind === "manager")
+    return form.selfReview?.submitted
+      ? []
+      : [subtle(`${plain(form.subject.name)} hasn't submitted their self-review yet.`)];
   const goals = form.context.goals.map((goal) => `- ${plain(goal.title)} · ${goal.progress} · ${goal.status}`);
   const kudos = form.context.kudos.recent.map((item) => `- ${plain(item.giverName)}: ${plain(item.message)}`);
   return [
     paragraph(`**Your goals**\n\n${goals.length > 0 ? goals.join("\n") : "No goals recorded."}`),
-    paragraph(`**Kudos you received in the period (${form.context.kudos.total})**\n\n${kudos.length > 0 ? kudos.join("\n") : "None yet."}`),
+    paragraph(
+      `**Kudos you received in the period (${form.context.kudos.total})**\n\n${kudos.length > 0 ? kudos.join("\n") : "None yet."}`,
+    ),
   ];
 }
 
 function answerElements(questions: ReviewQuestion[], answers: ReviewAnswers): CardElement[] {
-  return questions.flatMap((question) => [paragraph(`**${plain(question.label)}**`), paragraph(plain(answerText(question, answers[question.id])))]);
+  return questions.flatMap((question) => [
+    paragraph(`**${plain(question.label)}**`),
+    paragraph(plain(answerText(question, answers[question.id]))),
+  ]);
 }
 
 export function readReviewCard(review: ReadableReview): AdaptiveCard {
-  const title = review.kind === "manager" ? `${review.authorName}'s review of ${review.subjectName}` : `${review.subjectName}'s self-review`;
-  return adaptiveCard([heading(plain(title)), subtle(`${plain(review.cycleName)} · only you can see this`), ...answerElements(review.questions, review.answers)]);
+  const title =
+    review.kind === "manager"
+      ? `${review.authorName}'s review of ${review.subjectName}`
+      : `${review.subjectName}'s self-review`;
+  return adaptiveCard([
+    heading(plain(title)),
+    subtle(`${plain(review.cycleName)} · only you can see this`),
+    ...answerElements(review.questions, review.answers),
+  ]);
 }
 
 const step = (completion: StepCompletion) => `${completion.submitted}/${completion.total}`;
 
 export function reviewStatusCard(report: ReviewStatusReport): AdaptiveCard {
-  const byManager = report.byManager.slice(0, 40).map((group) => `- ${plain(group.managerName)}: self ${step(group.self)} · manager ${step(group.manager)}`);
-  const pending = report.pending.map((item) => (item.kind === "self" ? `- ${plain(item.authorName)}: self-review` : `- ${plain(item.authorName)}: review of ${plain(item.subjectName)}`));
-  if (report.pendingCount > report.pending.length) pending.push(`- …and ${report.pendingCount - report.pending.length} more`);
+  const byManager = report.byManager
+    .slice(0, 40)
+    .map((group) => `- ${plain(group.managerName)}: self ${step(group.self)} · manager ${step(group.manager)}`);
+  const pending = report.pending.map((item) =>
+    item.kind === "self"
+      ? `- ${plain(item.authorName)}: self-review`
+      : `- ${plain(item.authorName)}: review of ${plain(item.subjectName)}`,
+  );
+  if (report.pendingCount > report.pending.length)
+    pending.push(`- …and ${report.pendingCount - report.pending.length} more`);
   return adaptiveCard([
-    heading(`${plain(report.cycle.name)} (${report.cycle.status}) · ${report.scope === "team" ? "your team" : "everyone"}`),
-    paragraph(`Self-reviews ${step(report.steps.self)} (due ${report.cycle.selfDueLabel}) · manager reviews ${step(report.steps.manager)} (due ${report.cycle.managerDueLabel})`),
+    heading(
+      `${plain(report.cycle.name)} (${report.cycle.status}) · ${report.scope === "team" ? "your team" : "everyone"}`,
+    ),
+    paragraph(
+      `Self-reviews ${step(report.steps.self)} (due ${report.cycle.selfDueLabel}) · manager reviews ${step(report.steps.manager)} (due ${report.cycle.managerDueLabel})`,
+    ),
     ...(byManager.length > 0 ? [paragraph(`**By manager**\n\n${byManager.join("\n")}`)] : []),
-    paragraph(pending.length > 0 ? `**Pending (${report.pendingCount})**\n\n${pending.join("\n")}` : "Nobody is pending."),
+    paragraph(
+      pending.length > 0 ? `**Pending (${report.pendingCount})**\n\n${pending.join("\n")}` : "Nobody is pending.",
+    ),
   ]);
 }
 
 export function nudgePreviewCard(preview: NudgePreview): AdaptiveCard {
-  if (preview.people === 0) return adaptiveCard([paragraph(`Nobody is pending in ${plain(preview.cycleName)}: there is nobody to nudge.`)]);
+  if (preview.people === 0)
+    return adaptiveCard([paragraph(`Nobody is pending in ${plain(preview.cycleName)}: there is nobody to nudge.`)]);
   const more = preview.people - preview.sampleNames.length;
   const names = preview.sampleNames.map(plain);
   return adaptiveCard(
-    [paragraph(`This will remind ${preview.people} ${preview.people === 1 ? "person" : "people"} with ${preview.reviews} pending reviews in ${plain(preview.cycleName)}: ${listNames(more > 0 ? [...names, `${more} more`] : names)}.`)],
-    [{ type: "Action.Submit", title: `Nudge ${preview.people} ${preview.people === 1 ? "person" : "people"}`, style: "positive", data: { action: REVIEW_NUDGE_CONFIRM_ACTION, cycleId: preview.cycleId, runId: preview.runId } }],
+    [
+      paragraph(
+        `This will remind ${preview.people} ${preview.people === 1 ? "person" : "people"} with ${preview.reviews} pending reviews in ${plain(preview.cycleName)}: ${listNames(more > 0 ? [...names, `${more} more`] : names)}.`,
+      ),
+    ],
+    [
+      {
+        type: "Action.Submit",
+        title: `Nudge ${preview.people} ${preview.people === 1 ? "person" : "people"}`,
+        style: "positive",
+        data: { action: REVIEW_NUDGE_CONFIRM_ACTION, cycleId: preview.cycleId, runId: preview.runId },
+      },
+    ],
   );
 }
 

@@ -7,13 +7,22 @@ import { adaptiveCard, heading, paragraph, subtle, type AdaptiveCard, type CardE
 const SOURCE_LABEL = { person: "your choice", team: "your team's time", org: "company default" } as const;
 
 export const SETTINGS_COMMANDS = [
-  { title: "settings checkin friday 15:00", value: "your check-in day and time (settings checkin default to follow your team)" },
+  {
+    title: "settings checkin friday 15:00",
+    value: "your check-in day and time (settings checkin default to follow your team)",
+  },
   { title: "settings workday 09:00-17:30", value: "your working hours: nothing reaches you outside them" },
   { title: "settings timezone Europe/Berlin", value: "your time zone" },
   { title: "settings team checkin thursday 11:00", value: "managers: the check-in time of your direct reports" },
-  { title: "settings holidays DE-BY", value: "your public-holiday calendar, e.g. US, GB-ENG, DE-BE (settings holidays default to follow your team)" },
+  {
+    title: "settings holidays DE-BY",
+    value: "your public-holiday calendar, e.g. US, GB-ENG, DE-BE (settings holidays default to follow your team)",
+  },
   { title: "settings team holidays @Name GB-ENG", value: "HR: the holiday calendar of a manager's team" },
-  { title: "closure add 2026-12-24 2027-01-01 Winter break", value: "HR: company closure days (closure list, closure remove …)" },
+  {
+    title: "closure add 2026-12-24 2027-01-01 Winter break",
+    value: "HR: company closure days (closure list, closure remove …)",
+  },
   { title: "away until 2026-12-01", value: "pause check-ins while you're away (away off when you're back)" },
 ] as const;
 
@@ -34,16 +43,29 @@ export function settingsCard(view: SettingsCardView): AdaptiveCard {
     facts: [
       { title: "Weekly check-in", value: `${settings.checkIn.label} (${SOURCE_LABEL[settings.checkIn.source]})` },
       { title: "Next check-in", value: settings.checkIn.nextPromptLabel },
-      { title: "Working hours", value: `${settings.workday.start}–${settings.workday.end}, ${shortDays(settings.workday)}${settings.workday.source === "org" ? " (company default)" : ""}` },
+      {
+        title: "Working hours",
+        value: `${settings.workday.start}–${settings.workday.end}, ${shortDays(settings.workday)}${settings.workday.source === "org" ? " (company default)" : ""}`,
+      },
       { title: "Time zone", value: settings.timeZone },
       { title: "Holiday calendar", value: calendarLine(settings) },
       { title: "Next day off", value: nextDayOffLine(settings) },
       ...(settings.teamHolidayCalendar ? [{ title: "Your team's holidays", value: settings.teamHolidayCalendar }] : []),
-      ...(settings.teamCheckIn?.weekdayName && settings.teamCheckIn.time ? [{ title: "Your team checks in", value: `${settings.teamCheckIn.weekdayName} at ${settings.teamCheckIn.time}` }] : []),
+      ...(settings.teamCheckIn?.weekdayName && settings.teamCheckIn.time
+        ? [
+            {
+              title: "Your team checks in",
+              value: `${settings.teamCheckIn.weekdayName} at ${settings.teamCheckIn.time}`,
+            },
+          ]
+        : []),
       ...(settings.away ? [{ title: "Away", value: `until ${settings.away.label} (check-ins paused)` }] : []),
     ],
   });
-  body.push(subtle("To change something, type:"), { type: "FactSet", facts: SETTINGS_COMMANDS.map((command) => ({ title: command.title, value: command.value })) });
+  body.push(subtle("To change something, type:"), {
+    type: "FactSet",
+    facts: SETTINGS_COMMANDS.map((command) => ({ title: command.title, value: command.value })),
+  });
   return adaptiveCard(body);
 }
 

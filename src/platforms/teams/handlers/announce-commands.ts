@@ -15,7 +15,8 @@ import { identifyActor } from "../identity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { replyPrivately } from "./tell-actor.ts";
 
-const OPEN_A_CHAT = "I answer that in our personal chat: open a chat with Momentum (Apps → Momentum) and type it there.";
+const OPEN_A_CHAT =
+  "I answer that in our personal chat: open a chat with Momentum (Apps → Momentum) and type it there.";
 const CardAction = z.object({ action: z.string(), announcementId: z.string().min(1).max(200) });
 
 /** `rest` is what follows "announce": empty (the form), `status`, `status <id>`. */
@@ -27,12 +28,24 @@ export async function handleAnnounceText(deps: TeamsHandlerDeps, context: TurnCo
     await replyPrivately(deps, context, { attachments: [CardFactory.adaptiveCard(announceStartCard())] }, OPEN_A_CHAT);
     return;
   }
-  if (verb.toLowerCase() !== "status" || extra.length > 0) throw validationError('Type "announce" to write an announcement, or "announce status" to see who has acknowledged the latest one.');
+  if (verb.toLowerCase() !== "status" || extra.length > 0)
+    throw validationError(
+      'Type "announce" to write an announcement, or "announce status" to see who has acknowledged the latest one.',
+    );
   const status = await announcementStatus(deps.domain, { actorId: person.id, announcementId: id ?? null });
-  const channelIds = status.announcement.targets.filter((target) => target.platform === "teams").map((target) => target.channel);
+  const channelIds = status.announcement.targets
+    .filter((target) => target.platform === "teams")
+    .map((target) => target.channel);
   const names = await teamsChannelNames(deps.domain, channelIds);
-  const shown = status.announcement.targets.map((target) => (target.platform === "teams" ? (names.get(target.channel) ?? "a Teams channel") : `#${target.channel} (Slack)`));
-  await replyPrivately(deps, context, { attachments: [CardFactory.adaptiveCard(announcementStatusCard(status, shown))] }, OPEN_A_CHAT);
+  const shown = status.announcement.targets.map((target) =>
+    target.platform === "teams" ? (names.get(target.channel) ?? "a Teams channel") : `#${target.channel} (Slack)`,
+  );
+  await replyPrivately(
+    deps,
+    context,
+    { attachments: [CardFactory.adaptiveCard(announcementStatusCard(status, shown))] },
+    OPEN_A_CHAT,
+  );
 }
 
 export async function handleAnnounceCardAction(deps: TeamsHandlerDeps, context: TurnContext): Promise<void> {
@@ -40,12 +53,20 @@ export async function handleAnnounceCardAction(deps: TeamsHandlerDeps, context: 
   if (!parsed.success) throw validationError("Teams sent a click Momentum couldn't read. Please try again.");
   const person = await identifyActor(deps.domain, context);
   if (parsed.data.action === ANNOUNCE_ACK_ACTION) {
-    const result = await acknowledgeAnnouncement(deps.domain, { announcementId: parsed.data.announcementId, personId: person.id });
-    const text = result.recorded ? `✅ Thanks! ${result.authorName} can see you've acknowledged it.` : "✅ You've already acknowledged this one. Thanks!";
+    const result = await acknowledgeAnnouncement(deps.domain, {
+      announcementId: parsed.data.announcementId,
+      personId: person.id,
+    });
+    const text = result.recorded
+      ? `✅ Thanks! ${result.authorName} can see you've acknowledged it.`
+      : "✅ You've already acknowledged this one. Thanks!";
     await replyPrivately(deps, context, text, text);
     return;
   }
-  const result = await followUpUnacknowledged(deps.domain, { actorId: person.id, announcementId: parsed.data.announcementId });
+  const result = await followUpUnacknowledged(deps.domain, {
+    actorId: person.id,
+    announcementId: parsed.data.announcementId,
+  });
   if (result.queued > 0) deps.kickDeliveries();
   const text =
     result.queued > 0

@@ -31,31 +31,58 @@ async function channelsFor(deps: TeamsHandlerDeps, context: TurnContext) {
 }
 
 function formResponse(card: ReturnType<typeof announceFormCard>): TaskModuleResponse {
-  return { task: { type: "continue", value: { title: ANNOUNCE_FORM_TITLE, width: "medium", height: "large", card: CardFactory.adaptiveCard(card) } } };
+  return {
+    task: {
+      type: "continue",
+      value: { title: ANNOUNCE_FORM_TITLE, width: "medium", height: "large", card: CardFactory.adaptiveCard(card) },
+    },
+  };
 }
 
-export async function fetchAnnounceForm(deps: TeamsHandlerDeps, context: TurnContext, data: unknown): Promise<TaskModuleResponse> {
+export async function fetchAnnounceForm(
+  deps: TeamsHandlerDeps,
+  context: TurnContext,
+  data: unknown,
+): Promise<TaskModuleResponse> {
   try {
     const person = await identifyActor(deps.domain, context);
     requireRole(person, "hr", "send announcements");
     const channels = await channelsFor(deps, context);
-    if (channels.length === 0) throw validationError("Momentum isn't in any team channel yet: add it to a team first (Apps → Momentum → Add to a team).");
+    if (channels.length === 0)
+      throw validationError(
+        "Momentum isn't in any team channel yet: add it to a team first (Apps → Momentum → Add to a team).",
+      );
     // Opened from a review-cycle launch: the cycle's own announcement, editable, linked to the cycle.
     const cycleId = OpenData.safeParse(data ?? {}).data?.cycleId;
     const suggested = cycleId ? await reviewCycleAnnouncement(deps.domain, { actorId: person.id, cycleId }) : null;
-    return formResponse(announceFormCard({ formId: randomUUID(), cycleId: suggested?.cycleId, channels, values: { text: suggested?.text } }));
+    return formResponse(
+      announceFormCard({
+        formId: randomUUID(),
+        cycleId: suggested?.cycleId,
+        channels,
+        values: { text: suggested?.text },
+      }),
+    );
   } catch (error) {
     logError(deps.logger, error, "announcement dialog failed");
     return { task: { type: "message", value: userMessageFor(error) } };
   }
 }
 
-export async function submitAnnounceForm(deps: TeamsHandlerDeps, context: TurnContext, data: unknown): Promise<TaskModuleResponse | undefined> {
+export async function submitAnnounceForm(
+  deps: TeamsHandlerDeps,
+  context: TurnContext,
+  data: unknown,
+): Promise<TaskModuleResponse | undefined> {
   const parsed = Submission.safeParse(data ?? {});
-  if (!parsed.success) return { task: { type: "message", value: "Teams sent a form Momentum couldn't read. Please open it again." } };
+  if (!parsed.success)
+    return { task: { type: "message", value: "Teams sent a form Momentum couldn't read. Please open it again." } };
   const submission = parsed.data;
   const values: AnnounceFormValues = {
-    channels: (submission.channels ?? "").split(",").map((id) => id.trim()).filter(Boolean),
+    channels: (submission.channels ?? "")
+      .split(",")
+      .map((id) => id.trim())
+      .filter(Boolean),
     text: submission.text,
     withAck: submission.withAck === "true",
   };
@@ -63,7 +90,8 @@ export async function submitAnnounceForm(deps: TeamsHandlerDeps, context: TurnCo
   try {
     const person = await identifyActor(deps.domain, context);
     const offered = new Set(channels.map((channel) => channel.conversationId));
-    if (values.channels!.some((id) => !offered.has(id))) throw validationError("One of those channels is no longer available to Momentum: choose again.");
+    if (values.channels!.some((id) => !offered.has(id)))
+      throw validationError("One of those channels is no longer available to Momentum: choose again.");
     const result = await createAnnouncement(deps.domain, {
       authorId: person.id,
       text: values.text ?? "",
@@ -74,12 +102,27 @@ export async function submitAnnounceForm(deps: TeamsHandlerDeps, context: TurnCo
     });
     if (result.duplicate) return undefined;
     deps.kickDeliveries();
-    const names = channels.filter((channel) => values.channels!.includes(channel.conversationId)).map((channel) => channel.name);
+    const names = channels
+      .filter((channel) => values.channels!.includes(channel.conversationId))
+      .map((channel) => channel.name);
     const ack = result.withAck ? ' Type "announce status" to see who has acknowledged it.' : "";
-    await replyPrivately(deps, context, `📣 Your announcement is on its way to ${names.join(", ")}.${ack}`, "📣 Your announcement is on its way.");
+    await replyPrivately(
+      deps,
+      context,
+      `📣 Your announcement is on its way to ${names.join(", ")}.${ack}`,
+      "📣 Your announcement is on its way.",
+    );
     return undefined;
   } catch (error) {
     logError(deps.logger, error, "announcement dialog failed");
-    return formResponse(announceFormCard({ formId: submission.formId, cycleId: submission.cycleId, channels, values, formError: userMessageFor(error) }));
+    return formResponse(
+      announceFormCard({
+        formId: submission.formId,
+        cycleId: submission.cycleId,
+        channels,
+        values,
+        formError: userMessageFor(error),
+      }),
+    );
   }
 }

@@ -15,18 +15,28 @@ import { tellActor } from "./tell-actor.ts";
 
 type CardAction = (deps: TeamsHandlerDeps, context: TurnContext) => Promise<void>;
 
-const each = (actions: Iterable<string>, handler: CardAction): Record<string, CardAction> => Object.fromEntries([...actions].map((action) => [action, handler]));
+const each = (actions: Iterable<string>, handler: CardAction): Record<string, CardAction> =>
+  Object.fromEntries([...actions].map((action) => [action, handler]));
 
 export const CARD_ACTIONS: Readonly<Record<string, CardAction>> = {
   // Prompts sent before their button opened the dialog directly still work: they get the button that does.
   [CHECKIN_START_ACTION]: showCheckInStart,
   [ONE_ON_ONE_DONE_ACTION]: markDoneFromCard,
   ...each([ANNOUNCE_ACK_ACTION, ANNOUNCE_FOLLOW_UP_ACTION], handleAnnounceCardAction),
-  ...each([FEEDBACK_CARD_ACTIONS.send, FEEDBACK_CARD_ACTIONS.cancel, FEEDBACK_CARD_ACTIONS.decline, FEEDBACK_CARD_ACTIONS.answer], handleFeedbackCardAction),
+  ...each(
+    [
+      FEEDBACK_CARD_ACTIONS.send,
+      FEEDBACK_CARD_ACTIONS.cancel,
+      FEEDBACK_CARD_ACTIONS.decline,
+      FEEDBACK_CARD_ACTIONS.answer,
+    ],
+    handleFeedbackCardAction,
+  ),
   ...each(REVIEW_CARD_ACTIONS, handleReviewCardSubmit),
 };
 
-export const UNKNOWN_CARD_ACTION_MESSAGE = "Sorry, Momentum doesn't know that button, so nothing was done. Type help to see what I can do.";
+export const UNKNOWN_CARD_ACTION_MESSAGE =
+  "Sorry, Momentum doesn't know that button, so nothing was done. Type help to see what I can do.";
 
 /** An Action.Submit from one of Momentum's cards arrives as a message whose `value` names the action. */
 export async function handleCardAction(deps: TeamsHandlerDeps, context: TurnContext): Promise<void> {

@@ -9,7 +9,8 @@ import { identifyActor } from "../identity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { replyPrivately } from "./tell-actor.ts";
 
-const OPEN_A_CHAT = "Check-ins are private, so I answer them in our personal chat. Open a chat with Momentum (Apps → Momentum) and type it there.";
+const OPEN_A_CHAT =
+  "Check-ins are private, so I answer them in our personal chat. Open a chat with Momentum (Apps → Momentum) and type it there.";
 
 export async function showCheckInStart(deps: TeamsHandlerDeps, context: TurnContext): Promise<void> {
   const person = await identifyActor(deps.domain, context);
@@ -22,5 +23,10 @@ export async function showCheckInHistory(deps: TeamsHandlerDeps, context: TurnCo
   const person = await identifyActor(deps.domain, context);
   // The actor's own id, never one taken from the message: nobody can ask for someone else's answers.
   const items = await listCheckInHistory(deps.domain, { personId: person.id });
-  await replyPrivately(deps, context, { attachments: [CardFactory.adaptiveCard(checkInHistoryCard({ items }))] }, OPEN_A_CHAT);
+  await replyPrivately(
+    deps,
+    context,
+    { attachments: [CardFactory.adaptiveCard(checkInHistoryCard({ items }))] },
+    OPEN_A_CHAT,
+  );
 }

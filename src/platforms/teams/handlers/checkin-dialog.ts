@@ -8,11 +8,22 @@ import { CheckInValidationError } from "../../../domain/check-ins/check-in-valid
 import { getCheckInForm, MOOD_OPTIONS, type CheckInForm } from "../../../domain/check-ins/get-check-in-form.ts";
 import { submitCheckIn, validateCheckInAnswers } from "../../../domain/check-ins/submit-check-in.ts";
 import { listCheckInGoals, readCheckInGoalValues } from "../../../domain/goals/check-in-goals.ts";
-import { CheckInGoalValuesError, goalsSavedBlocks, readCheckInGoalSubmission, type CheckInFormGoal } from "../cards/goal-checkin-inputs.ts";
+import {
+  CheckInGoalValuesError,
+  goalsSavedBlocks,
+  readCheckInGoalSubmission,
+  type CheckInFormGoal,
+} from "../cards/goal-checkin-inputs.ts";
 import { userMessageFor } from "../../../shared/errors.ts";
 import { activityKey } from "../activity.ts";
 import { checkInSavedCard } from "../cards/checkin-cards.ts";
-import { CHECKIN_FORM_TITLE, checkInFormCard, weekOfLabel, type CheckInFormValues, type CheckInFormView } from "../cards/checkin-form.ts";
+import {
+  CHECKIN_FORM_TITLE,
+  checkInFormCard,
+  weekOfLabel,
+  type CheckInFormValues,
+  type CheckInFormView,
+} from "../cards/checkin-form.ts";
 import { identifyActor } from "../identity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { replyPrivately } from "./tell-actor.ts";
@@ -21,7 +32,10 @@ import { logError } from "../../../shared/log-error.ts";
 /** Anything that isn't a string (or a number, for the mood) is dropped, so the form never shows "[object Object]". */
 const text = z.string().optional().catch(undefined);
 const CheckInFormSubmission = z.object({
-  mood: z.union([z.string(), z.number().transform(String)]).optional().catch(undefined),
+  mood: z
+    .union([z.string(), z.number().transform(String)])
+    .optional()
+    .catch(undefined),
   progress: text,
   plans: text,
   blockers: text,
@@ -29,18 +43,42 @@ const CheckInFormSubmission = z.object({
 });
 
 function formResponse(view: CheckInFormView): TaskModuleResponse {
-  return { task: { type: "continue", value: { title: CHECKIN_FORM_TITLE, width: "medium", height: "large", card: CardFactory.adaptiveCard(checkInFormCard(view)) } } };
+  return {
+    task: {
+      type: "continue",
+      value: {
+        title: CHECKIN_FORM_TITLE,
+        width: "medium",
+        height: "large",
+        card: CardFactory.adaptiveCard(checkInFormCard(view)),
+      },
+    },
+  };
 }
 
 /** The form view for this period; `values` replaces the saved answers when the form comes back after a submission. */
-function viewOf(form: CheckInForm, values?: CheckInFormValues, goals: CheckInFormGoal[] = []): Omit<CheckInFormView, "formError" | "fieldErrors"> {
+function viewOf(
+  form: CheckInForm,
+  values?: CheckInFormValues,
+  goals: CheckInFormGoal[] = [],
+): Omit<CheckInFormView, "formError" | "fieldErrors"> {
   const saved = form.answers;
   return {
     goals,
     period: { key: form.periodKey, deadlineLabel: form.deadlineLabel },
     editing: saved !== null,
     moodOptions: form.moodOptions,
-    values: values ?? (saved ? { mood: String(saved.mood), progress: saved.progress, plans: saved.plans, blockers: saved.blockers ?? undefined, forManager: saved.forManager ?? undefined } : {}),
+    values:
+      values ??
+      (saved
+        ? {
+            mood: String(saved.mood),
+            progress: saved.progress,
+            plans: saved.plans,
+            blockers: saved.blockers ?? undefined,
+            forManager: saved.forManager ?? undefined,
+          }
+        : {}),
   };
 }
 
@@ -48,14 +86,24 @@ export async function fetchCheckInForm(deps: TeamsHandlerDeps, context: TurnCont
   try {
     const person = await identifyActor(deps.domain, context);
     const goals = await listCheckInGoals(deps.domain, { personId: person.id });
-    return formResponse(viewOf(await getCheckInForm(deps.domain, { personId: person.id }), undefined, goals.map((goal) => ({ goal }))));
+    return formResponse(
+      viewOf(
+        await getCheckInForm(deps.domain, { personId: person.id }),
+        undefined,
+        goals.map((goal) => ({ goal })),
+      ),
+    );
   } catch (error) {
     logError(deps.logger, error, "check-in dialog fetch failed");
     return { task: { type: "message", value: userMessageFor(error) } };
   }
 }
 
-export async function submitCheckInForm(deps: TeamsHandlerDeps, context: TurnContext, data: unknown): Promise<TaskModuleResponse | undefined> {
+export async function submitCheckInForm(
+  deps: TeamsHandlerDeps,
+  context: TurnContext,
+  data: unknown,
+): Promise<TaskModuleResponse | undefined> {
   const parsed = CheckInFormSubmission.safeParse(data ?? {});
   const values: CheckInFormValues = parsed.success ? parsed.data : {};
   const goalSubmission = readCheckInGoalSubmission(data);
@@ -67,12 +115,26 @@ export async function submitCheckInForm(deps: TeamsHandlerDeps, context: TurnCon
     if (!goalValues.ok) throw new CheckInGoalValuesError(goalValues.errors);
     // Missing fields are the domain's to report, field by field, so the raw values go in as they are. The activity
     // is the request: Teams delivering it twice saves it once.
-    const result = await submitCheckIn(deps.domain, { personId, answers: values as CheckInAnswersInput, goalChanges: goalValues.changes, requestKey: activityKey(context.activity) });
+    const result = await submitCheckIn(deps.domain, {
+      personId,
+      answers: values as CheckInAnswersInput,
+      goalChanges: goalValues.changes,
+      requestKey: activityKey(context.activity),
+    });
     // A redelivered submission was already stored and confirmed: just close the dialog.
     if (result.duplicate) return undefined;
-    const card = checkInSavedCard({ created: result.created, weekLabel: weekOfLabel(result.periodKey), deadlineLabel: result.deadlineLabel });
+    const card = checkInSavedCard({
+      created: result.created,
+      weekLabel: weekOfLabel(result.periodKey),
+      deadlineLabel: result.deadlineLabel,
+    });
     card.body.push(...goalsSavedBlocks(result.goals));
-    await replyPrivately(deps, context, { attachments: [CardFactory.adaptiveCard(card)] }, "Thanks! Your check-in is saved.");
+    await replyPrivately(
+      deps,
+      context,
+      { attachments: [CardFactory.adaptiveCard(card)] },
+      "Thanks! Your check-in is saved.",
+    );
     // An empty response closes the dialog.
     return undefined;
   } catch (error) {
@@ -82,13 +144,24 @@ export async function submitCheckInForm(deps: TeamsHandlerDeps, context: TurnCon
 }
 
 /** The same form with the problem shown and every value as typed; nothing was stored. */
-async function formAgain(deps: TeamsHandlerDeps, personId: string | undefined, values: CheckInFormValues, error: unknown, goalValues: Record<string, string>): Promise<TaskModuleResponse> {
+async function formAgain(
+  deps: TeamsHandlerDeps,
+  personId: string | undefined,
+  values: CheckInFormValues,
+  error: unknown,
+  goalValues: Record<string, string>,
+): Promise<TaskModuleResponse> {
   const form = personId ? await getCheckInForm(deps.domain, { personId }).catch(() => null) : null;
   const goalErrors = error instanceof CheckInGoalValuesError ? error.goalErrors : {};
   const openGoals = personId ? await listCheckInGoals(deps.domain, { personId }).catch(() => []) : [];
   const goals = openGoals.map((goal) => ({ goal, value: goalValues[goal.id], error: goalErrors[goal.id] }));
   const view = form ? viewOf(form, values, goals) : { editing: false, moodOptions: MOOD_OPTIONS, values };
-  const fieldErrors = error instanceof CheckInValidationError ? error.fieldErrors : error instanceof CheckInGoalValuesError ? answerErrors(values) : undefined;
+  const fieldErrors =
+    error instanceof CheckInValidationError
+      ? error.fieldErrors
+      : error instanceof CheckInGoalValuesError
+        ? answerErrors(values)
+        : undefined;
   return formResponse({ ...view, formError: userMessageFor(error), fieldErrors });
 }
 

@@ -12,14 +12,22 @@ import { replyPrivately } from "./tell-actor.ts";
 
 const scopeOf = (closure: ClosureView) => (closure.team ? `${closure.team.managerName}'s team` : "everyone");
 
-export async function handleClosure(deps: TeamsHandlerDeps, context: TurnContext, rest: string, mentions: ChannelAccount[]): Promise<void> {
+export async function handleClosure(
+  deps: TeamsHandlerDeps,
+  context: TurnContext,
+  rest: string,
+  mentions: ChannelAccount[],
+): Promise<void> {
   const parsed = parseClosureText(rest);
   if (!parsed.ok) throw validationError(parsed.error);
   const actor = await identifyActor(deps.domain, context);
   requireRole(actor, "hr", "manage company closures");
   const command = parsed.command;
   if (mentions.length > 1) throw validationError("Mention at most one manager: the closure is for their team.");
-  const teamManagerId = command.kind !== "list" && mentions.length === 1 ? (await identifyMember(deps.domain, context, mentions[0])).id : null;
+  const teamManagerId =
+    command.kind !== "list" && mentions.length === 1
+      ? (await identifyMember(deps.domain, context, mentions[0])).id
+      : null;
   let text: string;
   switch (command.kind) {
     case "list": {
@@ -27,11 +35,18 @@ export async function handleClosure(deps: TeamsHandlerDeps, context: TurnContext
       text =
         closures.length === 0
           ? "No company closures are planned. Add one with: closure add 2026-12-24 2027-01-01 Winter break"
-          : ["Company closures:", ...closures.map((closure) => `• ${closure.label}: ${closure.reason} (${scopeOf(closure)})`)].join("\n\n");
+          : [
+              "Company closures:",
+              ...closures.map((closure) => `• ${closure.label}: ${closure.reason} (${scopeOf(closure)})`),
+            ].join("\n\n");
       break;
     }
     case "add": {
-      const result = await addClosure(deps.domain, { personId: actor.id }, { startDate: command.startDate, endDate: command.endDate, reason: command.reason, teamManagerId });
+      const result = await addClosure(
+        deps.domain,
+        { personId: actor.id },
+        { startDate: command.startDate, endDate: command.endDate, reason: command.reason, teamManagerId },
+      );
       const { closure } = result;
       text = result.created
         ? `🌴 Closure added: ${closure.label}, ${closure.reason}, for ${scopeOf(closure)} (${result.people} ${result.people === 1 ? "person" : "people"}). Nothing scheduled reaches them on those days.`
@@ -39,10 +54,19 @@ export async function handleClosure(deps: TeamsHandlerDeps, context: TurnContext
       break;
     }
     case "remove": {
-      const closure = await removeClosure(deps.domain, { personId: actor.id }, { startDate: command.startDate, endDate: command.endDate, teamManagerId });
+      const closure = await removeClosure(
+        deps.domain,
+        { personId: actor.id },
+        { startDate: command.startDate, endDate: command.endDate, teamManagerId },
+      );
       text = `✅ Closure removed: ${closure.label} (${closure.reason}) for ${scopeOf(closure)}. Schedules are back to normal on those days.`;
       break;
     }
   }
-  await replyPrivately(deps, context, text, "Done. Open a chat with Momentum (Apps → Momentum) and type closure list to see the closures.");
+  await replyPrivately(
+    deps,
+    context,
+    text,
+    "Done. Open a chat with Momentum (Apps → Momentum) and type closure list to see the closures.",
+  );
 }

@@ -21,13 +21,23 @@ import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { fetchKudosForm, submitKudosForm } from "./kudos-dialog.ts";
 import { fetchOneOnOneNoteForm, submitOneOnOneNoteForm } from "./one-on-one-commands.ts";
 import { fetchPulseSetup, fetchPulseSurvey, PULSE_SUBMIT_ACTIONS, submitPulseDialog } from "./pulse-dialogs.ts";
-import { fetchReviewDialog, REVIEW_FETCH_ACTIONS, REVIEW_SUBMIT_ACTIONS, submitReviewDialog } from "./review-dialogs.ts";
+import {
+  fetchReviewDialog,
+  REVIEW_FETCH_ACTIONS,
+  REVIEW_SUBMIT_ACTIONS,
+  submitReviewDialog,
+} from "./review-dialogs.ts";
 
 type DialogFetch = (deps: TeamsHandlerDeps, context: TurnContext, data: unknown) => Promise<TaskModuleResponse>;
 /** `undefined` closes the dialog. */
-type DialogSubmit = (deps: TeamsHandlerDeps, context: TurnContext, data: unknown) => Promise<TaskModuleResponse | undefined>;
+type DialogSubmit = (
+  deps: TeamsHandlerDeps,
+  context: TurnContext,
+  data: unknown,
+) => Promise<TaskModuleResponse | undefined>;
 
-const each = <T>(actions: Iterable<string>, handler: T): Record<string, T> => Object.fromEntries([...actions].map((action) => [action, handler]));
+const each = <T>(actions: Iterable<string>, handler: T): Record<string, T> =>
+  Object.fromEntries([...actions].map((action) => [action, handler]));
 
 export const DIALOG_FETCHES: Readonly<Record<string, DialogFetch>> = {
   [KUDOS_FORM_OPEN_ACTION]: (deps, context) => fetchKudosForm(deps, context),
@@ -54,7 +64,8 @@ export const DIALOG_SUBMITS: Readonly<Record<string, DialogSubmit>> = {
   ...each<DialogSubmit>(REVIEW_SUBMIT_ACTIONS, submitReviewDialog),
 };
 
-export const UNKNOWN_DIALOG_MESSAGE = "Sorry, Momentum doesn't know that form, so nothing was opened or saved. Type help to see what I can do.";
+export const UNKNOWN_DIALOG_MESSAGE =
+  "Sorry, Momentum doesn't know that form, so nothing was opened or saved. Type help to see what I can do.";
 
 const refusal = (): TaskModuleResponse => ({ task: { type: "message", value: UNKNOWN_DIALOG_MESSAGE } });
 
@@ -64,12 +75,20 @@ function routeFor<T>(registry: Readonly<Record<string, T>>, data: unknown): T | 
   return typeof action === "string" && Object.hasOwn(registry, action) ? registry[action] : undefined;
 }
 
-export async function fetchDialog(deps: TeamsHandlerDeps, context: TurnContext, data: unknown): Promise<TaskModuleResponse> {
+export async function fetchDialog(
+  deps: TeamsHandlerDeps,
+  context: TurnContext,
+  data: unknown,
+): Promise<TaskModuleResponse> {
   const fetch = routeFor(DIALOG_FETCHES, data);
   return fetch ? fetch(deps, context, data) : refusal();
 }
 
-export async function submitDialog(deps: TeamsHandlerDeps, context: TurnContext, data: unknown): Promise<TaskModuleResponse | undefined> {
+export async function submitDialog(
+  deps: TeamsHandlerDeps,
+  context: TurnContext,
+  data: unknown,
+): Promise<TaskModuleResponse | undefined> {
   const submit = routeFor(DIALOG_SUBMITS, data);
   return submit ? submit(deps, context, data) : refusal();
 }

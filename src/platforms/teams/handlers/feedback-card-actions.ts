@@ -36,7 +36,11 @@ export async function handleFeedbackCardAction(deps: TeamsHandlerDeps, context: 
   const me = await identifyActor(deps.domain, context);
   switch (value.action) {
     case FEEDBACK_CARD_ACTIONS.send: {
-      const result = await sendFeedbackDraft(deps.domain, { draftId: value.draftId, giverId: me.id, audience: value.audience });
+      const result = await sendFeedbackDraft(deps.domain, {
+        draftId: value.draftId,
+        giverId: me.id,
+        audience: value.audience,
+      });
       if (!result.duplicate) deps.kickDeliveries();
       return sendThroughRoute(deps, context, route, sentText(result));
     }
@@ -49,7 +53,10 @@ export async function handleFeedbackCardAction(deps: TeamsHandlerDeps, context: 
     }
     case FEEDBACK_CARD_ACTIONS.answer: {
       await getFeedbackAsk(deps.domain, { askId: value.askId, personId: me.id });
-      const card = adaptiveCard([paragraph("Click Answer to write your feedback.")], [openAnswerDialogAction(value.askId)]);
+      const card = adaptiveCard(
+        [paragraph("Click Answer to write your feedback.")],
+        [openAnswerDialogAction(value.askId)],
+      );
       return sendThroughRoute(deps, context, route, { attachments: [CardFactory.adaptiveCard(card)] });
     }
   }
@@ -57,9 +64,14 @@ export async function handleFeedbackCardAction(deps: TeamsHandlerDeps, context: 
 
 /** Who got it, never the text again. */
 export function sentText(result: GiveFeedbackResult): string {
-  const to = result.sharedWithName ? `${result.recipientName} and their manager ${result.sharedWithName}` : `${result.recipientName} only`;
+  const to = result.sharedWithName
+    ? `${result.recipientName} and their manager ${result.sharedWithName}`
+    : `${result.recipientName} only`;
   if (result.duplicate) return `✅ This feedback was already sent to ${to}; nothing was sent twice.`;
   const lines = [`✅ 🔒 Your feedback was sent privately to ${to}.`];
-  if (result.unreachableNames.length > 0) lines.push(`I can't message ${result.unreachableNames.join(", ")} yet; it's saved and they'll find it with "feedback list".`);
+  if (result.unreachableNames.length > 0)
+    lines.push(
+      `I can't message ${result.unreachableNames.join(", ")} yet; it's saved and they'll find it with "feedback list".`,
+    );
   return lines.join(" ");
 }

@@ -23,11 +23,21 @@ export function feedbackCommandFor(rest: string, mentionCount: number): Feedback
   return "feedback-give";
 }
 
-const NOTE_IN_CHANNEL = "Feedback is private, so I've answered in our personal chat. Tip: type feedback there, so nobody else reads it.";
+const NOTE_IN_CHANNEL =
+  "Feedback is private, so I've answered in our personal chat. Tip: type feedback there, so nobody else reads it.";
 
-export async function handleFeedbackText(deps: TeamsHandlerDeps, context: TurnContext, command: FeedbackTextCommand, rest: string, mentions: ChannelAccount[]): Promise<void> {
+export async function handleFeedbackText(
+  deps: TeamsHandlerDeps,
+  context: TurnContext,
+  command: FeedbackTextCommand,
+  rest: string,
+  mentions: ChannelAccount[],
+): Promise<void> {
   if (command === "feedback-help") {
-    const problem = rest.trim() === "" || rest.trim().toLowerCase() === "help" ? undefined : "Start with the person the feedback is for, for example: feedback @Bob great work on the launch";
+    const problem =
+      rest.trim() === "" || rest.trim().toLowerCase() === "help"
+        ? undefined
+        : "Start with the person the feedback is for, for example: feedback @Bob great work on the launch";
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(feedbackHelpCard(problem))] });
     return;
   }
@@ -42,7 +52,13 @@ export async function handleFeedbackText(deps: TeamsHandlerDeps, context: TurnCo
   if (!isPersonalChat(context.activity)) await context.sendActivity(NOTE_IN_CHANNEL);
 }
 
-async function answerFor(deps: TeamsHandlerDeps, context: TurnContext, command: Exclude<FeedbackTextCommand, "feedback-help">, rest: string, mentions: ChannelAccount[]) {
+async function answerFor(
+  deps: TeamsHandlerDeps,
+  context: TurnContext,
+  command: Exclude<FeedbackTextCommand, "feedback-help">,
+  rest: string,
+  mentions: ChannelAccount[],
+) {
   const ctx = deps.domain;
   const me = await identifyActor(ctx, context);
   switch (command) {
@@ -54,29 +70,53 @@ async function answerFor(deps: TeamsHandlerDeps, context: TurnContext, command: 
       const recipient = await identifyMember(ctx, context, mentions[0]);
       const text = feedbackTextOf(context, mentions[0]);
       const draft = await saveFeedbackDraft(ctx, { giverId: me.id, recipientId: recipient.id, text });
-      return { attachments: [CardFactory.adaptiveCard(feedbackPreviewCard({ draftId: draft.draftId, text, preview: draft.preview }))] };
+      return {
+        attachments: [
+          CardFactory.adaptiveCard(feedbackPreviewCard({ draftId: draft.draftId, text, preview: draft.preview })),
+        ],
+      };
     }
     case "feedback-request": {
       const parsed = parseRequest(rest, mentions);
-      if (parsed.forSomeoneElse && mentions.length < 2) throw validationError("Mention the person first, then the people to ask: feedback request for @Report @Alice about the launch");
+      if (parsed.forSomeoneElse && mentions.length < 2)
+        throw validationError(
+          "Mention the person first, then the people to ask: feedback request for @Report @Alice about the launch",
+        );
       const people = [];
       for (const mention of parsed.mentions) people.push(await identifyMember(ctx, context, mention));
       const subject = parsed.forSomeoneElse ? people.shift() : me;
-      const result = await requestFeedback(ctx, { requesterId: me.id, subjectId: subject?.id ?? "", askedIds: people.map((person) => person.id), topic: parsed.topic, requestKey: activityKey(context.activity) });
+      const result = await requestFeedback(ctx, {
+        requesterId: me.id,
+        subjectId: subject?.id ?? "",
+        askedIds: people.map((person) => person.id),
+        topic: parsed.topic,
+        requestKey: activityKey(context.activity),
+      });
       if (!result.duplicate) deps.kickDeliveries();
-      const lines = [`✅ Asked ${listNames(result.askedNames)} for feedback on ${result.subjectName}. 🔒 Answers go to ${listNames(result.readerNames)} only.`];
-      if (result.unreachableNames.length > 0) lines.push(`I can't message ${listNames(result.unreachableNames)} yet: they'll see the request once they install Momentum.`);
+      const lines = [
+        `✅ Asked ${listNames(result.askedNames)} for feedback on ${result.subjectName}. 🔒 Answers go to ${listNames(result.readerNames)} only.`,
+      ];
+      if (result.unreachableNames.length > 0)
+        lines.push(
+          `I can't message ${listNames(result.unreachableNames)} yet: they'll see the request once they install Momentum.`,
+        );
       return lines.join(" ");
     }
   }
 }
 
 /** `request [for] @A @B [and] about the launch`: the mention tags are already gone from `rest`. */
-function parseRequest(rest: string, mentions: ChannelAccount[]): { forSomeoneElse: boolean; mentions: ChannelAccount[]; topic: string } {
+function parseRequest(
+  rest: string,
+  mentions: ChannelAccount[],
+): { forSomeoneElse: boolean; mentions: ChannelAccount[]; topic: string } {
   let words = rest.replace(/^request\b/i, "").trim();
   const forSomeoneElse = /^for\b/i.test(words);
   if (forSomeoneElse) words = words.replace(/^for\b/i, "").trim();
-  const topic = words.replace(/^((and|,)\s*)+/i, "").replace(/^about\b/i, "").trim();
+  const topic = words
+    .replace(/^((and|,)\s*)+/i, "")
+    .replace(/^about\b/i, "")
+    .trim();
   return { forSomeoneElse, mentions, topic };
 }
 

@@ -10,16 +10,27 @@ export const OPEN_A_CHAT_FOR_FEEDBACK =
   "Feedback is private, so I only handle it in our personal chat. Open a chat with Momentum (Apps → Momentum) and type it there. Nothing was sent or saved.";
 
 /** The actor's stored personal chat reference, or null (in a personal chat the current conversation is enough). */
-export async function personalRoute(deps: TeamsHandlerDeps, context: TurnContext): Promise<Partial<ConversationReference> | "here" | null> {
+export async function personalRoute(
+  deps: TeamsHandlerDeps,
+  context: TurnContext,
+): Promise<Partial<ConversationReference> | "here" | null> {
   const activity = context.activity;
   if (isPersonalChat(activity)) return "here";
   if (!activity.from.aadObjectId) return null;
-  const reference = await teamsPersonalConversation(deps.domain, { tenantId: tenantIdOf(activity), aadObjectId: activity.from.aadObjectId });
+  const reference = await teamsPersonalConversation(deps.domain, {
+    tenantId: tenantIdOf(activity),
+    aadObjectId: activity.from.aadObjectId,
+  });
   return (reference as Partial<ConversationReference> | null) ?? null;
 }
 
 /** Sends `reply` to the actor's personal chat through a route from personalRoute; never into a channel. */
-export async function sendThroughRoute(deps: TeamsHandlerDeps, context: TurnContext, route: Partial<ConversationReference> | "here", reply: string | Partial<Activity>): Promise<void> {
+export async function sendThroughRoute(
+  deps: TeamsHandlerDeps,
+  context: TurnContext,
+  route: Partial<ConversationReference> | "here",
+  reply: string | Partial<Activity>,
+): Promise<void> {
   if (route === "here") {
     await context.sendActivity(reply);
     return;

@@ -29,7 +29,11 @@ export interface TeamsKudosRequest {
   onRecipient?: (index: number, person: PersonRecord) => void;
 }
 
-export async function giveKudosFromTeams(deps: TeamsHandlerDeps, context: TurnContext, request: TeamsKudosRequest): Promise<GiveKudosResult> {
+export async function giveKudosFromTeams(
+  deps: TeamsHandlerDeps,
+  context: TurnContext,
+  request: TeamsKudosRequest,
+): Promise<GiveKudosResult> {
   const { domain } = deps;
   const giver = await identifyActor(domain, context);
   const recipients: PersonRecord[] = [];
@@ -55,13 +59,24 @@ export async function giveKudosFromTeams(deps: TeamsHandlerDeps, context: TurnCo
 }
 
 /** A picked AAD object id Momentum already knows answers at once; anyone else is asked of Teams. */
-async function recipientFor(deps: TeamsHandlerDeps, context: TurnContext, account: TeamsKudosRecipient): Promise<PersonRecord> {
-  const known = account.aadObjectId ? await findTeamsPerson(deps.domain, { tenantId: tenantIdOf(context.activity), aadObjectId: account.aadObjectId }) : null;
+async function recipientFor(
+  deps: TeamsHandlerDeps,
+  context: TurnContext,
+  account: TeamsKudosRecipient,
+): Promise<PersonRecord> {
+  const known = account.aadObjectId
+    ? await findTeamsPerson(deps.domain, { tenantId: tenantIdOf(context.activity), aadObjectId: account.aadObjectId })
+    : null;
   return known ?? identifyMember(deps.domain, context, account);
 }
 
 /** The typed command: mentions are the recipients, `#value` is split off the text, and the kudos is public. */
-export async function giveKudosFromText(deps: TeamsHandlerDeps, context: TurnContext, mentions: ChannelAccount[], text: string): Promise<void> {
+export async function giveKudosFromText(
+  deps: TeamsHandlerDeps,
+  context: TurnContext,
+  mentions: ChannelAccount[],
+  text: string,
+): Promise<void> {
   const { message, value } = splitValueTag(text);
   const result = await giveKudosFromTeams(deps, context, {
     // A mention is always asked of Teams (which also opens a personal chat with someone Momentum can't reach yet).

@@ -7,17 +7,28 @@ import { identifyActor } from "../identity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { replyPrivately } from "./tell-actor.ts";
 
-const OPEN_A_CHAT = "I answer about your goals in our personal chat. Open a chat with Momentum (Apps → Momentum) and type it there.";
+const OPEN_A_CHAT =
+  "I answer about your goals in our personal chat. Open a chat with Momentum (Apps → Momentum) and type it there.";
 
 export async function showGoalStart(deps: TeamsHandlerDeps, context: TurnContext): Promise<void> {
   const person = await identifyActor(deps.domain, context);
   const goals = await listMyGoals(deps.domain, { personId: person.id });
-  await replyPrivately(deps, context, { attachments: [CardFactory.adaptiveCard(goalStartCard({ goals }))] }, OPEN_A_CHAT);
+  await replyPrivately(
+    deps,
+    context,
+    { attachments: [CardFactory.adaptiveCard(goalStartCard({ goals }))] },
+    OPEN_A_CHAT,
+  );
 }
 
 export async function showGoalList(deps: TeamsHandlerDeps, context: TurnContext): Promise<void> {
   const person = await identifyActor(deps.domain, context);
   // The actor's own id, never one taken from the message.
   const goals = await listMyGoals(deps.domain, { personId: person.id });
-  await replyPrivately(deps, context, { attachments: [CardFactory.adaptiveCard(goalListCard({ goals }))] }, OPEN_A_CHAT);
+  await replyPrivately(
+    deps,
+    context,
+    { attachments: [CardFactory.adaptiveCard(goalListCard({ goals }))] },
+    OPEN_A_CHAT,
+  );
 }

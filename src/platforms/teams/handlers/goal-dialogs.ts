@@ -13,7 +13,13 @@ import type { PersonRecord } from "../../../domain/people/person.ts";
 import { userMessageFor } from "../../../shared/errors.ts";
 import { activityKey } from "../activity.ts";
 import { goalCreatedCard, goalUpdatedCard } from "../cards/goal-cards.ts";
-import { GOAL_CREATE_TITLE, GOAL_UPDATE_TITLE, goalCreateFormCard, goalUpdateFormCard, type GoalFormValues } from "../cards/goal-forms.ts";
+import {
+  GOAL_CREATE_TITLE,
+  GOAL_UPDATE_TITLE,
+  goalCreateFormCard,
+  goalUpdateFormCard,
+  type GoalFormValues,
+} from "../cards/goal-forms.ts";
 import type { AdaptiveCard } from "../cards/card.ts";
 import { identifyActor } from "../identity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
@@ -21,24 +27,58 @@ import { replyPrivately } from "./tell-actor.ts";
 import { logError } from "../../../shared/log-error.ts";
 
 /** Teams posts every input as a string (numbers too); anything else is dropped rather than shown as "[object Object]". */
-const text = z.union([z.string(), z.number().transform(String)]).optional().catch(undefined);
-const CreateSubmission = z.object({ level: text, title: text, measure: text, startValue: text, targetValue: text, dueDate: text, parentId: text });
+const text = z
+  .union([z.string(), z.number().transform(String)])
+  .optional()
+  .catch(undefined);
+const CreateSubmission = z.object({
+  level: text,
+  title: text,
+  measure: text,
+  startValue: text,
+  targetValue: text,
+  dueDate: text,
+  parentId: text,
+});
 const UpdateSubmission = z.object({ goalId: text, value: text, status: text, comment: text });
 
 type Kind = "create" | "update";
 
 function formResponse(kind: Kind, card: AdaptiveCard): TaskModuleResponse {
-  return { task: { type: "continue", value: { title: kind === "create" ? GOAL_CREATE_TITLE : GOAL_UPDATE_TITLE, width: "medium", height: "large", card: CardFactory.adaptiveCard(card) } } };
+  return {
+    task: {
+      type: "continue",
+      value: {
+        title: kind === "create" ? GOAL_CREATE_TITLE : GOAL_UPDATE_TITLE,
+        width: "medium",
+        height: "large",
+        card: CardFactory.adaptiveCard(card),
+      },
+    },
+  };
 }
 
-async function formCard(deps: TeamsHandlerDeps, kind: Kind, person: PersonRecord, state: { values: GoalFormValues; formError?: string; fieldErrors?: Partial<Record<GoalField, string>> }): Promise<AdaptiveCard> {
+async function formCard(
+  deps: TeamsHandlerDeps,
+  kind: Kind,
+  person: PersonRecord,
+  state: { values: GoalFormValues; formError?: string; fieldErrors?: Partial<Record<GoalField, string>> },
+): Promise<AdaptiveCard> {
   if (kind === "create") {
-    return goalCreateFormCard({ ...state, levels: creatableLevels(person.role), alignable: await listAlignableGoals(deps.domain, { personId: person.id }) });
+    return goalCreateFormCard({
+      ...state,
+      levels: creatableLevels(person.role),
+      alignable: await listAlignableGoals(deps.domain, { personId: person.id }),
+    });
   }
   return goalUpdateFormCard({ ...state, goals: await listMyGoals(deps.domain, { personId: person.id }) });
 }
 
-export async function fetchGoalForm(deps: TeamsHandlerDeps, context: TurnContext, kind: Kind): Promise<TaskModuleResponse> {
+export async function fetchGoalForm(
+  deps: TeamsHandlerDeps,
+  context: TurnContext,
+  kind: Kind,
+): Promise<TaskModuleResponse> {
   try {
     const person = await identifyActor(deps.domain, context);
     if (kind === "update" && (await listMyGoals(deps.domain, { personId: person.id })).length === 0) {
@@ -51,7 +91,12 @@ export async function fetchGoalForm(deps: TeamsHandlerDeps, context: TurnContext
   }
 }
 
-export async function submitGoalForm(deps: TeamsHandlerDeps, context: TurnContext, kind: Kind, data: unknown): Promise<TaskModuleResponse | undefined> {
+export async function submitGoalForm(
+  deps: TeamsHandlerDeps,
+  context: TurnContext,
+  kind: Kind,
+  data: unknown,
+): Promise<TaskModuleResponse | undefined> {
   const parsed = (kind === "create" ? CreateSubmission : UpdateSubmission).safeParse(data ?? {});
   const values: GoalFormValues = parsed.success ? parsed.data : {};
   let person: PersonRecord | undefined;
@@ -62,18 +107,38 @@ export async function submitGoalForm(deps: TeamsHandlerDeps, context: TurnContex
     const card =
       kind === "create"
         ? // Without a level field (no choice of level) the goal is the person's own.
-          mapOrNull(await createGoal(deps.domain, { ...values, level: values.level ?? "person", actorId: person.id, requestKey } as Parameters<typeof createGoal>[1] & { requestKey: string }), goalCreatedCard)
-        : mapOrNull(await updateGoalProgress(deps.domain, { ...values, actorId: person.id, requestKey } as Parameters<typeof updateGoalProgress>[1] & { requestKey: string }), goalUpdatedCard);
+          mapOrNull(
+            await createGoal(deps.domain, {
+              ...values,
+              level: values.level ?? "person",
+              actorId: person.id,
+              requestKey,
+            } as Parameters<typeof createGoal>[1] & { requestKey: string }),
+            goalCreatedCard,
+          )
+        : mapOrNull(
+            await updateGoalProgress(deps.domain, { ...values, actorId: person.id, requestKey } as Parameters<
+              typeof updateGoalProgress
+            >[1] & { requestKey: string }),
+            goalUpdatedCard,
+          );
     // A redelivered submission was already stored and confirmed: just close the dialog.
     if (!card) return undefined;
-    await replyPrivately(deps, context, { attachments: [CardFactory.adaptiveCard(card)] }, kind === "create" ? "Your goal is created." : "Your progress is saved.");
+    await replyPrivately(
+      deps,
+      context,
+      { attachments: [CardFactory.adaptiveCard(card)] },
+      kind === "create" ? "Your goal is created." : "Your progress is saved.",
+    );
     return undefined;
   } catch (error) {
     logError(deps.logger, error, "goal dialog submit failed");
     if (!person) return { task: { type: "message", value: userMessageFor(error) } };
     const fieldErrors = error instanceof GoalValidationError ? error.fieldErrors : undefined;
     // Nothing was stored: the same form, the problem shown, every value as entered.
-    const card = await formCard(deps, kind, person, { values, formError: userMessageFor(error), fieldErrors }).catch(() => null);
+    const card = await formCard(deps, kind, person, { values, formError: userMessageFor(error), fieldErrors }).catch(
+      () => null,
+    );
     return card ? formResponse(kind, card) : { task: { type: "message", value: userMessageFor(error) } };
   }
 }

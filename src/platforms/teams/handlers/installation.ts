@@ -12,7 +12,10 @@ import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { logWarning } from "../../../shared/log-error.ts";
 
 /** Stores whatever reference this conversation offers; returns what it was. */
-export async function rememberConversation(deps: TeamsHandlerDeps, context: TurnContext): Promise<"personal" | "channel" | "none"> {
+export async function rememberConversation(
+  deps: TeamsHandlerDeps,
+  context: TurnContext,
+): Promise<"personal" | "channel" | "none"> {
   const activity = context.activity;
   try {
     if (isPersonalChat(activity)) {
@@ -26,7 +29,9 @@ export async function rememberConversation(deps: TeamsHandlerDeps, context: Turn
     }
   } catch (error) {
     // Nobody typed anything, so there is nobody to answer: record why the reference is missing.
-    logWarning(deps.logger, error, "could not store a Teams conversation reference", { conversationType: activity.conversation?.conversationType });
+    logWarning(deps.logger, error, "could not store a Teams conversation reference", {
+      conversationType: activity.conversation?.conversationType,
+    });
   }
   return "none";
 }
@@ -57,7 +62,11 @@ export async function onMembersAdded(deps: TeamsHandlerDeps, context: TurnContex
   if (botWasAdded) {
     await rememberConversation(deps, context);
     if (channel && teamId?.id) {
-      await onAddedToTeam({ ...deps.directory, track: (work) => deps.inFlight.track(work) }, context, { teamId: teamId.id, name: teamId.name ?? channel.name, reference: channel.reference });
+      await onAddedToTeam({ ...deps.directory, track: (work) => deps.inFlight.track(work) }, context, {
+        teamId: teamId.id,
+        name: teamId.name ?? channel.name,
+        reference: channel.reference,
+      });
     }
     return;
   }

@@ -20,14 +20,31 @@ const KudosFormSubmission = z.object({
   recipients: z
     .string()
     .optional()
-    .transform((value) => [...new Set((value ?? "").split(",").map((id) => id.trim()).filter(Boolean))]),
+    .transform((value) => [
+      ...new Set(
+        (value ?? "")
+          .split(",")
+          .map((id) => id.trim())
+          .filter(Boolean),
+      ),
+    ]),
   message: z.string().optional().default(""),
   value: z.preprocess(emptyToNull, z.string().nullish()),
   visibility: z.enum(["public", "private"]).catch("public"),
 });
 
 function formResponse(view: KudosFormView): TaskModuleResponse {
-  return { task: { type: "continue", value: { title: KUDOS_FORM_TITLE, width: "medium", height: "medium", card: CardFactory.adaptiveCard(kudosFormCard(view)) } } };
+  return {
+    task: {
+      type: "continue",
+      value: {
+        title: KUDOS_FORM_TITLE,
+        width: "medium",
+        height: "medium",
+        card: CardFactory.adaptiveCard(kudosFormCard(view)),
+      },
+    },
+  };
 }
 
 export async function fetchKudosForm(deps: TeamsHandlerDeps, context: TurnContext): Promise<TaskModuleResponse> {
@@ -38,16 +55,34 @@ export async function fetchKudosForm(deps: TeamsHandlerDeps, context: TurnContex
 const SUGGESTION_LIMIT = 50;
 
 /** Active colleagues in this tenant Momentum already knows; the giver only when nobody else is known yet. */
-async function suggestions(deps: TeamsHandlerDeps, context: TurnContext, giver: PersonRecord): Promise<PickablePerson[]> {
-  const people = await listKnownTeamsPeople(deps.domain, { tenantId: tenantIdOf(context.activity), limit: SUGGESTION_LIMIT + 1 });
+async function suggestions(
+  deps: TeamsHandlerDeps,
+  context: TurnContext,
+  giver: PersonRecord,
+): Promise<PickablePerson[]> {
+  const people = await listKnownTeamsPeople(deps.domain, {
+    tenantId: tenantIdOf(context.activity),
+    limit: SUGGESTION_LIMIT + 1,
+  });
   const others = people.filter((person) => person.personId !== giver.id).slice(0, SUGGESTION_LIMIT);
-  const chosen = others.length > 0 ? others : people.filter((person) => person.personId === giver.id).map((person) => ({ ...person, name: `${person.name} (you)` }));
+  const chosen =
+    others.length > 0
+      ? others
+      : people
+          .filter((person) => person.personId === giver.id)
+          .map((person) => ({ ...person, name: `${person.name} (you)` }));
   return chosen.map(({ aadObjectId, name }) => ({ aadObjectId, name }));
 }
 
-export async function submitKudosForm(deps: TeamsHandlerDeps, context: TurnContext, data: unknown): Promise<TaskModuleResponse> {
+export async function submitKudosForm(
+  deps: TeamsHandlerDeps,
+  context: TurnContext,
+  data: unknown,
+): Promise<TaskModuleResponse> {
   const parsed = KudosFormSubmission.safeParse(data ?? {});
-  const input = parsed.success ? parsed.data : { recipients: [], message: "", value: null, visibility: "public" as const };
+  const input = parsed.success
+    ? parsed.data
+    : { recipients: [], message: "", value: null, visibility: "public" as const };
   const chosen: PickablePerson[] = input.recipients.map((id) => ({ aadObjectId: id, name: id }));
   try {
     // giveKudos claims the activity's key inside its own transaction: a redelivered submission is a duplicate.
@@ -64,6 +99,11 @@ export async function submitKudosForm(deps: TeamsHandlerDeps, context: TurnConte
     logError(deps.logger, error, "kudos dialog submit failed");
     const giver = await identifyActor(deps.domain, context).catch(() => null);
     const known = giver ? await suggestions(deps, context, giver).catch(() => []) : [];
-    return formResponse({ values: deps.domain.org.kudosValues, suggestions: known, error: userMessageFor(error), input: { recipients: chosen, message: input.message, value: input.value, visibility: input.visibility } });
+    return formResponse({
+      values: deps.domain.org.kudosValues,
+      suggestions: known,
+      error: userMessageFor(error),
+      input: { recipients: chosen, message: input.message, value: input.value, visibility: input.visibility },
+    });
   }
 }

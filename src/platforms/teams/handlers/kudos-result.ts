@@ -7,8 +7,11 @@ export function kudosResultText(result: GiveKudosResult, value: string | null | 
   if (result.duplicate) return `That kudos for ${names} was already recorded.`;
   const lines = [`Kudos recorded for ${names}${value ? ` (#${value})` : ""}. 🎉`];
   if (result.announcedIn) lines.push("I'll post it in the channel.");
-  const reachable = result.kudos.filter((kudos) => !result.unreachable.some((person) => person.personId === kudos.recipientId));
-  if (reachable.length > 0) lines.push(`${listNames(reachable.map((kudos) => kudos.recipientName))} will get a message from me.`);
+  const reachable = result.kudos.filter(
+    (kudos) => !result.unreachable.some((person) => person.personId === kudos.recipientId),
+  );
+  if (reachable.length > 0)
+    lines.push(`${listNames(reachable.map((kudos) => kudos.recipientName))} will get a message from me.`);
   if (result.unreachable.length > 0) {
     const who = listNames(result.unreachable.map((person) => person.name));
     lines.push(

@@ -20,7 +20,25 @@ import { handleReviewCommand } from "./review-commands.ts";
 
 type ManagerWeekCommand = "one-on-one" | "summary" | "home";
 
-export type TextCommand = FeedbackTextCommand | "announce" | "role" | ManagerWeekCommand | "kudos" | "kudos-form" | "kudos-leaderboard" | "checkin" | "checkin-history" | "goal" | "goal-list" | "away" | "settings" | "closure" | "review" | "pulse" | "help" | "unknown";
+export type TextCommand =
+  | FeedbackTextCommand
+  | "announce"
+  | "role"
+  | ManagerWeekCommand
+  | "kudos"
+  | "kudos-form"
+  | "kudos-leaderboard"
+  | "checkin"
+  | "checkin-history"
+  | "goal"
+  | "goal-list"
+  | "away"
+  | "settings"
+  | "closure"
+  | "review"
+  | "pulse"
+  | "help"
+  | "unknown";
 
 export function commandFor(words: string, mentionCount: number): { command: TextCommand; rest: string } {
   const [first = "", ...others] = words.split(" ");
@@ -56,10 +74,16 @@ export function commandFor(words: string, mentionCount: number): { command: Text
   return { command: "kudos", rest };
 }
 
-type TextCommandHandler = (deps: TeamsHandlerDeps, context: TurnContext, input: { command: TextCommand; rest: string; mentions: ChannelAccount[] }) => Promise<void>;
+type TextCommandHandler = (
+  deps: TeamsHandlerDeps,
+  context: TurnContext,
+  input: { command: TextCommand; rest: string; mentions: ChannelAccount[] },
+) => Promise<void>;
 
-const sendCard = (context: TurnContext, card: AdaptiveCard) => context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }).then(() => undefined);
-const feedbackText: TextCommandHandler = (deps, context, { command, rest, mentions }) => handleFeedbackText(deps, context, command as FeedbackTextCommand, rest, mentions);
+const sendCard = (context: TurnContext, card: AdaptiveCard) =>
+  context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }).then(() => undefined);
+const feedbackText: TextCommandHandler = (deps, context, { command, rest, mentions }) =>
+  handleFeedbackText(deps, context, command as FeedbackTextCommand, rest, mentions);
 
 /** One handler per command commandFor knows; "unknown" answers the help card saying it did not understand. */
 export const TEXT_COMMANDS: Readonly<Record<TextCommand, TextCommandHandler>> = {

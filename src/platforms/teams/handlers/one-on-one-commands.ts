@@ -14,29 +14,53 @@ import { getTeamSummary } from "../../../domain/summaries/get-team-summary.ts";
 import { AppError, userMessageFor, validationError } from "../../../shared/errors.ts";
 import { activityKey } from "../activity.ts";
 import { homeCard } from "../cards/home-card.ts";
-import { ONE_ON_ONE_NOTE_TITLE, oneOnOneNoteFormCard, oneOnOneReplyCard, type AgendaButtonData } from "../cards/one-on-one-cards.ts";
+import {
+  ONE_ON_ONE_NOTE_TITLE,
+  oneOnOneNoteFormCard,
+  oneOnOneReplyCard,
+  type AgendaButtonData,
+} from "../cards/one-on-one-cards.ts";
 import { teamSummaryCard } from "../cards/summary-card.ts";
 import { identifyActor, identifyMember } from "../identity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { replyPrivately } from "./tell-actor.ts";
 import { logError } from "../../../shared/log-error.ts";
 
-const OPEN_A_CHAT = "That's private, so I answer it in our personal chat. Open a chat with Momentum (Apps → Momentum) and type it there.";
-const PAIR = z.object({ reportId: z.string().min(1).max(100), periodKey: z.string().max(10), builtAt: z.string().max(40) });
+const OPEN_A_CHAT =
+  "That's private, so I answer it in our personal chat. Open a chat with Momentum (Apps → Momentum) and type it there.";
+const PAIR = z.object({
+  reportId: z.string().min(1).max(100),
+  periodKey: z.string().max(10),
+  builtAt: z.string().max(40),
+});
 const NOTE = PAIR.extend({ note: z.string().optional().catch(undefined) });
 
-export async function handleOneOnOneSlot(deps: TeamsHandlerDeps, context: TurnContext, mentions: ChannelAccount[], rest: string): Promise<void> {
+export async function handleOneOnOneSlot(
+  deps: TeamsHandlerDeps,
+  context: TurnContext,
+  mentions: ChannelAccount[],
+  rest: string,
+): Promise<void> {
   if (mentions.length !== 1) throw validationError(ONE_ON_ONE_HELP.replace("@alice", "@Alice"));
   const parsed = parseOneOnOneSlotText(rest);
   if (!parsed.ok) throw validationError(parsed.error);
   const actor = await identifyActor(deps.domain, context);
   const report = await identifyMember(deps.domain, context, mentions[0]);
-  const result = await setOneOnOneSlot(deps.domain, { actorId: actor.id, reportId: report.id, weekday: parsed.command.weekday, time: parsed.command.time });
+  const result = await setOneOnOneSlot(deps.domain, {
+    actorId: actor.id,
+    reportId: report.id,
+    weekday: parsed.command.weekday,
+    time: parsed.command.time,
+  });
   const text = `📅 Your weekly 1:1 with ${result.reportName} is ${result.isDefault ? "back on the default, " : ""}${result.weekdayName} at ${result.time} (${result.timeZone}). The next one is ${result.nextSlotLabel}; its agenda arrives ${result.nextAgendaLabel}.`;
   await replyPrivately(deps, context, text, "Done. Open a chat with Momentum (Apps → Momentum) to see the details.");
 }
 
-export async function showTeamSummary(deps: TeamsHandlerDeps, context: TurnContext, mentions: ChannelAccount[]): Promise<void> {
+export async function showTeamSummary(
+  deps: TeamsHandlerDeps,
+  context: TurnContext,
+  mentions: ChannelAccount[],
+): Promise<void> {
   if (mentions.length > 1) throw validationError("Type summary for your team, or (HR) summary @Manager.");
   const viewer = await identifyActor(deps.domain, context);
   const manager = mentions.length === 1 ? await identifyMember(deps.domain, context, mentions[0]) : viewer;
@@ -55,7 +79,12 @@ export async function showHome(deps: TeamsHandlerDeps, context: TurnContext): Pr
 export async function markDoneFromCard(deps: TeamsHandlerDeps, context: TurnContext): Promise<void> {
   const pair = readPair(context.activity.value);
   const manager = await identifyActor(deps.domain, context);
-  const result = await markOneOnOneDone(deps.domain, { managerId: manager.id, reportId: pair.reportId, periodKey: pair.periodKey, shownAt: pair.builtAt });
+  const result = await markOneOnOneDone(deps.domain, {
+    managerId: manager.id,
+    reportId: pair.reportId,
+    periodKey: pair.periodKey,
+    shownAt: pair.builtAt,
+  });
   const text = result.newlyDone
     ? `✅ Your 1:1 with ${result.reportName} for ${result.weekLabel} is marked done${result.closedNotes > 0 ? `, and ${result.closedNotes} ${result.closedNotes === 1 ? "note was" : "notes were"} closed` : ""}.`
     : `Your 1:1 with ${result.reportName} for ${result.weekLabel} was already marked done.`;
@@ -63,7 +92,11 @@ export async function markDoneFromCard(deps: TeamsHandlerDeps, context: TurnCont
 }
 
 /** task/fetch from "Add a private note": the dialog, only for the report's current manager. */
-export async function fetchOneOnOneNoteForm(deps: TeamsHandlerDeps, context: TurnContext, data: unknown): Promise<TaskModuleResponse> {
+export async function fetchOneOnOneNoteForm(
+  deps: TeamsHandlerDeps,
+  context: TurnContext,
+  data: unknown,
+): Promise<TaskModuleResponse> {
   try {
     const pair = readPair(data);
     const manager = await identifyActor(deps.domain, context);
@@ -76,34 +109,53 @@ export async function fetchOneOnOneNoteForm(deps: TeamsHandlerDeps, context: Tur
 }
 
 /** task/submit of the note dialog: stored once per activity, or the dialog again with the problem and the text kept. */
-export async function submitOneOnOneNoteForm(deps: TeamsHandlerDeps, context: TurnContext, data: unknown): Promise<TaskModuleResponse | undefined> {
+export async function submitOneOnOneNoteForm(
+  deps: TeamsHandlerDeps,
+  context: TurnContext,
+  data: unknown,
+): Promise<TaskModuleResponse | undefined> {
   const parsed = NOTE.safeParse(data ?? {});
-  if (!parsed.success) return { task: { type: "message", value: "That note isn't attached to anyone. Open it again from the 1:1 agenda." } };
+  if (!parsed.success)
+    return {
+      task: { type: "message", value: "That note isn't attached to anyone. Open it again from the 1:1 agenda." },
+    };
   const { note, ...pair } = parsed.data;
   let reportName = "your report";
   try {
     const manager = await identifyActor(deps.domain, context);
     reportName = (await requireCurrentManager(deps.domain, manager.id, pair.reportId)).report.name;
     // The activity is the request: a redelivered submission stores nothing more (null) and was already confirmed.
-    const result = await addOneOnOneNote(deps.domain, { managerId: manager.id, reportId: pair.reportId, text: note ?? "", requestKey: activityKey(context.activity) });
+    const result = await addOneOnOneNote(deps.domain, {
+      managerId: manager.id,
+      reportId: pair.reportId,
+      text: note ?? "",
+      requestKey: activityKey(context.activity),
+    });
     if (!result) return undefined;
     const text = `📝 Saved. Your note will be in the agenda of your next 1:1 with ${result.reportName} (${result.openNotes} open ${result.openNotes === 1 ? "note" : "notes"}).`;
     await replyPrivately(deps, context, { attachments: [CardFactory.adaptiveCard(oneOnOneReplyCard(text))] }, "Saved.");
     return undefined;
   } catch (error) {
     logError(deps.logger, error, "a 1:1 request failed");
-    if (error instanceof AppError && error.code === "FORBIDDEN") return { task: { type: "message", value: error.userMessage } };
+    if (error instanceof AppError && error.code === "FORBIDDEN")
+      return { task: { type: "message", value: error.userMessage } };
     return noteDialog(reportName, pair, userMessageFor(error), note);
   }
 }
 
 function noteDialog(reportName: string, pair: AgendaButtonData, error?: string, text?: string): TaskModuleResponse {
   const card = oneOnOneNoteFormCard({ reportName, pair, error, text });
-  return { task: { type: "continue", value: { title: ONE_ON_ONE_NOTE_TITLE, width: "medium", height: "medium", card: CardFactory.adaptiveCard(card) } } };
+  return {
+    task: {
+      type: "continue",
+      value: { title: ONE_ON_ONE_NOTE_TITLE, width: "medium", height: "medium", card: CardFactory.adaptiveCard(card) },
+    },
+  };
 }
 
 function readPair(data: unknown): AgendaButtonData {
   const parsed = PAIR.safeParse(data ?? {});
-  if (!parsed.success) throw validationError("That button is from an agenda Momentum can't read. Use the latest 1:1 agenda.");
+  if (!parsed.success)
+    throw validationError("That button is from an agenda Momentum can't read. Use the latest 1:1 agenda.");
   return parsed.data;
 }

@@ -10,15 +10,24 @@ import { identifyActor } from "../identity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { replyPrivately } from "./tell-actor.ts";
 
-const OPEN_A_CHAT = "I answer that in our personal chat: open a chat with Momentum (Apps → Momentum) and type it there.";
+const OPEN_A_CHAT =
+  "I answer that in our personal chat: open a chat with Momentum (Apps → Momentum) and type it there.";
 
 export async function handlePulseText(deps: TeamsHandlerDeps, context: TurnContext, rest: string): Promise<void> {
   const verb = rest.trim().toLowerCase();
-  if (!["", "results", "close", "stop"].includes(verb)) throw validationError('Type "pulse" to create a pulse survey, "pulse results" for the latest results, "pulse close" to close the open round, or "pulse stop" to open no further rounds.');
+  if (!["", "results", "close", "stop"].includes(verb))
+    throw validationError(
+      'Type "pulse" to create a pulse survey, "pulse results" for the latest results, "pulse close" to close the open round, or "pulse stop" to open no further rounds.',
+    );
   const person = await identifyActor(deps.domain, context);
   if (verb === "results") {
     const results = await pulseResults(deps.domain, { actorId: person.id });
-    return replyPrivately(deps, context, { attachments: [CardFactory.adaptiveCard(pulseResultsCard(results))] }, OPEN_A_CHAT);
+    return replyPrivately(
+      deps,
+      context,
+      { attachments: [CardFactory.adaptiveCard(pulseResultsCard(results))] },
+      OPEN_A_CHAT,
+    );
   }
   if (verb === "close") {
     const result = await closePulseEarly(deps.domain, { actorId: person.id });
@@ -30,7 +39,9 @@ export async function handlePulseText(deps: TeamsHandlerDeps, context: TurnConte
   }
   if (verb === "stop") {
     const result = await stopPulse(deps.domain, { actorId: person.id });
-    const text = result.stopped ? `"${result.title}" is stopped: no new round will open (an open round still runs to its close).` : `"${result.title}" was already stopped.`;
+    const text = result.stopped
+      ? `"${result.title}" is stopped: no new round will open (an open round still runs to its close).`
+      : `"${result.title}" was already stopped.`;
     return replyPrivately(deps, context, text, OPEN_A_CHAT);
   }
   await requirePulseAdmin(deps.domain, person.id, "run pulse surveys");

@@ -12,7 +12,14 @@ import { reviewStatus } from "../../../domain/reviews/review-status.ts";
 import { AppError } from "../../../shared/errors.ts";
 import type { AdaptiveCard } from "../cards/card.ts";
 import { REVIEW_SHARE_ACTION } from "../cards/review-cards.ts";
-import { nudgePreviewCard, REVIEW_CREATE_ACTION, REVIEW_LAUNCH_ACTION, REVIEW_NUDGE_CONFIRM_ACTION, reviewNoticeCard, reviewStatusCard } from "../cards/review-forms.ts";
+import {
+  nudgePreviewCard,
+  REVIEW_CREATE_ACTION,
+  REVIEW_LAUNCH_ACTION,
+  REVIEW_NUDGE_CONFIRM_ACTION,
+  reviewNoticeCard,
+  reviewStatusCard,
+} from "../cards/review-forms.ts";
 import { openAnnounceFormAction } from "../cards/announce-cards.ts";
 import { adaptiveCard, paragraph, plain } from "../cards/card.ts";
 import { identifyActor } from "../identity.ts";
@@ -20,7 +27,8 @@ import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { replyPrivately } from "./tell-actor.ts";
 
 export const REVIEW_CARD_ACTIONS = new Set([REVIEW_LAUNCH_ACTION, REVIEW_SHARE_ACTION, REVIEW_NUDGE_CONFIRM_ACTION]);
-const OPEN_A_CHAT = "Reviews are private, so I answer them in our personal chat. Open a chat with Momentum (Apps → Momentum) and type it there.";
+const OPEN_A_CHAT =
+  "Reviews are private, so I answer them in our personal chat. Open a chat with Momentum (Apps → Momentum) and type it there.";
 const USAGE = "Try: review (HR: new cycle) · review status [cycle] · review nudge [cycle] · review close CYCLE";
 
 async function answer(deps: TeamsHandlerDeps, context: TurnContext, card: AdaptiveCard): Promise<void> {
@@ -37,24 +45,53 @@ export async function handleReviewCommand(deps: TeamsHandlerDeps, context: TurnC
       return answer(
         deps,
         context,
-        adaptiveCard([paragraph("Create a review cycle: who takes part, the due dates and the questions.")], [{ type: "Action.Submit", title: "New review cycle", style: "positive", data: { msteams: { type: "task/fetch" }, action: REVIEW_CREATE_ACTION } }]),
+        adaptiveCard(
+          [paragraph("Create a review cycle: who takes part, the due dates and the questions.")],
+          [
+            {
+              type: "Action.Submit",
+              title: "New review cycle",
+              style: "positive",
+              data: { msteams: { type: "task/fetch" }, action: REVIEW_CREATE_ACTION },
+            },
+          ],
+        ),
       );
     case "status":
-      return answer(deps, context, reviewStatusCard(await reviewStatus(deps.domain, { actorId: actor.id, cycleId: cycle })));
+      return answer(
+        deps,
+        context,
+        reviewStatusCard(await reviewStatus(deps.domain, { actorId: actor.id, cycleId: cycle })),
+      );
     case "nudge":
-      return answer(deps, context, nudgePreviewCard(await nudgePreview(deps.domain, { actorId: actor.id, cycleId: cycle })));
+      return answer(
+        deps,
+        context,
+        nudgePreviewCard(await nudgePreview(deps.domain, { actorId: actor.id, cycleId: cycle })),
+      );
     case "close": {
       if (!cycle) throw new AppError("VALIDATION", "Which cycle should be closed? Try: review close H2 2026");
       const closed = await closeReviewCycle(deps.domain, { actorId: actor.id, cycleId: cycle });
       deps.kickDeliveries();
-      return answer(deps, context, reviewNoticeCard(`${closed.name} is closed. ${closed.readyToShare} manager reviews are ready for their manager to share; ${closed.unfinished} were left unfinished.`));
+      return answer(
+        deps,
+        context,
+        reviewNoticeCard(
+          `${closed.name} is closed. ${closed.readyToShare} manager reviews are ready for their manager to share; ${closed.unfinished} were left unfinished.`,
+        ),
+      );
     }
     default:
       return answer(deps, context, reviewNoticeCard(USAGE));
   }
 }
 
-const CardSubmit = z.object({ action: z.string(), cycleId: z.string().max(200).optional(), reviewId: z.string().max(64).optional(), runId: z.string().max(64).optional() });
+const CardSubmit = z.object({
+  action: z.string(),
+  cycleId: z.string().max(200).optional(),
+  reviewId: z.string().max(64).optional(),
+  runId: z.string().max(64).optional(),
+});
 
 export async function handleReviewCardSubmit(deps: TeamsHandlerDeps, context: TurnContext): Promise<void> {
   const parsed = CardSubmit.safeParse(context.activity.value);
@@ -64,17 +101,44 @@ export async function handleReviewCardSubmit(deps: TeamsHandlerDeps, context: Tu
   if (action === REVIEW_LAUNCH_ACTION) {
     const launched = await launchReviewCycle(deps.domain, { actorId: actor.id, cycleId });
     deps.kickDeliveries();
-    const promise = deliveryPromise({ total: launched.selfReviews, unreachable: launched.unreachable, what: "taking part" });
+    const promise = deliveryPromise({
+      total: launched.selfReviews,
+      unreachable: launched.unreachable,
+      what: "taking part",
+    });
     const launchedText = `${launched.name} is launched: ${launched.selfReviews} self-reviews and ${launched.managerReviews} manager reviews. ${promise}`;
     // HR usually wants to tell everyone: the button opens the announcement dialog filled with the cycle's own words.
-    return answer(deps, context, adaptiveCard([paragraph(plain(launchedText))], [openAnnounceFormAction({ cycleId: launched.cycleId, title: "Announce this cycle" })]));
+    return answer(
+      deps,
+      context,
+      adaptiveCard(
+        [paragraph(plain(launchedText))],
+        [openAnnounceFormAction({ cycleId: launched.cycleId, title: "Announce this cycle" })],
+      ),
+    );
   }
   if (action === REVIEW_SHARE_ACTION) {
     const released = await releaseReview(deps.domain, { actorId: actor.id, reviewId });
     deps.kickDeliveries();
-    return answer(deps, context, reviewNoticeCard(released.releasedNow ? `Shared with ${released.subjectName}. They can read it now.` : `You already shared this review with ${released.subjectName}.`));
+    return answer(
+      deps,
+      context,
+      reviewNoticeCard(
+        released.releasedNow
+          ? `Shared with ${released.subjectName}. They can read it now.`
+          : `You already shared this review with ${released.subjectName}.`,
+      ),
+    );
   }
   const result = await nudgePending(deps.domain, { actorId: actor.id, cycleId, runId });
   deps.kickDeliveries();
-  return answer(deps, context, reviewNoticeCard(result.queued === 0 ? "Those people were already nudged from this preview: nobody gets it twice." : `Nudged ${result.queued} people about ${result.cycleName}.`));
+  return answer(
+    deps,
+    context,
+    reviewNoticeCard(
+      result.queued === 0
+        ? "Those people were already nudged from this preview: nobody gets it twice."
+        : `Nudged ${result.queued} people about ${result.cycleName}.`,
+    ),
+  );
 }

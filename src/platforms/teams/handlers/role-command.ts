@@ -9,14 +9,22 @@ import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { replyPrivately } from "./tell-actor.ts";
 
 /** `rest` is what follows "role" once the mention is taken out: the role. */
-export async function handleRoleCommand(deps: TeamsHandlerDeps, context: TurnContext, mentions: ChannelAccount[], rest: string): Promise<void> {
+export async function handleRoleCommand(
+  deps: TeamsHandlerDeps,
+  context: TurnContext,
+  mentions: ChannelAccount[],
+  rest: string,
+): Promise<void> {
   const actor = await identifyActor(deps.domain, context);
   requireRole(actor, "admin", "change roles");
   const role = rest.trim();
-  if (mentions.length !== 1 || !role || /\s/.test(role)) throw validationError("Mention one person, then the role: role @Name hr (roles: employee, manager, hr, admin).");
+  if (mentions.length !== 1 || !role || /\s/.test(role))
+    throw validationError("Mention one person, then the role: role @Name hr (roles: employee, manager, hr, admin).");
   const target = await identifyMember(deps.domain, context, mentions[0]);
   const result = await changeRoleFromChat(deps.domain, { actorId: actor.id, targetPersonId: target.id, role });
   const named = result.to === "hr" ? "HR" : `${/^[aeiou]/.test(result.to) ? "an" : "a"} ${result.to}`;
-  const text = result.changed ? `${result.name} is now ${named} (was ${result.from}). The change is recorded in the audit log.` : `${result.name} is already ${named}.`;
+  const text = result.changed
+    ? `${result.name} is now ${named} (was ${result.from}). The change is recorded in the audit log.`
+    : `${result.name} is already ${named}.`;
   await replyPrivately(deps, context, text, "Done: the role change is recorded.");
 }

@@ -21,16 +21,29 @@ export async function handleAway(deps: TeamsHandlerDeps, context: TurnContext, r
   if (!parsed.ok) throw validationError(parsed.error);
   const person = await identifyActor(deps.domain, context);
   const result = await setAway(deps.domain, { personId: person.id, until: parsed.command.until });
-  await replyPrivately(deps, context, awayText(result), "Done. Open a chat with Momentum (Apps → Momentum) and type settings to see the details.");
+  await replyPrivately(
+    deps,
+    context,
+    awayText(result),
+    "Done. Open a chat with Momentum (Apps → Momentum) and type settings to see the details.",
+  );
 }
 
 function awayText(result: Awaited<ReturnType<typeof setAway>>): string {
   if (!result.untilLabel) return "👋 Welcome back! Your check-in prompts and reminders are on again.";
-  const cancelled = result.cancelledDeliveries > 0 ? ` I cancelled ${result.cancelledDeliveries} queued ${result.cancelledDeliveries === 1 ? "message" : "messages"} that would have arrived meanwhile.` : "";
+  const cancelled =
+    result.cancelledDeliveries > 0
+      ? ` I cancelled ${result.cancelledDeliveries} queued ${result.cancelledDeliveries === 1 ? "message" : "messages"} that would have arrived meanwhile.`
+      : "";
   return `🌴 You're away until ${result.untilLabel}. Until then I won't send you check-in prompts or reminders, and you won't be counted as missing.${cancelled} Type "away off" if you're back early.`;
 }
 
-export async function handleSettings(deps: TeamsHandlerDeps, context: TurnContext, rest: string, mentions: ChannelAccount[] = []): Promise<void> {
+export async function handleSettings(
+  deps: TeamsHandlerDeps,
+  context: TurnContext,
+  rest: string,
+  mentions: ChannelAccount[] = [],
+): Promise<void> {
   const parsed = parseSettingsText(rest);
   if (!parsed.ok) throw validationError(parsed.error);
   const person = await identifyActor(deps.domain, context);
@@ -52,7 +65,9 @@ function changedLine(command: SettingsCommand, applied: AppliedSettings): string
     case "show":
       return undefined;
     case "check-in":
-      return command.weekday === null ? `Your check-in follows your team again: ${settings.checkIn.label}.` : `Your weekly check-in is now ${settings.checkIn.label}.`;
+      return command.weekday === null
+        ? `Your check-in follows your team again: ${settings.checkIn.label}.`
+        : `Your weekly check-in is now ${settings.checkIn.label}.`;
     case "workday":
       return `Your working hours are now ${settings.workday.start}–${settings.workday.end}.`;
     case "time-zone":
@@ -63,7 +78,10 @@ function changedLine(command: SettingsCommand, applied: AppliedSettings): string
       return teamHolidaysHeadline(applied) ?? undefined;
     case "team-check-in": {
       if (!team) return undefined;
-      const slot = team.weekday === null || !settings.teamCheckIn?.weekdayName ? "at the company's default time" : `on ${settings.teamCheckIn.weekdayName} at ${team.time}`;
+      const slot =
+        team.weekday === null || !settings.teamCheckIn?.weekdayName
+          ? "at the company's default time"
+          : `on ${settings.teamCheckIn.weekdayName} at ${team.time}`;
       const own = team.reportsWithOwnSlot > 0 ? ` (${team.reportsWithOwnSlot} with their own time keep it)` : "";
       return `Your ${team.reports} direct ${team.reports === 1 ? "report checks" : "reports check"} in ${slot}${own}.`;
     }

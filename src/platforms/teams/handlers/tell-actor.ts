@@ -22,15 +22,25 @@ export async function tellActor(deps: TeamsHandlerDeps, context: TurnContext, te
  * Sends `reply` (a text or an activity with a card) where only the actor sees it. `fallback` is what the
  * conversation gets when they have no personal chat with Momentum yet: it must carry nothing private.
  */
-export async function replyPrivately(deps: TeamsHandlerDeps, context: TurnContext, reply: string | Partial<Activity>, fallback: string): Promise<void> {
+export async function replyPrivately(
+  deps: TeamsHandlerDeps,
+  context: TurnContext,
+  reply: string | Partial<Activity>,
+  fallback: string,
+): Promise<void> {
   const activity = context.activity;
   if (isPersonalChat(activity)) {
     await context.sendActivity(reply);
     return;
   }
-  const reference = (activity.from.aadObjectId
-    ? await teamsPersonalConversation(deps.domain, { tenantId: tenantIdOf(activity), aadObjectId: activity.from.aadObjectId })
-    : null) as Parameters<typeof deps.adapter.continueConversationAsync>[1] | null;
+  const reference = (
+    activity.from.aadObjectId
+      ? await teamsPersonalConversation(deps.domain, {
+          tenantId: tenantIdOf(activity),
+          aadObjectId: activity.from.aadObjectId,
+        })
+      : null
+  ) as Parameters<typeof deps.adapter.continueConversationAsync>[1] | null;
   if (!reference) {
     await context.sendActivity(fallback);
     return;

@@ -18,10 +18,20 @@ export function registerAnnounceAcknowledge(app: App, deps: SlackListenerDeps): 
       (async () => {
         try {
           const parsed = BlockActionPayload.safeParse(body);
-          const announcementId = parsed.success ? parsed.data.actions.find((action) => action.action_id === ANNOUNCEMENT_ACK_ACTION)?.value : undefined;
-          if (!parsed.success || !announcementId) throw new AppError("VALIDATION", "Slack sent a click Momentum couldn't read. Please try again.");
-          const person = await identifyActor(deps.domain, deps.directory, parsed.data.team?.id ?? parsed.data.user.team_id ?? "", parsed.data.user.id);
-          await reply(acknowledgedMessage(await acknowledgeAnnouncement(deps.domain, { announcementId, personId: person.id })));
+          const announcementId = parsed.success
+            ? parsed.data.actions.find((action) => action.action_id === ANNOUNCEMENT_ACK_ACTION)?.value
+            : undefined;
+          if (!parsed.success || !announcementId)
+            throw new AppError("VALIDATION", "Slack sent a click Momentum couldn't read. Please try again.");
+          const person = await identifyActor(
+            deps.domain,
+            deps.directory,
+            parsed.data.team?.id ?? parsed.data.user.team_id ?? "",
+            parsed.data.user.id,
+          );
+          await reply(
+            acknowledgedMessage(await acknowledgeAnnouncement(deps.domain, { announcementId, personId: person.id })),
+          );
         } catch (error) {
           await replyWithError(reply, deps.logger, error, "Acknowledge");
         }

@@ -18,12 +18,21 @@ export function registerAnnounceCycle(app: App, deps: SlackListenerDeps): void {
       (async () => {
         try {
           const parsed = BlockActionPayload.safeParse(body);
-          const cycleId = parsed.success ? parsed.data.actions.find((action) => action.action_id === ANNOUNCE_CYCLE_ACTION)?.value : undefined;
-          if (!parsed.success || !cycleId) throw new AppError("VALIDATION", "Slack sent a click Momentum couldn't read. Please try again.");
+          const cycleId = parsed.success
+            ? parsed.data.actions.find((action) => action.action_id === ANNOUNCE_CYCLE_ACTION)?.value
+            : undefined;
+          if (!parsed.success || !cycleId)
+            throw new AppError("VALIDATION", "Slack sent a click Momentum couldn't read. Please try again.");
           const teamId = parsed.data.team?.id ?? parsed.data.user.team_id ?? "";
           const person = await identifyActor(deps.domain, deps.directory, teamId, parsed.data.user.id);
           const suggested = await reviewCycleAnnouncement(deps.domain, { actorId: person.id, cycleId });
-          await openAnnounceModal(deps, { teamId, userId: parsed.data.user.id, triggerId: parsed.data.trigger_id, values: { text: suggested.text }, metadata: { cycleId: suggested.cycleId } });
+          await openAnnounceModal(deps, {
+            teamId,
+            userId: parsed.data.user.id,
+            triggerId: parsed.data.trigger_id,
+            values: { text: suggested.text },
+            metadata: { cycleId: suggested.cycleId },
+          });
         } catch (error) {
           await replyWithError(reply, deps.logger, error, "Announce this cycle");
         }

@@ -17,9 +17,17 @@ export function registerAnnounceFollowUp(app: App, deps: SlackListenerDeps): voi
       (async () => {
         try {
           const parsed = BlockActionPayload.safeParse(body);
-          const announcementId = parsed.success ? parsed.data.actions.find((action) => action.action_id === ANNOUNCEMENT_FOLLOW_UP_ACTION)?.value : undefined;
-          if (!parsed.success || !announcementId) throw new AppError("VALIDATION", "Slack sent a click Momentum couldn't read. Please try again.");
-          const person = await identifyActor(deps.domain, deps.directory, parsed.data.team?.id ?? parsed.data.user.team_id ?? "", parsed.data.user.id);
+          const announcementId = parsed.success
+            ? parsed.data.actions.find((action) => action.action_id === ANNOUNCEMENT_FOLLOW_UP_ACTION)?.value
+            : undefined;
+          if (!parsed.success || !announcementId)
+            throw new AppError("VALIDATION", "Slack sent a click Momentum couldn't read. Please try again.");
+          const person = await identifyActor(
+            deps.domain,
+            deps.directory,
+            parsed.data.team?.id ?? parsed.data.user.team_id ?? "",
+            parsed.data.user.id,
+          );
           const result = await followUpUnacknowledged(deps.domain, { actorId: person.id, announcementId });
           if (result.queued > 0) deps.kickDeliveries();
           await reply(followUpQueuedMessage(result));

@@ -18,7 +18,8 @@ export function registerCheckInStart(app: App, deps: SlackListenerDeps): void {
 async function startCheckIn(deps: SlackListenerDeps, raw: unknown, respond: RespondFn): Promise<void> {
   try {
     const parsed = BlockActionPayload.safeParse(raw);
-    if (!parsed.success) throw new AppError("VALIDATION", "Slack sent a click Momentum couldn't read. Please try again.");
+    if (!parsed.success)
+      throw new AppError("VALIDATION", "Slack sent a click Momentum couldn't read. Please try again.");
     const click = parsed.data;
     await openCheckInModal(deps, {
       teamId: click.team?.id ?? click.user.team_id ?? "",

@@ -22,13 +22,24 @@ export function registerFeedbackAskActions(app: App, deps: SlackListenerDeps): v
   }
 }
 
-async function handleAskClick(deps: SlackListenerDeps, actionId: string, body: unknown, respond: RespondFn): Promise<void> {
+async function handleAskClick(
+  deps: SlackListenerDeps,
+  actionId: string,
+  body: unknown,
+  respond: RespondFn,
+): Promise<void> {
   try {
     const parsed = BlockActionPayload.safeParse(body);
-    if (!parsed.success) throw new AppError("VALIDATION", "Slack sent a click Momentum couldn't read. Please try again.");
+    if (!parsed.success)
+      throw new AppError("VALIDATION", "Slack sent a click Momentum couldn't read. Please try again.");
     const click = parsed.data;
     const askId = click.actions.find((action) => action.action_id === actionId)?.value ?? "";
-    const me = await identifyActor(deps.domain, deps.directory, click.team?.id ?? click.user.team_id ?? "", click.user.id);
+    const me = await identifyActor(
+      deps.domain,
+      deps.directory,
+      click.team?.id ?? click.user.team_id ?? "",
+      click.user.id,
+    );
     if (actionId === FEEDBACK_ASK_ACTIONS.decline) {
       const { subjectName } = await declineFeedbackRequest(deps.domain, { askId, answererId: me.id });
       const message = feedbackDeclinedReply(subjectName);
@@ -39,7 +50,12 @@ async function handleAskClick(deps: SlackListenerDeps, actionId: string, body: u
     try {
       await deps.client.views.open({ trigger_id: click.trigger_id, view: answerFeedbackModal(ask) });
     } catch (error) {
-      if (slackErrorCode(error) === "expired_trigger_id") throw new AppError("UNAVAILABLE", "Slack took too long to open the form. Please click Answer again.", "views.open: expired_trigger_id");
+      if (slackErrorCode(error) === "expired_trigger_id")
+        throw new AppError(
+          "UNAVAILABLE",
+          "Slack took too long to open the form. Please click Answer again.",
+          "views.open: expired_trigger_id",
+        );
       throw error;
     }
   } catch (error) {

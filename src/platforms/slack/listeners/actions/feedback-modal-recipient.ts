@@ -43,7 +43,11 @@ async function updateWhoSees(deps: SlackListenerDeps, body: unknown): Promise<vo
   }
   try {
     // The hash makes Slack refuse an update based on an older version of the modal (a quicker second pick wins).
-    await deps.client.views.update({ view_id: view.id, ...(view.hash ? { hash: view.hash } : {}), view: giveFeedbackModal(state) });
+    await deps.client.views.update({
+      view_id: view.id,
+      ...(view.hash ? { hash: view.hash } : {}),
+      view: giveFeedbackModal(state),
+    });
   } catch (error) {
     logWarning(deps.logger, error, "could not update the feedback modal with who will see it");
   }

@@ -7,7 +7,11 @@ import type { FeedbackAudience } from "../../../../domain/feedback/feedback.sche
 import { sendFeedbackDraft } from "../../../../domain/feedback/send-feedback-draft.ts";
 import { AppError } from "../../../../shared/errors.ts";
 import { identifyActor } from "../../slack-people.ts";
-import { FEEDBACK_PREVIEW_ACTIONS, feedbackCancelledMessage, feedbackSentMessage } from "../../views/feedback-preview.ts";
+import {
+  FEEDBACK_PREVIEW_ACTIONS,
+  feedbackCancelledMessage,
+  feedbackSentMessage,
+} from "../../views/feedback-preview.ts";
 import type { SlackMessage } from "../../views/text.ts";
 import { ephemeralReply, replyWithError } from "../ephemeral-reply.ts";
 import type { SlackListenerDeps } from "../listener-deps.ts";
@@ -30,14 +34,27 @@ export function registerFeedbackPreviewActions(app: App, deps: SlackListenerDeps
   }
 }
 
-async function handleChoice(deps: SlackListenerDeps, actionId: string, choice: Choice, body: unknown, respond: RespondFn): Promise<void> {
-  const replace = (message: SlackMessage) => respond({ response_type: "ephemeral", replace_original: true, text: message.text, blocks: message.blocks });
+async function handleChoice(
+  deps: SlackListenerDeps,
+  actionId: string,
+  choice: Choice,
+  body: unknown,
+  respond: RespondFn,
+): Promise<void> {
+  const replace = (message: SlackMessage) =>
+    respond({ response_type: "ephemeral", replace_original: true, text: message.text, blocks: message.blocks });
   try {
     const parsed = BlockActionPayload.safeParse(body);
-    if (!parsed.success) throw new AppError("VALIDATION", "Slack sent a click Momentum couldn't read. Please try again.");
+    if (!parsed.success)
+      throw new AppError("VALIDATION", "Slack sent a click Momentum couldn't read. Please try again.");
     const click = parsed.data;
     const draftId = click.actions.find((action) => action.action_id === actionId)?.value ?? "";
-    const giver = await identifyActor(deps.domain, deps.directory, click.team?.id ?? click.user.team_id ?? "", click.user.id);
+    const giver = await identifyActor(
+      deps.domain,
+      deps.directory,
+      click.team?.id ?? click.user.team_id ?? "",
+      click.user.id,
+    );
     if ("cancel" in choice) {
       await cancelFeedbackDraft(deps.domain, { draftId, giverId: giver.id });
       await replace(feedbackCancelledMessage());

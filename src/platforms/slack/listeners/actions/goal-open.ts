@@ -40,6 +40,8 @@ async function replaceView(deps: SlackListenerDeps, body: unknown, kind: "create
   } catch (error) {
     logWarning(deps.logger, error, "could not open a goal form from the start view");
     // The modal stays as it was; the reason reaches the person in their DM with Momentum.
-    await deps.client.chat.postMessage({ channel: user.id, text: escapeUserMessage(userMessageFor(error)) }).catch(() => undefined);
+    await deps.client.chat
+      .postMessage({ channel: user.id, text: escapeUserMessage(userMessageFor(error)) })
+      .catch(() => undefined);
   }
 }

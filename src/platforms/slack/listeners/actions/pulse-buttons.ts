@@ -21,8 +21,11 @@ export function registerPulseButtons(app: App, deps: SlackListenerDeps): void {
 async function open(deps: SlackListenerDeps, actionId: string, raw: unknown, respond: RespondFn): Promise<void> {
   try {
     const parsed = BlockActionPayload.safeParse(raw);
-    const value = parsed.success ? parsed.data.actions.find((action) => action.action_id === actionId)?.value : undefined;
-    if (!parsed.success || !value) throw new AppError("VALIDATION", "Slack sent a click Momentum couldn't read. Please try again.");
+    const value = parsed.success
+      ? parsed.data.actions.find((action) => action.action_id === actionId)?.value
+      : undefined;
+    if (!parsed.success || !value)
+      throw new AppError("VALIDATION", "Slack sent a click Momentum couldn't read. Please try again.");
     const [roundId, token] = actionId === PULSE_CHANGE_ACTION ? value.split(":") : [value, undefined];
     await openPulseSurvey(deps, {
       teamId: parsed.data.team?.id ?? parsed.data.user.team_id ?? "",

@@ -10,7 +10,12 @@ import { AppError } from "../../../../shared/errors.ts";
 import { identifyActor } from "../../slack-people.ts";
 import { REVIEW_OPEN_ACTION_PATTERN, REVIEW_READ_ACTION, REVIEW_SHARE_ACTION } from "../../views/review-messages.ts";
 import { readReviewModal, reviewFormModal } from "../../views/review-modals.ts";
-import { nudgedMessage, REVIEW_LAUNCH_ACTION, REVIEW_NUDGE_CONFIRM_ACTION, reviewLaunchedMessage } from "../../views/review-replies.ts";
+import {
+  nudgedMessage,
+  REVIEW_LAUNCH_ACTION,
+  REVIEW_NUDGE_CONFIRM_ACTION,
+  reviewLaunchedMessage,
+} from "../../views/review-replies.ts";
 import { section } from "../../views/text.ts";
 import { slackErrorCode } from "../../web-client.ts";
 import { ephemeralReply, replyWithError, type Reply } from "../ephemeral-reply.ts";
@@ -27,15 +32,35 @@ interface Click {
 type Handler = (deps: SlackListenerDeps, click: Click) => Promise<void>;
 
 const HANDLERS: [string | RegExp, string, Handler][] = [
-  [REVIEW_OPEN_ACTION_PATTERN, "Open review", async (deps, click) => openModal(deps, click.triggerId, reviewFormModal(await getReviewForm(deps.domain, { actorId: click.personId, reviewId: click.value })))],
-  [REVIEW_READ_ACTION, "Read my review", async (deps, click) => openModal(deps, click.triggerId, readReviewModal(await readReview(deps.domain, { actorId: click.personId, reviewId: click.value })))],
+  [
+    REVIEW_OPEN_ACTION_PATTERN,
+    "Open review",
+    async (deps, click) =>
+      openModal(
+        deps,
+        click.triggerId,
+        reviewFormModal(await getReviewForm(deps.domain, { actorId: click.personId, reviewId: click.value })),
+      ),
+  ],
+  [
+    REVIEW_READ_ACTION,
+    "Read my review",
+    async (deps, click) =>
+      openModal(
+        deps,
+        click.triggerId,
+        readReviewModal(await readReview(deps.domain, { actorId: click.personId, reviewId: click.value })),
+      ),
+  ],
   [
     REVIEW_SHARE_ACTION,
     "Share review",
     async (deps, click) => {
       const result = await releaseReview(deps.domain, { actorId: click.personId, reviewId: click.value });
       deps.kickDeliveries();
-      const text = result.releasedNow ? `:white_check_mark: Shared with ${result.subjectName}. They can read it now.` : `You already shared this review with ${result.subjectName}.`;
+      const text = result.releasedNow
+        ? `:white_check_mark: Shared with ${result.subjectName}. They can read it now.`
+        : `You already shared this review with ${result.subjectName}.`;
       await click.reply({ text, blocks: [section(text)] });
     },
   ],
@@ -69,24 +94,50 @@ export function registerReviewButtons(app: App, deps: SlackListenerDeps): void {
   }
 }
 
-async function handleClick(deps: SlackListenerDeps, body: unknown, respond: RespondFn, what: string, handler: Handler): Promise<void> {
+async function handleClick(
+  deps: SlackListenerDeps,
+  body: unknown,
+  respond: RespondFn,
+  what: string,
+  handler: Handler,
+): Promise<void> {
   const reply = ephemeralReply(respond);
   try {
     const parsed = BlockActionPayload.safeParse(body);
-    if (!parsed.success) throw new AppError("VALIDATION", "Slack sent a click Momentum couldn't read. Please try again.");
+    if (!parsed.success)
+      throw new AppError("VALIDATION", "Slack sent a click Momentum couldn't read. Please try again.");
     const click = parsed.data;
-    const actor = await identifyActor(deps.domain, deps.directory, click.team?.id ?? click.user.team_id ?? "", click.user.id);
-    await handler(deps, { personId: actor.id, value: click.actions[0]?.value ?? "", triggerId: click.trigger_id, reply });
+    const actor = await identifyActor(
+      deps.domain,
+      deps.directory,
+      click.team?.id ?? click.user.team_id ?? "",
+      click.user.id,
+    );
+    await handler(deps, {
+      personId: actor.id,
+      value: click.actions[0]?.value ?? "",
+      triggerId: click.trigger_id,
+      reply,
+    });
   } catch (error) {
     await replyWithError(reply, deps.logger, error, what);
   }
 }
 
-async function openModal(deps: SlackListenerDeps, triggerId: string, view: Parameters<SlackListenerDeps["client"]["views"]["open"]>[0]["view"]): Promise<void> {
+async function openModal(
+  deps: SlackListenerDeps,
+  triggerId: string,
+  view: Parameters<SlackListenerDeps["client"]["views"]["open"]>[0]["view"],
+): Promise<void> {
   try {
     await deps.client.views.open({ trigger_id: triggerId, view });
   } catch (error) {
-    if (slackErrorCode(error) === "expired_trigger_id") throw new AppError("UNAVAILABLE", "Slack took too long to open the form. Please try again.", "views.open: expired_trigger_id");
+    if (slackErrorCode(error) === "expired_trigger_id")
+      throw new AppError(
+        "UNAVAILABLE",
+        "Slack took too long to open the form. Please try again.",
+        "views.open: expired_trigger_id",
+      );
     throw error;
   }
 }

@@ -25,11 +25,16 @@ async function handleAnnounceCommand(deps: SlackListenerDeps, raw: unknown, resp
   const reply = ephemeralReply(respond);
   try {
     const parsed = SlashCommandPayload.safeParse(raw);
-    if (!parsed.success) throw new AppError("VALIDATION", "Slack sent a command Momentum couldn't read. Please try again.");
+    if (!parsed.success)
+      throw new AppError("VALIDATION", "Slack sent a command Momentum couldn't read. Please try again.");
     const command = parsed.data;
     const [verb = "", id, ...extra] = command.text.trim().split(/\s+/).filter(Boolean);
     if (verb === "") {
-      await openAnnounceModal(deps, { teamId: command.team_id, userId: command.user_id, triggerId: command.trigger_id });
+      await openAnnounceModal(deps, {
+        teamId: command.team_id,
+        userId: command.user_id,
+        triggerId: command.trigger_id,
+      });
       return;
     }
     if (verb.toLowerCase() === "status" && extra.length === 0) {
@@ -38,7 +43,11 @@ async function handleAnnounceCommand(deps: SlackListenerDeps, raw: unknown, resp
       await reply(announcementStatusMessage(status, person.timeZone));
       return;
     }
-    await reply(announceHelpMessage(verb.toLowerCase() === "help" ? undefined : `I didn't understand "${command.text.trim().slice(0, 60)}".`));
+    await reply(
+      announceHelpMessage(
+        verb.toLowerCase() === "help" ? undefined : `I didn't understand "${command.text.trim().slice(0, 60)}".`,
+      ),
+    );
   } catch (error) {
     await replyWithError(reply, deps.logger, error, "/announce");
   }
@@ -57,10 +66,17 @@ export async function openAnnounceModal(deps: SlackListenerDeps, request: OpenAn
   const person = await identifyActor(deps.domain, deps.directory, request.teamId, request.userId);
   requireRole(person, "hr", "send announcements");
   try {
-    await deps.client.views.open({ trigger_id: request.triggerId, view: announceModal({ values: request.values, metadata: request.metadata }) });
+    await deps.client.views.open({
+      trigger_id: request.triggerId,
+      view: announceModal({ values: request.values, metadata: request.metadata }),
+    });
   } catch (error) {
     if (slackErrorCode(error) === "expired_trigger_id") {
-      throw new AppError("UNAVAILABLE", "Slack took too long to open the announcement form. Please try again.", "views.open: expired_trigger_id");
+      throw new AppError(
+        "UNAVAILABLE",
+        "Slack took too long to open the announcement form. Please try again.",
+        "views.open: expired_trigger_id",
+      );
     }
     throw error;
   }

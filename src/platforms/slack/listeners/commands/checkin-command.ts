@@ -26,12 +26,17 @@ async function handleCheckInCommand(deps: SlackListenerDeps, raw: unknown, respo
   const reply = ephemeralReply(respond);
   try {
     const parsed = SlashCommandPayload.safeParse(raw);
-    if (!parsed.success) throw new AppError("VALIDATION", "Slack sent a command Momentum couldn't read. Please try again.");
+    if (!parsed.success)
+      throw new AppError("VALIDATION", "Slack sent a command Momentum couldn't read. Please try again.");
     const command = parsed.data;
     const action = parseCheckInCommand(command.text);
     switch (action.kind) {
       case "open-modal":
-        await openCheckInModal(deps, { teamId: command.team_id, userId: command.user_id, triggerId: command.trigger_id });
+        await openCheckInModal(deps, {
+          teamId: command.team_id,
+          userId: command.user_id,
+          triggerId: command.trigger_id,
+        });
         return;
       case "history": {
         const person = await identifyActor(deps.domain, deps.directory, command.team_id, command.user_id);

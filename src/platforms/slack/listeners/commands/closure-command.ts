@@ -23,26 +23,51 @@ async function mentionedPerson(deps: SlackListenerDeps, command: CommandSource, 
   return (await identifySlackUser(deps.domain, deps.directory, { teamId: command.team_id, userId: match[1] })).id;
 }
 
-export async function teamManagerFromSlack(deps: SlackListenerDeps, command: CommandSource, actor: Pick<PersonRecord, "role">, target: string): Promise<string> {
+export async function teamManagerFromSlack(
+  deps: SlackListenerDeps,
+  command: CommandSource,
+  actor: Pick<PersonRecord, "role">,
+  target: string,
+): Promise<string> {
   requireRole(actor, "hr", "set a team's holiday calendar");
   return mentionedPerson(deps, command, target);
 }
 
-export async function closureCommand(deps: SlackListenerDeps, command: CommandSource, text: string): Promise<SlackMessage> {
+export async function closureCommand(
+  deps: SlackListenerDeps,
+  command: CommandSource,
+  text: string,
+): Promise<SlackMessage> {
   const parsed = parseClosureText(text);
   if (!parsed.ok) throw validationError(parsed.error);
   const actor = await identifyActor(deps.domain, deps.directory, command.team_id, command.user_id);
   requireRole(actor, "hr", "manage company closures");
   const closure = parsed.command;
-  const teamManagerId = closure.kind !== "list" && closure.target ? await mentionedPerson(deps, command, closure.target) : null;
+  const teamManagerId =
+    closure.kind !== "list" && closure.target ? await mentionedPerson(deps, command, closure.target) : null;
   switch (closure.kind) {
     case "list":
       return closureListMessage(await listClosures(deps.domain, { personId: actor.id }));
     case "add":
       return closureAddedMessage(
-        await addClosure(deps.domain, { personId: actor.id }, { startDate: closure.startDate, endDate: closure.endDate, reason: decodeSlackEntities(closure.reason), teamManagerId }),
+        await addClosure(
+          deps.domain,
+          { personId: actor.id },
+          {
+            startDate: closure.startDate,
+            endDate: closure.endDate,
+            reason: decodeSlackEntities(closure.reason),
+            teamManagerId,
+          },
+        ),
       );
     case "remove":
-      return closureRemovedMessage(await removeClosure(deps.domain, { personId: actor.id }, { startDate: closure.startDate, endDate: closure.endDate, teamManagerId }));
+      return closureRemovedMessage(
+        await removeClosure(
+          deps.domain,
+          { personId: actor.id },
+          { startDate: closure.startDate, endDate: closure.endDate, teamManagerId },
+        ),
+      );
   }
 }

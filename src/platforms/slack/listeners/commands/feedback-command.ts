@@ -27,7 +27,8 @@ async function handleFeedbackCommand(deps: SlackListenerDeps, raw: unknown, resp
   const reply = ephemeralReply(respond);
   try {
     const parsed = SlashCommandPayload.safeParse(raw);
-    if (!parsed.success) throw new AppError("VALIDATION", "Slack sent a command Momentum couldn't read. Please try again.");
+    if (!parsed.success)
+      throw new AppError("VALIDATION", "Slack sent a command Momentum couldn't read. Please try again.");
     const command = parsed.data;
     const action = parseFeedbackCommand(command.text);
     const ctx = deps.domain;
@@ -53,7 +54,9 @@ async function handleFeedbackCommand(deps: SlackListenerDeps, raw: unknown, resp
       }
       case "request": {
         const requester = await identifyActor(ctx, deps.directory, command.team_id, command.user_id);
-        const subject = action.subjectUserId ? (await identifyRecipients(ctx, deps.directory, command.team_id, [action.subjectUserId]))[0] : requester;
+        const subject = action.subjectUserId
+          ? (await identifyRecipients(ctx, deps.directory, command.team_id, [action.subjectUserId]))[0]
+          : requester;
         const asked = await identifyRecipients(ctx, deps.directory, command.team_id, action.askedUserIds);
         const result = await requestFeedback(ctx, {
           requesterId: requester.id,

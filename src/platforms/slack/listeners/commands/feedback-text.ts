@@ -25,9 +25,14 @@ export function parseFeedbackCommand(rawText: string): FeedbackCommand {
   if (word === "request") return parseRequest(text.slice(first.length).trim());
 
   const lead = text.match(LEADING_MENTION);
-  if (!lead) return { kind: "help", problem: "Start with the person the feedback is for, for example `/feedback @bob great work on the launch`." };
+  if (!lead)
+    return {
+      kind: "help",
+      problem: "Start with the person the feedback is for, for example `/feedback @bob great work on the launch`.",
+    };
   const body = text.slice(lead[0].length).trim();
-  if (LEADING_MENTION.test(body)) return { kind: "help", problem: "Feedback goes to one person at a time: start with just their name." };
+  if (LEADING_MENTION.test(body))
+    return { kind: "help", problem: "Feedback goes to one person at a time: start with just their name." };
   return { kind: "give", recipientUserId: lead[1], text: (names) => readable(body, names) };
 }
 
@@ -45,10 +50,18 @@ function parseRequest(rest: string): FeedbackCommand {
     remaining = remaining.slice(lead[0].length).replace(/^and\s+(?=<@)/i, "");
   }
   if (askedUserIds.length === 0) {
-    return { kind: "help", problem: "Mention the people you'd like feedback from, for example `/feedback request @alice @carol about the launch`." };
+    return {
+      kind: "help",
+      problem:
+        "Mention the people you'd like feedback from, for example `/feedback request @alice @carol about the launch`.",
+    };
   }
   const topic = remaining.replace(/^about\b\s*/i, "").trim();
-  if (topic === "") return { kind: "help", problem: "Say what the feedback is about, for example `/feedback request @alice about the launch`." };
+  if (topic === "")
+    return {
+      kind: "help",
+      problem: "Say what the feedback is about, for example `/feedback request @alice about the launch`.",
+    };
   return { kind: "request", subjectUserId, askedUserIds, topic: readable(topic, new Map()) };
 }
 
@@ -59,7 +72,9 @@ function readable(text: string, names: Map<string, string>): string {
     .replace(/<#([CG][A-Z0-9]+)(?:\|([^>]*))?>/g, (_all, _id: string, name?: string) => `#${name || "channel"}`)
     .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>/g, (_all, handle?: string) => handle || "@group")
     .replace(/<!(here|channel|everyone)(?:\|[^>]*)?>/g, (_all, who: string) => `@${who}`)
-    .replace(/<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>/g, (_all, url: string, label?: string) => (label && label !== url ? `${label} (${url})` : url))
+    .replace(/<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>/g, (_all, url: string, label?: string) =>
+      label && label !== url ? `${label} (${url})` : url,
+    )
     .replace(/&(?:lt|gt|amp);/g, (entity) => decodeSlackEntities(entity))
     .trim();
 }

@@ -12,7 +12,8 @@ import { SlashCommandPayload } from "../payloads.ts";
 
 export const GOAL_COMMAND = "/goal";
 
-export type GoalCommand = { kind: "modal"; modal: GoalModalKind } | { kind: "list" } | { kind: "help"; problem?: string };
+export type GoalCommand =
+  { kind: "modal"; modal: GoalModalKind } | { kind: "list" } | { kind: "help"; problem?: string };
 
 const WORDS: Record<string, GoalCommand> = {
   "": { kind: "modal", modal: "start" },
@@ -39,12 +40,18 @@ async function handleGoalCommand(deps: SlackListenerDeps, raw: unknown, respond:
   const reply = ephemeralReply(respond);
   try {
     const parsed = SlashCommandPayload.safeParse(raw);
-    if (!parsed.success) throw new AppError("VALIDATION", "Slack sent a command Momentum couldn't read. Please try again.");
+    if (!parsed.success)
+      throw new AppError("VALIDATION", "Slack sent a command Momentum couldn't read. Please try again.");
     const command = parsed.data;
     const action = parseGoalCommand(command.text);
     switch (action.kind) {
       case "modal":
-        await openGoalModal(deps, { teamId: command.team_id, userId: command.user_id, triggerId: command.trigger_id, kind: action.modal });
+        await openGoalModal(deps, {
+          teamId: command.team_id,
+          userId: command.user_id,
+          triggerId: command.trigger_id,
+          kind: action.modal,
+        });
         return;
       case "list": {
         const person = await identifyActor(deps.domain, deps.directory, command.team_id, command.user_id);

@@ -27,10 +27,15 @@ export function registerKudosCommand(app: App, deps: SlackListenerDeps): void {
 
 async function handleKudosCommand(deps: SlackListenerDeps, raw: unknown, respond: RespondFn): Promise<void> {
   const reply = (message: SlackMessage) =>
-    respond({ response_type: "ephemeral", text: message.text, ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}) });
+    respond({
+      response_type: "ephemeral",
+      text: message.text,
+      ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}),
+    });
   try {
     const parsed = SlashCommandPayload.safeParse(raw);
-    if (!parsed.success) throw new AppError("VALIDATION", "Slack sent a command Momentum couldn't read. Please try again.");
+    if (!parsed.success)
+      throw new AppError("VALIDATION", "Slack sent a command Momentum couldn't read. Please try again.");
     const command = parsed.data;
     const action = parseKudosCommand(command.text);
     switch (action.kind) {

@@ -7,7 +7,12 @@ export type KudosCommand =
   | { kind: "open-modal" }
   | { kind: "leaderboard" }
   | { kind: "help"; problem?: string }
-  | { kind: "give"; recipientUserIds: string[]; message: (namesByUserId: Map<string, string>) => string; value: string | null };
+  | {
+      kind: "give";
+      recipientUserIds: string[];
+      message: (namesByUserId: Map<string, string>) => string;
+      value: string | null;
+    };
 
 const USER_MENTION = /<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/g;
 const LEADING_MENTIONS = /^(?:\s*<@[UW][A-Z0-9]+(?:\|[^>]*)?>[\s,]*)+/;
@@ -21,7 +26,10 @@ export function parseKudosCommand(rawText: string): KudosCommand {
   if (word === "help" || word === "?") return { kind: "help" };
   const recipientUserIds = [...new Set([...text.matchAll(USER_MENTION)].map((match) => match[1]))];
   if (recipientUserIds.length === 0) {
-    return { kind: "help", problem: "Mention the people you want to thank, for example `/kudos @alice thanks for the demo`." };
+    return {
+      kind: "help",
+      problem: "Mention the people you want to thank, for example `/kudos @alice thanks for the demo`.",
+    };
   }
   const body = text.replace(LEADING_MENTIONS, "");
   const { value } = splitValueTag(body.replace(CHANNEL_REF, " "));
@@ -34,7 +42,9 @@ function readable(text: string, names: Map<string, string>): string {
     .replace(CHANNEL_REF, (_all, _id: string, name?: string) => `#${name || "channel"}`)
     .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>/g, (_all, handle?: string) => handle || "@group")
     .replace(/<!(here|channel|everyone)(?:\|[^>]*)?>/g, (_all, who: string) => `@${who}`)
-    .replace(/<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>/g, (_all, url: string, label?: string) => (label && label !== url ? `${label} (${url})` : url))
+    .replace(/<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>/g, (_all, url: string, label?: string) =>
+      label && label !== url ? `${label} (${url})` : url,
+    )
     .replace(/&(?:lt|gt|amp);/g, (entity) => decodeSlackEntities(entity))
     .trim();
 }

@@ -6,7 +6,12 @@ import { setAway } from "../../../../domain/people/set-away.ts";
 import { AppError, userMessageFor } from "../../../../shared/errors.ts";
 import { logError, logWarning } from "../../../../shared/log-error.ts";
 import { identifyActor } from "../../slack-people.ts";
-import { awayMessage, momentumHelpMessage, momentumProblemMessage, settingsMessage } from "../../views/momentum-replies.ts";
+import {
+  awayMessage,
+  momentumHelpMessage,
+  momentumProblemMessage,
+  settingsMessage,
+} from "../../views/momentum-replies.ts";
 import { escapeUserMessage, sentenceCase } from "../../views/text.ts";
 import { ephemeralReply } from "../ephemeral-reply.ts";
 import { oneOnOneCommand, summaryCommand } from "./one-on-one-command.ts";
@@ -29,7 +34,8 @@ async function handleMomentumCommand(deps: SlackListenerDeps, raw: unknown, resp
   const reply = ephemeralReply(respond);
   try {
     const parsed = SlashCommandPayload.safeParse(raw);
-    if (!parsed.success) throw new AppError("VALIDATION", "Slack sent a command Momentum couldn't read. Please try again.");
+    if (!parsed.success)
+      throw new AppError("VALIDATION", "Slack sent a command Momentum couldn't read. Please try again.");
     const command = parsed.data;
     const action = parseMomentumCommand(command.text);
     switch (action.kind) {
@@ -46,8 +52,16 @@ async function handleMomentumCommand(deps: SlackListenerDeps, raw: unknown, resp
       }
       case "settings": {
         const person = await identifyActor(deps.domain, deps.directory, command.team_id, command.user_id);
-        const mentioned = action.command.kind === "team-holidays" ? await teamManagerFromSlack(deps, command, person, action.command.target) : undefined;
-        await reply(settingsMessage(await applySettingsCommand(deps.domain, person.id, action.command, mentioned), action.command));
+        const mentioned =
+          action.command.kind === "team-holidays"
+            ? await teamManagerFromSlack(deps, command, person, action.command.target)
+            : undefined;
+        await reply(
+          settingsMessage(
+            await applySettingsCommand(deps.domain, person.id, action.command, mentioned),
+            action.command,
+          ),
+        );
         return;
       }
       case "closure":
@@ -66,8 +80,10 @@ async function handleMomentumCommand(deps: SlackListenerDeps, raw: unknown, resp
   } catch (error) {
     logError(deps.logger, error, "/momentum failed");
     // Domain refusals name the shared text forms; on Slack they are typed after /momentum.
-    await reply(error instanceof AppError ? momentumProblemMessage(error.userMessage) : { text: escapeUserMessage(sentenceCase(userMessageFor(error))), blocks: [] }).catch((replyError: unknown) =>
-      logWarning(deps.logger, replyError, "could not send the /momentum error reply"),
-    );
+    await reply(
+      error instanceof AppError
+        ? momentumProblemMessage(error.userMessage)
+        : { text: escapeUserMessage(sentenceCase(userMessageFor(error))), blocks: [] },
+    ).catch((replyError: unknown) => logWarning(deps.logger, replyError, "could not send the /momentum error reply"));
   }
 }

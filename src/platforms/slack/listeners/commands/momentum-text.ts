@@ -1,6 +1,11 @@
 // Reads the text of `/momentum …`. The away and settings forms are the domain's shared parsers (the same words
 // work in Teams); this only picks the subcommand.
-import { parseAwayText, parseSettingsText, type AwayCommand, type SettingsCommand } from "../../../../domain/people/settings-text.ts";
+import {
+  parseAwayText,
+  parseSettingsText,
+  type AwayCommand,
+  type SettingsCommand,
+} from "../../../../domain/people/settings-text.ts";
 
 export type MomentumCommand =
   | { kind: "help"; problem?: string }
@@ -27,7 +32,8 @@ export function parseMomentumCommand(rawText: string): MomentumCommand {
     return parsed.ok ? { kind: "away", command: parsed.command } : { kind: "problem", message: parsed.error };
   }
   if (head === "role") return { kind: "role", text: rest.join(" ") };
-  if (head === "one-on-one" || head === "1:1" || head === "oneonone") return { kind: "one-on-one", text: rest.join(" ") };
+  if (head === "one-on-one" || head === "1:1" || head === "oneonone")
+    return { kind: "one-on-one", text: rest.join(" ") };
   if (head === "summary") return { kind: "summary", text: rest.join(" ") };
   if (head === "closure" || head === "closures") return { kind: "closure", text: rest.join(" ") };
   if (head === "settings" || head === "setting") {

@@ -13,21 +13,39 @@ import type { SlackListenerDeps } from "../listener-deps.ts";
 
 const MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/;
 
-export async function oneOnOneCommand(deps: SlackListenerDeps, command: { team_id: string; user_id: string }, text: string): Promise<SlackMessage> {
+export async function oneOnOneCommand(
+  deps: SlackListenerDeps,
+  command: { team_id: string; user_id: string },
+  text: string,
+): Promise<SlackMessage> {
   const match = MENTION.exec(text.trim());
   if (!match) throw validationError(ONE_ON_ONE_HELP.replace("`one-on-one", "`/momentum one-on-one"));
   const parsed = parseOneOnOneSlotText(text.trim().slice(match[0].length));
   if (!parsed.ok) throw validationError(parsed.error.replace(/`one-on-one/g, "`/momentum one-on-one"));
   const actor = await identifyActor(deps.domain, deps.directory, command.team_id, command.user_id);
   const report = await identifySlackUser(deps.domain, deps.directory, { teamId: command.team_id, userId: match[1] });
-  return oneOnOneSlotMessage(await setOneOnOneSlot(deps.domain, { actorId: actor.id, reportId: report.id, weekday: parsed.command.weekday, time: parsed.command.time }));
+  return oneOnOneSlotMessage(
+    await setOneOnOneSlot(deps.domain, {
+      actorId: actor.id,
+      reportId: report.id,
+      weekday: parsed.command.weekday,
+      time: parsed.command.time,
+    }),
+  );
 }
 
-export async function summaryCommand(deps: SlackListenerDeps, command: { team_id: string; user_id: string }, text: string): Promise<SlackMessage> {
+export async function summaryCommand(
+  deps: SlackListenerDeps,
+  command: { team_id: string; user_id: string },
+  text: string,
+): Promise<SlackMessage> {
   const match = MENTION.exec(text.trim());
-  if (text.trim() && !match) throw validationError("Type `/momentum summary` for your team, or (HR) `/momentum summary @manager`.");
+  if (text.trim() && !match)
+    throw validationError("Type `/momentum summary` for your team, or (HR) `/momentum summary @manager`.");
   const viewer = await identifyActor(deps.domain, deps.directory, command.team_id, command.user_id);
-  const manager = match ? await identifySlackUser(deps.domain, deps.directory, { teamId: command.team_id, userId: match[1] }) : viewer;
+  const manager = match
+    ? await identifySlackUser(deps.domain, deps.directory, { teamId: command.team_id, userId: match[1] })
+    : viewer;
   const summary = await getTeamSummary(deps.domain, { viewerId: viewer.id, managerId: manager.id });
   return teamSummaryMessage(summary, { forSomeoneElse: manager.id !== viewer.id });
 }

@@ -26,13 +26,16 @@ async function handlePulseCommand(deps: SlackListenerDeps, raw: unknown, respond
   const reply = ephemeralReply(respond);
   try {
     const parsed = SlashCommandPayload.safeParse(raw);
-    if (!parsed.success) throw new AppError("VALIDATION", "Slack sent a command Momentum couldn't read. Please try again.");
+    if (!parsed.success)
+      throw new AppError("VALIDATION", "Slack sent a command Momentum couldn't read. Please try again.");
     const command = parsed.data;
     const verb = command.text.trim().toLowerCase();
     if (verb === "help") return void (await reply(pulseHelpMessage()));
-    if (!["", "results", "close", "stop"].includes(verb)) return void (await reply(pulseHelpMessage(`I didn't understand "${command.text.trim().slice(0, 60)}".`)));
+    if (!["", "results", "close", "stop"].includes(verb))
+      return void (await reply(pulseHelpMessage(`I didn't understand "${command.text.trim().slice(0, 60)}".`)));
     const person = await identifyActor(deps.domain, deps.directory, command.team_id, command.user_id);
-    if (verb === "results") return void (await reply(pulseResultsMessage(await pulseResults(deps.domain, { actorId: person.id }))));
+    if (verb === "results")
+      return void (await reply(pulseResultsMessage(await pulseResults(deps.domain, { actorId: person.id }))));
     if (verb === "close") {
       const result = await closePulseEarly(deps.domain, { actorId: person.id });
       if (result.sharedWith > 0) deps.kickDeliveries();
@@ -40,14 +43,21 @@ async function handlePulseCommand(deps: SlackListenerDeps, raw: unknown, respond
     }
     if (verb === "stop") {
       const result = await stopPulse(deps.domain, { actorId: person.id });
-      const text = result.stopped ? `"${result.title}" is stopped: no new round will open (an open round still runs to its close).` : `"${result.title}" was already stopped.`;
+      const text = result.stopped
+        ? `"${result.title}" is stopped: no new round will open (an open round still runs to its close).`
+        : `"${result.title}" was already stopped.`;
       return void (await reply({ text, blocks: [] }));
     }
     await requirePulseAdmin(deps.domain, person.id, "run pulse surveys");
     try {
       await deps.client.views.open({ trigger_id: command.trigger_id, view: pulseSetupModal() });
     } catch (error) {
-      if (slackErrorCode(error) === "expired_trigger_id") throw new AppError("UNAVAILABLE", "Slack took too long to open the pulse form. Please try again.", "views.open: expired_trigger_id");
+      if (slackErrorCode(error) === "expired_trigger_id")
+        throw new AppError(
+          "UNAVAILABLE",
+          "Slack took too long to open the pulse form. Please try again.",
+          "views.open: expired_trigger_id",
+        );
       throw error;
     }
   } catch (error) {

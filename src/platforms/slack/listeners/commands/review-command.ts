@@ -10,7 +10,12 @@ import { requireRole } from "../../../../domain/people/person.ts";
 import { AppError } from "../../../../shared/errors.ts";
 import { identifyActor } from "../../slack-people.ts";
 import { reviewCycleModal } from "../../views/review-modals.ts";
-import { nudgePreviewMessage, reviewClosedMessage, reviewHelpMessage, reviewStatusMessage } from "../../views/review-replies.ts";
+import {
+  nudgePreviewMessage,
+  reviewClosedMessage,
+  reviewHelpMessage,
+  reviewStatusMessage,
+} from "../../views/review-replies.ts";
 import { slackErrorCode } from "../../web-client.ts";
 import { ephemeralReply, replyWithError } from "../ephemeral-reply.ts";
 import type { SlackListenerDeps } from "../listener-deps.ts";
@@ -30,7 +35,8 @@ async function handleReviewCommand(deps: SlackListenerDeps, raw: unknown, respon
   const reply = ephemeralReply(respond);
   try {
     const parsed = SlashCommandPayload.safeParse(raw);
-    if (!parsed.success) throw new AppError("VALIDATION", "Slack sent a command Momentum couldn't read. Please try again.");
+    if (!parsed.success)
+      throw new AppError("VALIDATION", "Slack sent a command Momentum couldn't read. Please try again.");
     const command = parsed.data;
     const action = parseReviewCommand(command.text);
     if (action.kind === "help") return void (await reply(reviewHelpMessage(action.problem)));
@@ -47,7 +53,9 @@ async function handleReviewCommand(deps: SlackListenerDeps, raw: unknown, respon
         await reply(nudgePreviewMessage(await nudgePreview(deps.domain, { actorId: actor.id, cycleId: action.cycle })));
         return;
       case "close":
-        await reply(reviewClosedMessage(await closeReviewCycle(deps.domain, { actorId: actor.id, cycleId: action.cycle })));
+        await reply(
+          reviewClosedMessage(await closeReviewCycle(deps.domain, { actorId: actor.id, cycleId: action.cycle })),
+        );
         deps.kickDeliveries();
         return;
     }
@@ -66,7 +74,12 @@ async function openCycleModal(deps: SlackListenerDeps, triggerId: string): Promi
   try {
     await deps.client.views.open({ trigger_id: triggerId, view });
   } catch (error) {
-    if (slackErrorCode(error) === "expired_trigger_id") throw new AppError("UNAVAILABLE", "Slack took too long to open the form. Please try again.", "views.open: expired_trigger_id");
+    if (slackErrorCode(error) === "expired_trigger_id")
+      throw new AppError(
+        "UNAVAILABLE",
+        "Slack took too long to open the form. Please try again.",
+        "views.open: expired_trigger_id",
+      );
     throw error;
   }
 }

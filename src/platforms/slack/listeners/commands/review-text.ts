@@ -19,7 +19,9 @@ export function parseReviewCommand(text: string): ReviewCommand {
     case "nudge":
       return { kind: "nudge", cycle };
     case "close":
-      return cycle ? { kind: "close", cycle } : { kind: "help", problem: "Which cycle should be closed? Try `/review close H2 2026`." };
+      return cycle
+        ? { kind: "close", cycle }
+        : { kind: "help", problem: "Which cycle should be closed? Try `/review close H2 2026`." };
     case "help":
       return { kind: "help" };
     default:

@@ -12,7 +12,12 @@ import type { SlashCommandPayload } from "../payloads.ts";
 /** `<@U123|name> hr` (mentions arrive escaped: should_escape is true in the manifest). */
 const ROLE_TEXT = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>\s+(\S+)$/;
 
-export async function changeRoleFromSlack(deps: SlackListenerDeps, command: SlashCommandPayload, text: string, reply: Reply): Promise<void> {
+export async function changeRoleFromSlack(
+  deps: SlackListenerDeps,
+  command: SlashCommandPayload,
+  text: string,
+  reply: Reply,
+): Promise<void> {
   const actor = await identifyActor(deps.domain, deps.directory, command.team_id, command.user_id);
   requireRole(actor, "admin", "change roles");
   const match = ROLE_TEXT.exec(text.trim());
@@ -21,5 +26,9 @@ export async function changeRoleFromSlack(deps: SlackListenerDeps, command: Slas
     return;
   }
   const target = await identifySlackUser(deps.domain, deps.directory, { teamId: command.team_id, userId: match[1] });
-  await reply(roleChangedMessage(await changeRoleFromChat(deps.domain, { actorId: actor.id, targetPersonId: target.id, role: match[2] })));
+  await reply(
+    roleChangedMessage(
+      await changeRoleFromChat(deps.domain, { actorId: actor.id, targetPersonId: target.id, role: match[2] }),
+    ),
+  );
 }

@@ -26,7 +26,10 @@ async function publishHome(deps: SlackListenerDeps, teamId: string, userId: stri
       kudosLeaderboard(deps.domain, { timeZone: viewer?.timeZone ?? deps.domain.org.defaultTimeZone }),
       viewer ? getHome(deps.domain, { personId: viewer.id }) : Promise.resolve(null),
     ]);
-    await deps.client.views.publish({ user_id: userId, view: appHomeView({ values: deps.domain.org.kudosValues, board, home }) });
+    await deps.client.views.publish({
+      user_id: userId,
+      view: appHomeView({ values: deps.domain.org.kudosValues, board, home }),
+    });
   } catch (error) {
     logWarning(deps.logger, error, "could not publish the Slack Home tab");
   }

@@ -5,12 +5,22 @@
 // key, so the same view submitted twice creates one announcement and one post per channel.
 import type { App } from "@slack/bolt";
 import { CreateAnnouncementInput } from "../../../../domain/announcements/announcement.schemas.ts";
-import { createAnnouncement, type CreateAnnouncementResult } from "../../../../domain/announcements/create-announcement.ts";
+import {
+  createAnnouncement,
+  type CreateAnnouncementResult,
+} from "../../../../domain/announcements/create-announcement.ts";
 import { requireRole } from "../../../../domain/people/person.ts";
 import { userMessageFor } from "../../../../shared/errors.ts";
 import { logError, logWarning } from "../../../../shared/log-error.ts";
 import { identifyActor } from "../../slack-people.ts";
-import { ANNOUNCE_BLOCKS, ANNOUNCE_MODAL_CALLBACK, announceModal, readAnnounceModalMetadata, type AnnounceModalMetadata, type ChannelProblem } from "../../views/announce-modal.ts";
+import {
+  ANNOUNCE_BLOCKS,
+  ANNOUNCE_MODAL_CALLBACK,
+  announceModal,
+  readAnnounceModalMetadata,
+  type AnnounceModalMetadata,
+  type ChannelProblem,
+} from "../../views/announce-modal.ts";
 import { announcementBlockedMessage, announcementQueuedMessage } from "../../views/announce-replies.ts";
 import { escapeUserMessage, sentenceCase, type SlackMessage } from "../../views/text.ts";
 import { findChannelProblems } from "../announce-channel-access.ts";
@@ -33,7 +43,10 @@ export function registerAnnounceModalSubmission(app: App, deps: SlackListenerDep
   app.view(ANNOUNCE_MODAL_CALLBACK, async ({ ack, body }) => {
     const payload = AnnounceViewSubmission.safeParse(body);
     if (!payload.success) {
-      await ack({ response_action: "errors", errors: { [ANNOUNCE_BLOCKS.text]: "Slack sent a form Momentum couldn't read. Please try again." } });
+      await ack({
+        response_action: "errors",
+        errors: { [ANNOUNCE_BLOCKS.text]: "Slack sent a form Momentum couldn't read. Please try again." },
+      });
       return;
     }
     const form = readAnnounceForm(payload.data);
@@ -58,11 +71,17 @@ export function registerAnnounceModalSubmission(app: App, deps: SlackListenerDep
     const early = await within(outcome, deps.interactionBudgetMs);
     if (early && !early.ok) {
       logError(deps.logger, early.error, "announce modal submission failed");
-      await ack({ response_action: "errors", errors: { [ANNOUNCE_BLOCKS.channels]: sentenceCase(userMessageFor(early.error)) } });
+      await ack({
+        response_action: "errors",
+        errors: { [ANNOUNCE_BLOCKS.channels]: sentenceCase(userMessageFor(early.error)) },
+      });
       return;
     }
     if (early?.ok && early.value.kind === "blocked") {
-      await ack({ response_action: "update", view: announceModal({ values: form, metadata: request.metadata, problems: early.value.problems }) });
+      await ack({
+        response_action: "update",
+        view: announceModal({ values: form, metadata: request.metadata, problems: early.value.problems }),
+      });
       return;
     }
     await ack();
@@ -75,8 +94,11 @@ function formErrors(form: AnnounceFormInput): Record<string, string> | null {
   const errors: Record<string, string> = {};
   const text = CreateAnnouncementInput.shape.text.safeParse(form.text);
   if (!text.success) errors[ANNOUNCE_BLOCKS.text] = text.error.issues[0]?.message ?? "Please check the message.";
-  const targets = CreateAnnouncementInput.shape.targets.safeParse(form.channels.map((channel) => ({ platform: "slack", channel })));
-  if (!targets.success) errors[ANNOUNCE_BLOCKS.channels] = targets.error.issues[0]?.message ?? "Please check the channels.";
+  const targets = CreateAnnouncementInput.shape.targets.safeParse(
+    form.channels.map((channel) => ({ platform: "slack", channel })),
+  );
+  if (!targets.success)
+    errors[ANNOUNCE_BLOCKS.channels] = targets.error.issues[0]?.message ?? "Please check the channels.";
   return Object.keys(errors).length > 0 ? errors : null;
 }
 
@@ -102,12 +124,19 @@ async function tellAuthor(deps: SlackListenerDeps, userId: string, outcome: Outc
   if (outcome.ok && outcome.value.kind === "created" && outcome.value.result.duplicate) return; // the first copy told them
   if (!outcome.ok) logError(deps.logger, outcome.error, "announce modal submission failed");
   const message: SlackMessage = !outcome.ok
-    ? { text: `${escapeUserMessage(sentenceCase(userMessageFor(outcome.error)))} Type /announce to try again.`, blocks: [] }
+    ? {
+        text: `${escapeUserMessage(sentenceCase(userMessageFor(outcome.error)))} Type /announce to try again.`,
+        blocks: [],
+      }
     : outcome.value.kind === "blocked"
       ? announcementBlockedMessage(outcome.value.problems)
       : announcementQueuedMessage(outcome.value.result);
   try {
-    await deps.client.chat.postMessage({ channel: userId, text: message.text, ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}) });
+    await deps.client.chat.postMessage({
+      channel: userId,
+      text: message.text,
+      ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}),
+    });
   } catch (error) {
     logWarning(deps.logger, error, "could not tell the author how their announcement went");
   }

@@ -33,7 +33,10 @@ export function registerCheckInModalSubmission(app: App, deps: SlackListenerDeps
   app.view(CHECKIN_MODAL_CALLBACK, async ({ ack, body }) => {
     const payload = ViewSubmissionPayload.safeParse(body);
     if (!payload.success) {
-      await ack({ response_action: "errors", errors: { [CHECKIN_BLOCKS.mood]: "Slack sent a form Momentum couldn't read. Please try again." } });
+      await ack({
+        response_action: "errors",
+        errors: { [CHECKIN_BLOCKS.mood]: "Slack sent a form Momentum couldn't read. Please try again." },
+      });
       return;
     }
     const parsed = parseCheckInSubmission(payload.data);
@@ -42,7 +45,13 @@ export function registerCheckInModalSubmission(app: App, deps: SlackListenerDeps
       return;
     }
     const userId = payload.data.user.id;
-    const request: SaveRequest = { teamId: payload.data.team?.id ?? payload.data.user.team_id ?? "", userId, viewId: payload.data.view.id, answers: parsed.answers, goalChanges: parsed.goalChanges };
+    const request: SaveRequest = {
+      teamId: payload.data.team?.id ?? payload.data.user.team_id ?? "",
+      userId,
+      viewId: payload.data.view.id,
+      answers: parsed.answers,
+      goalChanges: parsed.goalChanges,
+    };
     const outcome: Promise<Outcome> = deps.inFlight.track(
       save(deps, request).then(
         (saved): Outcome => ({ ok: true, saved }),
@@ -71,13 +80,22 @@ async function save(deps: SlackListenerDeps, request: SaveRequest): Promise<Subm
   });
 }
 
-async function tellPerson(deps: SlackListenerDeps, userId: string, outcome: Outcome, metadata: CheckInModalMetadata | null): Promise<void> {
+async function tellPerson(
+  deps: SlackListenerDeps,
+  userId: string,
+  outcome: Outcome,
+  metadata: CheckInModalMetadata | null,
+): Promise<void> {
   if (outcome.ok && outcome.saved.duplicate) return; // the first copy confirms
   if (!outcome.ok) logUnexpected(deps, outcome.error);
   const message: SlackMessage = outcome.ok ? savedMessage(outcome.saved, metadata) : failureMessage(outcome);
   try {
     // Posting to a user id lands in the app's DM with them.
-    await deps.client.chat.postMessage({ channel: userId, text: message.text, ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}) });
+    await deps.client.chat.postMessage({
+      channel: userId,
+      text: message.text,
+      ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}),
+    });
   } catch (error) {
     logWarning(deps.logger, error, "could not confirm a check-in to its author");
   }
@@ -95,7 +113,10 @@ function savedMessage(result: SubmitCheckInResult, metadata: CheckInModalMetadat
 
 function failureMessage(outcome: Outcome): SlackMessage {
   const error = outcome.ok ? undefined : outcome.error;
-  const reason = error instanceof CheckInValidationError ? `Your check-in couldn't be saved. ${Object.values(error.fieldErrors).join(" ")}` : sentenceCase(userMessageFor(error));
+  const reason =
+    error instanceof CheckInValidationError
+      ? `Your check-in couldn't be saved. ${Object.values(error.fieldErrors).join(" ")}`
+      : sentenceCase(userMessageFor(error));
   return { text: `${escapeUserMessage(reason)} Type /checkin to try again.`, blocks: [] };
 }
 

@@ -5,7 +5,12 @@ import { CheckInValidationError } from "../../../../domain/check-ins/check-in-va
 import { validateCheckInAnswers } from "../../../../domain/check-ins/submit-check-in.ts";
 import { userMessageFor } from "../../../../shared/errors.ts";
 import { sentenceCase } from "../../views/text.ts";
-import { CHECKIN_ACTIONS, CHECKIN_BLOCKS, readCheckInModalMetadata, type CheckInModalMetadata } from "../../views/checkin-modal.ts";
+import {
+  CHECKIN_ACTIONS,
+  CHECKIN_BLOCKS,
+  readCheckInModalMetadata,
+  type CheckInModalMetadata,
+} from "../../views/checkin-modal.ts";
 import type { ViewSubmissionPayload } from "../payloads.ts";
 import { readCheckInGoalValues, type CheckInGoalChange } from "../../../../domain/goals/check-in-goals.ts";
 import { checkInGoalEntries, checkInGoalErrorsByBlock } from "../../views/goal-checkin-blocks.ts";
@@ -43,6 +48,7 @@ export function parseCheckInSubmission(payload: ViewSubmissionPayload): ParsedCh
 export function checkInErrorsByBlock(error: unknown): Record<string, string> {
   if (!(error instanceof CheckInValidationError)) return { [CHECKIN_BLOCKS.mood]: sentenceCase(userMessageFor(error)) };
   const errors: Record<string, string> = {};
-  for (const [name, message] of Object.entries(error.fieldErrors) as [CheckInField, string][]) errors[CHECKIN_BLOCKS[name]] = message;
+  for (const [name, message] of Object.entries(error.fieldErrors) as [CheckInField, string][])
+    errors[CHECKIN_BLOCKS[name]] = message;
   return errors;
 }

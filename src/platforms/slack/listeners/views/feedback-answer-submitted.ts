@@ -13,7 +13,10 @@ export function registerFeedbackAnswerSubmission(app: App, deps: SlackListenerDe
   app.view<ViewSubmitAction>(FEEDBACK_ANSWER_CALLBACK, async ({ ack, body }) => {
     const payload = FeedbackViewSubmission.safeParse(body);
     if (!payload.success) {
-      await ack({ response_action: "errors", errors: { [FEEDBACK_BLOCKS.answer]: "Slack sent a form Momentum couldn't read. Please try again." } });
+      await ack({
+        response_action: "errors",
+        errors: { [FEEDBACK_BLOCKS.answer]: "Slack sent a form Momentum couldn't read. Please try again." },
+      });
       return;
     }
     const parsed = parseAnswerSubmission(payload.data);
@@ -30,7 +33,11 @@ export function registerFeedbackAnswerSubmission(app: App, deps: SlackListenerDe
       what: "feedback answer",
       work: (async () => {
         const answerer = await identifyActor(deps.domain, deps.directory, teamId, user.id);
-        const result = await answerFeedbackRequest(deps.domain, { askId: parsed.value.askId, answererId: answerer.id, text: parsed.value.text });
+        const result = await answerFeedbackRequest(deps.domain, {
+          askId: parsed.value.askId,
+          answererId: answerer.id,
+          text: parsed.value.text,
+        });
         deps.kickDeliveries();
         return result;
       })(),

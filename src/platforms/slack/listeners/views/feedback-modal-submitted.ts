@@ -8,13 +8,22 @@ import { identifyActor, identifyRecipients } from "../../slack-people.ts";
 import { FEEDBACK_BLOCKS, FEEDBACK_MODAL_CALLBACK } from "../../views/feedback-modals.ts";
 import { feedbackSentMessage } from "../../views/feedback-preview.ts";
 import type { SlackListenerDeps } from "../listener-deps.ts";
-import { FeedbackViewSubmission, FieldRefusal, parseGiveSubmission, submitWithinBudget, type GiveSubmission } from "./feedback-submission.ts";
+import {
+  FeedbackViewSubmission,
+  FieldRefusal,
+  parseGiveSubmission,
+  submitWithinBudget,
+  type GiveSubmission,
+} from "./feedback-submission.ts";
 
 export function registerFeedbackModalSubmission(app: App, deps: SlackListenerDeps): void {
   app.view<ViewSubmitAction>(FEEDBACK_MODAL_CALLBACK, async ({ ack, body }) => {
     const payload = FeedbackViewSubmission.safeParse(body);
     if (!payload.success) {
-      await ack({ response_action: "errors", errors: { [FEEDBACK_BLOCKS.text]: "Slack sent a form Momentum couldn't read. Please try again." } });
+      await ack({
+        response_action: "errors",
+        errors: { [FEEDBACK_BLOCKS.text]: "Slack sent a form Momentum couldn't read. Please try again." },
+      });
       return;
     }
     const parsed = parseGiveSubmission(payload.data);
@@ -34,14 +43,30 @@ export function registerFeedbackModalSubmission(app: App, deps: SlackListenerDep
   });
 }
 
-async function give(deps: SlackListenerDeps, teamId: string, userId: string, viewId: string, submission: GiveSubmission) {
+async function give(
+  deps: SlackListenerDeps,
+  teamId: string,
+  userId: string,
+  viewId: string,
+  submission: GiveSubmission,
+) {
   const giver = await identifyActor(deps.domain, deps.directory, teamId, userId);
   const [recipient] = await identifyRecipients(deps.domain, deps.directory, teamId, [submission.recipientUserId]);
   if (submission.audience === "recipient_and_manager") {
-    const preview = await previewFeedback(deps.domain, { giverId: giver.id, recipientId: recipient.id, audience: submission.audience });
+    const preview = await previewFeedback(deps.domain, {
+      giverId: giver.id,
+      recipientId: recipient.id,
+      audience: submission.audience,
+    });
     if (!preview.manager) throw new FieldRefusal(FEEDBACK_BLOCKS.audience, validationError(preview.summary));
   }
-  const result = await giveFeedback(deps.domain, { giverId: giver.id, recipientId: recipient.id, text: submission.text, audience: submission.audience, requestKey: `slack:view:${viewId}` });
+  const result = await giveFeedback(deps.domain, {
+    giverId: giver.id,
+    recipientId: recipient.id,
+    text: submission.text,
+    audience: submission.audience,
+    requestKey: `slack:view:${viewId}`,
+  });
   if (!result.duplicate) deps.kickDeliveries();
   return result;
 }

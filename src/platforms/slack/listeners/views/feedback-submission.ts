@@ -41,10 +41,13 @@ export function parseGiveSubmission(payload: FeedbackViewSubmission): Parsed<Giv
   const values = payload.view.state.values;
   const recipientUserId = values[FEEDBACK_BLOCKS.recipient]?.[FEEDBACK_FIELDS.recipient]?.selected_user ?? "";
   const text = FeedbackText.safeParse(values[FEEDBACK_BLOCKS.text]?.[FEEDBACK_FIELDS.text]?.value ?? "");
-  const audience = FeedbackAudience.safeParse(values[FEEDBACK_BLOCKS.audience]?.[FEEDBACK_FIELDS.audience]?.selected_option?.value ?? "recipient");
+  const audience = FeedbackAudience.safeParse(
+    values[FEEDBACK_BLOCKS.audience]?.[FEEDBACK_FIELDS.audience]?.selected_option?.value ?? "recipient",
+  );
   const errors: Record<string, string> = {};
   if (!recipientUserId) errors[FEEDBACK_BLOCKS.recipient] = "Choose who the feedback is for.";
-  else if (recipientUserId === payload.user.id) errors[FEEDBACK_BLOCKS.recipient] = "Feedback is for someone else: you can't give feedback to yourself.";
+  else if (recipientUserId === payload.user.id)
+    errors[FEEDBACK_BLOCKS.recipient] = "Feedback is for someone else: you can't give feedback to yourself.";
   if (!text.success) errors[FEEDBACK_BLOCKS.text] = text.error.issues[0].message;
   if (!audience.success) errors[FEEDBACK_BLOCKS.audience] = audience.error.issues[0].message;
   if (!text.success || !audience.success || Object.keys(errors).length > 0) return { ok: false, errors };
@@ -52,9 +55,15 @@ export function parseGiveSubmission(payload: FeedbackViewSubmission): Parsed<Giv
 }
 
 export function parseAnswerSubmission(payload: FeedbackViewSubmission): Parsed<{ askId: string; text: string }> {
-  const text = FeedbackText.safeParse(payload.view.state.values[FEEDBACK_BLOCKS.answer]?.[FEEDBACK_FIELDS.answer]?.value ?? "");
+  const text = FeedbackText.safeParse(
+    payload.view.state.values[FEEDBACK_BLOCKS.answer]?.[FEEDBACK_FIELDS.answer]?.value ?? "",
+  );
   const askId = readAskId(payload.view.private_metadata);
-  if (!askId) return { ok: false, errors: { [FEEDBACK_BLOCKS.answer]: "This form couldn't be read. Please click Answer on the request again." } };
+  if (!askId)
+    return {
+      ok: false,
+      errors: { [FEEDBACK_BLOCKS.answer]: "This form couldn't be read. Please click Answer on the request again." },
+    };
   if (!text.success) return { ok: false, errors: { [FEEDBACK_BLOCKS.answer]: text.error.issues[0].message } };
   return { ok: true, value: { askId, text: text.data } };
 }
@@ -87,7 +96,14 @@ type Outcome<T> = { ok: true; result: T } | { ok: false; error: unknown };
  */
 export async function submitWithinBudget<T>(
   deps: SlackListenerDeps,
-  options: { ack: AckFn<ViewResponseAction>; userId: string; defaultBlock: string; what: string; work: Promise<T>; confirm: (result: T) => SlackMessage | null },
+  options: {
+    ack: AckFn<ViewResponseAction>;
+    userId: string;
+    defaultBlock: string;
+    what: string;
+    work: Promise<T>;
+    confirm: (result: T) => SlackMessage | null;
+  },
 ): Promise<void> {
   const outcome: Promise<Outcome<T>> = deps.inFlight.track(
     options.work.then(
@@ -105,11 +121,17 @@ export async function submitWithinBudget<T>(
   await options.ack();
   const settled = early ?? (await outcome);
   if (!settled.ok) logError(deps.logger, settled.error, `${options.what} failed`);
-  const message = settled.ok ? options.confirm(settled.result) : { text: escapeUserMessage(userMessageFor(settled.error)), blocks: [] };
+  const message = settled.ok
+    ? options.confirm(settled.result)
+    : { text: escapeUserMessage(userMessageFor(settled.error)), blocks: [] };
   if (!message) return;
   try {
     // Posting to a user id lands in the app's DM with them.
-    await deps.client.chat.postMessage({ channel: options.userId, text: message.text, ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}) });
+    await deps.client.chat.postMessage({
+      channel: options.userId,
+      text: message.text,
+      ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}),
+    });
   } catch (error) {
     logWarning(deps.logger, error, `could not confirm the ${options.what}`);
   }

@@ -14,7 +14,8 @@ const UNREADABLE = "Slack sent a form Momentum couldn't read. Please try again."
 export function registerGoalModalSubmissions(app: App, deps: SlackListenerDeps): void {
   app.view(GOAL_CREATE_CALLBACK, async ({ ack, body }) => {
     const payload = ViewSubmissionPayload.safeParse(body);
-    if (!payload.success) return void (await ack({ response_action: "errors", errors: { [GOAL_BLOCKS.title]: UNREADABLE } }));
+    if (!payload.success)
+      return void (await ack({ response_action: "errors", errors: { [GOAL_BLOCKS.title]: UNREADABLE } }));
     const values = payload.data.view.state.values;
     const draft = {
       // Without a level field (no choice of level) the goal is the person's own.
@@ -31,22 +32,34 @@ export function registerGoalModalSubmissions(app: App, deps: SlackListenerDeps):
       what: "goal-create",
       fallback: "title",
       validate: () => validateGoalDraft({ ...draft, actorId: payload.data.user.id }),
-      work: (person, requestKey) => createGoal(deps.domain, { ...draft, actorId: person.id, requestKey } as Parameters<typeof createGoal>[1] & { requestKey: string }),
+      work: (person, requestKey) =>
+        createGoal(deps.domain, { ...draft, actorId: person.id, requestKey } as Parameters<typeof createGoal>[1] & {
+          requestKey: string;
+        }),
       confirm: goalCreatedMessage,
     });
   });
 
   app.view(GOAL_UPDATE_CALLBACK, async ({ ack, body }) => {
     const payload = ViewSubmissionPayload.safeParse(body);
-    if (!payload.success) return void (await ack({ response_action: "errors", errors: { [GOAL_BLOCKS.goalId]: UNREADABLE } }));
+    if (!payload.success)
+      return void (await ack({ response_action: "errors", errors: { [GOAL_BLOCKS.goalId]: UNREADABLE } }));
     const values = payload.data.view.state.values;
-    const update = { goalId: fieldValue(values, "goalId"), value: fieldValue(values, "value"), status: fieldValue(values, "status"), comment: fieldValue(values, "comment") };
+    const update = {
+      goalId: fieldValue(values, "goalId"),
+      value: fieldValue(values, "value"),
+      status: fieldValue(values, "status"),
+      comment: fieldValue(values, "comment"),
+    };
     await runGoalSubmission(deps, ack, {
       payload: payload.data,
       what: "goal-update",
       fallback: "goalId",
       validate: () => validateGoalProgress({ ...update, actorId: payload.data.user.id }),
-      work: (person, requestKey) => updateGoalProgress(deps.domain, { ...update, actorId: person.id, requestKey } as Parameters<typeof updateGoalProgress>[1] & { requestKey: string }),
+      work: (person, requestKey) =>
+        updateGoalProgress(deps.domain, { ...update, actorId: person.id, requestKey } as Parameters<
+          typeof updateGoalProgress
+        >[1] & { requestKey: string }),
       confirm: goalUpdatedMessage,
     });
   });

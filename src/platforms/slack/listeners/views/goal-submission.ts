@@ -32,7 +32,8 @@ export function fieldValue(values: ViewState, field: GoalField): string | undefi
  * (the level, for someone who has no choice of level) goes on `fallback`, which is always shown.
  */
 export function goalErrorsByBlock(error: unknown, values: ViewState, fallback: GoalField): Record<string, string> {
-  const fieldErrors: Partial<Record<GoalField, string>> = error instanceof GoalValidationError ? error.fieldErrors : { [fallback]: userMessageFor(error) };
+  const fieldErrors: Partial<Record<GoalField, string>> =
+    error instanceof GoalValidationError ? error.fieldErrors : { [fallback]: userMessageFor(error) };
   const errors: Record<string, string> = {};
   for (const [field, message] of Object.entries(fieldErrors) as [GoalField, string][]) {
     const block = GOAL_BLOCKS[field] in values ? GOAL_BLOCKS[field] : GOAL_BLOCKS[fallback];
@@ -56,7 +57,11 @@ export interface GoalSubmission<T> {
   confirm: (result: T) => SlackMessage;
 }
 
-export async function runGoalSubmission<T>(deps: SlackListenerDeps, ack: SlackViewMiddlewareArgs["ack"], submission: GoalSubmission<T>): Promise<void> {
+export async function runGoalSubmission<T>(
+  deps: SlackListenerDeps,
+  ack: SlackViewMiddlewareArgs["ack"],
+  submission: GoalSubmission<T>,
+): Promise<void> {
   const { payload } = submission;
   const values = payload.view.state.values;
   try {
@@ -70,9 +75,9 @@ export async function runGoalSubmission<T>(deps: SlackListenerDeps, ack: SlackVi
     identifyActor(deps.domain, deps.directory, teamId, payload.user.id)
       .then((person) => submission.work(person, `slack:${submission.what}-view:${teamId}:${payload.view.id}`))
       .then(
-      (result): Outcome<T> => ({ ok: true, result }),
-      (error: unknown): Outcome<T> => ({ ok: false, error }),
-    ),
+        (result): Outcome<T> => ({ ok: true, result }),
+        (error: unknown): Outcome<T> => ({ ok: false, error }),
+      ),
   );
   const early = await within(outcome, deps.interactionBudgetMs);
   if (early && !early.ok) {
@@ -84,13 +89,24 @@ export async function runGoalSubmission<T>(deps: SlackListenerDeps, ack: SlackVi
   await deps.inFlight.track(tellPerson(deps, payload.user.id, early ?? (await outcome), submission));
 }
 
-async function tellPerson<T>(deps: SlackListenerDeps, userId: string, settled: Outcome<T>, submission: GoalSubmission<T>): Promise<void> {
+async function tellPerson<T>(
+  deps: SlackListenerDeps,
+  userId: string,
+  settled: Outcome<T>,
+  submission: GoalSubmission<T>,
+): Promise<void> {
   if (settled.ok && settled.result === null) return; // the first copy confirms
   if (!settled.ok) logUnexpected(deps, settled.error, submission.what);
-  const message: SlackMessage = settled.ok ? submission.confirm(settled.result as T) : { text: `${escapeUserMessage(userMessageFor(settled.error))} Type /goal to try again.`, blocks: [] };
+  const message: SlackMessage = settled.ok
+    ? submission.confirm(settled.result as T)
+    : { text: `${escapeUserMessage(userMessageFor(settled.error))} Type /goal to try again.`, blocks: [] };
   try {
     // Posting to a user id lands in the app's DM with them.
-    await deps.client.chat.postMessage({ channel: userId, text: message.text, ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}) });
+    await deps.client.chat.postMessage({
+      channel: userId,
+      text: message.text,
+      ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}),
+    });
   } catch (error) {
     logWarning(deps.logger, error, `could not confirm a ${submission.what} to its author`);
   }

@@ -20,7 +20,10 @@ export function registerKudosModalSubmission(app: App, deps: SlackListenerDeps):
   app.view(KUDOS_MODAL_CALLBACK, async ({ ack, body }) => {
     const payload = ViewSubmissionPayload.safeParse(body);
     if (!payload.success) {
-      await ack({ response_action: "errors", errors: { [KUDOS_BLOCKS.message]: "Slack sent a form Momentum couldn't read. Please try again." } });
+      await ack({
+        response_action: "errors",
+        errors: { [KUDOS_BLOCKS.message]: "Slack sent a form Momentum couldn't read. Please try again." },
+      });
       return;
     }
     const parsed = parseKudosSubmission(payload.data, deps.domain.org.kudosValues);
@@ -60,10 +63,16 @@ export function registerKudosModalSubmission(app: App, deps: SlackListenerDeps):
 async function tellGiver(deps: SlackListenerDeps, userId: string, outcome: Outcome): Promise<void> {
   if (outcome.ok && outcome.confirmation.duplicate) return; // the first submission already told them
   if (!outcome.ok) logError(deps.logger, outcome.error, "kudos modal submission failed");
-  const message: SlackMessage = outcome.ok ? kudosConfirmationMessage(outcome.confirmation) : { text: escapeUserMessage(userMessageFor(outcome.error)), blocks: [] };
+  const message: SlackMessage = outcome.ok
+    ? kudosConfirmationMessage(outcome.confirmation)
+    : { text: escapeUserMessage(userMessageFor(outcome.error)), blocks: [] };
   try {
     // Posting to a user id lands in the app's DM with them (the Messages tab of the app).
-    await deps.client.chat.postMessage({ channel: userId, text: message.text, ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}) });
+    await deps.client.chat.postMessage({
+      channel: userId,
+      text: message.text,
+      ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}),
+    });
   } catch (error) {
     logWarning(deps.logger, error, "could not tell the giver how their kudos went");
   }

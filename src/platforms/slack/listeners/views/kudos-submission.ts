@@ -12,7 +12,8 @@ export interface KudosSubmission {
   metadata: KudosModalMetadata;
 }
 
-export type ParsedSubmission = { ok: true; submission: KudosSubmission } | { ok: false; errors: Record<string, string> };
+export type ParsedSubmission =
+  { ok: true; submission: KudosSubmission } | { ok: false; errors: Record<string, string> };
 
 export function parseKudosSubmission(payload: ViewSubmissionPayload, kudosValues: string[]): ParsedSubmission {
   const values = payload.view.state.values;
@@ -25,11 +26,14 @@ export function parseKudosSubmission(payload: ViewSubmissionPayload, kudosValues
   const errors: Record<string, string> = {};
   const recipientsCheck = GiveKudosInput.shape.recipientIds.safeParse(recipientUserIds);
   if (!recipientsCheck.success) errors[KUDOS_BLOCKS.recipients] = recipientsCheck.error.issues[0].message;
-  else if (recipientUserIds.includes(payload.user.id)) errors[KUDOS_BLOCKS.recipients] = "You can't give kudos to yourself, but thanks for the enthusiasm!";
+  else if (recipientUserIds.includes(payload.user.id))
+    errors[KUDOS_BLOCKS.recipients] = "You can't give kudos to yourself, but thanks for the enthusiasm!";
   const messageCheck = GiveKudosInput.shape.message.safeParse(message);
   if (!messageCheck.success) errors[KUDOS_BLOCKS.message] = messageCheck.error.issues[0].message;
-  if (value !== null && !kudosValues.includes(value)) errors[KUDOS_BLOCKS.value] = "Pick one of the listed company values.";
-  if (visibility !== "public" && visibility !== "private") errors[KUDOS_BLOCKS.visibility] = "Choose public or private.";
+  if (value !== null && !kudosValues.includes(value))
+    errors[KUDOS_BLOCKS.value] = "Pick one of the listed company values.";
+  if (visibility !== "public" && visibility !== "private")
+    errors[KUDOS_BLOCKS.visibility] = "Choose public or private.";
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   return {
@@ -47,7 +51,10 @@ export function parseKudosSubmission(payload: ViewSubmissionPayload, kudosValues
 function readMetadata(raw: string): KudosModalMetadata {
   try {
     const parsed = JSON.parse(raw) as { channelId?: unknown };
-    return { channelId: typeof parsed.channelId === "string" && /^[CG][A-Z0-9]+$/.test(parsed.channelId) ? parsed.channelId : null };
+    return {
+      channelId:
+        typeof parsed.channelId === "string" && /^[CG][A-Z0-9]+$/.test(parsed.channelId) ? parsed.channelId : null,
+    };
   } catch {
     return { channelId: null };
   }

@@ -9,7 +9,12 @@ import { AddOneOnOneNoteInput } from "../../../../domain/one-on-ones/one-on-one.
 import { userMessageFor } from "../../../../shared/errors.ts";
 import { logError, logWarning } from "../../../../shared/log-error.ts";
 import { identifyActor } from "../../slack-people.ts";
-import { ONE_ON_ONE_NOTE_BLOCK, ONE_ON_ONE_NOTE_CALLBACK, ONE_ON_ONE_NOTE_INPUT, oneOnOneNoteSavedMessage } from "../../views/one-on-one-messages.ts";
+import {
+  ONE_ON_ONE_NOTE_BLOCK,
+  ONE_ON_ONE_NOTE_CALLBACK,
+  ONE_ON_ONE_NOTE_INPUT,
+  oneOnOneNoteSavedMessage,
+} from "../../views/one-on-one-messages.ts";
 import type { SlackListenerDeps } from "../listener-deps.ts";
 import { ViewSubmissionPayload } from "../payloads.ts";
 import { within } from "../within-budget.ts";
@@ -20,14 +25,19 @@ export function registerOneOnOneNoteSubmission(app: App, deps: SlackListenerDeps
   app.view(ONE_ON_ONE_NOTE_CALLBACK, async ({ ack, body }) => {
     const payload = ViewSubmissionPayload.safeParse(body);
     if (!payload.success) {
-      await ack({ response_action: "errors", errors: { [ONE_ON_ONE_NOTE_BLOCK]: "Slack sent a form Momentum couldn't read. Please try again." } });
+      await ack({
+        response_action: "errors",
+        errors: { [ONE_ON_ONE_NOTE_BLOCK]: "Slack sent a form Momentum couldn't read. Please try again." },
+      });
       return;
     }
     const text = payload.data.view.state.values[ONE_ON_ONE_NOTE_BLOCK]?.[ONE_ON_ONE_NOTE_INPUT]?.value ?? "";
     const textCheck = AddOneOnOneNoteInput.shape.text.safeParse(text);
     const reportId = readReportId(payload.data.view.private_metadata);
     if (!textCheck.success || !reportId) {
-      const message = !textCheck.success ? textCheck.error.issues[0].message : "This note isn't attached to anyone. Open it again from the 1:1 agenda.";
+      const message = !textCheck.success
+        ? textCheck.error.issues[0].message
+        : "This note isn't attached to anyone. Open it again from the 1:1 agenda.";
       await ack({ response_action: "errors", errors: { [ONE_ON_ONE_NOTE_BLOCK]: message } });
       return;
     }
@@ -51,7 +61,10 @@ export function registerOneOnOneNoteSubmission(app: App, deps: SlackListenerDeps
 }
 
 /** The view id is the request key: the same view submitted again stores nothing more (and answers null). */
-async function save(deps: SlackListenerDeps, request: { teamId: string; userId: string; viewId: string; reportId: string; text: string }): Promise<AddOneOnOneNoteResult | null> {
+async function save(
+  deps: SlackListenerDeps,
+  request: { teamId: string; userId: string; viewId: string; reportId: string; text: string },
+): Promise<AddOneOnOneNoteResult | null> {
   const manager = await identifyActor(deps.domain, deps.directory, request.teamId, request.userId);
   return addOneOnOneNote(deps.domain, {
     managerId: manager.id,
@@ -64,9 +77,16 @@ async function save(deps: SlackListenerDeps, request: { teamId: string; userId: 
 async function tellManager(deps: SlackListenerDeps, userId: string, outcome: Outcome): Promise<void> {
   if (outcome.ok && outcome.result === null) return; // the first copy confirms
   if (!outcome.ok) logUnexpected(deps, outcome.error);
-  const message = outcome.ok && outcome.result ? oneOnOneNoteSavedMessage(outcome.result) : { text: escapeUserMessage(userMessageFor(outcome.ok ? undefined : outcome.error)), blocks: [] };
+  const message =
+    outcome.ok && outcome.result
+      ? oneOnOneNoteSavedMessage(outcome.result)
+      : { text: escapeUserMessage(userMessageFor(outcome.ok ? undefined : outcome.error)), blocks: [] };
   try {
-    await deps.client.chat.postMessage({ channel: userId, text: message.text, ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}) });
+    await deps.client.chat.postMessage({
+      channel: userId,
+      text: message.text,
+      ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}),
+    });
   } catch (error) {
     logWarning(deps.logger, error, "could not confirm a 1:1 note to its manager");
   }
@@ -75,7 +95,9 @@ async function tellManager(deps: SlackListenerDeps, userId: string, outcome: Out
 function readReportId(raw: string): string | null {
   try {
     const parsed = JSON.parse(raw) as { reportId?: unknown };
-    return typeof parsed.reportId === "string" && parsed.reportId.length > 0 && parsed.reportId.length <= 100 ? parsed.reportId : null;
+    return typeof parsed.reportId === "string" && parsed.reportId.length > 0 && parsed.reportId.length <= 100
+      ? parsed.reportId
+      : null;
   } catch {
     return null;
   }

@@ -3,7 +3,11 @@
 // value is their change key: it is posted straight to Slack, never through the outbox, so Momentum stores it nowhere.
 // Nothing about the answers or the person is logged.
 import type { App } from "@slack/bolt";
-import { PulseValidationError, submitPulseAnswer, type SubmitPulseResult } from "../../../../domain/pulses/answer-pulse.ts";
+import {
+  PulseValidationError,
+  submitPulseAnswer,
+  type SubmitPulseResult,
+} from "../../../../domain/pulses/answer-pulse.ts";
 import { loadRound } from "../../../../domain/pulses/pulse-records.ts";
 import { formatLocalLabel, isIanaTimeZone } from "../../../../domain/schedule/local-time.ts";
 import { AppError, userMessageFor } from "../../../../shared/errors.ts";
@@ -25,7 +29,14 @@ export function registerPulseSurveySubmission(app: App, deps: SlackListenerDeps)
     if (!payload.success || !metadata) {
       await ack();
       const userId = (body as { user?: { id?: unknown } })?.user?.id;
-      if (typeof userId === "string") await tell(deps, userId, { ok: false, error: new AppError("VALIDATION", "Slack sent a survey Momentum couldn't read, so nothing was saved. Please open it again.") });
+      if (typeof userId === "string")
+        await tell(deps, userId, {
+          ok: false,
+          error: new AppError(
+            "VALIDATION",
+            "Slack sent a survey Momentum couldn't read, so nothing was saved. Please open it again.",
+          ),
+        });
       return;
     }
     const work: Promise<Outcome> = deps.inFlight.track(
@@ -35,8 +46,18 @@ export function registerPulseSurveySubmission(app: App, deps: SlackListenerDeps)
           const person = await identifyActor(deps.domain, deps.directory, teamId, payload.data.user.id);
           const { survey } = await loadRound(deps.domain, metadata.roundId);
           const { answers, comment } = readPulseAnswers(payload.data, survey.questions);
-          const result = await submitPulseAnswer(deps.domain, { personId: person.id, roundId: metadata.roundId, token: metadata.token ?? null, answers, comment });
-          return { ok: true, result, zone: isIanaTimeZone(person.timeZone) ? person.timeZone : deps.domain.org.defaultTimeZone };
+          const result = await submitPulseAnswer(deps.domain, {
+            personId: person.id,
+            roundId: metadata.roundId,
+            token: metadata.token ?? null,
+            answers,
+            comment,
+          });
+          return {
+            ok: true,
+            result,
+            zone: isIanaTimeZone(person.timeZone) ? person.timeZone : deps.domain.org.defaultTimeZone,
+          };
         } catch (error) {
           return { ok: false, error };
         }
@@ -47,7 +68,12 @@ export function registerPulseSurveySubmission(app: App, deps: SlackListenerDeps)
       logError(deps.logger, early.error, "pulse survey submission failed");
       const errors =
         early.error instanceof PulseValidationError
-          ? Object.fromEntries(Object.entries(early.error.fieldErrors).map(([questionId, message]) => [pulseQuestionBlock(questionId), message]))
+          ? Object.fromEntries(
+              Object.entries(early.error.fieldErrors).map(([questionId, message]) => [
+                pulseQuestionBlock(questionId),
+                message,
+              ]),
+            )
           : null;
       if (errors) return void (await ack({ response_action: "errors", errors }));
     }
@@ -62,7 +88,11 @@ async function tell(deps: SlackListenerDeps, userId: string, outcome: Outcome): 
     ? pulseAnsweredMessage(outcome.result, formatLocalLabel(outcome.result.closesAt, outcome.zone))
     : { text: escapeUserMessage(sentenceCase(userMessageFor(outcome.error))), blocks: [] };
   try {
-    await deps.client.chat.postMessage({ channel: userId, text: message.text, ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}) });
+    await deps.client.chat.postMessage({
+      channel: userId,
+      text: message.text,
+      ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}),
+    });
   } catch (error) {
     logWarning(deps.logger, error, "could not confirm a pulse answer");
   }
@@ -72,7 +102,10 @@ function readMetadata(raw: string): PulseSurveyMetadata | null {
   try {
     const parsed = JSON.parse(raw) as { roundId?: unknown; token?: unknown };
     if (typeof parsed.roundId !== "string" || parsed.roundId.length > 200) return null;
-    return { roundId: parsed.roundId, ...(typeof parsed.token === "string" && parsed.token.length <= 200 ? { token: parsed.token } : {}) };
+    return {
+      roundId: parsed.roundId,
+      ...(typeof parsed.token === "string" && parsed.token.length <= 200 ? { token: parsed.token } : {}),
+    };
   } catch {
     return null;
   }

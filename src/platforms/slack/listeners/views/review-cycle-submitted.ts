@@ -16,7 +16,10 @@ export function registerReviewCycleSubmission(app: App, deps: SlackListenerDeps)
   app.view(REVIEW_CYCLE_MODAL_CALLBACK, async ({ ack, body }) => {
     const payload = ReviewViewPayload.safeParse(body);
     if (!payload.success) {
-      await ack({ response_action: "errors", errors: { [REVIEW_CYCLE_BLOCKS.name]: "Slack sent a form Momentum couldn't read. Please try again." } });
+      await ack({
+        response_action: "errors",
+        errors: { [REVIEW_CYCLE_BLOCKS.name]: "Slack sent a form Momentum couldn't read. Please try again." },
+      });
       return;
     }
     const values = payload.data.view.state.values;
@@ -24,8 +27,16 @@ export function registerReviewCycleSubmission(app: App, deps: SlackListenerDeps)
     const kind = field(REVIEW_CYCLE_BLOCKS.participants)?.selected_option?.value ?? "everyone";
     const managerUser = field(REVIEW_CYCLE_BLOCKS.manager)?.selected_user ?? null;
     const peopleUsers = field(REVIEW_CYCLE_BLOCKS.people)?.selected_users ?? [];
-    if (kind === "organisation" && !managerUser) return void (await ack({ response_action: "errors", errors: { [REVIEW_CYCLE_BLOCKS.manager]: "Pick the manager whose organisation takes part." } }));
-    if (kind === "people" && peopleUsers.length === 0) return void (await ack({ response_action: "errors", errors: { [REVIEW_CYCLE_BLOCKS.people]: "Pick at least one person to take part." } }));
+    if (kind === "organisation" && !managerUser)
+      return void (await ack({
+        response_action: "errors",
+        errors: { [REVIEW_CYCLE_BLOCKS.manager]: "Pick the manager whose organisation takes part." },
+      }));
+    if (kind === "people" && peopleUsers.length === 0)
+      return void (await ack({
+        response_action: "errors",
+        errors: { [REVIEW_CYCLE_BLOCKS.people]: "Pick at least one person to take part." },
+      }));
     try {
       const teamId = teamIdOf(payload.data);
       const actor = await identifyActor(deps.domain, deps.directory, teamId, payload.data.user.id);
@@ -33,7 +44,12 @@ export function registerReviewCycleSubmission(app: App, deps: SlackListenerDeps)
         kind === "organisation"
           ? { kind, managerId: (await identifyRecipients(deps.domain, deps.directory, teamId, [managerUser!]))[0].id }
           : kind === "people"
-            ? { kind, personIds: (await identifyRecipients(deps.domain, deps.directory, teamId, peopleUsers)).map((person) => person.id) }
+            ? {
+                kind,
+                personIds: (await identifyRecipients(deps.domain, deps.directory, teamId, peopleUsers)).map(
+                  (person) => person.id,
+                ),
+              }
             : { kind: "everyone" };
       const created = await createReviewCycle(deps.domain, {
         actorId: actor.id,
@@ -48,7 +64,10 @@ export function registerReviewCycleSubmission(app: App, deps: SlackListenerDeps)
       await deps.inFlight.track(
         deps.client.chat
           .postMessage({ channel: payload.data.user.id, text: message.text, blocks: message.blocks })
-          .then(() => undefined, (error: unknown) => logWarning(deps.logger, error, "could not send the new review cycle to HR")),
+          .then(
+            () => undefined,
+            (error: unknown) => logWarning(deps.logger, error, "could not send the new review cycle to HR"),
+          ),
       );
     } catch (error) {
       logError(deps.logger, error, "review cycle modal submission failed");

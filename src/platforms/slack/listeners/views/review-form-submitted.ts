@@ -8,7 +8,13 @@ import { submitReview } from "../../../../domain/reviews/submit-review.ts";
 import { userMessageFor } from "../../../../shared/errors.ts";
 import { logError, logWarning } from "../../../../shared/log-error.ts";
 import { identifyActor } from "../../slack-people.ts";
-import { questionBlockId, readReviewFormMetadata, REVIEW_FINAL_BLOCK, REVIEW_FINAL_VALUE, REVIEW_FORM_CALLBACK } from "../../views/review-modals.ts";
+import {
+  questionBlockId,
+  readReviewFormMetadata,
+  REVIEW_FINAL_BLOCK,
+  REVIEW_FINAL_VALUE,
+  REVIEW_FORM_CALLBACK,
+} from "../../views/review-modals.ts";
 import { reviewSavedMessage } from "../../views/review-replies.ts";
 import type { SlackMessage } from "../../views/text.ts";
 import type { SlackListenerDeps } from "../listener-deps.ts";
@@ -44,7 +50,10 @@ export function registerReviewFormSubmission(app: App, deps: SlackListenerDeps):
     const payload = ReviewViewPayload.safeParse(body);
     const form = payload.success ? readForm(payload.data) : null;
     if (!payload.success || !form) {
-      await ack({ response_action: "errors", errors: { [REVIEW_FINAL_BLOCK]: "Slack sent a form Momentum couldn't read. Please try again." } });
+      await ack({
+        response_action: "errors",
+        errors: { [REVIEW_FINAL_BLOCK]: "Slack sent a form Momentum couldn't read. Please try again." },
+      });
       return;
     }
     try {
@@ -53,7 +62,13 @@ export function registerReviewFormSubmission(app: App, deps: SlackListenerDeps):
       let message: SlackMessage;
       if (form.final) {
         const submitted = await submitReview(deps.domain, input);
-        message = reviewSavedMessage({ reviewId: submitted.reviewId, kind: submitted.kind, subjectName: submitted.subjectName, final: true, managerAsked: submitted.managerAsked });
+        message = reviewSavedMessage({
+          reviewId: submitted.reviewId,
+          kind: submitted.kind,
+          subjectName: submitted.subjectName,
+          final: true,
+          managerAsked: submitted.managerAsked,
+        });
         deps.kickDeliveries();
       } else {
         const saved = await saveReviewDraft(deps.domain, input);
