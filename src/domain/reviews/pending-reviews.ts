@@ -123,15 +123,13 @@ export const NUDGE_ITEMS_MAX = 10;
 export function nudgeMessage(items: PendingReview[]): Extract<OutboundMessage, { type: "review.nudge" }> {
   return {
     type: "review.nudge",
-    items: items
-      .slice(0, NUDGE_ITEMS_MAX)
-      .map((item) => ({
-        reviewId: item.reviewId,
-        kind: item.kind,
-        cycleName: item.cycleName,
-        subjectName: item.subjectName,
-        dueLabel: dueDateLabel(item.dueDate),
-      })),
+    items: items.slice(0, NUDGE_ITEMS_MAX).map((item) => ({
+      reviewId: item.reviewId,
+      kind: item.kind,
+      cycleName: item.cycleName,
+      subjectName: item.subjectName,
+      dueLabel: dueDateLabel(item.dueDate),
+    })),
     more: Math.max(0, items.length - NUDGE_ITEMS_MAX),
   };
 }
