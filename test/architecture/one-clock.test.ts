@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { linesMatching, sourceFiles } from "./source-scan.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
@@ -26,24 +27,8 @@ const WALL_CLOCK_READS: [RegExp, string][] = [
   ],
 ];
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (name === "generated") return [];
-    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith(".ts") ? [path] : [];
-  });
-}
-
-/** Code without comments, so a comment that says "never new Date()" is not a read. */
-function withoutComments(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`])\/\/.*$/gm, "$1");
-}
-
 function wallClockReads(code: string): string[] {
-  const lines = withoutComments(code).split("\n");
-  return lines.flatMap((line, index) =>
-    WALL_CLOCK_READS.filter(([pattern]) => pattern.test(line)).map(([, what]) => `line ${index + 1}: ${what}`),
-  );
+  return linesMatching(code, WALL_CLOCK_READS);
 }
 
 describe("one clock for all logic", () => {

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { linesMatching, sourceFiles } from "./source-scan.ts";
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../../src/shared/logger.ts";
 import { logError, logWarning, safeErrorFields } from "../../src/shared/log-error.ts";
@@ -30,24 +31,8 @@ const UNSAFE_LOGGING: [RegExp, string][] = [
   ],
 ];
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (name === "generated") return [];
-    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith(".ts") ? [path] : [];
-  });
-}
-
-function withoutComments(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`])\/\/.*$/gm, "$1");
-}
-
 function unsafeLogging(code: string): string[] {
-  return withoutComments(code)
-    .split("\n")
-    .flatMap((line, index) =>
-      UNSAFE_LOGGING.filter(([pattern]) => pattern.test(line)).map(([, what]) => `line ${index + 1}: ${what}`),
-    );
+  return linesMatching(code, UNSAFE_LOGGING);
 }
 
 function capture() {
