@@ -21,13 +21,12 @@ import { kudosFormCard } from "../../../src/platforms/teams/cards/kudos-form.ts"
 import { leaderboardCard } from "../../../src/platforms/teams/cards/leaderboard-card.ts";
 import { cardForMessage } from "../../../src/platforms/teams/cards/outbound-card.ts";
 import {
-  nudgePreviewCard,
   readReviewCard,
   reviewCycleCreatedCard,
   reviewCycleFormCard,
   reviewFormCard,
-  reviewStatusCard,
 } from "../../../src/platforms/teams/cards/review-forms.ts";
+import { nudgePreviewCard, reviewStatusCard } from "../../../src/platforms/teams/cards/review-status-cards.ts";
 import type { ReviewForm } from "../../../src/domain/reviews/get-review-form.ts";
 import {
   goalCreatedCard,

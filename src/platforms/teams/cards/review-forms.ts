@@ -1,21 +1,11 @@
 // Review dialogs and replies on Teams: HR's "new review cycle" form, the review form (self or manager, with
-// "Save draft" and "Submit (final)"), a read-only review, and the status, nudge-preview and launch cards.
+// "Save draft" and "Submit (final)") and a read-only review. The status, nudge-preview and notice cards are in
+// review-status-cards.ts.
 import type { CreatedReviewCycle } from "../../../domain/reviews/create-review-cycle.ts";
 import type { ReviewForm } from "../../../domain/reviews/get-review-form.ts";
-import type { NudgePreview } from "../../../domain/reviews/nudge-pending.ts";
 import type { ReadableReview } from "../../../domain/reviews/read-review.ts";
-import type { ReviewStatusReport, StepCompletion } from "../../../domain/reviews/review-status.ts";
 import { REVIEW_TEXT_MAX, type ReviewAnswers, type ReviewQuestion } from "../../../domain/reviews/review.schemas.ts";
-import {
-  adaptiveCard,
-  heading,
-  listNames,
-  paragraph,
-  plain,
-  subtle,
-  type AdaptiveCard,
-  type CardElement,
-} from "./card.ts";
+import { adaptiveCard, heading, paragraph, plain, subtle, type AdaptiveCard, type CardElement } from "./card.ts";
 
 export const REVIEW_CREATE_ACTION = "review_create";
 export const REVIEW_CREATE_SUBMIT_ACTION = "review_create_submit";
@@ -256,58 +246,4 @@ export function readReviewCard(review: ReadableReview): AdaptiveCard {
     subtle(`${plain(review.cycleName)} · only you can see this`),
     ...answerElements(review.questions, review.answers),
   ]);
-}
-
-const step = (completion: StepCompletion) => `${completion.submitted}/${completion.total}`;
-
-export function reviewStatusCard(report: ReviewStatusReport): AdaptiveCard {
-  const byManager = report.byManager
-    .slice(0, 40)
-    .map((group) => `- ${plain(group.managerName)}: self ${step(group.self)} · manager ${step(group.manager)}`);
-  const pending = report.pending.map((item) =>
-    item.kind === "self"
-      ? `- ${plain(item.authorName)}: self-review`
-      : `- ${plain(item.authorName)}: review of ${plain(item.subjectName)}`,
-  );
-  if (report.pendingCount > report.pending.length)
-    pending.push(`- …and ${report.pendingCount - report.pending.length} more`);
-  return adaptiveCard([
-    heading(
-      `${plain(report.cycle.name)} (${report.cycle.status}) · ${report.scope === "team" ? "your team" : "everyone"}`,
-    ),
-    paragraph(
-      `Self-reviews ${step(report.steps.self)} (due ${report.cycle.selfDueLabel}) · manager reviews ${step(report.steps.manager)} (due ${report.cycle.managerDueLabel})`,
-    ),
-    ...(byManager.length > 0 ? [paragraph(`**By manager**\n\n${byManager.join("\n")}`)] : []),
-    paragraph(
-      pending.length > 0 ? `**Pending (${report.pendingCount})**\n\n${pending.join("\n")}` : "Nobody is pending.",
-    ),
-  ]);
-}
-
-export function nudgePreviewCard(preview: NudgePreview): AdaptiveCard {
-  if (preview.people === 0)
-    return adaptiveCard([paragraph(`Nobody is pending in ${plain(preview.cycleName)}: there is nobody to nudge.`)]);
-  const more = preview.people - preview.sampleNames.length;
-  const names = preview.sampleNames.map(plain);
-  return adaptiveCard(
-    [
-      paragraph(
-        `This will remind ${preview.people} ${preview.people === 1 ? "person" : "people"} with ${preview.reviews} pending reviews in ${plain(preview.cycleName)}: ${listNames(more > 0 ? [...names, `${more} more`] : names)}.`,
-      ),
-    ],
-    [
-      {
-        type: "Action.Submit",
-        title: `Nudge ${preview.people} ${preview.people === 1 ? "person" : "people"}`,
-        style: "positive",
-        data: { action: REVIEW_NUDGE_CONFIRM_ACTION, cycleId: preview.cycleId, runId: preview.runId },
-      },
-    ],
-  );
-}
-
-/** A one-line answer (launched, closed, shared, saved…) as a card. */
-export function reviewNoticeCard(text: string): AdaptiveCard {
-  return adaptiveCard([paragraph(plain(text))]);
 }

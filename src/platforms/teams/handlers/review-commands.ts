@@ -12,14 +12,8 @@ import { reviewStatus } from "../../../domain/reviews/review-status.ts";
 import { AppError } from "../../../shared/errors.ts";
 import type { AdaptiveCard } from "../cards/card.ts";
 import { REVIEW_SHARE_ACTION } from "../cards/review-cards.ts";
-import {
-  nudgePreviewCard,
-  REVIEW_CREATE_ACTION,
-  REVIEW_LAUNCH_ACTION,
-  REVIEW_NUDGE_CONFIRM_ACTION,
-  reviewNoticeCard,
-  reviewStatusCard,
-} from "../cards/review-forms.ts";
+import { REVIEW_CREATE_ACTION, REVIEW_LAUNCH_ACTION, REVIEW_NUDGE_CONFIRM_ACTION } from "../cards/review-forms.ts";
+import { nudgePreviewCard, reviewNoticeCard, reviewStatusCard } from "../cards/review-status-cards.ts";
 import { openAnnounceFormAction } from "../cards/announce-cards.ts";
 import { adaptiveCard, paragraph, plain } from "../cards/card.ts";
 import { identifyActor } from "../identity.ts";

@@ -30,10 +30,10 @@ import {
   reviewCycleCreatedCard,
   reviewCycleFormCard,
   reviewFormCard,
-  reviewNoticeCard,
   type PickerSuggestions,
   type ReviewCycleFormValues,
 } from "../cards/review-forms.ts";
+import { reviewNoticeCard } from "../cards/review-status-cards.ts";
 import { identifyActor, identifyMember } from "../identity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
 import { replyPrivately } from "./tell-actor.ts";
