@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { linesMatching } from "./source-scan.ts";
 
 // The dependency rule of ARCHITECTURE.md: the domain knows nothing of chat platforms, jobs or deliveries;
 // platforms and jobs depend on the domain, never on each other.
@@ -103,6 +104,17 @@ describe("the dependency rule", () => {
       .filter((file) => file.path.startsWith("platforms/"))
       .flatMap((file) => prismaUses(file.path, readFileSync(join(root, file.path), "utf8")));
     expect(offenders).toEqual([]);
+  });
+
+  it("keeps platform markup out of the domain's messages: a Slack mention is written by the Slack adapter", () => {
+    const writers = files
+      .filter((file) => file.path.startsWith("domain/"))
+      .flatMap((file) =>
+        linesMatching(readFileSync(join(root, file.path), "utf8"), [[/<@\$\{|<!(channel|here)>/, "Slack markup"]]).map(
+          (line) => `${file.path} ${line}`,
+        ),
+      );
+    expect(writers).toEqual([]);
   });
 
   it("reads the environment only in config and the entry points", () => {

@@ -22,8 +22,8 @@ export interface SlackDirectory {
 export interface IdentifySlackUserOptions {
   teamId: string;
   userId: string;
-  /** Who is asking: "you" for the actor, or the mention for a recipient, used in error messages. */
-  label?: string;
+  /** Who this is, as the platform shows them in a refusal ("your Slack account", or a mention of them). */
+  label: string;
 }
 
 /**
@@ -41,7 +41,7 @@ export async function identifySlackUser(
   });
   if (known) return promoteConfiguredAdmin(ctx, known.person);
 
-  const who = options.label ?? `<@${options.userId}>`;
+  const who = options.label;
   const profile = await directory.lookup(options.teamId, options.userId);
   if (!profile) throw new AppError("NOT_FOUND", `I couldn't find ${who} in this workspace.`);
   if (profile.isBot) throw new AppError("VALIDATION", `${who} is a bot: kudos, check-ins and reviews are for people.`);

@@ -24,8 +24,16 @@ export async function identifyRecipients(
   userIds: string[],
 ): Promise<PersonRecord[]> {
   const people: PersonRecord[] = [];
-  for (const userId of [...new Set(userIds)]) {
-    people.push(await identifySlackUser(ctx, directory, { teamId, userId }));
-  }
+  for (const userId of [...new Set(userIds)]) people.push(await identifyMentioned(ctx, directory, teamId, userId));
   return people;
+}
+
+/** A mentioned Slack user; a refusal names them with a Slack mention, which shows as their current name. */
+export function identifyMentioned(
+  ctx: DomainContext,
+  directory: SlackDirectory,
+  teamId: string,
+  userId: string,
+): Promise<PersonRecord> {
+  return identifySlackUser(ctx, directory, { teamId, userId, label: `<@${userId}>` });
 }

@@ -2,8 +2,6 @@
 // registry (handlers/message-commands.ts, handlers/card-actions.ts, handlers/dialog-routes.ts); what no registry
 // knows is refused there with a message.
 import { TeamsActivityHandler, type TaskModuleRequest, type TaskModuleResponse, type TurnContext } from "botbuilder";
-import { activityKey } from "./activity.ts";
-import { onceForInboundRequest } from "../../domain/inbound/claim-inbound-event.ts";
 import { handleCardAction } from "./handlers/card-actions.ts";
 import { fetchDialog, submitDialog } from "./handlers/dialog-routes.ts";
 import type { TeamsHandlerDeps } from "./handlers/handler-deps.ts";
@@ -30,12 +28,10 @@ export class MomentumTeamsBot extends TeamsActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     try {
-      // A redelivered message is skipped: nothing is stored twice and nobody is messaged twice.
-      await onceForInboundRequest(this.deps.domain, activityKey(context.activity), () =>
-        context.activity.value && !context.activity.text
-          ? handleCardAction(this.deps, context)
-          : handleTextCommand(this.deps, context),
-      );
+      // Teams may deliver a message again. Each write runs once per activity inside its use case's transaction
+      // (handlers/once-per-activity.ts) and a redelivery of a done write answers nothing; a read is answered again.
+      if (context.activity.value && !context.activity.text) await handleCardAction(this.deps, context);
+      else await handleTextCommand(this.deps, context);
     } catch (error) {
       await tellActorAboutError(this.deps, context, error);
     }

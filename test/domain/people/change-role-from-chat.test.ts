@@ -97,7 +97,11 @@ describe("admins from MOMENTUM_ADMIN_EMAILS", () => {
 
   it("when a listed person first uses Momentum, they are created as an admin", async () => {
     const ctx = domainContext(db, { adminEmails: ["ada@example.com"] });
-    const person = await identifySlackUser(ctx, directory("Ada@Example.com"), { teamId: "T1", userId: "UADA" });
+    const person = await identifySlackUser(ctx, directory("Ada@Example.com"), {
+      teamId: "T1",
+      userId: "UADA",
+      label: "Ada",
+    });
     expect(person.role).toBe("admin");
   });
 
@@ -105,8 +109,12 @@ describe("admins from MOMENTUM_ADMIN_EMAILS", () => {
     await createPerson(db, { email: "ada@example.com", name: "Ada", role: "employee" });
     const ctx = domainContext(db, { adminEmails: ["ada@example.com"] });
 
-    const person = await identifySlackUser(ctx, directory("ada@example.com"), { teamId: "T1", userId: "UADA" });
-    await identifySlackUser(ctx, directory("ada@example.com"), { teamId: "T1", userId: "UADA" });
+    const person = await identifySlackUser(ctx, directory("ada@example.com"), {
+      teamId: "T1",
+      userId: "UADA",
+      label: "Ada",
+    });
+    await identifySlackUser(ctx, directory("ada@example.com"), { teamId: "T1", userId: "UADA", label: "Ada" });
 
     expect(person.role).toBe("admin");
     expect((await db.prisma.person.findUniqueOrThrow({ where: { email: "ada@example.com" } })).role).toBe("admin");
@@ -125,13 +133,14 @@ describe("admins from MOMENTUM_ADMIN_EMAILS", () => {
     const before = await identifySlackUser(domainContext(db), directory("ada@example.com"), {
       teamId: "T1",
       userId: "UADA",
+      label: "Ada",
     });
     expect(before.role).toBe("employee");
 
     const after = await identifySlackUser(
       domainContext(db, { adminEmails: ["ada@example.com"] }),
       directory("ada@example.com"),
-      { teamId: "T1", userId: "UADA" },
+      { teamId: "T1", userId: "UADA", label: "Ada" },
     );
 
     expect(after.role).toBe("admin");
@@ -157,7 +166,7 @@ describe("admins from MOMENTUM_ADMIN_EMAILS", () => {
     const person = await identifySlackUser(
       domainContext(db, { adminEmails: ["ada@example.com"] }),
       directory("bo@example.com"),
-      { teamId: "T1", userId: "UBO" },
+      { teamId: "T1", userId: "UBO", label: "Bo" },
     );
     expect(person.role).toBe("employee");
     expect(await audit()).toEqual([]);

@@ -13,6 +13,7 @@ import { validationError } from "../../../shared/errors.ts";
 import { ANNOUNCE_ACK_ACTION, announceStartCard, announcementStatusCard } from "../cards/announce-cards.ts";
 import { identifyActor } from "../identity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
+import { oncePerActivity } from "./once-per-activity.ts";
 import { replyPrivately } from "./tell-actor.ts";
 
 const OPEN_A_CHAT =
@@ -53,20 +54,22 @@ export async function handleAnnounceCardAction(deps: TeamsHandlerDeps, context: 
   if (!parsed.success) throw validationError("Teams sent a click Momentum couldn't read. Please try again.");
   const person = await identifyActor(deps.domain, context);
   if (parsed.data.action === ANNOUNCE_ACK_ACTION) {
-    const result = await acknowledgeAnnouncement(deps.domain, {
-      announcementId: parsed.data.announcementId,
-      personId: person.id,
-    });
+    const outcome = await oncePerActivity(deps, context, (domain) =>
+      acknowledgeAnnouncement(domain, { announcementId: parsed.data.announcementId, personId: person.id }),
+    );
+    if (!outcome.done) return;
+    const result = outcome.result;
     const text = result.recorded
       ? `✅ Thanks! ${result.authorName} can see you've acknowledged it.`
       : "✅ You've already acknowledged this one. Thanks!";
     await replyPrivately(deps, context, text, text);
     return;
   }
-  const result = await followUpUnacknowledged(deps.domain, {
-    actorId: person.id,
-    announcementId: parsed.data.announcementId,
-  });
+  const outcome = await oncePerActivity(deps, context, (domain) =>
+    followUpUnacknowledged(domain, { actorId: person.id, announcementId: parsed.data.announcementId }),
+  );
+  if (!outcome.done) return;
+  const result = outcome.result;
   if (result.queued > 0) deps.kickDeliveries();
   const text =
     result.queued > 0

@@ -8,6 +8,7 @@ import { requireRole } from "../../../domain/people/person.ts";
 import { validationError } from "../../../shared/errors.ts";
 import { identifyActor, identifyMember } from "../identity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
+import { oncePerActivity } from "./once-per-activity.ts";
 import { replyPrivately } from "./tell-actor.ts";
 
 const scopeOf = (closure: ClosureView) => (closure.team ? `${closure.team.managerName}'s team` : "everyone");
@@ -42,11 +43,15 @@ export async function handleClosure(
       break;
     }
     case "add": {
-      const result = await addClosure(
-        deps.domain,
-        { personId: actor.id },
-        { startDate: command.startDate, endDate: command.endDate, reason: command.reason, teamManagerId },
+      const outcome = await oncePerActivity(deps, context, (domain) =>
+        addClosure(
+          domain,
+          { personId: actor.id },
+          { startDate: command.startDate, endDate: command.endDate, reason: command.reason, teamManagerId },
+        ),
       );
+      if (!outcome.done) return;
+      const result = outcome.result;
       const { closure } = result;
       text = result.created
         ? `🌴 Closure added: ${closure.label}, ${closure.reason}, for ${scopeOf(closure)} (${result.people} ${result.people === 1 ? "person" : "people"}). Nothing scheduled reaches them on those days.`
@@ -54,11 +59,15 @@ export async function handleClosure(
       break;
     }
     case "remove": {
-      const closure = await removeClosure(
-        deps.domain,
-        { personId: actor.id },
-        { startDate: command.startDate, endDate: command.endDate, teamManagerId },
+      const outcome = await oncePerActivity(deps, context, (domain) =>
+        removeClosure(
+          domain,
+          { personId: actor.id },
+          { startDate: command.startDate, endDate: command.endDate, teamManagerId },
+        ),
       );
+      if (!outcome.done) return;
+      const closure = outcome.result;
       text = `✅ Closure removed: ${closure.label} (${closure.reason}) for ${scopeOf(closure)}. Schedules are back to normal on those days.`;
       break;
     }

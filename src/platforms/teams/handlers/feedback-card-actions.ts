@@ -15,6 +15,7 @@ import { FEEDBACK_CARD_ACTIONS, openAnswerDialogAction } from "../cards/feedback
 import { identifyActor } from "../identity.ts";
 import { OPEN_A_CHAT_FOR_FEEDBACK, personalRoute, sendThroughRoute } from "./feedback-private.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
+import { oncePerActivity } from "./once-per-activity.ts";
 
 const Id = z.string().min(1).max(100);
 const FeedbackCardValue = z.discriminatedUnion("action", [
@@ -36,19 +37,27 @@ export async function handleFeedbackCardAction(deps: TeamsHandlerDeps, context: 
   const me = await identifyActor(deps.domain, context);
   switch (value.action) {
     case FEEDBACK_CARD_ACTIONS.send: {
-      const result = await sendFeedbackDraft(deps.domain, {
-        draftId: value.draftId,
-        giverId: me.id,
-        audience: value.audience,
-      });
+      const outcome = await oncePerActivity(deps, context, (domain) =>
+        sendFeedbackDraft(domain, { draftId: value.draftId, giverId: me.id, audience: value.audience }),
+      );
+      if (!outcome.done) return;
+      const result = outcome.result;
       if (!result.duplicate) deps.kickDeliveries();
       return sendThroughRoute(deps, context, route, sentText(result));
     }
-    case FEEDBACK_CARD_ACTIONS.cancel:
-      await cancelFeedbackDraft(deps.domain, { draftId: value.draftId, giverId: me.id });
+    case FEEDBACK_CARD_ACTIONS.cancel: {
+      const outcome = await oncePerActivity(deps, context, (domain) =>
+        cancelFeedbackDraft(domain, { draftId: value.draftId, giverId: me.id }),
+      );
+      if (!outcome.done) return;
       return sendThroughRoute(deps, context, route, "🗑️ Cancelled: nothing was sent, and the draft is deleted.");
+    }
     case FEEDBACK_CARD_ACTIONS.decline: {
-      const { subjectName } = await declineFeedbackRequest(deps.domain, { askId: value.askId, answererId: me.id });
+      const outcome = await oncePerActivity(deps, context, (domain) =>
+        declineFeedbackRequest(domain, { askId: value.askId, answererId: me.id }),
+      );
+      if (!outcome.done) return;
+      const { subjectName } = outcome.result;
       return sendThroughRoute(deps, context, route, `You declined the request for feedback on ${subjectName}.`);
     }
     case FEEDBACK_CARD_ACTIONS.answer: {

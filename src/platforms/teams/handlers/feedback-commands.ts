@@ -12,6 +12,7 @@ import { feedbackHelpCard, feedbackListCard, feedbackPreviewCard } from "../card
 import { identifyActor, identifyMember } from "../identity.ts";
 import { OPEN_A_CHAT_FOR_FEEDBACK, personalRoute, sendThroughRoute } from "./feedback-private.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
+import { oncePerActivity } from "./once-per-activity.ts";
 
 export type FeedbackTextCommand = "feedback-help" | "feedback-list" | "feedback-request" | "feedback-give";
 
@@ -48,6 +49,8 @@ export async function handleFeedbackText(
     return;
   }
   const answer = await answerFor(deps, context, command, rest, mentions);
+  // Teams delivered this message again and the first delivery already answered it.
+  if (answer === null) return;
   await sendThroughRoute(deps, context, route, answer);
   if (!isPersonalChat(context.activity)) await context.sendActivity(NOTE_IN_CHANNEL);
 }
@@ -69,7 +72,11 @@ async function answerFor(
     case "feedback-give": {
       const recipient = await identifyMember(ctx, context, mentions[0]);
       const text = feedbackTextOf(context, mentions[0]);
-      const draft = await saveFeedbackDraft(ctx, { giverId: me.id, recipientId: recipient.id, text });
+      const saved = await oncePerActivity(deps, context, (domain) =>
+        saveFeedbackDraft(domain, { giverId: me.id, recipientId: recipient.id, text }),
+      );
+      if (!saved.done) return null;
+      const draft = saved.result;
       return {
         attachments: [
           CardFactory.adaptiveCard(feedbackPreviewCard({ draftId: draft.draftId, text, preview: draft.preview })),
@@ -92,7 +99,8 @@ async function answerFor(
         topic: parsed.topic,
         requestKey: activityKey(context.activity),
       });
-      if (!result.duplicate) deps.kickDeliveries();
+      if (result.duplicate) return null;
+      deps.kickDeliveries();
       const lines = [
         `✅ Asked ${listNames(result.askedNames)} for feedback on ${result.subjectName}. 🔒 Answers go to ${listNames(result.readerNames)} only.`,
       ];

@@ -85,5 +85,7 @@ export async function giveKudosFromText(
     value,
     visibility: "public",
   });
+  // The same message delivered again: the first delivery stored the kudos and answered.
+  if (result.duplicate) return;
   await context.sendActivity(kudosResultText(result, value));
 }

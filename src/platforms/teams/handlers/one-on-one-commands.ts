@@ -23,6 +23,7 @@ import {
 import { teamSummaryCard } from "../cards/summary-card.ts";
 import { identifyActor, identifyMember } from "../identity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
+import { oncePerActivity } from "./once-per-activity.ts";
 import { replyPrivately } from "./tell-actor.ts";
 import { logError } from "../../../shared/log-error.ts";
 
@@ -46,12 +47,16 @@ export async function handleOneOnOneSlot(
   if (!parsed.ok) throw validationError(parsed.error);
   const actor = await identifyActor(deps.domain, context);
   const report = await identifyMember(deps.domain, context, mentions[0]);
-  const result = await setOneOnOneSlot(deps.domain, {
-    actorId: actor.id,
-    reportId: report.id,
-    weekday: parsed.command.weekday,
-    time: parsed.command.time,
-  });
+  const outcome = await oncePerActivity(deps, context, (domain) =>
+    setOneOnOneSlot(domain, {
+      actorId: actor.id,
+      reportId: report.id,
+      weekday: parsed.command.weekday,
+      time: parsed.command.time,
+    }),
+  );
+  if (!outcome.done) return;
+  const result = outcome.result;
   const text = `📅 Your weekly 1:1 with ${result.reportName} is ${result.isDefault ? "back on the default, " : ""}${result.weekdayName} at ${result.time} (${result.timeZone}). The next one is ${result.nextSlotLabel}; its agenda arrives ${result.nextAgendaLabel}.`;
   await replyPrivately(deps, context, text, "Done. Open a chat with Momentum (Apps → Momentum) to see the details.");
 }
@@ -79,12 +84,16 @@ export async function showHome(deps: TeamsHandlerDeps, context: TurnContext): Pr
 export async function markDoneFromCard(deps: TeamsHandlerDeps, context: TurnContext): Promise<void> {
   const pair = readPair(context.activity.value);
   const manager = await identifyActor(deps.domain, context);
-  const result = await markOneOnOneDone(deps.domain, {
-    managerId: manager.id,
-    reportId: pair.reportId,
-    periodKey: pair.periodKey,
-    shownAt: pair.builtAt,
-  });
+  const outcome = await oncePerActivity(deps, context, (domain) =>
+    markOneOnOneDone(domain, {
+      managerId: manager.id,
+      reportId: pair.reportId,
+      periodKey: pair.periodKey,
+      shownAt: pair.builtAt,
+    }),
+  );
+  if (!outcome.done) return;
+  const result = outcome.result;
   const text = result.newlyDone
     ? `✅ Your 1:1 with ${result.reportName} for ${result.weekLabel} is marked done${result.closedNotes > 0 ? `, and ${result.closedNotes} ${result.closedNotes === 1 ? "note was" : "notes were"} closed` : ""}.`
     : `Your 1:1 with ${result.reportName} for ${result.weekLabel} was already marked done.`;

@@ -8,6 +8,7 @@ import { validationError } from "../../../shared/errors.ts";
 import { pulseResultsCard, pulseStartCard } from "../cards/pulse-cards.ts";
 import { identifyActor } from "../identity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
+import { oncePerActivity } from "./once-per-activity.ts";
 import { replyPrivately } from "./tell-actor.ts";
 
 const OPEN_A_CHAT =
@@ -30,7 +31,9 @@ export async function handlePulseText(deps: TeamsHandlerDeps, context: TurnConte
     );
   }
   if (verb === "close") {
-    const result = await closePulseEarly(deps.domain, { actorId: person.id });
+    const outcome = await oncePerActivity(deps, context, (domain) => closePulseEarly(domain, { actorId: person.id }));
+    if (!outcome.done) return;
+    const result = outcome.result;
     if (result.sharedWith > 0) deps.kickDeliveries();
     const text = result.closed
       ? `Round ${result.roundNumber} of "${result.title}" is closed.${result.sharedWith > 0 ? ` Results are on their way to ${result.sharedWith} people.` : ""} Type "pulse results" for the scores.`
@@ -38,7 +41,9 @@ export async function handlePulseText(deps: TeamsHandlerDeps, context: TurnConte
     return replyPrivately(deps, context, text, OPEN_A_CHAT);
   }
   if (verb === "stop") {
-    const result = await stopPulse(deps.domain, { actorId: person.id });
+    const outcome = await oncePerActivity(deps, context, (domain) => stopPulse(domain, { actorId: person.id }));
+    if (!outcome.done) return;
+    const result = outcome.result;
     const text = result.stopped
       ? `"${result.title}" is stopped: no new round will open (an open round still runs to its close).`
       : `"${result.title}" was already stopped.`;

@@ -18,6 +18,7 @@ import { openAnnounceFormAction } from "../cards/announce-cards.ts";
 import { adaptiveCard, paragraph, plain } from "../cards/card.ts";
 import { identifyActor } from "../identity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
+import { oncePerActivity } from "./once-per-activity.ts";
 import { replyPrivately } from "./tell-actor.ts";
 
 export const REVIEW_CARD_ACTIONS = new Set([REVIEW_LAUNCH_ACTION, REVIEW_SHARE_ACTION, REVIEW_NUDGE_CONFIRM_ACTION]);
@@ -65,7 +66,11 @@ export async function handleReviewCommand(deps: TeamsHandlerDeps, context: TurnC
       );
     case "close": {
       if (!cycle) throw new AppError("VALIDATION", "Which cycle should be closed? Try: review close H2 2026");
-      const closed = await closeReviewCycle(deps.domain, { actorId: actor.id, cycleId: cycle });
+      const outcome = await oncePerActivity(deps, context, (domain) =>
+        closeReviewCycle(domain, { actorId: actor.id, cycleId: cycle }),
+      );
+      if (!outcome.done) return;
+      const closed = outcome.result;
       deps.kickDeliveries();
       return answer(
         deps,
@@ -93,7 +98,11 @@ export async function handleReviewCardSubmit(deps: TeamsHandlerDeps, context: Tu
   const { action, cycleId = "", reviewId = "", runId = "" } = parsed.data;
   const actor = await identifyActor(deps.domain, context);
   if (action === REVIEW_LAUNCH_ACTION) {
-    const launched = await launchReviewCycle(deps.domain, { actorId: actor.id, cycleId });
+    const outcome = await oncePerActivity(deps, context, (domain) =>
+      launchReviewCycle(domain, { actorId: actor.id, cycleId }),
+    );
+    if (!outcome.done) return;
+    const launched = outcome.result;
     deps.kickDeliveries();
     const promise = deliveryPromise({
       total: launched.selfReviews,
@@ -112,7 +121,11 @@ export async function handleReviewCardSubmit(deps: TeamsHandlerDeps, context: Tu
     );
   }
   if (action === REVIEW_SHARE_ACTION) {
-    const released = await releaseReview(deps.domain, { actorId: actor.id, reviewId });
+    const outcome = await oncePerActivity(deps, context, (domain) =>
+      releaseReview(domain, { actorId: actor.id, reviewId }),
+    );
+    if (!outcome.done) return;
+    const released = outcome.result;
     deps.kickDeliveries();
     return answer(
       deps,
@@ -124,7 +137,11 @@ export async function handleReviewCardSubmit(deps: TeamsHandlerDeps, context: Tu
       ),
     );
   }
-  const result = await nudgePending(deps.domain, { actorId: actor.id, cycleId, runId });
+  const outcome = await oncePerActivity(deps, context, (domain) =>
+    nudgePending(domain, { actorId: actor.id, cycleId, runId }),
+  );
+  if (!outcome.done) return;
+  const result = outcome.result;
   deps.kickDeliveries();
   return answer(
     deps,

@@ -6,6 +6,7 @@ import { requireRole } from "../../../domain/people/person.ts";
 import { validationError } from "../../../shared/errors.ts";
 import { identifyActor, identifyMember } from "../identity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
+import { oncePerActivity } from "./once-per-activity.ts";
 import { replyPrivately } from "./tell-actor.ts";
 
 /** `rest` is what follows "role" once the mention is taken out: the role. */
@@ -21,7 +22,11 @@ export async function handleRoleCommand(
   if (mentions.length !== 1 || !role || /\s/.test(role))
     throw validationError("Mention one person, then the role: role @Name hr (roles: employee, manager, hr, admin).");
   const target = await identifyMember(deps.domain, context, mentions[0]);
-  const result = await changeRoleFromChat(deps.domain, { actorId: actor.id, targetPersonId: target.id, role });
+  const outcome = await oncePerActivity(deps, context, (domain) =>
+    changeRoleFromChat(domain, { actorId: actor.id, targetPersonId: target.id, role }),
+  );
+  if (!outcome.done) return;
+  const result = outcome.result;
   const named = result.to === "hr" ? "HR" : `${/^[aeiou]/.test(result.to) ? "an" : "a"} ${result.to}`;
   const text = result.changed
     ? `${result.name} is now ${named} (was ${result.from}). The change is recorded in the audit log.`

@@ -10,6 +10,7 @@ import { validationError } from "../../../shared/errors.ts";
 import { settingsCard } from "../cards/settings-card.ts";
 import { identifyActor, identifyMember } from "../identity.ts";
 import type { TeamsHandlerDeps } from "./handler-deps.ts";
+import { oncePerActivity } from "./once-per-activity.ts";
 import { replyPrivately } from "./tell-actor.ts";
 
 const OPEN_A_CHAT = "I keep your settings between us: open a chat with Momentum (Apps → Momentum) and type it there.";
@@ -20,7 +21,11 @@ export async function handleAway(deps: TeamsHandlerDeps, context: TurnContext, r
   // A refusal is an AppError: bot.ts tells the person privately and nothing changes.
   if (!parsed.ok) throw validationError(parsed.error);
   const person = await identifyActor(deps.domain, context);
-  const result = await setAway(deps.domain, { personId: person.id, until: parsed.command.until });
+  const outcome = await oncePerActivity(deps, context, (domain) =>
+    setAway(domain, { personId: person.id, until: parsed.command.until }),
+  );
+  if (!outcome.done) return;
+  const result = outcome.result;
   await replyPrivately(
     deps,
     context,
@@ -54,7 +59,11 @@ export async function handleSettings(
     if (mentions.length !== 1) throw validationError("Mention one manager, e.g. team holidays @Name GB-ENG.");
     mentioned = (await identifyMember(deps.domain, context, mentions[0])).id;
   }
-  const applied = await applySettingsCommand(deps.domain, person.id, parsed.command, mentioned);
+  const outcome = await oncePerActivity(deps, context, (domain) =>
+    applySettingsCommand(domain, person.id, parsed.command, mentioned),
+  );
+  if (!outcome.done) return;
+  const applied = outcome.result;
   const card = settingsCard({ settings: applied.settings, changed: changedLine(parsed.command, applied) });
   await replyPrivately(deps, context, { attachments: [CardFactory.adaptiveCard(card)] }, OPEN_A_CHAT);
 }

@@ -5,10 +5,9 @@
 import { decodeSlackEntities } from "../../views/text.ts";
 import { addClosure, listClosures, removeClosure } from "../../../../domain/holidays/closures.ts";
 import { parseClosureText } from "../../../../domain/holidays/closure-text.ts";
-import { identifySlackUser } from "../../../../domain/people/identify-slack-user.ts";
 import { requireRole, type PersonRecord } from "../../../../domain/people/person.ts";
 import { validationError } from "../../../../shared/errors.ts";
-import { identifyActor } from "../../slack-people.ts";
+import { identifyActor, identifyMentioned } from "../../slack-people.ts";
 import { closureAddedMessage, closureListMessage, closureRemovedMessage } from "../../views/closure-messages.ts";
 import type { SlackMessage } from "../../views/text.ts";
 import type { SlackListenerDeps } from "../listener-deps.ts";
@@ -20,7 +19,7 @@ type CommandSource = { team_id: string; user_id: string };
 async function mentionedPerson(deps: SlackListenerDeps, command: CommandSource, target: string): Promise<string> {
   const match = MENTION.exec(target.trim());
   if (!match) throw validationError("Mention one manager, e.g. `team holidays @manager GB-ENG`.");
-  return (await identifySlackUser(deps.domain, deps.directory, { teamId: command.team_id, userId: match[1] })).id;
+  return (await identifyMentioned(deps.domain, deps.directory, command.team_id, match[1])).id;
 }
 
 export async function teamManagerFromSlack(

@@ -2,10 +2,9 @@
 // The person mentioned is resolved through the Slack directory; role checks are the domain's.
 import { setOneOnOneSlot } from "../../../../domain/one-on-ones/set-one-on-one-slot.ts";
 import { parseOneOnOneSlotText, ONE_ON_ONE_HELP } from "../../../../domain/one-on-ones/one-on-one-text.ts";
-import { identifySlackUser } from "../../../../domain/people/identify-slack-user.ts";
 import { getTeamSummary } from "../../../../domain/summaries/get-team-summary.ts";
 import { validationError } from "../../../../shared/errors.ts";
-import { identifyActor } from "../../slack-people.ts";
+import { identifyActor, identifyMentioned } from "../../slack-people.ts";
 import { oneOnOneSlotMessage } from "../../views/one-on-one-messages.ts";
 import { teamSummaryMessage } from "../../views/summary-messages.ts";
 import type { SlackMessage } from "../../views/text.ts";
@@ -23,7 +22,7 @@ export async function oneOnOneCommand(
   const parsed = parseOneOnOneSlotText(text.trim().slice(match[0].length));
   if (!parsed.ok) throw validationError(parsed.error.replace(/`one-on-one/g, "`/momentum one-on-one"));
   const actor = await identifyActor(deps.domain, deps.directory, command.team_id, command.user_id);
-  const report = await identifySlackUser(deps.domain, deps.directory, { teamId: command.team_id, userId: match[1] });
+  const report = await identifyMentioned(deps.domain, deps.directory, command.team_id, match[1]);
   return oneOnOneSlotMessage(
     await setOneOnOneSlot(deps.domain, {
       actorId: actor.id,
@@ -43,9 +42,7 @@ export async function summaryCommand(
   if (text.trim() && !match)
     throw validationError("Type `/momentum summary` for your team, or (HR) `/momentum summary @manager`.");
   const viewer = await identifyActor(deps.domain, deps.directory, command.team_id, command.user_id);
-  const manager = match
-    ? await identifySlackUser(deps.domain, deps.directory, { teamId: command.team_id, userId: match[1] })
-    : viewer;
+  const manager = match ? await identifyMentioned(deps.domain, deps.directory, command.team_id, match[1]) : viewer;
   const summary = await getTeamSummary(deps.domain, { viewerId: viewer.id, managerId: manager.id });
   return teamSummaryMessage(summary, { forSomeoneElse: manager.id !== viewer.id });
 }

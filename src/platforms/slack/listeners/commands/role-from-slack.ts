@@ -2,8 +2,7 @@
 // person is looked up, so a refused request provisions nobody and changes nothing.
 import { changeRoleFromChat } from "../../../../domain/people/change-role-from-chat.ts";
 import { requireRole } from "../../../../domain/people/person.ts";
-import { identifySlackUser } from "../../../../domain/people/identify-slack-user.ts";
-import { identifyActor } from "../../slack-people.ts";
+import { identifyActor, identifyMentioned } from "../../slack-people.ts";
 import { roleChangedMessage, roleHelpMessage } from "../../views/announce-replies.ts";
 import type { Reply } from "../ephemeral-reply.ts";
 import type { SlackListenerDeps } from "../listener-deps.ts";
@@ -25,7 +24,7 @@ export async function changeRoleFromSlack(
     await reply(roleHelpMessage("Mention one person, then the role."));
     return;
   }
-  const target = await identifySlackUser(deps.domain, deps.directory, { teamId: command.team_id, userId: match[1] });
+  const target = await identifyMentioned(deps.domain, deps.directory, command.team_id, match[1]);
   await reply(
     roleChangedMessage(
       await changeRoleFromChat(deps.domain, { actorId: actor.id, targetPersonId: target.id, role: match[2] }),

@@ -1,5 +1,5 @@
-// A check-in dialog submit that meets a failing database on Teams: nothing is half-saved and nothing is marked as
-// done, so Teams delivering the same submission again saves the check-in once, with one confirmation.
+// A check-in dialog submit or a typed command that meets a failing database on Teams: nothing is half-saved and
+// nothing is marked as done, so Teams delivering the same activity again does the work once, with one answer.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { ManualClock } from "../../../src/shared/clock.ts";
 import { CHECKIN_START_ACTION } from "../../../src/platforms/teams/cards/checkin-cards.ts";
@@ -111,5 +111,43 @@ describe("a Teams check-in submitted while the database fails", () => {
     expect(answer.body.task.type).toBe("continue");
     expect(await db.prisma.checkIn.count()).toBe(0);
     expect(await db.prisma.goal.findFirstOrThrow({ select: { currentValue: true } })).toEqual({ currentValue: 10 });
+  });
+});
+
+const said = (needle: string) =>
+  teams.sentTo(teams.personalChat(dana)).filter((activity) => JSON.stringify(activity).includes(needle));
+
+async function typeAs(text: string, id: string) {
+  const sent = await teams.message(dana, text, { id });
+  await teams.service.settle();
+  return sent;
+}
+
+describe("a Teams command delivered again after the database failed", () => {
+  test("when the save and any clean-up both fail, the same message delivered again sets Dana away once and confirms once", async () => {
+    // setAway's second step fails, and so would deleting a claimed key (the old claim-then-release path).
+    faults.fail("Delivery", "updateMany");
+    faults.fail("ProcessedEvent", "deleteMany");
+    await typeAs("away until 2026-12-04", "away-1");
+    expect(said("nothing was saved")).toHaveLength(1);
+    const person = await db.prisma.person.findFirstOrThrow({ where: { name: "Dana Doer" } });
+    expect(person.awayUntil).toBeNull();
+
+    await typeAs("away until 2026-12-04", "away-1");
+    expect((await db.prisma.person.findUniqueOrThrow({ where: { id: person.id } })).awayUntil).toBe("2026-12-04");
+    expect(said("You're away until")).toHaveLength(1);
+
+    await typeAs("away until 2026-12-04", "away-1");
+    expect(said("You're away until")).toHaveLength(1);
+  });
+
+  test("when the same message is delivered twice without any failure, the second delivery changes and says nothing", async () => {
+    await typeAs("away until 2026-12-04", "away-2");
+    const person = await db.prisma.person.findFirstOrThrow({ where: { name: "Dana Doer" } });
+    await db.prisma.person.update({ where: { id: person.id }, data: { awayUntil: "2026-12-10" } });
+
+    await typeAs("away until 2026-12-04", "away-2");
+    expect((await db.prisma.person.findUniqueOrThrow({ where: { id: person.id } })).awayUntil).toBe("2026-12-10");
+    expect(said("You're away until")).toHaveLength(1);
   });
 });
