@@ -17,6 +17,9 @@ import type { WebClientOptions } from "./web-client.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 
+/** The longest shutdown waits for the socket's close handshake. */
+const STOP_WAIT_MS = 3000;
+
 export type SlackConnection =
   | { mode: "http"; signingSecret: string }
   | {
@@ -71,7 +74,14 @@ export function createSlackReceiver(
       await receiver.start();
     },
     async stop() {
-      await client.disconnect();
+      // Bounded: a socket still being opened (Slack unreachable, retrying) must not hold up shutdown.
+      let timer: NodeJS.Timeout | undefined;
+      const bound = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, STOP_WAIT_MS);
+        timer.unref();
+      });
+      await Promise.race([client.disconnect(), bound]);
+      clearTimeout(timer);
     },
   };
 }
