@@ -48,7 +48,9 @@ try {
   );
   for (const platform of service.platforms) for (const line of platform.describe(publicUrl)) logger.info(line);
   if (!config.slack)
-    logger.info("Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to enable it (README: Slack setup).");
+    logger.info(
+      "Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (or SLACK_APP_TOKEN and SLACK_BOT_TOKEN for Socket Mode) to enable it (README: Slack setup).",
+    );
   if (!config.teams)
     logger.info(
       "Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD, or TEAMS_DEV_MODE=true locally (README: Teams setup).",

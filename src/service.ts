@@ -148,6 +148,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     stop() {
       stopping ??= (async () => {
         await http.close(); // stop taking requests; in-flight HTTP requests finish
+        for (const platform of platforms) await platform.stopReceiving?.(); // e.g. Slack's socket
         await inFlight.idle(); // acknowledged work finishes
         await scheduler.stop(); // no new deliveries queued while the worker winds down
         await worker!.stop();

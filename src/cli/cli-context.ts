@@ -1,5 +1,6 @@
 // What every CLI command receives. Output goes through `out`/`err` (not process streams) so tests can call the
 // commands as plain functions and read what a user would see.
+import type { Config } from "../config/env.ts";
 import type { DomainContext } from "../domain/context.ts";
 import type { DirectoryConnector } from "../domain/directory/directory-ports.ts";
 import type { PlatformName } from "../domain/notifications/notifier.ts";
@@ -41,4 +42,12 @@ export interface CommandGroup {
   help: string;
   /** Checks the arguments before the database is opened, throwing UsageError when they are wrong. */
   prepare(args: string[]): PreparedCommand;
+  /**
+   * For groups whose commands need only the configuration (`teams package`): used instead of `prepare`, and the
+   * database is never opened, so they also run while the service holds the embedded database.
+   */
+  prepareWithoutDatabase?(args: string[]): OfflineCommand;
 }
+
+/** A command that reads only the configuration. */
+export type OfflineCommand = (ctx: CliOutput & { config: Config }) => Promise<number>;

@@ -7,12 +7,13 @@ import type { DomainContext } from "../domain/context.ts";
 import type { DirectoryConnector } from "../domain/directory/directory-ports.ts";
 import { createBoltLogger } from "../platforms/slack/bolt-logger.ts";
 import { createSlackDirectoryConnector, createSlackMemberSource } from "../platforms/slack/directory.ts";
+import { connectionSecret } from "../platforms/slack/receiver.ts";
 import { createWebClient, slackClientOptions } from "../platforms/slack/web-client.ts";
 
 export function cliDirectories(config: Config, domain: DomainContext): DirectoryConnector[] {
   const directories: DirectoryConnector[] = [];
   if (config.slack) {
-    const logger = createBoltLogger(domain.logger, [config.slack.botToken, config.slack.signingSecret]);
+    const logger = createBoltLogger(domain.logger, [config.slack.botToken, connectionSecret(config.slack.receive)]);
     const client = createWebClient(config.slack.botToken, slackClientOptions({ apiUrl: config.slack.apiUrl, logger }));
     const source = createSlackMemberSource({
       client,

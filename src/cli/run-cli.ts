@@ -16,6 +16,7 @@ import {
   UsageError,
   type CliOutput,
   type CommandGroup,
+  type OfflineCommand,
   type PreparedCommand,
 } from "./cli-context.ts";
 import { peopleCommands } from "./commands/people.ts";
@@ -24,6 +25,7 @@ import { deliveriesCommands } from "./deliveries-group.ts";
 import { reviewsCommands } from "./commands/reviews.ts";
 import { closuresCommands } from "./commands/closures.ts";
 import { pulsesCommands } from "./commands/pulses.ts";
+import { teamsCommands } from "./commands/teams.ts";
 import { logError } from "../shared/log-error.ts";
 
 export const COMMAND_GROUPS: CommandGroup[] = [
@@ -32,6 +34,7 @@ export const COMMAND_GROUPS: CommandGroup[] = [
   reviewsCommands,
   closuresCommands,
   pulsesCommands,
+  teamsCommands,
 ];
 
 export interface RunCliOptions {
@@ -74,9 +77,11 @@ export async function runCli(argv: string[], io: CliOutput, options: RunCliOptio
     io.out(group.help);
     return EXIT_OK;
   }
-  let command: PreparedCommand;
+  let command: PreparedCommand | undefined;
+  let offline: OfflineCommand | undefined;
   try {
-    command = group.prepare(args);
+    if (group.prepareWithoutDatabase) offline = group.prepareWithoutDatabase(args);
+    else command = group.prepare(args);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.err(`${error.message}\n\n${group.help}`);
@@ -93,6 +98,15 @@ export async function runCli(argv: string[], io: CliOutput, options: RunCliOptio
   }
   // Logs go to stderr so stdout stays clean for piping (e.g. `people export > people.csv`). The service's
   // default "info" would interleave with the command's own output, so the CLI starts at "warn"; debug still works.
+  if (offline) {
+    try {
+      return await offline({ config, out: io.out, err: io.err });
+    } catch (error) {
+      // Operator-facing problems (a file it cannot write): their own words, no private data in them.
+      io.err(`momentum ${groupName} ${args[0] ?? ""} failed: ${(error as Error).message}`);
+      return EXIT_FAILURE;
+    }
+  }
   const level = config.logLevel === "info" ? "warn" : config.logLevel;
   const logger =
     options.logger ?? createLogger({ level, pretty: false, destination: pino.destination({ fd: 2, sync: true }) });
@@ -118,7 +132,7 @@ export async function runCli(argv: string[], io: CliOutput, options: RunCliOptio
   };
   try {
     const platforms = [...(config.slack ? (["slack"] as const) : []), ...(config.teams ? (["teams"] as const) : [])];
-    return await command({ domain, out: io.out, err: io.err, platforms, directories: cliDirectories(config, domain) });
+    return await command!({ domain, out: io.out, err: io.err, platforms, directories: cliDirectories(config, domain) });
   } catch (error) {
     logError(logger, error, `momentum ${groupName} ${args[0] ?? ""} failed`);
     io.err(userMessageFor(error));

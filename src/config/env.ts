@@ -45,6 +45,10 @@ const EnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith("xoxb-", "must be a bot token (xoxb-…)").optional()),
+  // Socket Mode: an app-level token (scope connections:write) makes Momentum dial out to Slack; no public URL.
+  SLACK_APP_TOKEN: optionalText.pipe(
+    z.string().startsWith("xapp-", "must be an app-level token (xapp-…) with the connections:write scope").optional(),
+  ),
   SLACK_API_URL: z.url().default("https://slack.com/api/"),
   SLACK_KUDOS_CHANNEL: optionalText,
   MICROSOFT_APP_ID: optionalText,
@@ -105,8 +109,13 @@ export const SETTING_NAMES = Object.keys(EnvSchema.shape);
 function crossFieldProblems(source: NodeJS.ProcessEnv): string[] {
   const set = (name: string) => Boolean(source[name]?.trim());
   const problems: string[] = [];
-  if (set("SLACK_SIGNING_SECRET") !== set("SLACK_BOT_TOKEN"))
-    problems.push("SLACK_SIGNING_SECRET: Slack needs both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN");
+  const slackReceives = set("SLACK_SIGNING_SECRET") || set("SLACK_APP_TOKEN");
+  if (set("SLACK_APP_TOKEN") && !set("SLACK_BOT_TOKEN"))
+    problems.push("SLACK_APP_TOKEN: Slack Socket Mode needs SLACK_BOT_TOKEN too");
+  else if (slackReceives !== set("SLACK_BOT_TOKEN"))
+    problems.push(
+      "SLACK_SIGNING_SECRET: Slack needs both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (or SLACK_APP_TOKEN and SLACK_BOT_TOKEN for Socket Mode)",
+    );
   if (set("MICROSOFT_APP_ID") !== set("MICROSOFT_APP_PASSWORD") && source.MICROSOFT_APP_TYPE !== "UserAssignedMSI") {
     problems.push("MICROSOFT_APP_ID: Teams needs both MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD");
   }
@@ -129,7 +138,13 @@ export interface Config {
   host: string;
   publicUrl?: string;
   database: { url?: string; dataDir: string; poolSize: number };
-  slack?: { signingSecret: string; botToken: string; apiUrl: string; kudosChannel?: string };
+  slack?: {
+    /** How Slack reaches Momentum: signed HTTP requests, or Socket Mode when an app-level token is set. */
+    receive: { mode: "http"; signingSecret: string } | { mode: "socket"; appToken: string };
+    botToken: string;
+    apiUrl: string;
+    kudosChannel?: string;
+  };
   teams?: {
     appId?: string;
     appPassword?: string;
@@ -174,9 +189,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL,
     database: { url: env.DATABASE_URL, dataDir: env.MOMENTUM_DATA_DIR, poolSize: env.DATABASE_POOL_SIZE },
     slack:
-      env.SLACK_SIGNING_SECRET && env.SLACK_BOT_TOKEN
+      (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && env.SLACK_BOT_TOKEN
         ? {
-            signingSecret: env.SLACK_SIGNING_SECRET,
+            receive: env.SLACK_APP_TOKEN
+              ? { mode: "socket", appToken: env.SLACK_APP_TOKEN }
+              : { mode: "http", signingSecret: env.SLACK_SIGNING_SECRET! },
             botToken: env.SLACK_BOT_TOKEN,
             apiUrl: env.SLACK_API_URL,
             kudosChannel: env.SLACK_KUDOS_CHANNEL,

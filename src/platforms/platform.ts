@@ -27,5 +27,7 @@ export interface PlatformModule {
   mount(app: Express): void;
   /** Lines for the start log: where to point the platform's app settings. */
   describe(publicUrl: string): string[];
+  /** Stops taking requests that arrive other than through the shared HTTP server (Slack Socket Mode). */
+  stopReceiving?(): Promise<void>;
   stop(): Promise<void>;
 }

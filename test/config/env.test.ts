@@ -18,7 +18,29 @@ describe("configuration", () => {
       SLACK_BOT_TOKEN: "xoxb-1",
       SLACK_API_URL: "http://127.0.0.1:9/api/",
     });
-    expect(config.slack).toMatchObject({ signingSecret: "s", botToken: "xoxb-1", apiUrl: "http://127.0.0.1:9/api/" });
+    expect(config.slack).toMatchObject({
+      receive: { mode: "http", signingSecret: "s" },
+      botToken: "xoxb-1",
+      apiUrl: "http://127.0.0.1:9/api/",
+    });
+  });
+
+  it("switches Slack to Socket Mode when an app-level token is set, with or without a signing secret", () => {
+    expect(loadConfig({ SLACK_APP_TOKEN: "xapp-1-A1-2-abc", SLACK_BOT_TOKEN: "xoxb-1" }).slack).toMatchObject({
+      receive: { mode: "socket", appToken: "xapp-1-A1-2-abc" },
+      botToken: "xoxb-1",
+    });
+    const both = loadConfig({ SLACK_APP_TOKEN: "xapp-1", SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-1" });
+    expect(both.slack?.receive.mode).toBe("socket");
+  });
+
+  it("refuses an app-level token that is not one, or one without a bot token", () => {
+    expect(() => loadConfig({ SLACK_APP_TOKEN: "xoxb-wrong-kind", SLACK_BOT_TOKEN: "xoxb-1" })).toThrow(
+      /SLACK_APP_TOKEN: must be an app-level token \(xapp-…\)/,
+    );
+    expect(() => loadConfig({ SLACK_APP_TOKEN: "xapp-1" })).toThrow(
+      /SLACK_APP_TOKEN: Slack Socket Mode needs SLACK_BOT_TOKEN too/,
+    );
   });
 
   it("enables Teams with credentials, or in explicit dev mode without authentication", () => {

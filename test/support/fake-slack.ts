@@ -61,6 +61,8 @@ export interface FakeSlackOptions {
   now?: () => number;
   /** Delay before answering every call, for benchmarks that want a realistic round trip. */
   latencyMs?: number;
+  /** App-level token apps.connections.open accepts (Socket Mode); any xapp- token when unset. */
+  appToken?: string;
 }
 
 export interface FakeSlack {
@@ -79,6 +81,8 @@ export interface FakeSlack {
   /** Answer 429 (Retry-After) once more than `limit` calls to `method` arrive within `windowMs`. */
   ceiling(method: string, options: { limit: number; windowMs: number; retryAfterSeconds?: number }): void;
   clearFaults(): void;
+  /** Socket Mode: where apps.connections.open points (fake-slack-socket.ts sets it); unset, Slack refuses. */
+  setSocketUrl(next: (() => string) | undefined): void;
   reset(): void;
   stop(): Promise<void>;
 }
@@ -100,6 +104,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const history = new Map<string, { ts: string; text: unknown; metadata?: unknown }[]>();
   let viewCounter = 0;
   let responseCounter = 0;
+  let socketUrl: (() => string) | undefined;
 
   function pickFault(call: RecordedCall): Fault | undefined {
     const ceiling = ceilings.get(call.method);
@@ -265,6 +270,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         const view = typeof args.view === "object" && args.view ? args.view : {};
         return { ok: true, view: { ...view, id: args.view_id ?? `V${String(viewCounter).padStart(8, "0")}` } };
       }
+      case "apps.connections.open":
+        // Slack refuses when Socket Mode is off in the app settings.
+        return socketUrl ? { ok: true, url: socketUrl() } : fail("socket_mode_not_enabled");
       default:
         return fail("unknown_method");
     }
@@ -302,13 +310,26 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       call.failure = String(fault.status);
       return void send(res, fault.status, "upstream trouble", "text/plain");
     }
-    const tokenOk = bearer !== null && (options.token ? bearer === options.token : bearer.startsWith("xoxb-"));
+    // Like Slack: apps.connections.open takes only an app-level token, every other method only a bot token.
+    const appLevel = method === "apps.connections.open";
+    const tokenOk =
+      bearer !== null &&
+      (appLevel
+        ? options.appToken
+          ? bearer === options.appToken
+          : bearer.startsWith("xapp-")
+        : options.token
+          ? bearer === options.token
+          : bearer.startsWith("xoxb-"));
+    const wrongKind = bearer !== null && !tokenOk && bearer.startsWith(appLevel ? "xoxb-" : "xapp-");
     const body =
       fault?.kind === "slack-error"
         ? { ok: false, error: fault.error }
-        : tokenOk
-          ? answer(method, args)
-          : { ok: false, error: "invalid_auth" };
+        : wrongKind
+          ? { ok: false, error: "not_allowed_token_type" }
+          : tokenOk
+            ? answer(method, args)
+            : { ok: false, error: "invalid_auth" };
     call.ok = body.ok === true;
     if (!call.ok) call.failure = String(body.error);
     if (fault?.kind === "accept-then-hang") {
@@ -346,6 +367,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     inject: (rule) => void rules.push({ rule, credit: 0, used: 0 }),
     ceiling: (method, limit) => void ceilings.set(method, { retryAfterSeconds: 1, ...limit, hits: [] }),
     clearFaults,
+    setSocketUrl: (next) => void (socketUrl = next),
     reset() {
       calls.length = 0;
       responses.length = 0;

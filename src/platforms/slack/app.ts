@@ -1,18 +1,17 @@
-// Builds the Bolt app on an ExpressReceiver whose router the shared HTTP server mounts. Bolt verifies signatures;
-// our timestamp guard runs first. Authorization never calls Slack per request: the bot's identity comes from one
+// Builds the Bolt app on the receiver the connection asks for (receiver.ts): an ExpressReceiver whose router the
+// shared HTTP server mounts (Bolt verifies signatures; our timestamp guard runs first), or Socket Mode. Authorization never calls Slack per request: the bot's identity comes from one
 // auth.test made in the background after start, so a slow or unreachable Slack cannot crash or stall start-up.
-import { App, ExpressReceiver, type Logger as BoltLogger } from "@slack/bolt";
-import express, { type Router } from "express";
+import { App, type Logger as BoltLogger } from "@slack/bolt";
 import type { Clock } from "../../shared/clock.ts";
 import { eventDeduplication } from "./event-dedupe.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { admitWithinBudget } from "./listeners/within-budget.ts";
 import type { SlackListenerDeps } from "./listeners/listener-deps.ts";
-import { slackTimestampGuard } from "./request-guard.ts";
+import { createSlackReceiver, type SlackConnection, type SlackReceiver } from "./receiver.ts";
 import { logError } from "../../shared/log-error.ts";
 import type { WebClientOptions } from "./web-client.ts";
 
-export const SLACK_EVENTS_PATH = "/slack/events";
+export { SLACK_EVENTS_PATH } from "./receiver.ts";
 
 export interface BotIdentity {
   botId?: string;
@@ -21,7 +20,8 @@ export interface BotIdentity {
 
 export interface SlackAppOptions {
   deps: SlackListenerDeps;
-  signingSecret: string;
+  /** HTTP (signing secret) or Socket Mode (app-level token). */
+  connection: SlackConnection;
   botToken: string;
   boltLogger: BoltLogger;
   clientOptions: WebClientOptions;
@@ -30,19 +30,16 @@ export interface SlackAppOptions {
   botIdentity: () => BotIdentity;
 }
 
-export function buildSlackApp(options: SlackAppOptions): { app: App; router: Router } {
+export function buildSlackApp(options: SlackAppOptions): { app: App } & SlackReceiver {
   const { deps } = options;
-  const router = express.Router();
-  router.post(SLACK_EVENTS_PATH, slackTimestampGuard({ clock: options.requestClock, logger: deps.logger }));
-  const receiver = new ExpressReceiver({
-    signingSecret: options.signingSecret,
-    endpoints: SLACK_EVENTS_PATH,
-    router,
-    logger: options.boltLogger,
-    processBeforeResponse: false,
+  const slackReceiver = createSlackReceiver(options.connection, {
+    boltLogger: options.boltLogger,
+    clientOptions: options.clientOptions,
+    requestClock: options.requestClock,
+    logger: deps.logger,
   });
   const app = new App({
-    receiver,
+    receiver: slackReceiver.receiver,
     logger: options.boltLogger,
     clientOptions: options.clientOptions,
     authorize: async () => ({ botToken: options.botToken, ...options.botIdentity() }),
@@ -57,5 +54,5 @@ export function buildSlackApp(options: SlackAppOptions): { app: App; router: Rou
   app.use(({ next }) => admitWithinBudget(deps.inFlight, deps.interactionBudgetMs, next));
   app.use(eventDeduplication({ domain: deps.domain, logger: deps.logger }));
   registerListeners(app, deps);
-  return { app, router };
+  return { app, ...slackReceiver };
 }

@@ -5,7 +5,8 @@ import { LogLevel, type Logger as BoltLogger } from "@slack/bolt";
 import type { Logger } from "../../shared/logger.ts";
 import { safeErrorFields } from "../../shared/log-error.ts";
 
-const TOKEN_PATTERN = /xox[abposr]-[A-Za-z0-9-]+/g;
+// Bot, user and app-level (Socket Mode) tokens.
+const TOKEN_PATTERN = /(xox[abposr]|xapp)-[A-Za-z0-9-]+/g;
 
 export function createBoltLogger(logger: Logger, secrets: string[]): BoltLogger {
   const child = logger.child({ component: "slack-sdk" });

@@ -1,14 +1,17 @@
-// The Slack platform module: Bolt app + notifier + directory, mounted at POST /slack/events on the shared server.
+// The Slack platform module: Bolt app + notifier + directory, mounted at POST /slack/events on the shared server,
+// or connected to Slack over Socket Mode when SLACK_APP_TOKEN is set (receiver.ts).
 import type { Config } from "../../config/env.ts";
 import { systemClock, type Clock } from "../../shared/clock.ts";
 import type { PlatformDeps, PlatformModule } from "../platform.ts";
-import { buildSlackApp, SLACK_EVENTS_PATH, type BotIdentity } from "./app.ts";
+import { buildSlackApp, type BotIdentity } from "./app.ts";
 import { createBoltLogger } from "./bolt-logger.ts";
 import { SLASH_COMMANDS } from "./listeners/index.ts";
 import { toDeliveryError } from "./delivery-errors.ts";
 import { createSlackDirectoryConnector, createSlackMemberSource, type SlackDirectoryOptions } from "./directory.ts";
 import { createSlackDirectory } from "./slack-directory.ts";
 import { SlackNotifier } from "./slack-notifier.ts";
+import { connectionSecret, SLACK_EVENTS_PATH } from "./receiver.ts";
+import { keepSocketOpen, socketModeDescription } from "./socket-mode.ts";
 import { createWebClient, slackClientOptions } from "./web-client.ts";
 
 export interface SlackOverrides {
@@ -20,6 +23,8 @@ export interface SlackOverrides {
   interactionBudgetMs?: number;
   /** Rate tiers and waits of the directory sync (benchmarks speed the tiers up; tests shorten the waits). */
   directory?: Partial<Pick<SlackDirectoryOptions, "tiers" | "pageSize" | "lookupMaxWaitMs" | "sleep">>;
+  /** Socket Mode: pong wait and reconnect back-off step (default 5 s; tests shorten it). */
+  socketPingTimeoutMs?: number;
 }
 
 export async function createSlackPlatform(
@@ -28,7 +33,7 @@ export async function createSlackPlatform(
   overrides: SlackOverrides = {},
 ): Promise<PlatformModule> {
   const logger = deps.logger.child({ platform: "slack" });
-  const boltLogger = createBoltLogger(logger, [config.botToken, config.signingSecret]);
+  const boltLogger = createBoltLogger(logger, [config.botToken, connectionSecret(config.receive)]);
   const clientOptions = slackClientOptions({
     apiUrl: config.apiUrl,
     logger: boltLogger,
@@ -44,7 +49,7 @@ export async function createSlackPlatform(
   });
   let botIdentity: BotIdentity = {};
 
-  const { router } = buildSlackApp({
+  const slackApp = buildSlackApp({
     deps: {
       ...deps,
       logger,
@@ -53,7 +58,10 @@ export async function createSlackPlatform(
       kudosChannel: config.kudosChannel,
       interactionBudgetMs: overrides.interactionBudgetMs ?? 2500,
     },
-    signingSecret: config.signingSecret,
+    connection:
+      config.receive.mode === "socket"
+        ? { ...config.receive, clientPingTimeoutMs: overrides.socketPingTimeoutMs }
+        : config.receive,
     botToken: config.botToken,
     boltLogger,
     clientOptions,
@@ -75,14 +83,17 @@ export async function createSlackPlatform(
     },
   );
 
+  const socket = config.receive.mode === "socket" ? keepSocketOpen(slackApp, logger) : undefined;
+
   return {
     name: "slack",
     notifier: new SlackNotifier({ client, domain: deps.domain }),
     directory: createSlackDirectoryConnector(deps.domain, members),
     mount(app) {
-      app.use(router);
+      app.use(slackApp.router);
     },
     describe(publicUrl) {
+      if (socket) return socketModeDescription(Object.keys(SLASH_COMMANDS));
       const url = `${publicUrl.replace(/\/$/, "")}${SLACK_EVENTS_PATH}`;
       return [
         `Slack: enabled. Paste ${url} into your Slack app settings (or replace https://YOUR-HOST in manifests/slack.yaml) as:`,
@@ -91,8 +102,13 @@ export async function createSlackPlatform(
         `  - Event Subscriptions → Request URL: ${url} (bot event: app_home_opened)`,
       ];
     },
+    async stopReceiving() {
+      // Socket Mode: no new envelope arrives once the socket is closed. Over HTTP, Bolt's receiver never started a
+      // server of its own: the shared HTTP server is closed by the service.
+      await socket?.stop();
+    },
     async stop() {
-      // Bolt's receiver never started a server of its own: the shared HTTP server is closed by the service.
+      await socket?.stop();
     },
   };
 }

@@ -55,3 +55,24 @@ describe("manifests/slack.yaml", () => {
     ]);
   });
 });
+
+describe("manifests/slack-socket-mode.yaml", () => {
+  const socket = parse(readFileSync(new URL("../../../manifests/slack-socket-mode.yaml", import.meta.url), "utf8"));
+
+  it("is the same app as slack.yaml with Socket Mode on and no Request URL anywhere", () => {
+    expect(socket.settings.socket_mode_enabled).toBe(true);
+    const withoutUrls = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(withoutUrls)
+        : value && typeof value === "object"
+          ? Object.fromEntries(
+              Object.entries(value)
+                .filter(([key]) => key !== "url" && key !== "request_url" && key !== "socket_mode_enabled")
+                .map(([key, inner]) => [key, withoutUrls(inner)]),
+            )
+          : value;
+    expect(JSON.stringify(socket)).not.toContain("YOUR-HOST");
+    const http = parse(readFileSync(new URL("../../../manifests/slack.yaml", import.meta.url), "utf8"));
+    expect(withoutUrls(socket)).toEqual(withoutUrls(http));
+  });
+});
