@@ -1,7 +1,7 @@
 // Builds the Bolt app on an ExpressReceiver whose router the shared HTTP server mounts. Bolt verifies signatures;
 // our timestamp guard runs first. Authorization never calls Slack per request: the bot's identity comes from one
 // auth.test made in the background after start, so a slow or unreachable Slack cannot crash or stall start-up.
-import { App, ExpressReceiver, type Logger as BoltLogger } from "@slack/bolt";
+import { App, ExpressReceiver, type InstallationStore, type Logger as BoltLogger, type StateStore } from "@slack/bolt";
 import express, { type Router } from "express";
 import type { Clock } from "../../shared/clock.ts";
 import { eventDeduplication } from "./event-dedupe.ts";
@@ -11,8 +11,25 @@ import type { SlackListenerDeps } from "./listeners/listener-deps.ts";
 import { slackTimestampGuard } from "./request-guard.ts";
 import { logError } from "../../shared/log-error.ts";
 import type { WebClientOptions } from "./web-client.ts";
+import { registerInstallationEvents } from "./listeners/events/installation-events.ts";
+import type { SlackInstallationQuery } from "../../domain/slack-installations/installations.ts";
+import { withRequestClient } from "./workspace-clients.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
+export const SLACK_INSTALL_PATH = "/slack/install";
+export const SLACK_OAUTH_REDIRECT_PATH = "/slack/oauth_redirect";
+
+/** OAuth installs: Bolt's installer serves the install and redirect paths; authorize reads the installation store. */
+export interface SlackAppOAuth {
+  clientId: string;
+  clientSecret: string;
+  scopes: string[];
+  installationStore: InstallationStore;
+  stateStore: StateStore;
+  /** The consent page (tests point it at a fake). */
+  authorizationUrl?: string;
+  uninstall(query: SlackInstallationQuery): Promise<void>;
+}
 
 export interface BotIdentity {
   botId?: string;
@@ -22,7 +39,9 @@ export interface BotIdentity {
 export interface SlackAppOptions {
   deps: SlackListenerDeps;
   signingSecret: string;
-  botToken: string;
+  /** Single-token mode. */
+  botToken?: string;
+  oauth?: SlackAppOAuth;
   boltLogger: BoltLogger;
   clientOptions: WebClientOptions;
   requestClock: Clock;
@@ -40,12 +59,13 @@ export function buildSlackApp(options: SlackAppOptions): { app: App; router: Rou
     router,
     logger: options.boltLogger,
     processBeforeResponse: false,
+    ...(options.oauth ? installerOptions(options.oauth, options.clientOptions) : {}),
   });
   const app = new App({
     receiver,
     logger: options.boltLogger,
     clientOptions: options.clientOptions,
-    authorize: async () => ({ botToken: options.botToken, ...options.botIdentity() }),
+    ...(options.oauth ? {} : { authorize: async () => ({ botToken: options.botToken, ...options.botIdentity() }) }),
     convoStore: false,
   });
   app.error(async (error) => {
@@ -56,6 +76,27 @@ export function buildSlackApp(options: SlackAppOptions): { app: App; router: Rou
   // budget, so waiting for admission and then working can never add up past Slack's 3 s.
   app.use(({ next }) => admitWithinBudget(deps.inFlight, deps.interactionBudgetMs, next));
   app.use(eventDeduplication({ domain: deps.domain, logger: deps.logger }));
+  // Listeners' `deps.client` is this request's client: the token of the workspace the request came from.
+  app.use(withRequestClient);
   registerListeners(app, deps);
+  if (options.oauth) registerInstallationEvents(app, options.oauth.uninstall);
   return { app, router };
+}
+
+function installerOptions(oauth: SlackAppOAuth, clientOptions: WebClientOptions) {
+  return {
+    clientId: oauth.clientId,
+    clientSecret: oauth.clientSecret,
+    scopes: oauth.scopes,
+    installationStore: oauth.installationStore,
+    installerOptions: {
+      installPath: SLACK_INSTALL_PATH,
+      redirectUriPath: SLACK_OAUTH_REDIRECT_PATH,
+      stateStore: oauth.stateStore,
+      // Straight to Slack's consent page, no intermediate "Add to Slack" page of ours.
+      directInstall: true,
+      clientOptions,
+      ...(oauth.authorizationUrl ? { authorizationUrl: oauth.authorizationUrl } : {}),
+    },
+  };
 }
