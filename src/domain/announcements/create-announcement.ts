@@ -52,7 +52,7 @@ export async function createAnnouncement(
     kind: "announcement.posted",
     target:
       target.platform === "slack"
-        ? { kind: "slack-channel", channel: target.channel }
+        ? { kind: "slack-channel", channel: target.channel, ...(target.teamId ? { teamId: target.teamId } : {}) }
         : { kind: "teams-channel", conversationId: target.channel },
     message: {
       type: "announcement.posted",

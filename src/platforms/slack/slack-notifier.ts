@@ -55,8 +55,11 @@ export class SlackNotifier implements ChatNotifier {
   }
 
   async sendToChannel(channel: string, message: OutboundMessage, context?: SendContext): Promise<SendResult> {
-    // Channel posts (the kudos channel) name no workspace: the one installation there is, or the first one.
-    const client = (await this.options.clients.all())[0]?.client;
+    // A post names its channel's workspace when it came from a request there; SLACK_KUDOS_CHANNEL names none (it is
+    // one channel of one workspace: the single token's, or the first installation's).
+    const client = context?.slackTeamId
+      ? await this.options.clients.forTeam(context.slackTeamId)
+      : (await this.options.clients.all())[0]?.client;
     if (!client) throw new DeliveryError(NOT_INSTALLED, false);
     try {
       return await this.post(client, channel, message, context);

@@ -16,6 +16,8 @@ import { startTestService, type TestService } from "../../support/service.ts";
 import { SLACK_SIGNING_SECRET, SlackDriver } from "../../support/slack.ts";
 
 const clock = new ManualClock("2026-11-24T10:00:00Z");
+// The file's database is created inside its first test: leave room for that on a busy machine.
+const SLOW = { timeout: 90_000 };
 const ENCRYPTION_KEY = randomBytes(32).toString("base64");
 
 interface World {
@@ -76,13 +78,19 @@ async function install(world: World, target: FakeInstallTarget): Promise<void> {
   expect(answer.status).toBe(200);
 }
 
-function kudos(world: World, teamId: string, from: string, to: string, options: { enterpriseId?: string } = {}) {
+function kudos(
+  world: World,
+  teamId: string,
+  from: string,
+  to: string,
+  options: { enterpriseId?: string; channel?: string } = {},
+) {
   const form = new URLSearchParams({
     team_id: teamId,
     ...(options.enterpriseId ? { enterprise_id: options.enterpriseId } : {}),
     team_domain: teamId.toLowerCase(),
-    channel_id: "DMCHAT",
-    channel_name: "directmessage",
+    channel_id: options.channel ?? "DMCHAT",
+    channel_name: options.channel ? "team" : "directmessage",
     user_id: from,
     user_name: from.toLowerCase(),
     command: "/kudos",
@@ -133,150 +141,168 @@ async function checkInPrompts(db: TestDatabase, world: World, emails: string[], 
 }
 
 describe("Slack OAuth installs in several workspaces", () => {
-  it("when two workspaces install Momentum, each one's kudos and scheduled prompts use only its own token", async ({
-    db,
-  }) => {
-    const world = await startWorld(db);
-    try {
-      await install(world, { teamId: "TALPHA" });
-      await install(world, { teamId: "TBETA" });
-      expect(await db.prisma.slackInstallation.count()).toBe(2);
+  it(
+    "when two workspaces install Momentum, each one's kudos and scheduled prompts use only its own token",
+    SLOW,
+    async ({ db }) => {
+      const world = await startWorld(db);
+      try {
+        await install(world, { teamId: "TALPHA" });
+        await install(world, { teamId: "TBETA" });
+        expect(await db.prisma.slackInstallation.count()).toBe(2);
 
-      // The token is stored encrypted: neither workspace's token appears anywhere in the table.
-      const stored = JSON.stringify(await db.prisma.slackInstallation.findMany());
-      for (const token of world.workspaces.issuedTokens()) expect(stored).not.toContain(token);
+        // The token is stored encrypted: neither workspace's token appears anywhere in the table.
+        const stored = JSON.stringify(await db.prisma.slackInstallation.findMany());
+        for (const token of world.workspaces.issuedTokens()) expect(stored).not.toContain(token);
 
-      expect((await kudos(world, "TALPHA", "UAMIR", "UALICE")).status).toBe(200);
-      expect((await kudos(world, "TBETA", "UBEA", "UBOB")).status).toBe(200);
-      await world.service.settle();
-      expect(await db.prisma.kudos.count()).toBe(2);
-      const dms = world.fake.sent("chat.postMessage").map((call) => call.args.channel);
-      expect(dms).toEqual(expect.arrayContaining(["DMALICE", "DMBOB"]));
+        expect((await kudos(world, "TALPHA", "UAMIR", "UALICE")).status).toBe(200);
+        expect((await kudos(world, "TBETA", "UBEA", "UBOB")).status).toBe(200);
+        await world.service.settle();
+        expect(await db.prisma.kudos.count()).toBe(2);
+        // Each DM went out with the token of the recipient's own workspace.
+        const dmTokens = new Map(world.fake.sent("chat.postMessage").map((call) => [call.args.channel, call.token]));
+        expect(world.workspaces.tokenOwner(dmTokens.get("DMALICE") ?? null)).toEqual({ teamId: "TALPHA" });
+        expect(world.workspaces.tokenOwner(dmTokens.get("DMBOB") ?? null)).toEqual({ teamId: "TBETA" });
+        const dms = world.fake.sent("chat.postMessage").map((call) => call.args.channel);
+        expect(dms).toEqual(expect.arrayContaining(["DMALICE", "DMBOB"]));
 
-      // Alice's account in Beta (same email) is the same person as in Alpha.
-      expect((await kudos(world, "TBETA", "UALICEB", "UBEA")).status).toBe(200);
-      await world.service.settle();
-      const alice = await db.prisma.person.findUniqueOrThrow({
-        where: { email: "alice@example.com" },
-        include: { slackIdentities: true },
-      });
-      expect(alice.slackIdentities.map((identity) => identity.teamId).sort()).toEqual(["TALPHA", "TBETA"]);
+        // A kudos given in a Beta channel is posted there with Beta's token.
+        expect((await kudos(world, "TBETA", "UBOB", "UBEA", { channel: "CBETATEAM" })).status).toBe(200);
+        await world.service.settle();
+        const channelPost = world.fake.sent("chat.postMessage").find((call) => call.args.channel === "CBETATEAM");
+        expect(world.workspaces.tokenOwner(channelPost?.token ?? null)).toEqual({ teamId: "TBETA" });
 
-      const deliveries = await checkInPrompts(db, world, ["amir@example.com", "bea@example.com"], "2026-11-27");
-      expect(deliveries.map((row) => [row.person?.email, row.status]).sort()).toEqual([
-        ["amir@example.com", "sent"],
-        ["bea@example.com", "sent"],
-      ]);
-      expectNoCrossedTokens(world);
-      // Logs never carry a workspace's token.
-      for (const token of world.workspaces.issuedTokens()) expect(world.service.logs.join("\n")).not.toContain(token);
-    } finally {
-      await world.service.stop();
-      await world.fake.stop();
-    }
-  });
+        // Alice's account in Beta (same email) is the same person as in Alpha.
+        expect((await kudos(world, "TBETA", "UALICEB", "UBEA")).status).toBe(200);
+        await world.service.settle();
+        const alice = await db.prisma.person.findUniqueOrThrow({
+          where: { email: "alice@example.com" },
+          include: { slackIdentities: true },
+        });
+        expect(alice.slackIdentities.map((identity) => identity.teamId).sort()).toEqual(["TALPHA", "TBETA"]);
 
-  it("when an install comes back with a forged or an already used state, it is refused and nothing is stored", async ({
-    db,
-  }) => {
-    const world = await startWorld(db);
-    try {
-      const started = await startInstall(world);
-      const forged = await finishInstall(world, { teamId: "TALPHA" }, { ...started, state: `${started.state}x` });
-      expect(forged.status).not.toBe(200);
-      expect(await db.prisma.slackInstallation.count()).toBe(0);
+        const deliveries = await checkInPrompts(db, world, ["amir@example.com", "bea@example.com"], "2026-11-27");
+        expect(deliveries.map((row) => [row.person?.email, row.status]).sort()).toEqual([
+          ["amir@example.com", "sent"],
+          ["bea@example.com", "sent"],
+        ]);
+        expectNoCrossedTokens(world);
+        // Logs never carry a workspace's token.
+        for (const token of world.workspaces.issuedTokens()) expect(world.service.logs.join("\n")).not.toContain(token);
+      } finally {
+        await world.service.stop();
+        await world.fake.stop();
+      }
+    },
+  );
 
-      expect((await finishInstall(world, { teamId: "TALPHA" }, started)).status).toBe(200);
-      const replayed = await finishInstall(world, { teamId: "TBETA" }, started);
-      expect(replayed.status).not.toBe(200);
-      expect((await db.prisma.slackInstallation.findMany()).map((row) => row.teamId)).toEqual(["TALPHA"]);
-    } finally {
-      await world.service.stop();
-      await world.fake.stop();
-    }
-  });
+  it(
+    "when an install comes back with a forged or an already used state, it is refused and nothing is stored",
+    SLOW,
+    async ({ db }) => {
+      const world = await startWorld(db);
+      try {
+        const started = await startInstall(world);
+        const forged = await finishInstall(world, { teamId: "TALPHA" }, { ...started, state: `${started.state}x` });
+        expect(forged.status).not.toBe(200);
+        expect(await db.prisma.slackInstallation.count()).toBe(0);
 
-  it("when Alpha uninstalls the app, Alpha's deliveries show as unreachable while Beta's still go out", async ({
-    db,
-  }) => {
-    const world = await startWorld(db);
-    try {
-      await install(world, { teamId: "TALPHA" });
-      await install(world, { teamId: "TBETA" });
-      await kudos(world, "TALPHA", "UAMIR", "UALICE");
-      await kudos(world, "TBETA", "UBEA", "UBOB");
-      await world.service.settle();
+        expect((await finishInstall(world, { teamId: "TALPHA" }, started)).status).toBe(200);
+        const replayed = await finishInstall(world, { teamId: "TBETA" }, started);
+        expect(replayed.status).not.toBe(200);
+        expect((await db.prisma.slackInstallation.findMany()).map((row) => row.teamId)).toEqual(["TALPHA"]);
+      } finally {
+        await world.service.stop();
+        await world.fake.stop();
+      }
+    },
+  );
 
-      const uninstalled = await world.driver.send(
-        JSON.stringify({
-          team_id: "TALPHA",
-          api_app_id: "AMOMENTUM",
-          type: "event_callback",
-          event_id: "EvUNINSTALL1",
-          event_time: 1790000000,
-          event: { type: "app_uninstalled", event_ts: "1790000000.000001" },
-          authorizations: [{ team_id: "TALPHA", user_id: "UBOTTALPHA", is_bot: true, is_enterprise_install: false }],
-        }),
-        { contentType: "application/json" },
-      );
-      expect(uninstalled.status).toBe(200);
-      world.workspaces.revoke({ teamId: "TALPHA" });
-      await world.service.settle();
-      expect((await db.prisma.slackInstallation.findMany()).map((row) => row.teamId)).toEqual(["TBETA"]);
+  it(
+    "when Alpha uninstalls the app, Alpha's deliveries show as unreachable while Beta's still go out",
+    SLOW,
+    async ({ db }) => {
+      const world = await startWorld(db);
+      try {
+        await install(world, { teamId: "TALPHA" });
+        await install(world, { teamId: "TBETA" });
+        await kudos(world, "TALPHA", "UAMIR", "UALICE");
+        await kudos(world, "TBETA", "UBEA", "UBOB");
+        await world.service.settle();
 
-      const before = world.fake.calls().length;
-      const deliveries = await checkInPrompts(db, world, ["amir@example.com", "bea@example.com"], "2026-12-04");
-      const byEmail = new Map(deliveries.map((row) => [row.person?.email, row]));
-      expect(byEmail.get("bea@example.com")?.status).toBe("sent");
-      expect(byEmail.get("amir@example.com")?.status).toBe("failed");
-      expect(byEmail.get("amir@example.com")?.lastError).toMatch(/not installed/);
-      // Nothing was tried with Alpha's dead token.
-      expect(
-        world.fake
-          .calls()
-          .slice(before)
-          .every((call) => world.workspaces.tokenOwner(call.token)?.teamId !== "TALPHA"),
-      ).toBe(true);
-      const amir = await db.prisma.person.findUniqueOrThrow({ where: { email: "amir@example.com" } });
-      const reach = await db.prisma.reachability.findUnique({
-        where: { personId_platform: { personId: amir.id, platform: "slack" } },
-      });
-      expect(reach).toMatchObject({ reachable: false, reason: "slack_not_installed" });
+        const uninstalled = await world.driver.send(
+          JSON.stringify({
+            team_id: "TALPHA",
+            api_app_id: "AMOMENTUM",
+            type: "event_callback",
+            event_id: "EvUNINSTALL1",
+            event_time: 1790000000,
+            event: { type: "app_uninstalled", event_ts: "1790000000.000001" },
+            authorizations: [{ team_id: "TALPHA", user_id: "UBOTTALPHA", is_bot: true, is_enterprise_install: false }],
+          }),
+          { contentType: "application/json" },
+        );
+        expect(uninstalled.status).toBe(200);
+        world.workspaces.revoke({ teamId: "TALPHA" });
+        await world.service.settle();
+        expect((await db.prisma.slackInstallation.findMany()).map((row) => row.teamId)).toEqual(["TBETA"]);
 
-      // Traffic still arriving from Alpha is logged (no token in the log) and answered with nothing.
-      await kudos(world, "TALPHA", "UAMIR", "UALICE");
-      expect(world.service.logs.some((line) => line.includes("no installation for") && line.includes("TALPHA"))).toBe(
-        true,
-      );
-      expect(await db.prisma.kudos.count()).toBe(2);
-    } finally {
-      await world.service.stop();
-      await world.fake.stop();
-    }
-  });
+        const before = world.fake.calls().length;
+        const deliveries = await checkInPrompts(db, world, ["amir@example.com", "bea@example.com"], "2026-12-04");
+        const byEmail = new Map(deliveries.map((row) => [row.person?.email, row]));
+        expect(byEmail.get("bea@example.com")?.status).toBe("sent");
+        expect(byEmail.get("amir@example.com")?.status).toBe("failed");
+        expect(byEmail.get("amir@example.com")?.lastError).toMatch(/not installed/);
+        // Nothing was tried with Alpha's dead token.
+        expect(
+          world.fake
+            .calls()
+            .slice(before)
+            .every((call) => world.workspaces.tokenOwner(call.token)?.teamId !== "TALPHA"),
+        ).toBe(true);
+        const amir = await db.prisma.person.findUniqueOrThrow({ where: { email: "amir@example.com" } });
+        const reach = await db.prisma.reachability.findUnique({
+          where: { personId_platform: { personId: amir.id, platform: "slack" } },
+        });
+        expect(reach).toMatchObject({ reachable: false, reason: "slack_not_installed" });
 
-  it("when a Grid org installs Momentum org-wide, one installation serves two workspaces of the org", async ({
-    db,
-  }) => {
-    const world = await startWorld(db);
-    try {
-      await install(world, { enterpriseId: "E0GRID" });
-      const rows = await db.prisma.slackInstallation.findMany();
-      expect(rows.map((row) => [row.enterpriseId, row.isEnterpriseInstall, row.teamId])).toEqual([
-        ["E0GRID", true, null],
-      ]);
+        // Traffic still arriving from Alpha is logged (no token in the log) and answered with nothing.
+        await kudos(world, "TALPHA", "UAMIR", "UALICE");
+        expect(world.service.logs.some((line) => line.includes("no installation for") && line.includes("TALPHA"))).toBe(
+          true,
+        );
+        expect(await db.prisma.kudos.count()).toBe(2);
+      } finally {
+        await world.service.stop();
+        await world.fake.stop();
+      }
+    },
+  );
 
-      expect((await kudos(world, "TGRID1", "UGINA", "UGUS", { enterpriseId: "E0GRID" })).status).toBe(200);
-      expect((await kudos(world, "TGRID2", "UGUS", "UGINA", { enterpriseId: "E0GRID" })).status).toBe(200);
-      await world.service.settle();
-      expect(await db.prisma.kudos.count()).toBe(2);
+  it(
+    "when a Grid org installs Momentum org-wide, one installation serves two workspaces of the org",
+    SLOW,
+    async ({ db }) => {
+      const world = await startWorld(db);
+      try {
+        await install(world, { enterpriseId: "E0GRID" });
+        const rows = await db.prisma.slackInstallation.findMany();
+        expect(rows.map((row) => [row.enterpriseId, row.isEnterpriseInstall, row.teamId])).toEqual([
+          ["E0GRID", true, null],
+        ]);
 
-      const deliveries = await checkInPrompts(db, world, ["gina@example.com", "gus@example.com"], "2026-11-27");
-      expect(deliveries.map((row) => row.status)).toEqual(["sent", "sent"]);
-      expectNoCrossedTokens(world);
-    } finally {
-      await world.service.stop();
-      await world.fake.stop();
-    }
-  });
+        expect((await kudos(world, "TGRID1", "UGINA", "UGUS", { enterpriseId: "E0GRID" })).status).toBe(200);
+        expect((await kudos(world, "TGRID2", "UGUS", "UGINA", { enterpriseId: "E0GRID" })).status).toBe(200);
+        await world.service.settle();
+        expect(await db.prisma.kudos.count()).toBe(2);
+
+        const deliveries = await checkInPrompts(db, world, ["gina@example.com", "gus@example.com"], "2026-11-27");
+        expect(deliveries.map((row) => row.status)).toEqual(["sent", "sent"]);
+        expectNoCrossedTokens(world);
+      } finally {
+        await world.service.stop();
+        await world.fake.stop();
+      }
+    },
+  );
 });
