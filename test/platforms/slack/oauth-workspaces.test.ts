@@ -17,7 +17,7 @@ import { SLACK_SIGNING_SECRET, SlackDriver } from "../../support/slack.ts";
 
 const clock = new ManualClock("2026-11-24T10:00:00Z");
 // The file's database is created inside its first test: leave room for that on a busy machine.
-const SLOW = { timeout: 90_000 };
+const SLOW = { timeout: 180_000 };
 const ENCRYPTION_KEY = randomBytes(32).toString("base64");
 
 interface World {
@@ -272,6 +272,41 @@ describe("Slack OAuth installs in several workspaces", () => {
           true,
         );
         expect(await db.prisma.kudos.count()).toBe(2);
+      } finally {
+        await world.service.stop();
+        await world.fake.stop();
+      }
+    },
+  );
+
+  it(
+    "when Beta revokes the bot's token, Beta's installation is removed; a revoked user token alone changes nothing",
+    SLOW,
+    async ({ db }) => {
+      const world = await startWorld(db);
+      const revoked = (tokens: Record<string, string[]>, eventId: string) =>
+        world.driver.send(
+          JSON.stringify({
+            team_id: "TBETA",
+            api_app_id: "AMOMENTUM",
+            type: "event_callback",
+            event_id: eventId,
+            event_time: 1790000000,
+            event: { type: "tokens_revoked", tokens, event_ts: "1790000000.000002" },
+            authorizations: [{ team_id: "TBETA", user_id: "UBOTTBETA", is_bot: true, is_enterprise_install: false }],
+          }),
+          { contentType: "application/json" },
+        );
+      try {
+        await install(world, { teamId: "TALPHA" });
+        await install(world, { teamId: "TBETA" });
+        expect((await revoked({ oauth: ["UBEA"] }, "EvREVOKE1")).status).toBe(200);
+        await world.service.settle();
+        expect(await db.prisma.slackInstallation.count()).toBe(2);
+
+        expect((await revoked({ bot: ["UBOTTBETA"] }, "EvREVOKE2")).status).toBe(200);
+        await world.service.settle();
+        expect((await db.prisma.slackInstallation.findMany()).map((row) => row.teamId)).toEqual(["TALPHA"]);
       } finally {
         await world.service.stop();
         await world.fake.stop();
