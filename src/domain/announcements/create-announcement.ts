@@ -75,7 +75,9 @@ export async function createAnnouncement(
           createdAt: now,
         },
       });
-      await tx.announcementTarget.createMany({ data: targets.map((target) => ({ announcementId, ...target })) });
+      await tx.announcementTarget.createMany({
+        data: targets.map((target) => ({ announcementId, platform: target.platform, channel: target.channel })),
+      });
       await enqueueDeliveries(tx, deliveries, now);
     });
   } catch (error) {
