@@ -14,6 +14,7 @@ import { enqueueDeliveries } from "../src/domain/notifications/outbox.ts";
 import { createDeliveryWorker, type DeliveryWorker } from "../src/deliveries/worker.ts";
 import { createBoltLogger } from "../src/platforms/slack/bolt-logger.ts";
 import { SlackNotifier } from "../src/platforms/slack/slack-notifier.ts";
+import { singleTokenClients } from "../src/platforms/slack/workspace-clients.ts";
 import { createWebClient, slackClientOptions } from "../src/platforms/slack/web-client.ts";
 import { systemClock } from "../src/shared/clock.ts";
 import { createLogger } from "../src/shared/logger.ts";
@@ -144,7 +145,10 @@ async function runOutbox(db: BenchDatabase, slack: FakeSlack, slackPerSecond: nu
       clock: systemClock,
       logger,
       notifiers: [
-        new SlackNotifier({ client: slackClient(slack), domain: { prisma: instance.prisma, clock: systemClock } }),
+        new SlackNotifier({
+          clients: singleTokenClients(slackClient(slack)),
+          domain: { prisma: instance.prisma, clock: systemClock },
+        }),
       ],
       org,
       concurrency: CONCURRENCY_PER_INSTANCE,

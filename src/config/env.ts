@@ -51,6 +51,19 @@ const EnvSchema = z.object({
   ),
   SLACK_API_URL: z.url().default("https://slack.com/api/"),
   SLACK_KUDOS_CHANNEL: optionalText,
+  // OAuth installs (several workspaces, Enterprise Grid): all four together, instead of SLACK_BOT_TOKEN.
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+  SLACK_TOKEN_ENCRYPTION_KEY: optionalText.pipe(
+    z
+      .string()
+      .refine(
+        (key) => Buffer.from(key, "base64").length === 32 && /^[A-Za-z0-9+/]{43}=$/.test(key),
+        "must be 32 random bytes in base64 (openssl rand -base64 32)",
+      )
+      .optional(),
+  ),
   MICROSOFT_APP_ID: optionalText,
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
@@ -109,13 +122,30 @@ export const SETTING_NAMES = Object.keys(EnvSchema.shape);
 function crossFieldProblems(source: NodeJS.ProcessEnv): string[] {
   const set = (name: string) => Boolean(source[name]?.trim());
   const problems: string[] = [];
-  const slackReceives = set("SLACK_SIGNING_SECRET") || set("SLACK_APP_TOKEN");
-  if (set("SLACK_APP_TOKEN") && !set("SLACK_BOT_TOKEN"))
-    problems.push("SLACK_APP_TOKEN: Slack Socket Mode needs SLACK_BOT_TOKEN too");
-  else if (slackReceives !== set("SLACK_BOT_TOKEN"))
-    problems.push(
-      "SLACK_SIGNING_SECRET: Slack needs both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (or SLACK_APP_TOKEN and SLACK_BOT_TOKEN for Socket Mode)",
-    );
+  const oauth = ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"];
+  if (oauth.some(set)) {
+    for (const name of oauth.filter((name) => !set(name)))
+      problems.push(`${name}: Slack OAuth installs need SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET`);
+    if (!set("SLACK_TOKEN_ENCRYPTION_KEY"))
+      problems.push(
+        "SLACK_TOKEN_ENCRYPTION_KEY: Slack OAuth installs store bot tokens encrypted; set a key (openssl rand -base64 32)",
+      );
+    if (!set("SLACK_SIGNING_SECRET")) problems.push("SLACK_SIGNING_SECRET: Slack OAuth installs need it too");
+    if (set("SLACK_BOT_TOKEN"))
+      problems.push("SLACK_BOT_TOKEN: leave it unset with OAuth installs (each workspace gets its own token)");
+    if (set("SLACK_APP_TOKEN"))
+      problems.push(
+        "SLACK_APP_TOKEN: Socket Mode serves one workspace with SLACK_BOT_TOKEN; OAuth installs receive Slack over HTTP, so leave it unset",
+      );
+  } else {
+    const slackReceives = set("SLACK_SIGNING_SECRET") || set("SLACK_APP_TOKEN");
+    if (set("SLACK_APP_TOKEN") && !set("SLACK_BOT_TOKEN"))
+      problems.push("SLACK_APP_TOKEN: Slack Socket Mode needs SLACK_BOT_TOKEN too");
+    else if (slackReceives !== set("SLACK_BOT_TOKEN"))
+      problems.push(
+        "SLACK_SIGNING_SECRET: Slack needs both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (or SLACK_APP_TOKEN and SLACK_BOT_TOKEN for Socket Mode)",
+      );
+  }
   if (set("MICROSOFT_APP_ID") !== set("MICROSOFT_APP_PASSWORD") && source.MICROSOFT_APP_TYPE !== "UserAssignedMSI") {
     problems.push("MICROSOFT_APP_ID: Teams needs both MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD");
   }
@@ -141,9 +171,12 @@ export interface Config {
   slack?: {
     /** How Slack reaches Momentum: signed HTTP requests, or Socket Mode when an app-level token is set. */
     receive: { mode: "http"; signingSecret: string } | { mode: "socket"; appToken: string };
-    botToken: string;
+    /** Single-token mode; absent when `oauth` is set. */
+    botToken?: string;
     apiUrl: string;
     kudosChannel?: string;
+    /** OAuth installs: one installation (and token) per workspace or Grid org, stored encrypted. */
+    oauth?: { clientId: string; clientSecret: string; stateSecret: string; tokenEncryptionKey: Buffer };
   };
   teams?: {
     appId?: string;
@@ -189,7 +222,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL,
     database: { url: env.DATABASE_URL, dataDir: env.MOMENTUM_DATA_DIR, poolSize: env.DATABASE_POOL_SIZE },
     slack:
-      (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && env.SLACK_BOT_TOKEN
+      (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && (env.SLACK_BOT_TOKEN || env.SLACK_CLIENT_ID)
         ? {
             receive: env.SLACK_APP_TOKEN
               ? { mode: "socket", appToken: env.SLACK_APP_TOKEN }
@@ -197,6 +230,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
             botToken: env.SLACK_BOT_TOKEN,
             apiUrl: env.SLACK_API_URL,
             kudosChannel: env.SLACK_KUDOS_CHANNEL,
+            oauth: slackOAuth(env),
           }
         : undefined,
     teams:
@@ -245,4 +279,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
  */
 function defaultInstanceId(port: number): string {
   return port === 0 ? `${hostname()}:${randomUUID()}` : `${hostname()}:${port}`;
+}
+
+function slackOAuth(env: ParsedEnv): NonNullable<Config["slack"]>["oauth"] {
+  const { SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET, SLACK_TOKEN_ENCRYPTION_KEY } = env;
+  if (!SLACK_CLIENT_ID || !SLACK_CLIENT_SECRET || !SLACK_STATE_SECRET || !SLACK_TOKEN_ENCRYPTION_KEY) return undefined;
+  return {
+    clientId: SLACK_CLIENT_ID,
+    clientSecret: SLACK_CLIENT_SECRET,
+    stateSecret: SLACK_STATE_SECRET,
+    tokenEncryptionKey: Buffer.from(SLACK_TOKEN_ENCRYPTION_KEY, "base64"),
+  };
 }

@@ -102,7 +102,11 @@ export function createRowSender(deps: RowSenderDeps) {
     if (!notifier) return { status: "failed", lastError: `${platform} is not enabled on this server` };
     const channel =
       target.kind === "slack-channel" ? target.channel : target.kind === "teams-channel" ? target.conversationId : "";
-    return { platform, channel, send: () => notifier.sendToChannel(channel, row.message, sendContext(row)) };
+    const context = {
+      ...sendContext(row),
+      ...(target.kind === "slack-channel" && target.teamId ? { slackTeamId: target.teamId } : {}),
+    };
+    return { platform, channel, send: () => notifier.sendToChannel(channel, row.message, context) };
   }
 
   /** Waits for a slot in every bucket; returns the wait still needed when it is too long to hold a lane for. */

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../src/db/database.ts";
 import { createBoltLogger } from "../../src/platforms/slack/bolt-logger.ts";
 import { SlackNotifier } from "../../src/platforms/slack/slack-notifier.ts";
+import { singleTokenClients } from "../../src/platforms/slack/workspace-clients.ts";
 import { createWebClient, slackClientOptions } from "../../src/platforms/slack/web-client.ts";
 import type { PrismaClient } from "../../src/db/database.ts";
 import { ManualClock, systemClock } from "../../src/shared/clock.ts";
@@ -47,7 +48,7 @@ function slackNotifier(prisma: PrismaClient) {
     "xoxb-test",
     slackClientOptions({ apiUrl: slack.apiUrl, logger: createBoltLogger(silentLogger, []), timeoutMs: 2000 }),
   );
-  return new SlackNotifier({ client, domain: { prisma, clock: systemClock } });
+  return new SlackNotifier({ clients: singleTokenClients(client), domain: { prisma, clock: systemClock } });
 }
 
 /** People whose Slack users exist in the fake; half have no cached DM channel yet (conversations.open first). */

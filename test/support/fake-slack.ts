@@ -3,6 +3,7 @@
 // posted to response_url, and injects faults (429 + Retry-After, 5xx, hangs, Slack errors, a per-method rate
 // ceiling) for retry tests and benchmarks.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { FakeWorkspaces } from "./fake-slack-workspaces.ts";
 
 export interface FakeSlackUser {
   id: string;
@@ -13,6 +14,8 @@ export interface FakeSlackUser {
   deleted?: boolean;
   /** A multi-channel (`restricted`) or single-channel (`ultra`) guest. */
   guest?: "restricted" | "ultra";
+  /** Their workspace, when the fake serves several (default: the fake's teamId). */
+  teamId?: string;
 }
 
 /** How a channel behaves for chat.postMessage / conversations.join. Unregistered C/G ids behave as "member". */
@@ -63,6 +66,8 @@ export interface FakeSlackOptions {
   latencyMs?: number;
   /** App-level token apps.connections.open accepts (Socket Mode); any xapp- token when unset. */
   appToken?: string;
+  /** OAuth installs: tokens issued per workspace, and each call checked against its token's workspace. */
+  workspaces?: FakeWorkspaces;
 }
 
 export interface FakeSlack {
@@ -132,7 +137,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   function userPayload(user: FakeSlackUser) {
     return {
       id: user.id,
-      team_id: teamId,
+      team_id: user.teamId ?? teamId,
       name: user.name.toLowerCase().replace(/\s+/g, "."),
       real_name: user.name,
       deleted: Boolean(user.deleted),
@@ -156,8 +161,22 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     return "missing";
   }
 
-  function answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+  function answer(method: string, args: Record<string, unknown>, token: string | null): Record<string, unknown> {
     const fail = (error: string) => ({ ok: false, error });
+    const scoped = options.workspaces;
+    // Another workspace's user or DM is invisible to this token, as in Slack; the crossing is recorded for tests.
+    const visible = (user: FakeSlackUser | undefined) => !scoped || !user || scoped.sees(token, user.teamId ?? teamId);
+    const crossed = (user: FakeSlackUser | undefined) => {
+      if (visible(user)) return false;
+      scoped?.crossings.push({ method, token });
+      return true;
+    };
+    const dmUser = (channel: unknown) =>
+      /^DM/.test(String(channel)) ? users.get(`U${String(channel).slice(2)}`) : undefined;
+    if (["users.info", "conversations.open"].includes(method) && crossed(users.get(String(args.user ?? args.users))))
+      return fail("user_not_found");
+    if (["chat.postMessage", "conversations.history"].includes(method) && crossed(dmUser(args.channel)))
+      return fail("channel_not_found");
     switch (method) {
       case "auth.test":
         return {
@@ -185,7 +204,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
           if (!Number.isInteger(decoded) || decoded < 0) return fail("invalid_cursor");
           offset = decoded;
         }
-        const all = [...users.values()];
+        const all = [...users.values()].filter(
+          (user) => visible(user) && (!args.team_id || (user.teamId ?? teamId) === args.team_id),
+        );
         const page = all.slice(offset, offset + limit);
         const next = offset + limit < all.length ? Buffer.from(`user:${offset + limit}`).toString("base64") : "";
         return {
@@ -200,6 +221,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         const email = String(args.email ?? "").toLowerCase();
         const user = [...users.values()].find(
           (candidate) =>
+            visible(candidate) &&
             candidate.email !== null &&
             (candidate.email ?? `${candidate.id.toLowerCase()}@example.com`).toLowerCase() === email,
         );
@@ -322,14 +344,23 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
           ? bearer === options.token
           : bearer.startsWith("xoxb-"));
     const wrongKind = bearer !== null && !tokenOk && bearer.startsWith(appLevel ? "xoxb-" : "xapp-");
+    // OAuth installs: tokens issued per workspace, each call checked against its token's workspace.
+    const oauthAnswer = options.workspaces?.answer(method, args, bearer);
+    const oauthRefusal = options.workspaces?.tokenError(bearer);
     const body =
       fault?.kind === "slack-error"
         ? { ok: false, error: fault.error }
-        : wrongKind
-          ? { ok: false, error: "not_allowed_token_type" }
-          : tokenOk
-            ? answer(method, args)
-            : { ok: false, error: "invalid_auth" };
+        : oauthAnswer
+          ? oauthAnswer
+          : options.workspaces
+            ? oauthRefusal
+              ? { ok: false, error: oauthRefusal }
+              : answer(method, args, bearer)
+            : wrongKind
+              ? { ok: false, error: "not_allowed_token_type" }
+              : tokenOk
+                ? answer(method, args, bearer)
+                : { ok: false, error: "invalid_auth" };
     call.ok = body.ok === true;
     if (!call.ok) call.failure = String(body.error);
     if (fault?.kind === "accept-then-hang") {

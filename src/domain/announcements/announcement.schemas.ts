@@ -11,6 +11,8 @@ const id = z.string().trim().min(1).max(200);
 export const AnnouncementTargetInput = z.object({
   platform: z.enum(["slack", "teams"]),
   channel: z.string().trim().min(1).max(300),
+  /** A Slack channel's workspace, so the post uses that workspace's token (OAuth installs). */
+  teamId: z.string().trim().min(1).max(100).optional(),
 });
 export type AnnouncementTargetInput = z.infer<typeof AnnouncementTargetInput>;
 

@@ -52,7 +52,7 @@ export async function createAnnouncement(
     kind: "announcement.posted",
     target:
       target.platform === "slack"
-        ? { kind: "slack-channel", channel: target.channel }
+        ? { kind: "slack-channel", channel: target.channel, ...(target.teamId ? { teamId: target.teamId } : {}) }
         : { kind: "teams-channel", conversationId: target.channel },
     message: {
       type: "announcement.posted",
@@ -75,7 +75,9 @@ export async function createAnnouncement(
           createdAt: now,
         },
       });
-      await tx.announcementTarget.createMany({ data: targets.map((target) => ({ announcementId, ...target })) });
+      await tx.announcementTarget.createMany({
+        data: targets.map((target) => ({ announcementId, platform: target.platform, channel: target.channel })),
+      });
       await enqueueDeliveries(tx, deliveries, now);
     });
   } catch (error) {

@@ -8,6 +8,7 @@ export const REACH_REASONS = {
   slack_deactivated: "Slack account deactivated",
   slack_guest: "a Slack guest account (guests are not messaged)",
   slack_not_checked: "not looked up in Slack yet",
+  slack_not_installed: "Momentum was uninstalled from their Slack workspace (reinstall it through /slack/install)",
   teams_no_shared_team: "no team shared with Momentum on Teams",
   teams_chat_refused: "in a team with Momentum, but Teams refused to open a personal chat",
   teams_not_checked: "no Teams roster read yet",

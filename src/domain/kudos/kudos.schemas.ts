@@ -25,7 +25,7 @@ export const GiveKudosInput = z.object({
   /** Where the public post goes when no kudos channel is configured: the channel it was given in. */
   channel: z
     .discriminatedUnion("kind", [
-      z.object({ kind: z.literal("slack-channel"), channel: z.string().min(1) }),
+      z.object({ kind: z.literal("slack-channel"), channel: z.string().min(1), teamId: z.string().min(1).optional() }),
       z.object({ kind: z.literal("teams-channel"), conversationId: z.string().min(1) }),
     ])
     .nullish(),

@@ -7,7 +7,8 @@ export type PlatformName = "slack" | "teams";
 /** Where an outbox row goes. A person is resolved at send time to their identity on their preferred platform. */
 export type DeliveryTarget =
   | { kind: "person"; personId: string }
-  | { kind: "slack-channel"; channel: string }
+  /** `teamId`: the workspace the channel is in, so the post uses that workspace's token (OAuth installs). */
+  | { kind: "slack-channel"; channel: string; teamId?: string }
   | { kind: "teams-channel"; conversationId: string };
 
 export interface SlackRecipient {
@@ -43,6 +44,8 @@ export interface SendContext {
    * the call timed out): look for the message before posting it again.
    */
   mayAlreadyBeSent: boolean;
+  /** A Slack channel post's workspace (several workspaces installed): its token is used. */
+  slackTeamId?: string;
 }
 
 export interface ChatNotifier {

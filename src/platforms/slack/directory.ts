@@ -10,6 +10,7 @@ import { webApi } from "@slack/bolt";
 import { backoffMs } from "../../deliveries/backoff.ts";
 import type { RateLimit, RateLimiter } from "../../deliveries/rate-limiter.ts";
 import { slackErrorCode, type WebClient } from "./web-client.ts";
+import type { SlackWorkspaceClients } from "./workspace-clients.ts";
 
 /** Tier 2 (20+/min) and Tier 3 (50+/min), per workspace (platform-facts-2.md §2). */
 export const SLACK_DIRECTORY_TIERS = {
@@ -35,6 +36,8 @@ export interface SlackDirectoryOptions {
   lookupMaxWaitMs?: number;
   /** Give up a sync after this many 429s in a row on one page. */
   maxRateLimitedRetries?: number;
+  /** The workspace to list with a Grid org's token (users.list `team_id`). */
+  teamId?: string;
 }
 
 interface SlackUser {
@@ -74,7 +77,7 @@ function retryAfterMs(error: unknown): number | undefined {
 export function createSlackMemberSource(options: SlackDirectoryOptions): SlackMemberSource {
   const tiers = options.tiers ?? SLACK_DIRECTORY_TIERS;
   const maxRetries = options.maxRateLimitedRetries ?? 10;
-  let teamId = "";
+  let teamId = options.teamId ?? "";
 
   /** Waits for the tier's next slot; false when that is further off than `maxWaitMs`. */
   async function pace(limit: RateLimit, maxWaitMs: number): Promise<number> {
@@ -117,7 +120,11 @@ export function createSlackMemberSource(options: SlackDirectoryOptions): SlackMe
       let cursor: string | undefined;
       do {
         const page = await call(tiers.list, SYNC_MAX_WAIT_MS, () =>
-          options.client.users.list({ limit: options.pageSize ?? USERS_LIST_PAGE, ...(cursor ? { cursor } : {}) }),
+          options.client.users.list({
+            limit: options.pageSize ?? USERS_LIST_PAGE,
+            ...(options.teamId ? { team_id: options.teamId } : {}),
+            ...(cursor ? { cursor } : {}),
+          }),
         );
         const users = (page.members ?? []) as SlackUser[];
         teamId ||= users.find((user) => user.team_id)?.team_id ?? "";
@@ -136,6 +143,33 @@ export function createSlackMemberSource(options: SlackDirectoryOptions): SlackMe
         if (code === "users_not_found" || code === "user_not_found") return null;
         throw error;
       }
+    },
+  };
+}
+
+/**
+ * Several workspaces (OAuth installs) as one directory: a sync reads every workspace's members, and a one-person
+ * look-up asks each workspace in turn. People are matched on email, so someone in two workspaces of an org is one
+ * person with two Slack accounts.
+ */
+export function createWorkspacesMemberSource(
+  clients: SlackWorkspaceClients,
+  options: Omit<SlackDirectoryOptions, "client" | "teamId">,
+): SlackMemberSource {
+  const sources = async () =>
+    (await clients.all()).map((workspace) =>
+      createSlackMemberSource({ ...options, client: workspace.client, teamId: workspace.teamId }),
+    );
+  return {
+    async *pages() {
+      for (const source of await sources()) yield* source.pages();
+    },
+    async lookupByEmail(email) {
+      for (const source of await sources()) {
+        const member = await source.lookupByEmail(email);
+        if (member) return member;
+      }
+      return null;
     },
   };
 }

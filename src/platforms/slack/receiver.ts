@@ -8,7 +8,13 @@
 // event_id as over HTTP, so eventDeduplication skips it. After a drop or a `disconnect` (refresh_requested, warning,
 // link_disabled) the client asks apps.connections.open for a new URL; an envelope that was not acknowledged is sent
 // again by Slack on the new connection.
-import { ExpressReceiver, SocketModeReceiver, type Logger as BoltLogger, type Receiver } from "@slack/bolt";
+import {
+  ExpressReceiver,
+  SocketModeReceiver,
+  type ExpressReceiverOptions,
+  type Logger as BoltLogger,
+  type Receiver,
+} from "@slack/bolt";
 import express, { type Router } from "express";
 import type { Clock } from "../../shared/clock.ts";
 import type { Logger } from "../../shared/logger.ts";
@@ -41,7 +47,14 @@ export interface SlackReceiver {
 
 export function createSlackReceiver(
   connection: SlackConnection,
-  options: { boltLogger: BoltLogger; clientOptions: WebClientOptions; requestClock: Clock; logger: Logger },
+  options: {
+    boltLogger: BoltLogger;
+    clientOptions: WebClientOptions;
+    requestClock: Clock;
+    logger: Logger;
+    /** OAuth installs (HTTP only): Bolt's installer, which serves the install and redirect paths. */
+    installer?: Partial<ExpressReceiverOptions>;
+  },
 ): SlackReceiver {
   const router = express.Router();
   if (connection.mode === "http") {
@@ -52,6 +65,7 @@ export function createSlackReceiver(
       router,
       logger: options.boltLogger,
       processBeforeResponse: false,
+      ...options.installer,
     });
     return { receiver, router, start: async () => undefined, stop: async () => undefined };
   }

@@ -17,9 +17,11 @@ import { rememberSlackDmChannel } from "../../domain/directory/slack-dm-channel.
 import { toDeliveryError } from "./delivery-errors.ts";
 import { renderOutboundMessage } from "./views/render-message.ts";
 import { slackErrorCode, type WebClient } from "./web-client.ts";
+import type { SlackWorkspaceClients } from "./workspace-clients.ts";
 
 export interface SlackNotifierOptions {
-  client: WebClient;
+  /** Each workspace's client: a person is messaged with the token of the workspace their account is in. */
+  clients: SlackWorkspaceClients;
   /** Where the notifier records what Slack tells it while sending (a deactivated account, a DM channel). */
   domain: DataContext;
 }
@@ -35,14 +37,17 @@ export class SlackNotifier implements ChatNotifier {
   async sendToPerson(recipient: Recipient, message: OutboundMessage, context?: SendContext): Promise<SendResult> {
     if (recipient.platform !== "slack") throw new DeliveryError("not a Slack recipient", false);
     try {
+      const client = await this.options.clients.forTeam(recipient.teamId);
+      // Uninstalled (or never installed) there: nothing can reach this account until the app is installed again.
+      if (!client) throw new DeliveryError(NOT_INSTALLED, false);
       const cached = recipient.dmChannel;
-      const channel = cached ?? (await this.openDm(recipient.teamId, recipient.userId));
+      const channel = cached ?? (await this.openDm(client, recipient.teamId, recipient.userId));
       try {
-        return await this.post(channel, message, context);
+        return await this.post(client, channel, message, context);
       } catch (error) {
         // A cached DM id can go stale (workspace migration): forget it and open the conversation again, once.
         if (!cached || slackErrorCode(error) !== "channel_not_found") throw error;
-        return await this.post(await this.openDm(recipient.teamId, recipient.userId), message, context);
+        return await this.post(client, await this.openDm(client, recipient.teamId, recipient.userId), message, context);
       }
     } catch (error) {
       throw toDeliveryError(error);
@@ -50,13 +55,19 @@ export class SlackNotifier implements ChatNotifier {
   }
 
   async sendToChannel(channel: string, message: OutboundMessage, context?: SendContext): Promise<SendResult> {
+    // A post names its channel's workspace when it came from a request there; SLACK_KUDOS_CHANNEL names none (it is
+    // one channel of one workspace: the single token's, or the first installation's).
+    const client = context?.slackTeamId
+      ? await this.options.clients.forTeam(context.slackTeamId)
+      : (await this.options.clients.all())[0]?.client;
+    if (!client) throw new DeliveryError(NOT_INSTALLED, false);
     try {
-      return await this.post(channel, message, context);
+      return await this.post(client, channel, message, context);
     } catch (error) {
       if (slackErrorCode(error) !== "not_in_channel") throw toDeliveryError(error);
     }
     try {
-      await this.options.client.conversations.join({ channel });
+      await client.conversations.join({ channel });
     } catch (error) {
       const code = slackErrorCode(error);
       if (code === "method_not_supported_for_channel_type" || code === "channel_not_found") {
@@ -68,16 +79,16 @@ export class SlackNotifier implements ChatNotifier {
       throw toDeliveryError(error);
     }
     try {
-      return await this.post(channel, message, context);
+      return await this.post(client, channel, message, context);
     } catch (error) {
       throw toDeliveryError(error);
     }
   }
 
-  private async openDm(teamId: string, userId: string): Promise<string> {
+  private async openDm(client: WebClient, teamId: string, userId: string): Promise<string> {
     let opened;
     try {
-      opened = await this.options.client.conversations.open({ users: userId });
+      opened = await client.conversations.open({ users: userId });
     } catch (error) {
       // Deleted in Slack since the last directory sync: no further message is tried for this account.
       if (DEACTIVATED.has(slackErrorCode(error) ?? ""))
@@ -90,16 +101,21 @@ export class SlackNotifier implements ChatNotifier {
     return channel;
   }
 
-  private async post(channel: string, message: OutboundMessage, context?: SendContext): Promise<SendResult> {
+  private async post(
+    client: WebClient,
+    channel: string,
+    message: OutboundMessage,
+    context?: SendContext,
+  ): Promise<SendResult> {
     if (context?.mayAlreadyBeSent) {
-      const earlier = await this.findPosted(channel, context.deliveryId);
+      const earlier = await this.findPosted(client, channel, context.deliveryId);
       if (earlier) return earlier;
     }
     const rendered = renderOutboundMessage(message);
     const metadata = context
       ? { event_type: DELIVERY_EVENT_TYPE, event_payload: { delivery_id: context.deliveryId } }
       : undefined;
-    const posted = await this.options.client.chat.postMessage({
+    const posted = await client.chat.postMessage({
       channel,
       text: rendered.text,
       blocks: rendered.blocks,
@@ -112,8 +128,8 @@ export class SlackNotifier implements ChatNotifier {
   }
 
   /** The message an earlier attempt posted for this delivery, if it is among the channel's recent messages. */
-  private async findPosted(channel: string, deliveryId: string): Promise<SendResult | null> {
-    const recent = await this.options.client.conversations.history({
+  private async findPosted(client: WebClient, channel: string, deliveryId: string): Promise<SendResult | null> {
+    const recent = await client.conversations.history({
       channel,
       limit: HISTORY_SEARCH_LIMIT,
       include_all_metadata: true,
@@ -128,5 +144,7 @@ export class SlackNotifier implements ChatNotifier {
 }
 
 const DELIVERY_EVENT_TYPE = "momentum_delivery";
+const NOT_INSTALLED =
+  "Momentum is not installed in this person's Slack workspace (uninstalled): reinstall it through /slack/install";
 /** A retry follows within minutes (lease or backoff), so the message, if posted, is among the channel's latest. */
 const HISTORY_SEARCH_LIMIT = 100;

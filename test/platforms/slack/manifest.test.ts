@@ -2,13 +2,15 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { BOT_EVENTS, SLASH_COMMANDS } from "../../../src/platforms/slack/listeners/index.ts";
+import { INSTALLATION_EVENTS } from "../../../src/platforms/slack/listeners/events/installation-events.ts";
+import { SLACK_BOT_SCOPES } from "../../../src/platforms/slack/scopes.ts";
 
 interface Manifest {
   features: {
     slash_commands: { command: string; url: string; should_escape: boolean }[];
     app_home?: { home_tab_enabled?: boolean };
   };
-  oauth_config: { scopes: { bot: string[] } };
+  oauth_config: { scopes: { bot: string[] }; redirect_urls?: string[] };
   settings: {
     event_subscriptions?: { request_url: string; bot_events: string[] };
     interactivity: { is_enabled: boolean; request_url: string };
@@ -29,7 +31,9 @@ describe("manifests/slack.yaml", () => {
   });
 
   it("subscribes to exactly the bot events the code handles, and enables the Home tab it publishes", () => {
-    expect(manifest.settings.event_subscriptions?.bot_events.sort()).toEqual(Object.keys(BOT_EVENTS).sort());
+    expect(manifest.settings.event_subscriptions?.bot_events.sort()).toEqual(
+      [...Object.keys(BOT_EVENTS), ...INSTALLATION_EVENTS].sort(),
+    );
     expect(manifest.settings.event_subscriptions?.request_url).toBe("https://YOUR-HOST/slack/events");
     expect(manifest.features.app_home?.home_tab_enabled).toBe(true);
   });
@@ -53,6 +57,11 @@ describe("manifests/slack.yaml", () => {
       "users:read",
       "users:read.email",
     ]);
+  });
+
+  it("gives OAuth installs the redirect URL Momentum serves and the same bot scopes an install asks for", () => {
+    expect(manifest.oauth_config.redirect_urls).toEqual(["https://YOUR-HOST/slack/oauth_redirect"]);
+    expect([...SLACK_BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
   });
 });
 

@@ -3,6 +3,7 @@ import type { OutboundMessage } from "../../../src/domain/notifications/messages
 import { DeliveryError, type SlackRecipient } from "../../../src/domain/notifications/notifier.ts";
 import { createBoltLogger } from "../../../src/platforms/slack/bolt-logger.ts";
 import { SlackNotifier } from "../../../src/platforms/slack/slack-notifier.ts";
+import { singleTokenClients } from "../../../src/platforms/slack/workspace-clients.ts";
 import { createWebClient, slackClientOptions } from "../../../src/platforms/slack/web-client.ts";
 import { ManualClock } from "../../../src/shared/clock.ts";
 import { createLogger } from "../../../src/shared/logger.ts";
@@ -26,7 +27,10 @@ beforeAll(async () => {
     SLACK_BOT_TOKEN,
     slackClientOptions({ apiUrl: fake.apiUrl, logger: boltLogger, timeoutMs: 1500 }),
   );
-  notifier = new SlackNotifier({ client, domain: { prisma: db.prisma, clock: new ManualClock(SEEDED_AT) } });
+  notifier = new SlackNotifier({
+    clients: singleTokenClients(client),
+    domain: { prisma: db.prisma, clock: new ManualClock(SEEDED_AT) },
+  });
 });
 afterAll(async () => {
   await fake?.stop();

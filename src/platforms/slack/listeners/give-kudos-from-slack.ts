@@ -43,7 +43,9 @@ export async function giveKudosFromSlack(
         visibility: request.visibility,
         platform: "slack",
         requestKey: request.requestKey,
-        channel: request.channelId ? { kind: "slack-channel", channel: request.channelId } : null,
+        channel: request.channelId
+          ? { kind: "slack-channel", channel: request.channelId, teamId: request.teamId }
+          : null,
       },
       { slackKudosChannel: deps.kudosChannel },
     );

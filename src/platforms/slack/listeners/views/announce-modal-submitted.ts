@@ -111,7 +111,11 @@ async function post(deps: SlackListenerDeps, request: PostRequest): Promise<Resu
   const result = await createAnnouncement(deps.domain, {
     authorId: author.id,
     text: request.form.text,
-    targets: request.form.channels.map((channel) => ({ platform: "slack" as const, channel })),
+    targets: request.form.channels.map((channel) => ({
+      platform: "slack" as const,
+      channel,
+      ...(request.teamId ? { teamId: request.teamId } : {}),
+    })),
     withAck: request.form.withAck,
     requestKey: `slack:announce-view:${request.teamId}:${request.viewId}`,
     cycleId: request.metadata.cycleId,
