@@ -42,8 +42,11 @@ const adminUrl = postgresAdminUrl();
 if (adminUrl) process.env.TEST_POSTGRES_URL = adminUrl;
 if (wanted("P5")) report("P5 start to /readyz (embedded)", await runP5(39_101));
 if (wanted("P1")) {
-  report("P1 /kudos at 50 concurrent (embedded)", await runP1({ database: "embedded", port: 39_102 }));
-  if (adminUrl)
+  // P1_DATABASE=postgres (or embedded) runs one of the two.
+  const p1Database = process.env.P1_DATABASE;
+  if (p1Database !== "postgres")
+    report("P1 /kudos at 50 concurrent (embedded)", await runP1({ database: "embedded", port: 39_102 }));
+  if (adminUrl && p1Database !== "embedded")
     report(
       "P1 /kudos at 50 concurrent (PostgreSQL)",
       await runP1({ database: "postgres", databaseUrl: await freshPostgresDatabase(adminUrl), port: 39_103 }),
@@ -64,6 +67,11 @@ if (wanted("P6")) {
   report(
     "P6 linking a 10,000-member Teams roster and opening a personal chat with each under the per-tenant createConversation rate (time scaled)",
     await runP6Teams(),
+  );
+  const { runP6TeamsBroadcast } = await import("./p6-teams-broadcast.ts");
+  report(
+    "P6 a check-in prompt to 100,000 Teams people through the outbox under Microsoft's proactive-message ceilings (time scaled)",
+    await runP6TeamsBroadcast(),
   );
 }
 if (wanted("P7")) {

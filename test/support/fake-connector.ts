@@ -50,6 +50,20 @@ export interface FakeConnector {
    * `windowMs`, answer 429 with Retry-After as Teams does.
    */
   createConversationCeiling(options: { limit: number; windowMs: number; retryAfterSeconds?: number }): void;
+  /**
+   * Microsoft's ceilings on proactive messages (POST …/activities): per app per tenant (`perTenant`) and per bot
+   * per conversation (`perConversation`, every window at once, e.g. 7/1 s, 8/2 s, 60/30 s, 1,800/h). Beyond any of
+   * them, 429 with Retry-After as Teams answers; a refused post is not recorded and counts in `activityRefusals`.
+   */
+  activityCeiling(options: {
+    perTenant?: { limit: number; windowMs: number };
+    perConversation?: { limit: number; windowMs: number }[];
+    retryAfterSeconds?: number;
+  }): void;
+  /** 429s answered by activityCeiling. */
+  readonly activityRefusals: number;
+  /** Keep only the conversation and id of each posted activity (benchmarks of 100,000 sends). */
+  recordActivityBodies(keep: boolean): void;
   /** Roster page requests, for paging assertions. */
   rosterCalls: { teamId: string; pageSize: number | null; continuationToken: string | null }[];
   /** The next `count` activity posts to `conversationId` (any when omitted) fail with this fault. */
@@ -70,6 +84,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   let createCeiling:
     { limit: number; windowMs: number; retryAfterSeconds: number; hits: Map<string, number[]> } | undefined;
   const faults: { fault: Fault; remaining: number; conversationId?: string }[] = [];
+  const activityLimits = createActivityLimits();
+  let keepBodies = true;
   const hanging = new Set<ServerResponse>();
   let keys: object[] = [];
   let counter = 0;
@@ -178,12 +194,18 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         if (fault.retryAfter) res.setHeader("Retry-After", fault.retryAfter);
         return json(res, fault.status, { error: { code: "Injected", message: `injected ${fault.status}` } });
       }
+      const tenantId = body?.conversation?.tenantId ?? body?.channelData?.tenant?.id ?? null;
+      const refusal = activityLimits.refuse(tenantId, conversationId, Date.now());
+      if (refusal) {
+        res.setHeader("Retry-After", String(refusal));
+        return json(res, 429, { error: { code: "TooManyRequests", message: "Too many requests." } });
+      }
       const id = `activity-${++counter}`;
       posted.push({
         conversationId,
         replyToId: parts[4] ?? null,
-        activity: body ?? {},
-        authorization: req.headers.authorization,
+        activity: keepBodies ? (body ?? {}) : {},
+        authorization: keepBodies ? req.headers.authorization : undefined,
         id,
       });
       return json(res, 200, { id });
@@ -240,6 +262,13 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         hits: new Map(),
       };
     },
+    activityCeiling: (options) => activityLimits.configure(options),
+    get activityRefusals() {
+      return activityLimits.refusals;
+    },
+    recordActivityBodies(keep) {
+      keepBodies = keep;
+    },
     setTeam(team) {
       teams.set(team.id, team);
     },
@@ -273,4 +302,46 @@ async function readJson(req: IncomingMessage): Promise<any> {
 function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify(body));
+}
+
+/** Sliding-window counters for the activity ceilings: per tenant, and per conversation in every window given. */
+function createActivityLimits() {
+  let perTenant: { limit: number; windowMs: number } | undefined;
+  let perConversation: { limit: number; windowMs: number }[] = [];
+  let retryAfterSeconds = 1;
+  const tenantHits = new Map<string, number[]>();
+  const conversationHits = new Map<string, number[]>();
+  const limits = {
+    refusals: 0,
+    configure(options: Parameters<FakeConnector["activityCeiling"]>[0]) {
+      perTenant = options.perTenant;
+      perConversation = options.perConversation ?? [];
+      retryAfterSeconds = options.retryAfterSeconds ?? 1;
+    },
+    /** Retry-After seconds when this post is over a ceiling (nothing counted), else undefined (the post counted). */
+    refuse(tenantId: string | null, conversationId: string, at: number): number | undefined {
+      const longest = Math.max(0, ...perConversation.map((window) => window.windowMs));
+      const tenant = perTenant && tenantId ? recent(tenantHits, tenantId, at, perTenant.windowMs) : undefined;
+      const conversation = perConversation.length ? recent(conversationHits, conversationId, at, longest) : [];
+      const over =
+        (tenant && tenant.length >= perTenant!.limit) ||
+        perConversation.some(
+          (window) => conversation.filter((hit) => hit > at - window.windowMs).length >= window.limit,
+        );
+      if (over) {
+        limits.refusals++;
+        return retryAfterSeconds;
+      }
+      tenant?.push(at);
+      if (perConversation.length) conversation.push(at);
+      return undefined;
+    },
+  };
+  return limits;
+}
+
+function recent(hits: Map<string, number[]>, key: string, at: number, windowMs: number): number[] {
+  const kept = (hits.get(key) ?? []).filter((hit) => hit > at - windowMs);
+  hits.set(key, kept);
+  return kept;
 }
