@@ -43,6 +43,8 @@ export interface FakeSlackSocket {
   push(envelope: Omit<SocketEnvelope, "envelope_id"> & { envelope_id?: string }): Promise<SocketAck>;
   /** The network drops: the connection ends without a close handshake. */
   drop(): void;
+  /** The next `count` connections drop before Slack's `hello` (a reconnect cut short). */
+  dropBeforeHello(count: number): void;
   /** Slack asks the app to reconnect. */
   disconnect(reason: DisconnectReason): void;
   stop(): Promise<void>;
@@ -59,10 +61,16 @@ export async function startFakeSlackSocket(fake: FakeSlack): Promise<FakeSlackSo
   let opened = 0;
   let live: WebSocket | undefined;
   let ticket = 0;
+  let cutBeforeHello = 0;
 
   server.on("connection", (socket) => {
     opened += 1;
     const connection = opened;
+    if (cutBeforeHello > 0) {
+      cutBeforeHello -= 1;
+      socket.terminate();
+      return;
+    }
     live = socket;
     socket.on("message", (data) => {
       const message = JSON.parse(String(data)) as { envelope_id?: string; payload?: Record<string, unknown> };
@@ -114,6 +122,9 @@ export async function startFakeSlackSocket(fake: FakeSlack): Promise<FakeSlackSo
     drop() {
       live?.terminate();
       live = undefined;
+    },
+    dropBeforeHello(count) {
+      cutBeforeHello = count;
     },
     disconnect(reason) {
       live?.send(JSON.stringify({ type: "disconnect", reason, debug_info: { host: "applink-fake" } }));

@@ -79,13 +79,24 @@ export function createSlackReceiver(
     autoReconnectEnabled: true,
   });
   const client = receiver.client;
+  // The SDK reconnects by calling its own start() and never handles that promise. A start still waiting for
+  // Slack's hello when the client disconnects (the service stops mid-reconnect) rejects with no reason, which would
+  // be an unhandled rejection. The SDK's close handler already schedules any next attempt, so on that path the
+  // rejection carries nothing to act on; Momentum's own first start (below) still sees its failure.
+  const startSocket = client.start.bind(client);
+  client.start = () =>
+    startSocket().catch(() => {
+      options.logger.info("Slack Socket Mode: a reconnect attempt ended before Slack said hello");
+      return undefined as unknown as Awaited<ReturnType<typeof startSocket>>;
+    });
   client.on("connected", () => options.logger.info("Slack Socket Mode connected"));
   client.on("reconnecting", () => options.logger.info("Slack Socket Mode reconnecting"));
   return {
     receiver,
     router,
     async start() {
-      await receiver.start();
+      // The SDK's own start, not the reconnect wrapper: a failed first connection is retried by keepSocketOpen.
+      await startSocket();
     },
     async stop() {
       // Bounded: a socket still being opened (Slack unreachable, retrying) must not hold up shutdown.

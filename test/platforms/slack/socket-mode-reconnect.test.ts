@@ -34,6 +34,15 @@ describe("Slack Socket Mode reconnects", () => {
     expect(harness.socket.acks.at(-1)!.connection).toBe(connected + 1);
   });
 
+  it("when a reconnect is cut short before Slack's hello, the app tries again by itself and the next command is handled", async () => {
+    const connected = harness.socket.connections();
+    harness.socket.dropBeforeHello(1);
+    harness.socket.drop();
+    await harness.socket.waitForConnection(connected + 2);
+    await kudosGoThrough();
+    expect(harness.socket.acks.at(-1)!.connection).toBe(connected + 2);
+  });
+
   for (const reason of ["refresh_requested", "warning"] as const) {
     it(`when Slack sends disconnect (${reason}), the app reconnects and the next command is handled`, async () => {
       const connected = harness.socket.connections();
