@@ -3,6 +3,7 @@
 // local OpenID metadata document + JWKS for inbound JWT tests, and injects faults for the delivery tests.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createActivityLimits, type ActivityCeilingOptions } from "./fake-connector-ceilings.ts";
 
 export interface FakeMember {
   id: string;
@@ -55,11 +56,7 @@ export interface FakeConnector {
    * per conversation (`perConversation`, every window at once, e.g. 7/1 s, 8/2 s, 60/30 s, 1,800/h). Beyond any of
    * them, 429 with Retry-After as Teams answers; a refused post is not recorded and counts in `activityRefusals`.
    */
-  activityCeiling(options: {
-    perTenant?: { limit: number; windowMs: number };
-    perConversation?: { limit: number; windowMs: number }[];
-    retryAfterSeconds?: number;
-  }): void;
+  activityCeiling(options: ActivityCeilingOptions): void;
   /** 429s answered by activityCeiling. */
   readonly activityRefusals: number;
   /** Keep only the conversation and id of each posted activity (benchmarks of 100,000 sends). */
@@ -302,46 +299,4 @@ async function readJson(req: IncomingMessage): Promise<any> {
 function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify(body));
-}
-
-/** Sliding-window counters for the activity ceilings: per tenant, and per conversation in every window given. */
-function createActivityLimits() {
-  let perTenant: { limit: number; windowMs: number } | undefined;
-  let perConversation: { limit: number; windowMs: number }[] = [];
-  let retryAfterSeconds = 1;
-  const tenantHits = new Map<string, number[]>();
-  const conversationHits = new Map<string, number[]>();
-  const limits = {
-    refusals: 0,
-    configure(options: Parameters<FakeConnector["activityCeiling"]>[0]) {
-      perTenant = options.perTenant;
-      perConversation = options.perConversation ?? [];
-      retryAfterSeconds = options.retryAfterSeconds ?? 1;
-    },
-    /** Retry-After seconds when this post is over a ceiling (nothing counted), else undefined (the post counted). */
-    refuse(tenantId: string | null, conversationId: string, at: number): number | undefined {
-      const longest = Math.max(0, ...perConversation.map((window) => window.windowMs));
-      const tenant = perTenant && tenantId ? recent(tenantHits, tenantId, at, perTenant.windowMs) : undefined;
-      const conversation = perConversation.length ? recent(conversationHits, conversationId, at, longest) : [];
-      const over =
-        (tenant && tenant.length >= perTenant!.limit) ||
-        perConversation.some(
-          (window) => conversation.filter((hit) => hit > at - window.windowMs).length >= window.limit,
-        );
-      if (over) {
-        limits.refusals++;
-        return retryAfterSeconds;
-      }
-      tenant?.push(at);
-      if (perConversation.length) conversation.push(at);
-      return undefined;
-    },
-  };
-  return limits;
-}
-
-function recent(hits: Map<string, number[]>, key: string, at: number, windowMs: number): number[] {
-  const kept = (hits.get(key) ?? []).filter((hit) => hit > at - windowMs);
-  hits.set(key, kept);
-  return kept;
 }
