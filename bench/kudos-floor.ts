@@ -5,7 +5,7 @@
 // It acknowledges after COMMIT, so its closed-loop rate is kudos stored per second: the service acknowledges first
 // but admits new requests only as its work in flight drains, so its sustained rate is kudos stored per second too.
 import { randomUUID } from "node:crypto";
-import bolt from "@slack/bolt";
+import { benchBoltApp } from "./support/bench-bolt-app.ts";
 import pg from "pg";
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
@@ -15,16 +15,7 @@ const known = await pool.query<{ userId: string; id: string; name: string }>(
 );
 for (const row of known.rows) personBySlackUser.set(row.userId, { id: row.id, name: row.name });
 
-const receiver = new bolt.ExpressReceiver({
-  signingSecret: process.env.SLACK_SIGNING_SECRET!,
-  endpoints: "/slack/events",
-});
-const app = new bolt.App({
-  receiver,
-  token: process.env.SLACK_BOT_TOKEN,
-  tokenVerificationEnabled: false,
-  clientOptions: { slackApiUrl: process.env.SLACK_API_URL },
-});
+const { app, serve } = benchBoltApp();
 
 app.command("/kudos", async ({ command, ack, respond }) => {
   const giver = personBySlackUser.get(command.user_id);
@@ -74,6 +65,4 @@ app.command("/kudos", async ({ command, ack, respond }) => {
   await ack();
   await respond({ response_type: "ephemeral", text: `Kudos recorded for ${recipient.name}` });
 });
-receiver.app.get("/readyz", (_req, res) => void res.json({ status: "ready" }));
-const server = receiver.app.listen(Number(process.env.PORT), "127.0.0.1");
-process.once("SIGTERM", () => server.close(() => void pool.end().then(() => process.exit(0))));
+serve(() => pool.end());

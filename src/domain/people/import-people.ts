@@ -36,15 +36,8 @@ export interface ImportPeopleResult {
   errors: ImportError[];
 }
 
-interface ExistingPerson {
-  id: string;
-  email: string;
-  name: string;
-  timeZone: string;
-  role: Role;
-  managerId: string | null;
-  holidayCalendar: string | null;
-}
+/** Someone already in Momentum, as the import compares them with the file's row. */
+type ExistingPerson = Omit<PersonState, "timeZoneExplicit">;
 
 const PROGRESS_EVERY = 1000;
 const WRITE_CHUNK = PROGRESS_EVERY;

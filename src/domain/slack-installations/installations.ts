@@ -84,6 +84,13 @@ export async function findSlackInstallation(
   const rows = await ctx.prisma.slackInstallation.findMany({ where: { key: { in: keys } } });
   const row = keys.map((key) => rows.find((candidate) => candidate.key === key)).find(Boolean);
   if (!row) return null;
+  return toRecord(row, tokenKey);
+}
+
+type InstallationRow = Awaited<ReturnType<Ctx["prisma"]["slackInstallation"]["findMany"]>>[number];
+
+/** A stored installation as the platform uses it: the bot token decrypted, the scopes as a list. */
+function toRecord(row: InstallationRow, tokenKey: Buffer): SlackInstallationRecord {
   return {
     teamId: row.teamId,
     enterpriseId: row.enterpriseId,
@@ -144,15 +151,7 @@ export async function listSlackInstallations(ctx: Ctx, tokenKey: Buffer): Promis
     ctx.prisma.slackWorkspace.findMany({ orderBy: { teamId: "asc" } }),
   ]);
   return rows.map((row) => ({
-    teamId: row.teamId,
-    enterpriseId: row.enterpriseId,
-    isEnterpriseInstall: row.isEnterpriseInstall,
-    appId: row.appId,
-    botToken: decryptToken(tokenKey, row.botTokenEncrypted),
-    botUserId: row.botUserId,
-    botId: row.botId,
-    scopes: row.scopes ? row.scopes.split(",") : [],
-    installerUserId: row.installerUserId,
+    ...toRecord(row, tokenKey),
     workspaceTeamIds: row.isEnterpriseInstall
       ? gridWorkspaces.filter((workspace) => workspace.enterpriseId === row.enterpriseId).map((w) => w.teamId)
       : row.teamId
