@@ -54,6 +54,17 @@ async function startWorld(db: TestDatabase): Promise<World> {
   return { fake, workspaces, service, driver: new SlackDriver(service.url, fake) };
 }
 
+/** Runs a test against a fresh world (fake workspaces and the service), stopped afterwards whatever happens. */
+async function inWorld(db: TestDatabase, work: (world: World) => Promise<void>): Promise<void> {
+  const world = await startWorld(db);
+  try {
+    await work(world);
+  } finally {
+    await world.service.stop();
+    await world.fake.stop();
+  }
+}
+
 /** GET /slack/install → Slack's consent page (with our state) → back to /slack/oauth_redirect with a code. */
 async function startInstall(world: World): Promise<{ state: string; cookie: string }> {
   const install = await fetch(`${world.service.url}/slack/install`, { redirect: "manual" });
@@ -145,8 +156,7 @@ describe("Slack OAuth installs in several workspaces", () => {
     "when two workspaces install Momentum, each one's kudos and scheduled prompts use only its own token",
     SLOW,
     async ({ db }) => {
-      const world = await startWorld(db);
-      try {
+      await inWorld(db, async (world) => {
         await install(world, { teamId: "TALPHA" });
         await install(world, { teamId: "TBETA" });
         expect(await db.prisma.slackInstallation.count()).toBe(2);
@@ -189,10 +199,7 @@ describe("Slack OAuth installs in several workspaces", () => {
         expectNoCrossedTokens(world);
         // Logs never carry a workspace's token.
         for (const token of world.workspaces.issuedTokens()) expect(world.service.logs.join("\n")).not.toContain(token);
-      } finally {
-        await world.service.stop();
-        await world.fake.stop();
-      }
+      });
     },
   );
 
@@ -200,8 +207,7 @@ describe("Slack OAuth installs in several workspaces", () => {
     "when an install comes back with a forged or an already used state, it is refused and nothing is stored",
     SLOW,
     async ({ db }) => {
-      const world = await startWorld(db);
-      try {
+      await inWorld(db, async (world) => {
         const started = await startInstall(world);
         const forged = await finishInstall(world, { teamId: "TALPHA" }, { ...started, state: `${started.state}x` });
         expect(forged.status).not.toBe(200);
@@ -211,10 +217,7 @@ describe("Slack OAuth installs in several workspaces", () => {
         const replayed = await finishInstall(world, { teamId: "TBETA" }, started);
         expect(replayed.status).not.toBe(200);
         expect((await db.prisma.slackInstallation.findMany()).map((row) => row.teamId)).toEqual(["TALPHA"]);
-      } finally {
-        await world.service.stop();
-        await world.fake.stop();
-      }
+      });
     },
   );
 
@@ -222,8 +225,7 @@ describe("Slack OAuth installs in several workspaces", () => {
     "when Alpha uninstalls the app, Alpha's deliveries show as unreachable while Beta's still go out",
     SLOW,
     async ({ db }) => {
-      const world = await startWorld(db);
-      try {
+      await inWorld(db, async (world) => {
         await install(world, { teamId: "TALPHA" });
         await install(world, { teamId: "TBETA" });
         await kudos(world, "TALPHA", "UAMIR", "UALICE");
@@ -272,10 +274,7 @@ describe("Slack OAuth installs in several workspaces", () => {
           true,
         );
         expect(await db.prisma.kudos.count()).toBe(2);
-      } finally {
-        await world.service.stop();
-        await world.fake.stop();
-      }
+      });
     },
   );
 
@@ -283,21 +282,20 @@ describe("Slack OAuth installs in several workspaces", () => {
     "when Beta revokes the bot's token, Beta's installation is removed; a revoked user token alone changes nothing",
     SLOW,
     async ({ db }) => {
-      const world = await startWorld(db);
-      const revoked = (tokens: Record<string, string[]>, eventId: string) =>
-        world.driver.send(
-          JSON.stringify({
-            team_id: "TBETA",
-            api_app_id: "AMOMENTUM",
-            type: "event_callback",
-            event_id: eventId,
-            event_time: 1790000000,
-            event: { type: "tokens_revoked", tokens, event_ts: "1790000000.000002" },
-            authorizations: [{ team_id: "TBETA", user_id: "UBOTTBETA", is_bot: true, is_enterprise_install: false }],
-          }),
-          { contentType: "application/json" },
-        );
-      try {
+      await inWorld(db, async (world) => {
+        const revoked = (tokens: Record<string, string[]>, eventId: string) =>
+          world.driver.send(
+            JSON.stringify({
+              team_id: "TBETA",
+              api_app_id: "AMOMENTUM",
+              type: "event_callback",
+              event_id: eventId,
+              event_time: 1790000000,
+              event: { type: "tokens_revoked", tokens, event_ts: "1790000000.000002" },
+              authorizations: [{ team_id: "TBETA", user_id: "UBOTTBETA", is_bot: true, is_enterprise_install: false }],
+            }),
+            { contentType: "application/json" },
+          );
         await install(world, { teamId: "TALPHA" });
         await install(world, { teamId: "TBETA" });
         expect((await revoked({ oauth: ["UBEA"] }, "EvREVOKE1")).status).toBe(200);
@@ -307,10 +305,7 @@ describe("Slack OAuth installs in several workspaces", () => {
         expect((await revoked({ bot: ["UBOTTBETA"] }, "EvREVOKE2")).status).toBe(200);
         await world.service.settle();
         expect((await db.prisma.slackInstallation.findMany()).map((row) => row.teamId)).toEqual(["TALPHA"]);
-      } finally {
-        await world.service.stop();
-        await world.fake.stop();
-      }
+      });
     },
   );
 
@@ -318,8 +313,7 @@ describe("Slack OAuth installs in several workspaces", () => {
     "when a Grid org installs Momentum org-wide, one installation serves two workspaces of the org",
     SLOW,
     async ({ db }) => {
-      const world = await startWorld(db);
-      try {
+      await inWorld(db, async (world) => {
         await install(world, { enterpriseId: "E0GRID" });
         const rows = await db.prisma.slackInstallation.findMany();
         expect(rows.map((row) => [row.enterpriseId, row.isEnterpriseInstall, row.teamId])).toEqual([
@@ -334,10 +328,7 @@ describe("Slack OAuth installs in several workspaces", () => {
         const deliveries = await checkInPrompts(db, world, ["gina@example.com", "gus@example.com"], "2026-11-27");
         expect(deliveries.map((row) => row.status)).toEqual(["sent", "sent"]);
         expectNoCrossedTokens(world);
-      } finally {
-        await world.service.stop();
-        await world.fake.stop();
-      }
+      });
     },
   );
 });
